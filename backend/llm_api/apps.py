@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LlmApiConfig(AppConfig):
+    name = "backend.llm_api"
+    label = "llm_api"

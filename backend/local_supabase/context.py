@@ -1,0 +1,25 @@
+"""What every part of the local stack's HTTP API shares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .db import Database
+from .keys import StackKeys
+
+
+@dataclass
+class StackContext:
+    keys: StackKeys
+    db: Database
+    data_dir: Path
+    public_url: str  # e.g. http://127.0.0.1:54321, no trailing slash
+
+    @property
+    def storage_root(self) -> Path:
+        return self.data_dir / "storage"
+
+    @property
+    def auth_issuer(self) -> str:
+        return f"{self.public_url}/auth/v1"

@@ -1,0 +1,177 @@
+"""The local Supabase-compatible stack: embedded Postgres + one HTTP server on loopback.
+
+A development and test stand-in; production is a real Supabase project.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import psycopg
+import uvicorn
+from starlette.applications import Starlette
+from starlette.responses import JSONResponse
+from starlette.routing import Mount, Route
+
+from backend.schema_migrations import MIGRATIONS_DIR, migrate
+
+from .context import StackContext
+from .db import Database
+from .keys import StackKeys
+from .postgres import EmbeddedPostgres, free_port
+
+logger = logging.getLogger(__name__)
+
+BOOTSTRAP_SQL = Path(__file__).with_name("bootstrap.sql")
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / ".local_supabase"
+DEFAULT_PORT = 54321
+
+
+@dataclass(frozen=True)
+class StackSettings:
+    """What a `.env` (or a test) needs to talk to the running stack."""
+
+    url: str
+    anon_key: str
+    service_key: str
+    jwt_secret: str
+    jwks_url: str
+    database_url: str
+
+    def as_env(self) -> dict[str, str]:
+        return {
+            "SUPABASE_URL": self.url,
+            "SUPABASE_ANON_KEY": self.anon_key,
+            "SUPABASE_SERVICE_KEY": self.service_key,
+            "SUPABASE_JWT_SECRET": self.jwt_secret,
+            "SUPABASE_JWKS_URL": self.jwks_url,
+            "DATABASE_URL": self.database_url,
+        }
+
+
+def apply_bootstrap(dsn: str) -> None:
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute("select pg_advisory_lock(7310214550)")
+        try:
+            conn.execute(BOOTSTRAP_SQL.read_text(), prepare=False)
+        finally:
+            conn.execute("select pg_advisory_unlock(7310214550)")
+
+
+def build_app(ctx: StackContext) -> Starlette:
+    from . import auth, rest, storage
+
+    async def root(request):
+        return JSONResponse({"name": "local-supabase", "status": "ok"})
+
+    return Starlette(
+        routes=[
+            Route("/", root),
+            Mount("/rest/v1", app=rest.build_app(ctx)),
+            Mount("/storage/v1", app=storage.build_app(ctx)),
+            Mount("/auth/v1", app=auth.build_app(ctx)),
+        ]
+    )
+
+
+class LocalSupabase:
+    """Start/stop the whole stack. Use as a context manager or call start()/stop()."""
+
+    def __init__(
+        self,
+        data_dir: Path | str = DEFAULT_DATA_DIR,
+        *,
+        host: str = "127.0.0.1",
+        port: int = DEFAULT_PORT,
+        database_url: str | None = None,
+        jwt_secret: str | None = None,
+        durable: bool = True,
+        migrations_dir: Path | None = MIGRATIONS_DIR,
+    ) -> None:
+        self.data_dir = Path(data_dir).resolve()
+        self.host = host
+        self.port = port or free_port(host)
+        self.database_url = database_url
+        self.jwt_secret = jwt_secret
+        self.durable = durable
+        self.migrations_dir = migrations_dir
+        self.postgres: EmbeddedPostgres | None = None
+        self.ctx: StackContext | None = None
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def start_database(self) -> str:
+        if self.database_url:
+            return self.database_url
+        self.postgres = EmbeddedPostgres(self.data_dir / "postgres", durable=self.durable)
+        return self.postgres.start()
+
+    def start(self) -> StackSettings:
+        dsn = self.start_database()
+        apply_bootstrap(dsn)
+        if self.migrations_dir is not None:
+            report = migrate(dsn, self.migrations_dir)
+            if report.applied:
+                logger.info("applied migrations: %s", ", ".join(report.applied))
+        keys = StackKeys.load_or_create(self.data_dir, jwt_secret=self.jwt_secret)
+        db = Database(dsn)
+        db.open()
+        self.ctx = StackContext(keys=keys, db=db, data_dir=self.data_dir, public_url=self.url)
+        self.ctx.storage_root.mkdir(parents=True, exist_ok=True)
+        config = uvicorn.Config(
+            build_app(self.ctx), host=self.host, port=self.port, log_level="warning",
+            access_log=False, lifespan="off", timeout_keep_alive=30,
+        )
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run, name="local-supabase", daemon=True)
+        self._thread.start()
+        deadline = time.monotonic() + 30
+        while not self._server.started:
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError(f"local Supabase HTTP server failed to start on {self.url}")
+            time.sleep(0.02)
+        return self.settings
+
+    @property
+    def settings(self) -> StackSettings:
+        assert self.ctx is not None, "stack not started"
+        keys = self.ctx.keys
+        return StackSettings(
+            url=self.url,
+            anon_key=keys.anon_key,
+            service_key=keys.service_key,
+            jwt_secret=keys.jwt_secret,
+            jwks_url=f"{self.url}/auth/v1/.well-known/jwks.json",
+            database_url=self.ctx.db.dsn,
+        )
+
+    def stop_http(self) -> None:
+        if self._server is not None:
+            self._server.should_exit = True
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+        self._server = None
+        self._thread = None
+
+    def stop(self) -> None:
+        self.stop_http()
+        if self.ctx is not None:
+            self.ctx.db.close()
+            self.ctx = None
+        if self.postgres is not None:
+            self.postgres.stop()
+
+    def __enter__(self) -> "LocalSupabase":
+        self.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()

@@ -1,0 +1,77 @@
+"""The local stack's core: embedded Postgres, bootstrap, keys and per-request roles."""
+
+import time
+
+import jwt
+import pytest
+
+from backend.local_supabase.keys import InvalidToken, StackKeys
+from backend.local_supabase.server import apply_bootstrap
+
+
+def test_bootstrap_is_idempotent(stack_settings, db):
+    apply_bootstrap(stack_settings.database_url)
+    roles = {r[0] for r in db.execute("select rolname from pg_roles")}
+    assert {"anon", "authenticated", "service_role", "authenticator"} <= roles
+    bypass = db.execute("select rolbypassrls from pg_roles where rolname = 'service_role'").fetchone()[0]
+    assert bypass is True
+
+
+def test_role_transaction_sets_claims_and_role(local_stack):
+    claims = {"role": "authenticated", "sub": "11111111-1111-1111-1111-111111111111", "email": "a@b.c"}
+    with local_stack.ctx.db.as_role(claims, headers={"X-Thing": "1"}) as cur:
+        cur.execute(
+            "select auth.uid()::text as uid, auth.role() as role, auth.email() as email,"
+            " auth.jwt() ->> 'sub' as sub, current_user as cu,"
+            " current_setting('request.headers')::jsonb ->> 'x-thing' as header"
+        )
+        row = cur.fetchone()
+    assert row == {
+        "uid": claims["sub"], "role": "authenticated", "email": "a@b.c",
+        "sub": claims["sub"], "cu": "authenticated", "header": "1",
+    }
+    # the settings are transaction-local: the pooled connection is clean afterwards
+    with local_stack.ctx.db.as_role({"role": "anon"}) as cur:
+        cur.execute("select auth.uid() as uid, current_user as cu")
+        assert cur.fetchone() == {"uid": None, "cu": "anon"}
+
+
+def test_role_transaction_refuses_unknown_role(local_stack):
+    with pytest.raises(ValueError):
+        with local_stack.ctx.db.as_role({"role": "postgres"}):
+            pass
+
+
+def test_api_keys_are_hs256_and_user_tokens_es256(local_stack):
+    keys: StackKeys = local_stack.ctx.keys
+    assert jwt.get_unverified_header(keys.anon_key)["alg"] == "HS256"
+    assert keys.decode(keys.service_key)["role"] == "service_role"
+    token = keys.sign_user_token({"sub": "x", "role": "authenticated", "exp": int(time.time()) + 60})
+    assert jwt.get_unverified_header(token) == {"alg": "ES256", "kid": keys.kid, "typ": "JWT"}
+    assert keys.decode(token)["sub"] == "x"
+    assert all(k["kty"] == "EC" for k in keys.jwks()["keys"])
+
+
+@pytest.mark.parametrize(
+    "make_token",
+    [
+        lambda k: jwt.encode({"role": "anon", "exp": int(time.time()) + 60}, "wrong-secret-" * 3, algorithm="HS256"),
+        lambda k: jwt.encode({"role": "anon", "exp": int(time.time()) - 60}, k.jwt_secret, algorithm="HS256"),
+        lambda k: jwt.encode({"role": "postgres", "exp": int(time.time()) + 60}, k.jwt_secret, algorithm="HS256"),
+        lambda k: jwt.encode({"role": "anon", "exp": int(time.time()) + 60}, None, algorithm="none"),
+        lambda k: "not.a.jwt",
+    ],
+    ids=["wrong-secret", "expired", "superuser-role", "alg-none", "garbage"],
+)
+def test_stack_refuses_bad_tokens(local_stack, make_token):
+    with pytest.raises(InvalidToken):
+        local_stack.ctx.keys.decode(make_token(local_stack.ctx.keys))
+
+
+def test_jwt_secret_override(tmp_path):
+    first = StackKeys.load_or_create(tmp_path)
+    again = StackKeys.load_or_create(tmp_path)
+    assert first.jwt_secret == again.jwt_secret and first.kid == again.kid
+    override = StackKeys.load_or_create(tmp_path, jwt_secret="super-secret-jwt-token-with-at-least-32-characters-long")
+    assert override.jwt_secret.startswith("super-secret")
+    assert override.kid == first.kid
