@@ -39,7 +39,7 @@ class StackKeys:
     kid: str
 
     @classmethod
-    def load_or_create(cls, data_dir: Path, jwt_secret: str | None = None) -> "StackKeys":
+    def load_or_create(cls, data_dir: Path, jwt_secret: str | None = None) -> StackKeys:
         """Read `keys.json` from the data dir, creating it the first time.
 
         `jwt_secret` (e.g. SUPABASE_JWT_SECRET from the environment) overrides the stored

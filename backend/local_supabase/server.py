@@ -169,7 +169,7 @@ class LocalSupabase:
         if self.postgres is not None:
             self.postgres.stop()
 
-    def __enter__(self) -> "LocalSupabase":
+    def __enter__(self) -> LocalSupabase:
         self.start()
         return self
 
