@@ -1,30 +1,51 @@
 """Django settings, read from the environment (and `.env` via python-dotenv).
 
-Django keeps no database of its own: the system of record is Supabase.
+Every setting a deployment may change is listed, with a comment, in `.env.example`.
+Django keeps no database of its own: the system of record is Supabase, reached through
+`backend.llm_api.supabase_client`. Nothing here needs `migrate`.
 """
 
 from __future__ import annotations
 
 import os
+import tomllib
 from pathlib import Path
 
 from dotenv import load_dotenv
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+# Real environment variables win over `.env` (override=False is python-dotenv's default).
 load_dotenv(BASE_DIR / ".env")
 
 
+def env_str(name: str, default: str = "") -> str:
+    return os.environ.get(name, "").strip() or default
+
+
 def env_bool(name: str, default: bool = False) -> bool:
-    return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
+    return env_str(name, str(default)).lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int) -> int:
+    return int(env_str(name, str(default)))
+
+
+def env_float(name: str, default: float) -> float:
+    return float(env_str(name, str(default)))
 
 
 def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+    return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
 
+with (BASE_DIR / "pyproject.toml").open("rb") as _pyproject:
+    API_VERSION: str = tomllib.load(_pyproject)["project"]["version"]
+API_NAME = "Interview Coach API"
+
+# Django --------------------------------------------------------------------------------
 DEBUG = env_bool("DJANGO_DEBUG", False)
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or "insecure-local-development-key-change-me"
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+SECRET_KEY = env_str("DJANGO_SECRET_KEY", "insecure-local-development-key-change-me")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
 
 INSTALLED_APPS = [
     "django.contrib.contenttypes",
@@ -32,6 +53,7 @@ INSTALLED_APPS = [
     "corsheaders",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "backend.llm_api",
 ]
 
@@ -56,10 +78,68 @@ TEMPLATES = [
     }
 ]
 
+# CORS: the front end's origins, comma-separated; "*" allows any origin.
+ALLOWED_ORIGINS = env_list(
+    "ALLOWED_ORIGINS",
+    "http://localhost:3000,http://127.0.0.1:3000,http://localhost:5173,http://127.0.0.1:5173",
+)
+CORS_ALLOW_ALL_ORIGINS = ALLOWED_ORIGINS == ["*"]
+CORS_ALLOWED_ORIGINS = [] if CORS_ALLOW_ALL_ORIGINS else ALLOWED_ORIGINS
+
+# Django REST framework -----------------------------------------------------------------
+REST_FRAMEWORK = {
+    # No django.contrib.auth: users come from Supabase JWTs, so anonymous requests carry None.
+    "UNAUTHENTICATED_USER": None,
+    "UNAUTHENTICATED_TOKEN": None,
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "backend.llm_api.schema.AutoSchema",
+    "EXCEPTION_HANDLER": "backend.llm_api.exceptions.api_exception_handler",
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": API_NAME,
+    "DESCRIPTION": "Backend of an AI mock-interview platform; Supabase is the system of record.",
+    "VERSION": API_VERSION,
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Swagger UI and ReDoc assets ship in drf-spectacular-sidecar: the docs work offline.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+
 # Supabase ------------------------------------------------------------------------------
-SUPABASE_URL = os.environ.get("SUPABASE_URL", "").rstrip("/")
-SUPABASE_ANON_KEY = os.environ.get("SUPABASE_ANON_KEY", "")
-SUPABASE_SERVICE_KEY = os.environ.get("SUPABASE_SERVICE_KEY", "")
-SUPABASE_JWT_SECRET = os.environ.get("SUPABASE_JWT_SECRET", "")
-SUPABASE_JWKS_URL = os.environ.get("SUPABASE_JWKS_URL", "")
-DATABASE_URL = os.environ.get("DATABASE_URL", "")
+SUPABASE_URL = env_str("SUPABASE_URL").rstrip("/")
+SUPABASE_ANON_KEY = env_str("SUPABASE_ANON_KEY")
+SUPABASE_SERVICE_KEY = env_str("SUPABASE_SERVICE_KEY")
+SUPABASE_JWT_SECRET = env_str("SUPABASE_JWT_SECRET")
+SUPABASE_JWKS_URL = env_str("SUPABASE_JWKS_URL")  # empty: {SUPABASE_URL}/auth/v1/.well-known/jwks.json
+SUPABASE_JWT_ISSUER = env_str("SUPABASE_JWT_ISSUER")  # empty: {SUPABASE_URL}/auth/v1
+SUPABASE_JWT_LEEWAY = env_float("SUPABASE_JWT_LEEWAY", 10)  # seconds of clock skew accepted
+SUPABASE_JWKS_CACHE_TTL = env_float("SUPABASE_JWKS_CACHE_TTL", 600)  # seconds signing keys are cached
+SUPABASE_JWKS_MIN_REFRESH_INTERVAL = env_float("SUPABASE_JWKS_MIN_REFRESH_INTERVAL", 30)
+SUPABASE_JWKS_TIMEOUT = env_float("SUPABASE_JWKS_TIMEOUT", 5)  # seconds to fetch the JWKS
+SUPABASE_TIMEOUT = env_float("SUPABASE_TIMEOUT", 10.0)  # seconds per HTTP request to Supabase
+DATABASE_URL = env_str("DATABASE_URL")  # the Supabase Postgres, for `manage.py supabase_migrate`
+
+# The local Supabase-compatible stack (used when SUPABASE_URL is empty).
+LOCAL_SUPABASE_PORT = env_int("LOCAL_SUPABASE_PORT", 54321)
+LOCAL_SUPABASE_DIR = Path(env_str("LOCAL_SUPABASE_DIR", str(BASE_DIR / ".local_supabase")))
+
+# Interview engine (OpenAI-compatible; offline engine when no key is set) ----------------
+OPENAI_API_KEY = env_str("OPENAI_API_KEY")
+OPENAI_BASE_URL = env_str("OPENAI_BASE_URL")  # empty: the openai package's default
+OPENAI_MODEL = env_str("OPENAI_MODEL", "gpt-4o-mini")
+
+# Logging -------------------------------------------------------------------------------
+LOG_LEVEL = env_str("LOG_LEVEL", "INFO").upper()
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {"httpx": {"level": "WARNING"}, "httpcore": {"level": "WARNING"}},
+}

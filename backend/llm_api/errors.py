@@ -1,0 +1,29 @@
+"""The project's error classes, plain Python so services can raise them without DRF.
+
+Modeled on DRF's exceptions: each class carries an HTTP `status_code`, a machine-readable
+`default_code` and a human `default_detail`. `backend.llm_api.exceptions` turns any of
+them into the API's one error shape: `{"error": {"code", "message", "details"}}`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+
+class AppError(Exception):
+    status_code: int = 500
+    default_code: str = "error"
+    default_detail: str = "The request could not be completed."
+
+    def __init__(
+        self,
+        detail: str | None = None,
+        *,
+        code: str | None = None,
+        details: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.detail = detail or self.default_detail
+        self.code = code or self.default_code
+        self.details: dict[str, Any] = dict(details or {})
+        super().__init__(self.detail)

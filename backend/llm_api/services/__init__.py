@@ -1,0 +1,1 @@
+"""Plain-Python business logic: views call these; these never import DRF."""

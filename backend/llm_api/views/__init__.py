@@ -1,0 +1,1 @@
+"""DRF views: thin, one APIView per operation (HackSoftware Django-Styleguide)."""

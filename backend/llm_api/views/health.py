@@ -1,0 +1,71 @@
+"""Service status: `/`, `/api/health` and `/api/info`. Public, no authentication."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from backend.llm_api.exceptions import ErrorSerializer
+from backend.llm_api.services import api_info, health
+
+
+class PublicApiView(APIView):
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+
+
+class RootApi(PublicApiView):
+    class OutputSerializer(serializers.Serializer):
+        name = serializers.CharField()
+        version = serializers.CharField()
+        mode = serializers.ChoiceField(choices=["local", "supabase"])
+        database = serializers.ChoiceField(choices=["connected", "unreachable"])
+
+    @extend_schema(
+        operation_id="root", tags=["status"], summary="Service name, version and Supabase state",
+        responses={200: OutputSerializer},
+    )
+    def get(self, request: Request) -> Response:
+        return Response(self.OutputSerializer(health.system_status()).data)
+
+
+class HealthApi(PublicApiView):
+    class OutputSerializer(serializers.Serializer):
+        status = serializers.CharField(default="ok")
+        version = serializers.CharField()
+        mode = serializers.ChoiceField(choices=["local", "supabase"])
+        database = serializers.ChoiceField(choices=["connected", "unreachable"])
+        supabase_url = serializers.CharField()
+        latency_ms = serializers.FloatField(help_text="Round trip of the Supabase check.")
+
+    @extend_schema(
+        operation_id="health", tags=["status"], summary="200 when Supabase answers, 503 when not",
+        responses={200: OutputSerializer, 503: ErrorSerializer},
+    )
+    def get(self, request: Request) -> Response:
+        return Response(self.OutputSerializer(health.require_healthy()).data)
+
+
+class InfoApi(PublicApiView):
+    class OutputSerializer(serializers.Serializer):
+        class EngineSerializer(serializers.Serializer):
+            name = serializers.ChoiceField(choices=["openai", "offline"])
+            model = serializers.CharField(allow_null=True)
+            base_url = serializers.CharField(allow_null=True)
+
+        name = serializers.CharField()
+        version = serializers.CharField()
+        docs = serializers.DictField(child=serializers.CharField())
+        endpoints = serializers.ListField(child=serializers.CharField())
+        engine = EngineSerializer()
+
+    @extend_schema(
+        operation_id="info", tags=["status"], summary="API name, version, endpoints and engine settings",
+        responses={200: OutputSerializer},
+    )
+    def get(self, request: Request) -> Response:
+        return Response(self.OutputSerializer(api_info.api_info()).data)

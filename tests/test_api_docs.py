@@ -1,0 +1,55 @@
+"""OpenAPI schema, Swagger UI and ReDoc: served, complete, and usable offline."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.contrib.staticfiles import finders
+from rest_framework.test import APIClient
+
+from backend.llm_api.services.api_info import api_paths
+
+DOC_PATHS = {"/api/schema/", "/api/docs/", "/api/redoc/"}
+
+
+@pytest.fixture
+def api() -> APIClient:
+    return APIClient()
+
+
+@pytest.fixture
+def schema(api) -> dict:
+    response = api.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_schema_is_openapi_3_and_lists_every_endpoint(schema, settings):
+    assert schema["openapi"].startswith("3.")
+    assert schema["info"]["title"] == settings.API_NAME
+    assert schema["info"]["version"] == settings.API_VERSION
+    routed = set(api_paths()) - DOC_PATHS
+    assert {"/", "/api/health", "/api/info"} <= routed
+    missing = routed - set(schema["paths"])
+    assert not missing, f"endpoints missing from the OpenAPI schema: {sorted(missing)}"
+
+
+def test_schema_documents_the_error_shape(schema):
+    health = schema["paths"]["/api/health"]["get"]["responses"]
+    assert set(health) >= {"200", "503"}
+    error = schema["components"]["schemas"]["Error"]
+    assert error["properties"]["error"]["$ref"].endswith("/ErrorDetail")
+    assert set(schema["components"]["schemas"]["ErrorDetail"]["properties"]) == {"code", "message", "details"}
+
+
+@pytest.mark.parametrize("url", ["/api/docs/", "/api/redoc/"])
+def test_docs_pages_load_assets_from_this_server_only(api, url):
+    response = api.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "/api/schema/" in html
+    external = re.findall(r"""(?:src|href)=["'](https?://[^"']+)""", html)
+    assert external == [], f"{url} loads assets from the internet: {external}"
+    for asset in re.findall(r"""(?:src|href)=["']/static/([^"']+)""", html):
+        assert finders.find(asset), f"static asset not shipped: {asset}"
