@@ -1,6 +1,619 @@
-"""Placeholder: being built (see issue 2)."""
+"""/rest/v1: a PostgREST-compatible API over the stack's database.
+
+Each request is authenticated from its JWT (`Authorization: Bearer`, else `apikey`), parsed
+(rest_query), validated against the schema cache and turned into one SQL statement
+(rest_sql), then run in ONE transaction as the JWT's role, so Postgres enforces grants and
+RLS exactly as on Supabase. Responses follow PostgREST: bodies, Content-Range, statuses
+and the `{"code","details","hint","message"}` error shape.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import psycopg
+from psycopg import sql
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from .context import StackContext
+from .keys import InvalidToken
+from .rest_errors import SCHEMA_CACHE_HINT, RestError, from_database, parse_error, unknown_table
+from .rest_query import (
+    Condition,
+    LogicTree,
+    OrderTerm,
+    Preferences,
+    SelectStar,
+    parse_columns_param,
+    parse_field,
+    parse_logic_tree,
+    parse_non_negative,
+    parse_operation,
+    parse_order,
+    parse_prefer,
+    parse_select,
+)
+from .rest_schema import Function, Relation, SchemaCache, listen_for_reloads
+from .rest_sql import (
+    QueryBuilder,
+    ReadNode,
+    delete_sql,
+    function_from_clause,
+    insert_sql,
+    payload_columns,
+    update_sql,
+)
+
+logger = logging.getLogger(__name__)
+
+JSON_TYPE = "application/json; charset=utf-8"
+OBJECT_TYPE = "application/vnd.pgrst.object+json"
+ARRAY_TYPE = "application/vnd.pgrst.array+json"
+TABLE_METHODS = ("GET", "HEAD", "POST", "PATCH", "DELETE")
+T = TypeVar("T")
 
 
-def build_app(ctx):
-    return Starlette(routes=[])
+# ---------------------------------------------------------------------------- request data
+
+
+@dataclass
+class RestRequest:
+    """Everything a handler needs, read from the HTTP request on the event loop."""
+
+    method: str
+    path: str
+    name: str
+    params: list[tuple[str, str]]
+    headers: dict[str, str]
+    body: bytes
+    claims: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def authenticated(self) -> bool:
+        return self.claims.get("role", "anon") != "anon"
+
+
+@dataclass
+class QueryParams:
+    """The query string sorted into PostgREST's parameter kinds, keyed by embed path."""
+
+    select: str | None = None
+    on_conflict: str | None = None
+    columns: str | None = None
+    filters: list[tuple[tuple[str, ...], Condition | LogicTree]] = field(default_factory=list)
+    orders: list[tuple[tuple[str, ...], list[OrderTerm]]] = field(default_factory=list)
+    limits: dict[tuple[str, ...], int] = field(default_factory=dict)
+    offsets: dict[tuple[str, ...], int] = field(default_factory=dict)
+
+
+def sort_params(pairs: list[tuple[str, str]]) -> QueryParams:
+    parsed = QueryParams()
+    for key, value in pairs:
+        if key == "select":
+            parsed.select = value
+            continue
+        if key == "on_conflict":
+            parsed.on_conflict = value
+            continue
+        if key == "columns":
+            parsed.columns = value
+            continue
+        head, arrow, tail = key.partition("->")
+        tokens = head.split(".")
+        if arrow:
+            path, field_text = tuple(tokens[:-1]), tokens[-1] + arrow + tail
+        else:
+            path, field_text = tuple(tokens[:-1]), tokens[-1]
+        if not arrow and field_text in ("or", "and"):
+            negated = bool(path) and path[-1] == "not"
+            path = path[:-1] if negated else path
+            parsed.filters.append((path, parse_logic_tree(field_text, value, negated=negated)))
+        elif not arrow and field_text == "order":
+            parsed.orders.append((path, parse_order(value)))
+        elif not arrow and field_text in ("limit", "offset"):
+            target = parsed.limits if field_text == "limit" else parsed.offsets
+            target[path] = parse_non_negative(field_text, value)
+        else:
+            parsed.filters.append((path, parse_operation(parse_field(field_text), value)))
+    return parsed
+
+
+# -------------------------------------------------------------------------------- helpers
+
+
+def _json_error(error: RestError) -> Response:
+    return Response(json.dumps(error.body()), status_code=error.status,
+                    headers={**error.headers, "content-type": JSON_TYPE})
+
+
+def _response(status: int, body: str | None, headers: dict[str, str], content_type: str = JSON_TYPE) -> Response:
+    if body is None or status == 204:
+        return Response(status_code=status, headers=headers)
+    headers = {**headers, "content-type": content_type}
+    return Response(body, status_code=status, headers=headers)
+
+
+def _parse_range_header(value: str | None) -> tuple[int, int | None] | None:
+    if not value:
+        return None
+    match = re.match(r"^\s*(?:items=)?(\d+)-(\d*)\s*$", value)
+    if not match:
+        return None
+    lower = int(match.group(1))
+    upper = int(match.group(2)) if match.group(2) else None
+    if upper is not None and upper < lower:
+        raise RestError(416, "PGRST103", "Requested range not satisfiable",
+                        details="The lower boundary must be lower than or equal to the upper boundary")
+    return lower, upper
+
+
+def _page_window(params: QueryParams, range_header: tuple[int, int | None] | None) -> tuple[int, int | None]:
+    """Intersect `offset`/`limit` with a `Range` header, as PostgREST does."""
+    offset = params.offsets.get((), 0)
+    limit = params.limits.get(())
+    if range_header is not None:
+        lower, upper = range_header
+        end = None if limit is None else offset + limit - 1
+        if upper is not None:
+            end = upper if end is None else min(end, upper)
+        offset = max(offset, lower)
+        limit = None if end is None else max(0, end - offset + 1)
+    return offset, limit
+
+
+def _accept(headers: dict[str, str]) -> tuple[bool, bool]:
+    """(single object?, strip nulls?) from the Accept header; 406 for what we can't serve."""
+    accept = headers.get("accept", "").strip()
+    if not accept:
+        return False, False
+    for raw in accept.split(","):
+        media, _, params = raw.strip().partition(";")
+        media = media.strip().lower()
+        strip = "nulls=stripped" in params.replace(" ", "")
+        if media == OBJECT_TYPE:
+            return True, strip
+        if media in ("application/json", "*/*", "application/*", ARRAY_TYPE, "application/vnd.pgrst.plan+json"):
+            return False, strip and media == ARRAY_TYPE
+    raise RestError(406, "PGRST107", f"None of these media types are available: {accept}")
+
+
+def _single_body(body: str, count: int) -> str:
+    if count != 1:
+        raise RestError(
+            406, "PGRST116", "Cannot coerce the result to a single JSON object",
+            details=f"The result contains {count} rows",
+        )
+    return body[1:-1].strip()
+
+
+def _content_range(offset: int, count: int, total: int | None) -> str:
+    shown = f"{offset}-{offset + count - 1}" if count else "*"
+    return f"{shown}/{total if total is not None else '*'}"
+
+
+class _Rollback(Exception):
+    """Raised inside the transaction to roll it back while still answering `response`."""
+
+    def __init__(self, response: Response) -> None:
+        super().__init__("rollback")
+        self.response = response
+
+
+# ------------------------------------------------------------------------------------ app
+
+
+class RestApi:
+    def __init__(self, ctx: StackContext, schemas: tuple[str, ...]) -> None:
+        self.ctx = ctx
+        self.schemas = schemas
+        self.cache = SchemaCache(ctx.db.as_admin, list(schemas))
+
+    # -- entry ---------------------------------------------------------------------------
+    async def endpoint(self, request: Request) -> Response:
+        try:
+            claims = self.authenticate(request)
+            rest_request = RestRequest(
+                method=request.method,
+                path=request.url.path,
+                name=request.path_params.get("name", ""),
+                params=list(request.query_params.multi_items()),
+                headers={k.lower(): v for k, v in request.headers.items()},
+                body=await request.body() if request.method not in ("GET", "HEAD") else b"",
+                claims=claims,
+            )
+            is_rpc = request.url.path.rstrip("/").split("/")[-2:-1] == ["rpc"]
+            handler = self.handle_rpc if is_rpc else self.handle_table
+            return await run_in_threadpool(self.guarded, handler, rest_request)
+        except RestError as error:
+            return _json_error(error)
+
+    def authenticate(self, request: Request) -> dict[str, Any]:
+        authorization = request.headers.get("authorization", "")
+        token = authorization[7:].strip() if authorization.lower().startswith("bearer ") else ""
+        token = token or request.headers.get("apikey", "") or request.query_params.get("apikey", "")
+        if not token:
+            raise RestError(401, "PGRST302", "No API key found in request",
+                            hint="No `apikey` request header or url param was found.")
+        try:
+            return self.ctx.keys.decode(token)
+        except InvalidToken as exc:
+            code = "PGRST303" if exc.code == "jwt_expired" else "PGRST301"
+            raise RestError(
+                401, code, exc.message,
+                headers={"WWW-Authenticate": f'Bearer error="invalid_token", error_description="{exc.message}"'},
+            ) from None
+
+    def guarded(self, handler: Callable[[RestRequest], Response], request: RestRequest) -> Response:
+        """Run a handler, turning every failure into PostgREST's error shape."""
+        try:
+            return handler(request)
+        except RestError as error:
+            return _json_error(error)
+        except _Rollback as rollback:
+            return rollback.response
+        except psycopg.Error as exc:
+            return _json_error(from_database(exc, authenticated=request.authenticated))
+        except Exception:
+            logger.exception("unexpected error in /rest/v1")
+            return _json_error(RestError(500, "PGRSTX00", "Internal server error"))
+
+    def schema_for(self, request: RestRequest) -> str:
+        header = "accept-profile" if request.method in ("GET", "HEAD") else "content-profile"
+        schema = request.headers.get(header, self.schemas[0])
+        if schema not in self.schemas:
+            raise RestError(406, "PGRST106", f"The schema must be one of the following: {', '.join(self.schemas)}")
+        return schema
+
+    def with_reload(self, plan: Callable[[], T]) -> T:
+        """Plan against the cache; if an identifier is missing, reload once and retry."""
+        generation = self.cache.generation
+        try:
+            return plan()
+        except RestError as error:
+            if not error.catalog_miss:
+                raise
+            if self.cache.generation == generation:
+                self.cache.reload()
+            return plan()
+
+    def relation(self, schema: str, name: str) -> Relation:
+        relation = self.cache.relation(schema, name)
+        if relation is None:
+            raise unknown_table(schema, name)
+        return relation
+
+    def run(self, request: RestRequest, work: Callable[[psycopg.Cursor], Response],
+            prefs: Preferences, *, read_only: bool = False) -> Response:
+        with self.ctx.db.as_role(request.claims, headers=request.headers, method=request.method,
+                                 path=request.path) as cur:
+            if read_only:
+                cur.execute("SET TRANSACTION READ ONLY")
+            response = work(cur)
+            if prefs.tx == "rollback":
+                raise _Rollback(response)
+            return response
+
+    # -- tables --------------------------------------------------------------------------
+    def handle_table(self, request: RestRequest) -> Response:
+        if request.method not in TABLE_METHODS:
+            raise RestError(405, "PGRST117", f"Unsupported HTTP method: {request.method}")
+        schema = self.schema_for(request)
+        prefs = parse_prefer([v for k, v in request.headers.items() if k == "prefer"])
+        params = sort_params(request.params)
+        single, strip_nulls = _accept(request.headers)
+        if request.method in ("GET", "HEAD"):
+            return self.read_table(request, schema, params, prefs, single, strip_nulls)
+        return self.write_table(request, schema, params, prefs, single, strip_nulls)
+
+    def build_read(self, builder: QueryBuilder, root: ReadNode, params: QueryParams,
+                   window: tuple[int, int | None]) -> None:
+        """Attach filters, orders and limits (root and embedded) to a planned tree."""
+        for path, item in params.filters:
+            node = builder.find_embed(root, list(path))
+            node.where.append(builder.logic(node, item) if isinstance(item, LogicTree)
+                              else builder.condition(node, item))
+        for path, terms in params.orders:
+            node = builder.find_embed(root, list(path))
+            node.order.extend(builder.order_term(node, term) for term in terms)
+        for path, limit in params.limits.items():
+            if path:
+                builder.find_embed(root, list(path)).limit = limit
+        for path, offset in params.offsets.items():
+            if path:
+                builder.find_embed(root, list(path)).offset = offset
+        root.offset, root.limit = window
+
+    def read_table(self, request: RestRequest, schema: str, params: QueryParams, prefs: Preferences,
+                   single: bool, strip_nulls: bool) -> Response:
+        range_header = _parse_range_header(request.headers.get("range"))
+        window = _page_window(params, range_header)
+
+        def plan() -> tuple[QueryBuilder, ReadNode]:
+            relation = self.relation(schema, request.name)
+            builder = QueryBuilder(self.cache)
+            root = builder.relation_node(relation, parse_select(params.select or "*"))
+            self.build_read(builder, root, params, window)
+            return builder, root
+
+        builder, root = self.with_reload(plan)
+        query = builder.read(root, with_count=prefs.count is not None, strip_nulls=strip_nulls)
+        return self.run(request, lambda cur: self.read_response(
+            cur, request, builder, query, window[0], prefs, single), prefs)
+
+    def read_response(self, cur: psycopg.Cursor, request: RestRequest, builder: QueryBuilder,
+                      query: sql.Composable, offset: int, prefs: Preferences, single: bool,
+                      *, object_result: bool = False) -> Response:
+        row = cur.execute(query, builder.params.values).fetchone()
+        body, count, total = row["body"], row["page_total"], row["total"]
+        headers = {"Content-Range": _content_range(offset, count, total)}
+        if prefs.applied:
+            headers["Preference-Applied"] = ", ".join(p for p in prefs.applied if p.startswith("count="))
+            if not headers["Preference-Applied"]:
+                del headers["Preference-Applied"]
+        status = 200
+        if total is not None:
+            if offset > total:
+                raise RestError(
+                    416, "PGRST103", "Requested range not satisfiable",
+                    details=f"An offset of {offset} was requested, but there are only {total} rows.",
+                    headers={"Content-Range": f"*/{total}"},
+                )
+            if count < total:
+                status = 206
+        content_type = JSON_TYPE
+        if single:
+            body = _single_body(body, count)
+            content_type = f"{OBJECT_TYPE}; charset=utf-8"
+        elif object_result:
+            body = body[1:-1].strip() if count else "null"
+        if request.method == "HEAD":
+            return Response(status_code=status, headers={**headers, "content-type": content_type})
+        return _response(status, body, headers, content_type)
+
+    def write_table(self, request: RestRequest, schema: str, params: QueryParams, prefs: Preferences,
+                    single: bool, strip_nulls: bool) -> Response:
+        payload = self.json_body(request) if request.method in ("POST", "PATCH") else None
+        representation = prefs.return_ == "representation"
+        if any(path for path, _ in params.filters):
+            raise parse_error("Filters on embedded resources are not allowed when writing")
+        if params.limits or params.offsets:
+            raise parse_error("limit/offset on writes is not supported by the local stack")
+
+        def plan() -> tuple[QueryBuilder, sql.Composable | None, ReadNode | None]:
+            relation = self.relation(schema, request.name)
+            builder = QueryBuilder(self.cache)
+            statement = self.mutation(builder, request, relation, params, prefs, payload, representation)
+            if statement is None:
+                return builder, None, None
+            if not representation:
+                return builder, statement, None
+            alias = builder.aliases.next()
+            source = sql.SQL("pgrst_source AS {}").format(sql.Identifier(alias))
+            node = builder.source_node(relation.name, relation.columns, source, alias,
+                                       parse_select(params.select or "*"), relation)
+            for _path, terms in params.orders:
+                node.order.extend(builder.order_term(node, term) for term in terms)
+            prefix = sql.SQL("WITH pgrst_source AS ({}) ").format(statement)
+            return builder, builder.read(node, with_count=False, strip_nulls=strip_nulls, prefix=prefix), node
+
+        builder, query, node = self.with_reload(plan)
+        created = request.method == "POST"
+        return self.run(request, lambda cur: self.write_response(
+            cur, builder, query, node, prefs, single, created, representation), prefs)
+
+    def mutation(self, builder: QueryBuilder, request: RestRequest, relation: Relation, params: QueryParams,
+                 prefs: Preferences, payload: Any, returning: bool) -> sql.Composable | None:
+        columns = parse_columns_param(params.columns) if params.columns else None
+        if request.method == "POST":
+            rows = payload if isinstance(payload, list) else [payload]
+            if not all(isinstance(row, dict) for row in rows):
+                raise RestError(400, "PGRST102", "All object keys must match")
+            names = payload_columns(relation, rows, columns)
+            on_conflict = parse_columns_param(params.on_conflict) if params.on_conflict else None
+            if not rows:
+                return None
+            return insert_sql(builder, relation, rows, names, missing_default=prefs.missing == "default",
+                              on_conflict=on_conflict, resolution=prefs.resolution, returning=returning)
+        target = builder.source_node(relation.name, relation.columns, sql.SQL(""), "_t", [])
+        for _, item in params.filters:
+            target.where.append(builder.logic(target, item) if isinstance(item, LogicTree)
+                                else builder.condition(target, item))
+        where = builder.where_clause(target)
+        if request.method == "PATCH":
+            if not isinstance(payload, dict):
+                raise RestError(400, "PGRST102", "Empty or invalid json")
+            names = payload_columns(relation, [payload], columns)
+            if not names:
+                return None
+            return update_sql(builder, relation, payload, names, where, returning=returning)
+        return delete_sql(relation, where, returning=returning)
+
+    def write_response(self, cur: psycopg.Cursor, builder: QueryBuilder, query: sql.Composable | None,
+                       node: ReadNode | None, prefs: Preferences, single: bool, created: bool,
+                       representation: bool) -> Response:
+        body = None
+        if query is None:  # nothing to write (empty payload)
+            count = 0
+            body = "[]"
+        elif node is None:
+            cur.execute(query, builder.params.values)
+            count = cur.rowcount
+        else:
+            row = cur.execute(query, builder.params.values).fetchone()
+            body, count = row["body"], row["page_total"]
+        if prefs.max_affected is not None and prefs.handling == "strict" and count > prefs.max_affected:
+            raise RestError(400, "PGRST124", "Query result exceeds max-affected preference constraint",
+                            details=f"The query affects {count} rows")
+        content_type = JSON_TYPE
+        if single:
+            if not representation:
+                if count != 1:
+                    _single_body("", count)
+            else:
+                body = _single_body(body or "[]", count)
+                content_type = f"{OBJECT_TYPE}; charset=utf-8"
+        total = count if prefs.count else None
+        headers = {"Content-Range": _content_range(0, count, total) if representation
+                   else f"*/{total if total is not None else '*'}"}
+        applied = [p for p in prefs.applied if not p.startswith(("handling=", "max-affected="))]
+        if applied:
+            headers["Preference-Applied"] = ", ".join(applied)
+        if representation:
+            return _response(201 if created else 200, body, headers, content_type)
+        return _response(201 if created else 204, None, headers)
+
+    @staticmethod
+    def json_body(request: RestRequest) -> Any:
+        content_type = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
+        if content_type not in ("application/json", "", "application/vnd.pgrst.object+json"):
+            raise RestError(415, "PGRST107", f"Content-Type not acceptable: {content_type}")
+        if not request.body.strip():
+            raise RestError(400, "PGRST102", "Empty or invalid json")
+        try:
+            return json.loads(request.body)
+        except ValueError as exc:
+            raise RestError(400, "PGRST102", "Empty or invalid json", details=str(exc)) from None
+
+    # -- RPC ------------------------------------------------------------------------------
+    def handle_rpc(self, request: RestRequest) -> Response:
+        if request.method not in ("GET", "HEAD", "POST"):
+            raise RestError(405, "PGRST101", "Only GET, HEAD or POST are allowed for RPC")
+        schema = self.schema_for(request)
+        prefs = parse_prefer([v for k, v in request.headers.items() if k == "prefer"])
+        single, strip_nulls = _accept(request.headers)
+        body: Any = {}
+        if request.method == "POST" and request.body.strip():
+            body = self.json_body(request)
+        range_header = _parse_range_header(request.headers.get("range"))
+
+        def plan() -> tuple[QueryBuilder, Function, sql.Composable, QueryParams, bool]:
+            function, args, rest = self.resolve_function(schema, request, body)
+            params = sort_params(rest)
+            window = _page_window(params, range_header)
+            builder = QueryBuilder(self.cache)
+            alias = builder.aliases.next()
+            from_clause = function_from_clause(builder, function, args, body, alias)
+            if function.return_kind == "void":
+                return builder, function, sql.SQL("SELECT NULL::text AS body, 1 AS page_total, NULL::bigint AS total"
+                                                  " FROM {}").format(from_clause), params, False
+            if function.return_kind == "scalar" and not function.returns_set:
+                return builder, function, sql.SQL("SELECT to_json({}.v)::text AS body, 1 AS page_total,"
+                                                  " NULL::bigint AS total FROM {}").format(
+                    sql.Identifier(alias), from_clause), params, False
+            relation = self.cache.relation(*function.return_relation) if function.return_relation else None
+            items = parse_select(params.select or "*")
+            if function.return_kind == "scalar":
+                items = [SelectStar()]
+            node = builder.source_node(function.name, function.return_columns, from_clause, alias, items, relation)
+            node.scalar = function.return_kind == "scalar"
+            self.build_read(builder, node, params, window)
+            query = builder.read(node, with_count=prefs.count is not None, strip_nulls=strip_nulls)
+            return builder, function, query, params, True
+
+        builder, function, query, params, is_set_like = self.with_reload(plan)
+        offset = _page_window(params, range_header)[0]
+
+        def work(cur: psycopg.Cursor) -> Response:
+            if function.return_kind == "void":
+                cur.execute(query, builder.params.values)
+                return Response(status_code=204)
+            if not is_set_like:
+                row = cur.execute(query, builder.params.values).fetchone()
+                body_text = row["body"] if row else "null"
+                if request.method == "HEAD":
+                    return Response(status_code=200, headers={"content-type": JSON_TYPE})
+                return _response(200, body_text, {"Content-Range": "0-0/*"})
+            return self.read_response(cur, request, builder, query, offset, prefs, single,
+                                      object_result=not function.returns_set)
+
+        return self.run(request, work, prefs, read_only=request.method in ("GET", "HEAD"))
+
+    def resolve_function(self, schema: str, request: RestRequest,
+                         body: Any) -> tuple[Function, dict[str, Any] | None, list[tuple[str, str]]]:
+        """Pick the overload matching the named arguments; PGRST202 when none does."""
+        candidates = self.cache.functions(schema, request.name)
+        if request.method == "POST":
+            rest = request.params
+            if not isinstance(body, dict):
+                json_fns = [f for f in candidates if f.single_unnamed_json]
+                if len(json_fns) == 1:
+                    return json_fns[0], None, rest
+                raise self.function_missing(schema, request.name, [])
+            provided = set(body)
+            args: dict[str, Any] = body
+        else:
+            arg_names = {a.name for f in candidates for a in f.args}
+            args = {k: v for k, v in request.params if k in arg_names}
+            rest = [(k, v) for k, v in request.params if k not in arg_names]
+            provided = set(args)
+        matches = [f for f in candidates
+                   if provided <= {a.name for a in f.args}
+                   and all(a.has_default or a.name in provided for a in f.args)
+                   and not f.single_unnamed_json]
+        if not matches and request.method == "POST":
+            json_fns = [f for f in candidates if f.single_unnamed_json]
+            if len(json_fns) == 1:
+                return json_fns[0], None, rest
+        if not matches:
+            raise self.function_missing(schema, request.name, sorted(provided))
+        if len(matches) > 1:
+            raise RestError(
+                300, "PGRST203",
+                "Could not choose the best candidate function between: "
+                + ", ".join(f"{f.schema}.{f.name}({', '.join(a.name + ' => ' + a.type for a in f.args)})"
+                            for f in matches),
+                hint="Try renaming the parameters or the function itself in the database so function"
+                     " overloading can be resolved",
+            )
+        return matches[0], args, rest
+
+    @staticmethod
+    def function_missing(schema: str, name: str, provided: list[str]) -> RestError:
+        signature = f"({', '.join(provided)})" if provided else " without parameters"
+        described = f"with parameters {', '.join(provided)}" if provided else "without parameters"
+        return RestError(
+            404, "PGRST202",
+            f"Could not find the function {schema}.{name}{signature} in the schema cache",
+            details=f"Searched for the function {schema}.{name} {described}, but no matches were found"
+                    " in the schema cache.",
+            hint=SCHEMA_CACHE_HINT, catalog_miss=True,
+        )
+
+    async def root(self, request: Request) -> Response:
+        try:
+            self.authenticate(request)
+        except RestError as error:
+            return _json_error(error)
+        catalog = await run_in_threadpool(lambda: self.cache.catalog)
+        paths = {f"/{name}": {} for (schema, name) in catalog.relations if schema == self.schemas[0]}
+        paths.update({f"/rpc/{name}": {} for (schema, name) in catalog.functions if schema == self.schemas[0]})
+        return JSONResponse({"swagger": "2.0", "info": {"title": "local-supabase", "version": "local"},
+                             "basePath": "/", "paths": paths})
+
+
+def build_app(ctx: StackContext, schemas: tuple[str, ...] = ("public",)) -> Starlette:
+    api = RestApi(ctx, schemas)
+    listen_for_reloads(ctx.db.dsn, api.cache, lambda: ctx.db.api.closed)
+    methods = ["GET", "HEAD", "POST", "PATCH", "DELETE", "PUT"]
+    return Starlette(
+        routes=[
+            Route("/", api.root, methods=["GET", "HEAD"]),
+            Route("/rpc/{name}", api.endpoint, methods=methods),
+            Route("/{name}", api.endpoint, methods=methods),
+        ],
+        middleware=[Middleware(
+            CORSMiddleware, allow_origins=["*"], allow_methods=["*"], allow_headers=["*"],
+            expose_headers=["Content-Range", "Content-Location", "Location", "Preference-Applied", "Range-Unit"],
+        )],
+    )

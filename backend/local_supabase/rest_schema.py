@@ -1,0 +1,278 @@
+"""The schema cache: tables, views, columns, foreign keys and functions from pg_catalog.
+
+Every identifier in a request is checked against it before SQL is built. It reloads when
+a lookup misses (tests and migrations create objects at run time) and on
+`NOTIFY pgrst, 'reload schema'`, as PostgREST does.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+
+import psycopg
+
+logger = logging.getLogger(__name__)
+
+JSON_BODY_TYPES = {"json", "jsonb"}
+
+
+@dataclass
+class Column:
+    name: str
+    type: str  # format_type(), trusted catalog text
+    category: str  # pg_type.typcategory
+    nullable: bool
+    default: str | None  # pg_get_expr(adbin), trusted catalog text
+    generated: bool
+
+
+@dataclass
+class Relation:
+    """A table, view, materialized view or composite type in an exposed schema."""
+
+    schema: str
+    name: str
+    kind: str
+    columns: dict[str, Column] = field(default_factory=dict)
+    primary_key: tuple[str, ...] = ()
+
+    @property
+    def is_table(self) -> bool:
+        return self.kind in ("r", "p", "f")
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    name: str
+    schema: str
+    table: str
+    columns: tuple[str, ...]
+    ref_schema: str
+    ref_table: str
+    ref_columns: tuple[str, ...]
+
+
+@dataclass
+class FunctionArg:
+    name: str
+    type: str
+    has_default: bool
+
+
+@dataclass
+class Function:
+    schema: str
+    name: str
+    args: list[FunctionArg]  # input arguments, in order
+    return_type: str
+    returns_set: bool
+    return_kind: str  # "scalar" | "composite" | "void"
+    return_columns: dict[str, Column]
+    volatility: str
+    return_relation: tuple[str, str] | None = None  # set when it returns rows of a table/view
+
+    @property
+    def single_unnamed_json(self) -> bool:
+        return len(self.args) == 1 and not self.args[0].name and self.args[0].type in JSON_BODY_TYPES
+
+
+@dataclass
+class Catalog:
+    relations: dict[tuple[str, str], Relation]
+    foreign_keys: list[ForeignKey]
+    functions: dict[tuple[str, str], list[Function]]
+    type_names: set[str]
+
+
+_RELATIONS_SQL = """
+select c.oid, n.nspname, c.relname, c.relkind
+from pg_class c join pg_namespace n on n.oid = c.relnamespace
+where n.nspname = any(%(schemas)s) and c.relkind in ('r', 'v', 'm', 'f', 'p', 'c')
+"""
+
+_COLUMNS_SQL = """
+select a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod) as type,
+       t.typcategory, not a.attnotnull as nullable,
+       pg_get_expr(d.adbin, d.adrelid) as default_expr, a.attgenerated <> '' as generated
+from pg_attribute a
+join pg_class c on c.oid = a.attrelid
+join pg_namespace n on n.oid = c.relnamespace
+join pg_type t on t.oid = a.atttypid
+left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+where n.nspname = any(%(schemas)s) and a.attnum > 0 and not a.attisdropped
+  and c.relkind in ('r', 'v', 'm', 'f', 'p', 'c')
+order by a.attrelid, a.attnum
+"""
+
+_CONSTRAINTS_SQL = """
+select con.conname, con.contype, con.conrelid, con.confrelid,
+       array(select a.attname from unnest(con.conkey) with ordinality k(n, i)
+             join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.n order by k.i)::text[] as cols,
+       array(select a.attname from unnest(con.confkey) with ordinality k(n, i)
+             join pg_attribute a on a.attrelid = con.confrelid and a.attnum = k.n order by k.i)::text[] as ref_cols
+from pg_constraint con
+join pg_namespace n on n.oid = con.connamespace
+where n.nspname = any(%(schemas)s) and con.contype in ('p', 'f')
+"""
+
+_FUNCTIONS_SQL = """
+select n.nspname, p.proname, p.proargnames, p.proargmodes, p.pronargs, p.pronargdefaults,
+       p.proretset, p.provolatile, t.typtype, t.typrelid, format_type(p.prorettype, null) as rettype,
+       array(select format_type(x.t, null) from unnest(coalesce(p.proallargtypes, p.proargtypes::oid[]))
+             with ordinality x(t, i) order by x.i)::text[] as argtypes
+from pg_proc p
+join pg_namespace n on n.oid = p.pronamespace
+join pg_type t on t.oid = p.prorettype
+where n.nspname = any(%(schemas)s) and p.prokind = 'f'
+"""
+
+
+def load_catalog(cur: psycopg.Cursor, schemas: list[str]) -> Catalog:
+    """Read everything the REST layer validates against, in a handful of queries."""
+    params = {"schemas": schemas}
+    by_oid: dict[int, Relation] = {}
+    for row in cur.execute(_RELATIONS_SQL, params).fetchall():
+        by_oid[row["oid"]] = Relation(row["nspname"], row["relname"], row["relkind"])
+    for row in cur.execute(_COLUMNS_SQL, params).fetchall():
+        relation = by_oid.get(row["attrelid"])
+        if relation is not None:
+            relation.columns[row["attname"]] = Column(
+                row["attname"], row["type"], row["typcategory"], row["nullable"],
+                row["default_expr"], row["generated"],
+            )
+    foreign_keys = []
+    for row in cur.execute(_CONSTRAINTS_SQL, params).fetchall():
+        owner = by_oid.get(row["conrelid"])
+        if owner is None:
+            continue
+        if row["contype"] == "p":
+            owner.primary_key = tuple(row["cols"])
+        elif (target := by_oid.get(row["confrelid"])) is not None:
+            foreign_keys.append(ForeignKey(
+                row["conname"], owner.schema, owner.name, tuple(row["cols"]),
+                target.schema, target.name, tuple(row["ref_cols"]),
+            ))
+    functions: dict[tuple[str, str], list[Function]] = {}
+    for row in cur.execute(_FUNCTIONS_SQL, params).fetchall():
+        function = _function_from_row(row, by_oid)
+        if function is not None:
+            functions.setdefault((function.schema, function.name), []).append(function)
+    type_names = {r["typname"] for r in cur.execute("select distinct typname from pg_type").fetchall()}
+    relations = {(r.schema, r.name): r for r in by_oid.values() if r.kind != "c"}
+    return Catalog(relations, foreign_keys, functions, type_names)
+
+
+def _function_from_row(row: dict, by_oid: dict[int, Relation]) -> Function | None:
+    types: list[str] = row["argtypes"] or []
+    modes: list[str] = row["proargmodes"] or ["i"] * len(types)
+    names: list[str] = row["proargnames"] or [""] * len(types)
+    inputs, outputs = [], {}
+    for name, mode, type_ in zip(names, modes, types, strict=False):
+        if mode in ("i", "b"):
+            inputs.append(FunctionArg(name or "", type_, False))
+        elif mode == "v":
+            return None  # variadic functions are not callable through this layer
+        if mode in ("o", "b", "t"):
+            outputs[name] = Column(name, type_, "", True, None, False)
+    for arg in inputs[len(inputs) - (row["pronargdefaults"] or 0):]:
+        arg.has_default = True
+    return_columns: dict[str, Column] = {}
+    return_relation = None
+    if row["typtype"] == "c" and row["typrelid"] in by_oid:
+        kind = "composite"
+        source = by_oid[row["typrelid"]]
+        return_columns = dict(source.columns)
+        if source.kind != "c":
+            return_relation = (source.schema, source.name)
+    elif row["rettype"] == "record" and outputs:
+        kind = "composite"
+        return_columns = outputs
+    elif row["rettype"] == "void":
+        kind = "void"
+    elif row["typtype"] == "p" and row["rettype"] != "void":
+        kind = "scalar" if row["rettype"] not in ("record", "trigger", "event_trigger") else ""
+        if not kind:
+            return None
+    else:
+        kind = "scalar"
+    return Function(
+        row["nspname"], row["proname"], inputs, row["rettype"], row["proretset"], kind,
+        return_columns, row["provolatile"], return_relation,
+    )
+
+
+class SchemaCache:
+    """Thread-safe holder of the current Catalog, reloaded on demand."""
+
+    def __init__(
+        self,
+        connect: Callable[[], AbstractContextManager[psycopg.Cursor]],
+        schemas: list[str],
+    ) -> None:
+        self._connect = connect
+        self.schemas = schemas
+        self._lock = threading.Lock()
+        self._catalog: Catalog | None = None
+        self.generation = 0
+
+    @property
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            self.reload()
+        assert self._catalog is not None
+        return self._catalog
+
+    def reload(self) -> None:
+        with self._lock:
+            with self._connect() as cur:
+                self._catalog = load_catalog(cur, self.schemas)
+            self.generation += 1
+
+    def relation(self, schema: str, name: str) -> Relation | None:
+        return self.catalog.relations.get((schema, name))
+
+    def functions(self, schema: str, name: str) -> list[Function]:
+        return self.catalog.functions.get((schema, name), [])
+
+    def foreign_keys(self) -> Iterator[ForeignKey]:
+        return iter(self.catalog.foreign_keys)
+
+    def is_type(self, name: str) -> bool:
+        base = name.removesuffix("[]").strip().lower()
+        aliases = {"int": "int4", "integer": "int4", "bigint": "int8", "smallint": "int2",
+                   "boolean": "bool", "real": "float4", "double precision": "float8",
+                   "character varying": "varchar", "timestamp with time zone": "timestamptz",
+                   "timestamp without time zone": "timestamp", "decimal": "numeric",
+                   "character": "bpchar", "char": "bpchar"}
+        return aliases.get(base, base) in self.catalog.type_names
+
+
+def listen_for_reloads(
+    dsn: str, cache: SchemaCache, stopped: Callable[[], bool]
+) -> threading.Thread:
+    """Reload the cache on `NOTIFY pgrst, 'reload schema'` (PostgREST's channel).
+
+    `stopped` tells the thread the stack is shutting down (e.g. the pool was closed).
+    """
+
+    def run() -> None:
+        while not stopped():
+            try:
+                with psycopg.connect(dsn, autocommit=True, connect_timeout=5) as conn:
+                    conn.execute("listen pgrst")
+                    while not stopped():
+                        for note in conn.notifies(timeout=1.0, stop_after=1):
+                            if note.payload in ("", "reload schema"):
+                                cache.reload()
+            except Exception:  # the database went away or a reload failed: retry later
+                logger.debug("schema cache listener reconnecting", exc_info=True)
+                time.sleep(1.0)
+
+    thread = threading.Thread(target=run, name="rest-schema-listener", daemon=True)
+    thread.start()
+    return thread
