@@ -165,10 +165,9 @@ def error_from_postgrest(exc: APIError) -> SupabaseError:
 def error_from_storage(exc: StorageApiError) -> SupabaseError:
     """Storage puts the meaningful status in the body's statusCode; its messages are user-safe."""
     try:
-        status = int(exc.status)
+        cls = error_class_for_status(int(exc.status))
     except (TypeError, ValueError):
-        status = 502
-    cls = error_class_for_status(status)
+        cls = SupabaseError
     detail = exc.message if cls is not SupabaseError else None
     return cls(detail, upstream_code=str(exc.status), upstream_message=exc.message)
 
