@@ -88,10 +88,13 @@ CORS_ALLOWED_ORIGINS = [] if CORS_ALLOW_ALL_ORIGINS else ALLOWED_ORIGINS
 
 # Django REST framework -----------------------------------------------------------------
 REST_FRAMEWORK = {
-    # No django.contrib.auth: users come from Supabase JWTs, so anonymous requests carry None.
-    "UNAUTHENTICATED_USER": None,
+    # No django.contrib.auth: users come from Supabase JWTs. Without a token, request.user is
+    # an AnonymousSupabaseUser (is_authenticated False, id None, falsy).
+    "UNAUTHENTICATED_USER": "backend.llm_api.authentication.AnonymousSupabaseUser",
     "UNAUTHENTICATED_TOKEN": None,
-    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    # A valid bearer token is required unless a view opts into
+    # OptionalSupabaseJWTAuthentication (anonymous allowed) or sets no authentication.
+    "DEFAULT_AUTHENTICATION_CLASSES": ["backend.llm_api.authentication.SupabaseJWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_SCHEMA_CLASS": "backend.llm_api.schema.AutoSchema",
@@ -104,6 +107,8 @@ SPECTACULAR_SETTINGS = {
     "VERSION": API_VERSION,
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # The schema and docs pages are public (they would otherwise need a bearer token).
+    "SERVE_AUTHENTICATION": [],
     # Swagger UI and ReDoc assets ship in drf-spectacular-sidecar: the docs work offline.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
