@@ -1,6 +1,44 @@
-"""Placeholder: being built (see issue 2)."""
+"""The local stack's Supabase-Storage-compatible API, mounted at /storage/v1.
+
+Buckets and objects are rows in storage.buckets / storage.objects, read and written as
+the caller's JWT role so the project's storage RLS policies decide, exactly as on
+Supabase; object bytes live under the stack's storage root. What storage-py and
+storage-js send is served: buckets, uploads (multipart or raw, upsert), downloads (with
+Range), info, list, remove, move, copy, signed download and upload URLs, public URLs.
+Not served: list-v2, image transformations, resumable (TUS) and S3 protocol uploads.
+"""
+
+from __future__ import annotations
+
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+
+from . import storage_errors as errors
+from .context import StackContext
+from .storage_buckets import BucketEndpoints
+from .storage_http import StorageService
+from .storage_objects import ObjectEndpoints
+from .storage_signed import SignedUrlEndpoints
 
 
-def build_app(ctx):
-    return Starlette(routes=[])
+async def _http_error(request: Request, exc: Exception) -> Response:
+    """Unknown routes and wrong methods, in Supabase Storage's error shape."""
+    assert isinstance(exc, HTTPException)
+    if exc.status_code in (404, 405):
+        return errors.route_not_found(request.method, request.url.path).response(
+            head=request.method == "HEAD"
+        )
+    return errors.StorageError(
+        exc.status_code, "InvalidRequest", str(exc.detail), http_status=exc.status_code
+    ).response(head=request.method == "HEAD")
+
+
+def build_app(ctx: StackContext) -> Starlette:
+    service = StorageService(ctx)
+    ctx.storage_root.mkdir(parents=True, exist_ok=True)
+    objects = ObjectEndpoints(service)
+    signed = SignedUrlEndpoints(service, objects.writer)
+    routes = [*BucketEndpoints(service).routes(), *signed.routes(), *objects.routes()]
+    return Starlette(routes=routes, exception_handlers={HTTPException: _http_error})
