@@ -121,9 +121,9 @@ class Running:
                 found[key] = value
         return found
 
-    def stop(self, timeout: float = 60) -> str:
-        """SIGTERM, then wait; returns the rest of the output."""
-        self.proc.send_signal(signal.SIGTERM)
+    def stop(self, sig: signal.Signals = signal.SIGTERM, timeout: float = 60) -> str:
+        """Send `sig`, then wait; returns the rest of the output."""
+        self.proc.send_signal(sig)
         self.proc.wait(timeout=timeout)
         time.sleep(0.2)  # let the reader thread drain the pipe
         rest = []
@@ -173,7 +173,7 @@ def test_local_supabase_prints_settings_serves_and_stops_cleanly(tmp_path):
         assert rest.status_code == 200
         with psycopg.connect(found["DATABASE_URL"]) as conn:
             assert conn.execute("select to_regclass('auth.users') is not null").fetchone()[0] is True
-        tail = running.stop()
+        tail = running.stop(signal.SIGINT)  # what Ctrl-C sends
     finally:
         running.kill()
     assert running.proc.returncode == 0, running.seen

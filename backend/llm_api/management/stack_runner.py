@@ -44,10 +44,15 @@ def point_django_at(stack_settings: StackSettings) -> None:
     supabase_client.reset_client()
 
 
-def raise_keyboard_interrupt_on_sigterm() -> None:
-    """SIGTERM stops the process like Ctrl-C does, so `finally` blocks stop the stack."""
+def stop_on_signals() -> None:
+    """SIGTERM and SIGINT (Ctrl-C) raise KeyboardInterrupt, so `finally` blocks stop the stack.
+
+    SIGINT is set explicitly because a process started in the background by a shell
+    inherits it ignored.
+    """
 
     def _handler(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, _handler)
+    signal.signal(signal.SIGINT, _handler)

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from backend.llm_api.management.stack_runner import (
     build_stack,
     port_is_free,
-    raise_keyboard_interrupt_on_sigterm,
+    stop_on_signals,
     write_settings,
 )
 
@@ -34,7 +34,7 @@ class Command(BaseCommand):
     def handle(self, *args, port: int, data_dir: str, **options) -> None:
         if port and not port_is_free("127.0.0.1", port):
             raise CommandError(f"Port {port} is in use; pass --port N (or --port 0 for a free one).")
-        raise_keyboard_interrupt_on_sigterm()
+        stop_on_signals()
         stack = build_stack(data_dir, port)
         try:
             stack_settings = stack.start()

@@ -19,7 +19,7 @@ from backend.llm_api.management.stack_runner import (
     build_stack,
     point_django_at,
     port_is_free,
-    raise_keyboard_interrupt_on_sigterm,
+    stop_on_signals,
     write_settings,
 )
 
@@ -48,7 +48,7 @@ class Command(BaseCommand):
             self.stdout.write(f"# Using Supabase at {settings.SUPABASE_URL}")
             self._serve(addrport)
             return
-        raise_keyboard_interrupt_on_sigterm()
+        stop_on_signals()
         stack_port = settings.LOCAL_SUPABASE_PORT
         if not port_is_free("127.0.0.1", stack_port):
             self.stdout.write(f"# Port {stack_port} is busy; the local Supabase stack takes a free port.")
