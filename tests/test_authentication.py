@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import jwt
+import psycopg
+import psycopg.rows
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
@@ -709,3 +711,89 @@ def test_supabase_user_is_an_immutable_authenticated_identity():
     assert user.claims["aal"] == "aal1"
     with pytest.raises(AttributeError):
         user.id = "other"  # type: ignore[misc]
+
+
+# GET /api/auth/me ----------------------------------------------------------------------------
+def profile_row(db, user_id: str) -> dict:
+    cursor = db.cursor(row_factory=psycopg.rows.dict_row)
+    return cursor.execute("select * from public.profiles where id = %s", (user_id,)).fetchone()
+
+
+def test_me_returns_the_callers_identity_and_profile_from_the_database(api, make_user, db):
+    user = make_user(metadata={"username": f"ada_{uuid.uuid4().hex[:6]}"})
+    bio = f"Bio written in the database {uuid.uuid4()}"
+    db.execute(
+        "update public.profiles set full_name = %s, bio = %s, github_url = %s where id = %s",
+        ("Ada Lovelace", bio, "https://github.com/ada", user.id),
+    )
+    row = profile_row(db, user.id)
+
+    response = call(api, ME_URL, user.access_token)
+
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert body["user"] == {"id": user.id, "email": user.email, "role": "authenticated"}
+    profile = body["profile"]
+    assert profile["id"] == user.id
+    assert profile["username"] == row["username"]
+    assert (profile["full_name"], profile["bio"], profile["github_url"]) == ("Ada Lovelace", bio, "https://github.com/ada")
+    assert profile["location"] is None and profile["avatar_path"] is None
+    assert set(profile) == {
+        "id", "username", "full_name", "bio", "location", "github_url", "linkedin_url", "website_url",
+        "preferred_language", "avatar_path", "created_at", "updated_at",
+    }
+
+
+def test_me_answers_each_caller_with_their_own_profile(api, make_user, db):
+    first, second = make_user(), make_user()
+    for user in (first, second):
+        body = call(api, ME_URL, user.access_token).json()
+        assert body["user"]["id"] == user.id
+        assert body["profile"]["id"] == user.id
+        assert body["profile"]["username"] == profile_row(db, user.id)["username"]
+
+
+def test_me_profile_is_null_when_the_user_has_no_profile_row(api, make_user, db):
+    user = make_user()
+    db.execute("delete from public.profiles where id = %s", (user.id,))
+    response = call(api, ME_URL, user.access_token)
+    assert response.status_code == 200
+    assert response.json() == {"user": {"id": user.id, "email": user.email, "role": "authenticated"}, "profile": None}
+
+
+def test_me_accepts_a_session_from_the_stacks_auth_server(api, stack_settings):
+    """A token issued by /auth/v1 (password sign-up through the official client) is accepted."""
+    from conftest import make_client
+
+    email = f"me-{uuid.uuid4().hex[:10]}@example.test"
+    session = make_client(stack_settings.url, stack_settings.anon_key).auth.sign_up(
+        {"email": email, "password": "correct horse battery staple"}
+    ).session
+    assert session is not None
+    response = call(api, ME_URL, session.access_token)
+    assert response.status_code == 200, response.content
+    assert response.json()["user"]["email"] == email
+    assert response.json()["profile"]["id"] == response.json()["user"]["id"]
+
+
+def test_me_refuses_anonymous_and_bad_tokens(api, stack_settings, stack_token, hs256_token, user_claims):
+    response = call(api, ME_URL)
+    assert_refused(response, "not_authenticated", response.json()["error"]["message"])
+    now = int(time.time())
+    for token in (
+        stack_token(iat=now - 7200, exp=now - 3600),
+        hand_signed({"alg": "none", "typ": "JWT"}, user_claims(), lambda _: b""),
+        hs256_token(secret="z" * 40),
+        stack_settings.anon_key,
+        stack_settings.service_key,
+    ):
+        assert call(api, ME_URL, token).status_code == 401
+
+
+def test_me_with_supabase_unreachable_is_503(api, settings, hs256_token, issuer, free_port_url):
+    token = hs256_token()
+    settings.SUPABASE_JWT_ISSUER = issuer
+    settings.SUPABASE_URL = free_port_url.split("/auth/")[0]
+    response = call(api, ME_URL, token)
+    assert response.status_code == 503, response.content
+    assert response.json()["error"]["code"] == "supabase_unavailable"

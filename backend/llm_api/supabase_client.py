@@ -333,3 +333,18 @@ def check_health() -> HealthCheck:
             upstream_code=str(response.status_code),
         )
     return HealthCheck(url=connection.url, latency_ms=round((time.perf_counter() - started) * 1000, 1))
+
+
+PROFILE_COLUMNS = (
+    "id,username,full_name,bio,location,github_url,linkedin_url,website_url,"
+    "preferred_language,avatar_path,created_at,updated_at"
+)
+
+
+def get_profile(*, user_id: str) -> dict[str, Any] | None:
+    """The user's row of `profiles`, or None if the user has none."""
+    with translate_errors():
+        response = (
+            get_client().table("profiles").select(PROFILE_COLUMNS).eq("id", user_id).limit(1).execute()
+        )
+    return response.data[0] if response.data else None
