@@ -215,6 +215,21 @@ def test_rls_denial_is_permission_denied(scratch_table, make_user):
     assert error.upstream_code == "42501"
 
 
+def test_storage_errors_map_by_status(stack_settings):
+    storage = sc.get_client().storage
+    bucket = f"sc-{uuid.uuid4().hex[:8]}"
+    storage.create_bucket(bucket)
+    try:
+        duplicate = raised(lambda: storage.create_bucket(bucket))
+        assert type(duplicate) is sc.Conflict and duplicate.status_code == 409
+        missing = raised(lambda: storage.from_(bucket).download("no/such/object.txt"))
+        assert type(missing) is sc.NotFound
+        no_bucket = raised(lambda: storage.get_bucket(f"missing-{bucket}"))
+        assert type(no_bucket) is sc.NotFound
+    finally:
+        storage.delete_bucket(bucket)
+
+
 def test_auth_errors_map_by_code(stack_settings, anon_client):
     admin = sc.get_client().auth.admin
     email = f"sc-{uuid.uuid4().hex[:8]}@example.test"
