@@ -689,3 +689,89 @@ def test_profile_style_triggers_on_auth_users_fire(client, stack_settings):
             conn.execute("drop trigger if exists auth_test_on_signup on auth.users")
             conn.execute("drop table public.auth_test_signups")
             conn.execute("drop function public.auth_test_on_signup()")
+
+
+# Behaviour found through supabase-py's own auth suite (GoTrue semantics) ---------------------
+def test_admin_accepts_supabase_admin_role_and_tokens_without_exp(stack_settings):
+    """GoTrue's admin roles are service_role and supabase_admin; `exp` is optional in its JWTs."""
+    token = jwt.encode({"sub": "1234567890", "role": "supabase_admin"}, stack_settings.jwt_secret, algorithm="HS256")
+    headers = {"apikey": stack_settings.anon_key, **bearer(token), **API_VERSION}
+    response = httpx.get(f"{stack_settings.url}/auth/v1/admin/users", headers=headers, timeout=10)
+    assert response.status_code == 200
+    expired = jwt.encode({"role": "service_role", "exp": int(time.time()) - 5}, stack_settings.jwt_secret,
+                         algorithm="HS256")
+    refused = httpx.get(f"{stack_settings.url}/auth/v1/admin/users",
+                        headers={**headers, **bearer(expired)}, timeout=10)
+    assert refused.status_code == 403 and refused.json()["code"] == "bad_jwt"
+
+
+def test_direct_mode_needs_no_api_key(configured_auth):
+    auth = configured_auth(require_apikey=False)
+    auth.headers.pop("apikey")
+    assert auth.get("/settings").status_code == 200
+    session = auth.post("/signup", json={"email": unique_email(), "password": PASSWORD}).json()
+    assert auth.get("/user", headers=bearer(session["access_token"])).status_code == 200
+
+
+def test_unsupported_flows_answer_like_a_gotrue_without_them(http):
+    invalid_phone = http.post("/verify", json={"type": "sms", "phone": "12345-invalid", "token": "123456"})
+    assert invalid_phone.status_code == 400
+    assert invalid_phone.json()["message"] == "Invalid phone number format (E.164 required)"
+    no_otp = http.post("/verify", json={"type": "sms", "phone": "+15555550100", "token": "123456"})
+    assert no_otp.status_code == 403
+    assert no_otp.json() == {"code": "otp_expired", "message": "Token has expired or is invalid"}
+    sso = http.post("/sso", json={"domain": "example.com"})
+    assert sso.status_code == 404 and sso.json()["message"] == "SAML 2.0 is disabled"
+    phone_login = http.post("/token?grant_type=password", json={"phone": "+15555550100", "password": PASSWORD})
+    assert phone_login.status_code == 422 and phone_login.json()["code"] == "phone_provider_disabled"
+    resend = http.post("/resend", json={"type": "email_change"})
+    assert resend.status_code == 400 and resend.json()["code"] == "validation_failed"
+    assert http.post("/resend", json={"type": "signup", "email": unique_email()}).status_code == 200
+
+
+def test_reauthenticate_records_a_nonce_request(client, http, db):
+    session = sign_up(client).session
+    client.auth.set_session(session.access_token, session.refresh_token)
+    client.auth.reauthenticate()
+    sent = db.execute("select reauthentication_sent_at, reauthentication_token from auth.users where id = %s",
+                      (session.user.id,)).fetchone()
+    assert sent[0] is not None and sent[1]
+    assert http.get("/reauthenticate").status_code == 401
+
+
+def test_admin_factor_list_is_empty_and_invalid_token_sign_out_fails(admin, client):
+    user = sign_up(client).user
+    assert admin.mfa.list_factors({"user_id": user.id}) == []
+    with pytest.raises(AuthApiError) as caught:
+        admin.sign_out("this-is-a-bad-token")
+    assert caught.value.status == 403 and caught.value.code == "bad_jwt"
+
+
+def test_cors_preflight_and_exposed_headers(stack_settings):
+    preflight = httpx.options(
+        f"{stack_settings.url}/auth/v1/token?grant_type=password",
+        headers={"Origin": "http://localhost:5173", "Access-Control-Request-Method": "POST",
+                 "Access-Control-Request-Headers": "apikey, authorization, content-type, x-client-info"},
+        timeout=10,
+    )
+    assert preflight.status_code == 200
+    assert preflight.headers["access-control-allow-origin"] in ("*", "http://localhost:5173")
+    response = httpx.get(f"{stack_settings.url}/auth/v1/admin/users",
+                         headers={"Origin": "http://localhost:5173", "apikey": stack_settings.service_key,
+                                  **bearer(stack_settings.service_key)}, timeout=10)
+    assert "x-total-count" in response.headers["access-control-expose-headers"]
+
+
+def test_concurrent_sign_ups_for_one_address_create_one_user(stack_settings, db):
+    from concurrent.futures import ThreadPoolExecutor
+
+    email = unique_email()
+
+    def attempt(_: int) -> int:
+        return httpx.post(f"{stack_settings.url}/auth/v1/signup", json={"email": email, "password": PASSWORD},
+                          headers={"apikey": stack_settings.anon_key}, timeout=30).status_code
+
+    with ThreadPoolExecutor(4) as pool:
+        statuses = list(pool.map(attempt, range(4)))
+    assert statuses.count(200) == 1 and statuses.count(422) == 3
+    assert db.execute("select count(*) from auth.users where email = %s", (email,)).fetchone()[0] == 1

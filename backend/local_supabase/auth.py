@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import psycopg
+from psycopg_pool import PoolTimeout
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -49,6 +54,9 @@ from .context import StackContext
 from .keys import InvalidToken
 
 GOTRUE_VERSION = "v2.187.0-local"
+logger = logging.getLogger(__name__)
+# Headers browsers may read cross-origin (what Supabase's gateway exposes for Auth).
+EXPOSED_HEADERS = ["x-total-count", "link", "x-sb-error-code", "x-supabase-api-version"]
 
 
 @dataclass
@@ -97,6 +105,18 @@ class AuthService:
                 return await run_in_threadpool(handler, call)
             except (AuthError, OAuthError) as error:
                 return error_response(request, error)
+            except psycopg.errors.UniqueViolation as exc:
+                if not _is_email_conflict(exc):
+                    logger.exception("auth: database error")
+                    return error_response(request, AuthError(500, "unexpected_failure", "Database error saving user"))
+                # Lost a race with a concurrent request for the same e-mail address.
+                return error_response(request, unprocessable("email_exists", DUPLICATE_EMAIL_MESSAGE))
+            except (psycopg.OperationalError, PoolTimeout):
+                logger.exception("auth: database unavailable")
+                return error_response(request, AuthError(503, "unexpected_failure", "Database unavailable"))
+            except psycopg.Error:
+                logger.exception("auth: database error")
+                return error_response(request, AuthError(500, "unexpected_failure", "Database error processing request"))
 
         return Route(path, endpoint, methods=methods)
 
@@ -195,6 +215,15 @@ class AuthService:
         email = validate_email(email)
         check_password_strength(self.config, password)
         data = _metadata(body.get("data"), "data")
+        try:
+            return self._create_signup(call, email, password, data)
+        except psycopg.errors.UniqueViolation as exc:
+            if not _is_email_conflict(exc):
+                raise
+            # a concurrent sign-up for the same address won the race
+            raise unprocessable("user_already_exists", "User already registered") from None
+
+    def _create_signup(self, call: AuthCall, email: str, password: str, data: dict[str, Any]) -> Response:
         with self.ctx.db.as_admin() as cur:
             existing = store.find_user_by_email(cur, email, self.config.audience)
             if existing is not None:
@@ -422,6 +451,10 @@ class AuthService:
         return JSONResponse({})
 
 
+def _is_email_conflict(exc: psycopg.errors.UniqueViolation) -> bool:
+    return exc.diag.constraint_name in ("users_email_partial_key", "identities_provider_id_provider_key")
+
+
 def _metadata(value: Any, name: str) -> dict[str, Any]:
     if value is None:
         return {}
@@ -482,4 +515,6 @@ def build_app(ctx: StackContext) -> Starlette:
         *admin_routes(service),
     ]
     handler = _not_found_handler(service)
-    return Starlette(routes=routes, exception_handlers={404: handler, 405: handler})
+    cors = Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["*"], allow_headers=["*"],
+                      expose_headers=EXPOSED_HEADERS, max_age=3600)
+    return Starlette(routes=routes, middleware=[cors], exception_handlers={404: handler, 405: handler})
