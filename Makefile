@@ -29,7 +29,7 @@ test: $(VENV)/.dev-installed
 local-supabase: $(VENV)/.runtime-installed
 	$(PY) manage.py local_supabase
 
-## Apply supabase_migrations/ to DATABASE_URL (or the local stack's database)
+## Apply supabase_migrations/ to the database at DATABASE_URL (a real Supabase project)
 migrate: $(VENV)/.runtime-installed
 	$(PY) manage.py supabase_migrate
 

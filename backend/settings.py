@@ -70,6 +70,7 @@ DATABASES: dict = {}
 USE_TZ = True
 TIME_ZONE = "UTC"
 STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"  # `manage.py collectstatic` target (production)
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
