@@ -83,8 +83,13 @@ class OptionalProbe(APIView):
         return Response(describe(request))
 
 
+class OptionalButProtectedProbe(OptionalProbe):
+    permission_classes = [IsAuthenticated]
+
+
 urlpatterns = [
     path("probe/required", RequiredProbe.as_view()),
+    path("probe/optional-protected", OptionalButProtectedProbe.as_view()),
     path("probe/default", DefaultProbe.as_view()),
     path("probe/optional", OptionalProbe.as_view()),
 ]
@@ -639,6 +644,20 @@ def test_cache_refetches_after_ttl_and_keeps_stale_keys_when_refetch_fails(jwks_
     assert jwks_server.requests == 4
 
 
+def test_concurrent_first_requests_share_one_fetch(jwks_server, local_stack):
+    jwks_server.serve(local_stack.ctx.keys.public_jwk)
+    jwks_server.delay = 0.3
+    cache = jwks.JWKSCache(jwks_server.url, ttl=600, min_refresh_interval=30, timeout=2)
+    results: list = []
+    threads = [threading.Thread(target=lambda: results.append(cache.get(local_stack.ctx.keys.kid))) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(results) == 8 and all(key is not None for key in results)
+    assert jwks_server.requests == 1
+
+
 def test_jwks_parsing_keeps_only_verification_keys_of_accepted_types():
     ec_key, rsa_key = new_ec_key(), rsa.generate_private_key(public_exponent=65537, key_size=2048)
     small_rsa = rsa.generate_private_key(public_exponent=65537, key_size=1024)
@@ -693,6 +712,14 @@ def test_optional_variant_still_refuses_a_bad_token(api, stack_token):
         "invalid_header",
         str(InvalidAuthorizationHeader.default_detail),
     )
+
+
+@probe_urls
+def test_is_authenticated_permission_refuses_anonymous_callers_of_the_optional_variant(api, make_user):
+    response = call(api, "/probe/optional-protected")
+    assert_refused(response, "not_authenticated", response.json()["error"]["message"])
+    user = make_user()
+    assert call(api, "/probe/optional-protected", user.access_token).json()["id"] == user.id
 
 
 @probe_urls

@@ -27,6 +27,7 @@ import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, ClassVar
 
 import jwt
@@ -110,7 +111,7 @@ class AnonymousSupabaseUser:
     pk = None
     email = None
     role = "anon"
-    claims: Mapping[str, Any] = {}
+    claims: Mapping[str, Any] = MappingProxyType({})
     is_authenticated = False
     is_anonymous = True
 

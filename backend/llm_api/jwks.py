@@ -132,7 +132,6 @@ class JWKSCache:
         self.min_refresh_interval = min_refresh_interval
         self.timeout = timeout
         self.clock = clock
-        self.fetch_count = 0
         self._keys: dict[str, VerificationKey] = {}
         self._fetched_at: float | None = None  # last successful fetch
         self._attempted_at: float | None = None  # last attempt, successful or not
@@ -165,7 +164,6 @@ class JWKSCache:
 
     def _refresh(self, *, reason: str) -> None:
         self._attempted_at = self.clock()
-        self.fetch_count += 1
         try:
             keys = fetch_jwks(self.url, self.timeout)
         except JWKSUnavailable as exc:
