@@ -198,6 +198,15 @@ begin
     finished_at := coalesce(current_row.completed_at, finished_at);
   end if;
   began_at := coalesce(current_row.started_at, began_at);
+  select min((e ->> 'position')::integer) into idx
+  from jsonb_array_elements(coalesce(p_result -> 'answers', '[]')) e
+  where coalesce(btrim(e ->> 'question_text'), '') = ''
+    and not exists (select 1 from public.interview_answers a
+                    where a.interview_id = p_interview_id and a.position = (e ->> 'position')::integer);
+  if idx is not null then
+    raise exception 'answers at position % need question_text: no such question was recorded', idx
+      using errcode = '22023';
+  end if;
 
   -- the writes ----------------------------------------------------------------------------
   begin
@@ -210,7 +219,10 @@ begin
       p_interview_id,
       (e ->> 'position')::integer,
       (e ->> 'question_id')::uuid,
-      e ->> 'question_text',
+      -- a NOT NULL column is checked before ON CONFLICT: bring the recorded text along
+      coalesce(nullif(btrim(e ->> 'question_text'), ''),
+               (select r.question_text from public.interview_answers r
+                where r.interview_id = p_interview_id and r.position = (e ->> 'position')::integer)),
       e ->> 'question_type',
       e ->> 'category',
       e ->> 'answer_text',
