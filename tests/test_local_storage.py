@@ -611,3 +611,64 @@ def test_unknown_route_is_a_storage_error(stack_settings):
         response = client.get("/nothing/here")
     assert response.status_code == 404
     assert response.json()["statusCode"] == "404" and "message" in response.json()
+
+
+def test_browser_preflight_and_exposed_headers(new_bucket, service_client, stack_settings):
+    bucket_id = new_bucket(public=True)
+    service_client.storage.from_(bucket_id).upload("c.txt", b"cors", {"content-type": "text/plain"})
+    url = f"{stack_settings.url}/storage/v1/object/{bucket_id}/c.txt"
+    preflight = httpx.options(url, headers={
+        "Origin": "http://localhost:5173", "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "authorization, apikey, x-upsert, content-type",
+    })
+    assert preflight.status_code == 200
+    assert preflight.headers["access-control-allow-origin"] == "*"
+    response = httpx.get(url, headers={"Origin": "http://localhost:5173", "Range": "bytes=0-1"})
+    assert response.headers["access-control-allow-origin"] == "*"
+    assert "content-range" in response.headers["access-control-expose-headers"].lower()
+
+
+# Behaviours storage-py's own suite exercises (supabase-py src/storage/tests) ---------------
+
+
+def test_signed_upload_multipart_cache_control_and_leading_slash(service_client, new_bucket):
+    bucket = service_client.storage.from_(new_bucket())
+    signed = bucket.create_signed_upload_url("/leading/slash.txt")
+    assert signed["signed_url"].startswith(f"{service_client.storage_url}object/upload/sign/")
+    assert "/leading/slash.txt?token=" in signed["signed_url"]
+    bucket.upload_to_signed_url("leading/slash.txt", signed["token"], b"signed bytes",
+                                {"cache-control": "3600", "content-type": "text/plain"})
+    info = bucket.info("leading/slash.txt")
+    assert info["cache_control"] == "max-age=3600" and info["content_type"] == "text/plain"
+    assert bucket.download("leading/slash.txt") == b"signed bytes"
+
+
+def test_signed_url_with_transform_options_still_serves_the_object(service_client, new_bucket):
+    bucket = service_client.storage.from_(new_bucket())
+    bucket.upload("img.svg", b"<svg/>", {"content-type": "image/svg+xml"})
+    signed = bucket.create_signed_url("img.svg", 60, {"transform": {"width": 10, "height": 10}})
+    response = httpx.get(signed["signedURL"])  # no image transformation here: the original
+    assert response.status_code == 200 and response.content == b"<svg/>"
+
+
+def test_concurrent_upserts_leave_one_consistent_version(service_client, new_bucket, db, storage_root,
+                                                         stack_settings):
+    from concurrent.futures import ThreadPoolExecutor
+
+    bucket_id = new_bucket()
+    bodies = [bytes([i]) * (1000 + i) for i in range(8)]
+
+    def upsert(body: bytes) -> int:
+        with service_api(stack_settings) as client:
+            return client.post(f"/object/{bucket_id}/race.bin", content=body,
+                               headers={"content-type": "application/octet-stream", "x-upsert": "true"}
+                               ).status_code
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        assert list(pool.map(upsert, bodies)) == [200] * 8
+    row = object_row(db, bucket_id, "race.bin")
+    stored = service_client.storage.from_(bucket_id).download("race.bin")
+    assert stored in bodies
+    assert row["metadata"]["eTag"] == f'"{hashlib.md5(stored).hexdigest()}"'
+    assert row["metadata"]["size"] == len(stored)
+    assert files_in(storage_root, bucket_id) == [storage_root / bucket_id / row["version"]]
