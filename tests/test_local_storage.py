@@ -19,6 +19,7 @@ import httpx
 import jwt
 import pytest
 from storage3.exceptions import StorageApiError
+from storage3.types import CreateSignedUploadUrlOptions
 
 BINARY = bytes(range(256)) * 4 + b"\x00tail\xff"
 
@@ -672,3 +673,22 @@ def test_concurrent_upserts_leave_one_consistent_version(service_client, new_buc
     assert row["metadata"]["eTag"] == f'"{hashlib.md5(stored).hexdigest()}"'
     assert row["metadata"]["size"] == len(stored)
     assert files_in(storage_root, bucket_id) == [storage_root / bucket_id / row["version"]]
+
+
+def test_names_with_supabase_special_characters_round_trip(service_client, new_bucket, db):
+    bucket = service_client.storage.from_(new_bucket())
+    name = "dir (1)/a b+c&d=e,f;g@h$!*'.txt"
+    bucket.upload(name, b"special", {"content-type": "text/plain"})
+    assert bucket.download(name) == b"special"
+    assert [e["name"] for e in bucket.list("dir (1)")] == ["a b+c&d=e,f;g@h$!*'.txt"]
+    assert httpx.get(bucket.create_signed_url(name, 60)["signedURL"]).content == b"special"
+    assert [r["name"] for r in bucket.remove([name])] == [name]
+
+
+def test_signed_upload_url_with_upsert_may_replace(service_client, new_bucket):
+    bucket = service_client.storage.from_(new_bucket())
+    bucket.upload("u.txt", b"old", {"content-type": "text/plain"})
+    signed = bucket.create_signed_upload_url("u.txt", CreateSignedUploadUrlOptions(upsert="true"))
+    response = httpx.put(signed["signed_url"], content=b"new", headers={"content-type": "text/plain"})
+    assert response.status_code == 200, response.text
+    assert bucket.download("u.txt") == b"new"
