@@ -637,7 +637,8 @@ def test_hs256_mode_signs_with_the_jwt_secret(configured_auth, stack_settings):
     claims = jwt.decode(session["access_token"], stack_settings.jwt_secret, algorithms=["HS256"],
                         audience="authenticated")
     assert claims["exp"] - claims["iat"] == 120 and session["expires_in"] <= 120
-    assert auth.get("/.well-known/jwks.json").json() == {"keys": []}
+    jwks = auth.get("/.well-known/jwks.json").json()["keys"]
+    assert [key["kty"] for key in jwks] == ["EC"] and all("k" not in key for key in jwks)
     assert auth.get("/user", headers=bearer(session["access_token"])).status_code == 200
 
 

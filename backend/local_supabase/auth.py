@@ -193,8 +193,8 @@ class AuthService:
         return JSONResponse(self.config.settings_json())
 
     def jwks(self, call: AuthCall) -> Response:
-        keys = self.keys.jwks() if self.config.jwt_algorithm == "ES256" else {"keys": []}
-        return JSONResponse(keys, headers={"cache-control": "public, max-age=600"})
+        """The asymmetric key, also in HS256 mode (as GoTrue lists its verify-only keys); never the secret."""
+        return JSONResponse(self.keys.jwks(), headers={"cache-control": "public, max-age=600"})
 
     def signup(self, call: AuthCall) -> Response:
         body = call.body
