@@ -174,3 +174,31 @@ UPDATE_PAYLOAD = {
     "recordings": {"duration_seconds": 42},
     "interview_coverage": {"evidence": "changed"},
 }
+
+
+# A complete result for public.finish_interview, as the scoring step would produce it.
+FINISH_RESULT = {
+    "overall_score": 72.5,
+    "communication_score": 80,
+    "technical_score": 65,
+    "scoring_engine": "offline",
+    "rubric_version": "2026-11",
+    "feedback": {"summary": "Solid basics", "strengths": ["joins"]},
+    "delivery_metrics": {"words_per_minute": 140},
+    "answers": [
+        {"position": 1, "score": 80, "evidence": ["an inner join keeps matching rows"],
+         "feedback": {"note": "clear"}},
+        {"position": 2, "score": 60},
+        {"position": 3, "question_text": "Design a queue.", "skipped": True},
+    ],
+    "skill_gaps": [
+        {"skill": "Distributed systems", "severity": "high", "answer_position": 2,
+         "recommendation": "Read about exactly-once delivery", "resources": [{"title": "DDIA"}]},
+        {"skill": "SQL window functions", "severity": "low"},
+    ],
+    "coverage": [
+        {"source": "job_description", "item": "Kafka", "status": "not_probed"},
+        {"source": "resume", "item": "Built ETL in Airflow", "status": "demonstrated", "answer_position": 1,
+         "evidence": "described DAG retries"},
+    ],
+}

@@ -9,7 +9,9 @@ from decimal import Decimal
 import psycopg
 import pytest
 
-from tests.schema_fixtures import ANON_CLAIMS, SERVICE_CLAIMS, create_auth_user, user_claims
+from tests.schema_fixtures import ANON_CLAIMS, FINISH_RESULT, SERVICE_CLAIMS, create_auth_user, user_claims
+
+RESULT = FINISH_RESULT
 
 
 def finish(stack, interview_id: str, result: dict, claims: dict = SERVICE_CLAIMS) -> dict:
@@ -32,33 +34,6 @@ def active_interview(db) -> tuple[str, str]:
             "insert into public.interview_answers (interview_id, position, question_text, answer_text)"
             " values (%s, %s, %s, %s)", (interview_id, position, question, f"answer {position}"))
     return user_id, interview_id
-
-
-RESULT = {
-    "overall_score": 72.5,
-    "communication_score": 80,
-    "technical_score": 65,
-    "scoring_engine": "offline",
-    "rubric_version": "2026-11",
-    "feedback": {"summary": "Solid basics", "strengths": ["joins"]},
-    "delivery_metrics": {"words_per_minute": 140},
-    "answers": [
-        {"position": 1, "score": 80, "evidence": ["an inner join keeps matching rows"],
-         "feedback": {"note": "clear"}},
-        {"position": 2, "score": 60},
-        {"position": 3, "question_text": "Design a queue.", "skipped": True},
-    ],
-    "skill_gaps": [
-        {"skill": "Distributed systems", "severity": "high", "answer_position": 2,
-         "recommendation": "Read about exactly-once delivery", "resources": [{"title": "DDIA"}]},
-        {"skill": "SQL window functions", "severity": "low"},
-    ],
-    "coverage": [
-        {"source": "job_description", "item": "Kafka", "status": "not_probed"},
-        {"source": "resume", "item": "Built ETL in Airflow", "status": "demonstrated", "answer_position": 1,
-         "evidence": "described DAG retries"},
-    ],
-}
 
 
 def state(db, interview_id: str) -> dict:
