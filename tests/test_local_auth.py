@@ -776,3 +776,19 @@ def test_concurrent_sign_ups_for_one_address_create_one_user(stack_settings, db)
         statuses = list(pool.map(attempt, range(4)))
     assert statuses.count(200) == 1 and statuses.count(422) == 3
     assert db.execute("select count(*) from auth.users where email = %s", (email,)).fetchone()[0] == 1
+
+
+def test_verify_never_redirects_to_a_foreign_site(admin, stack_settings):
+    user = admin.create_user({"email": unique_email(), "password": PASSWORD, "email_confirm": True}).user
+    crafted = httpx.get(
+        f"{stack_settings.url}/auth/v1/verify",
+        params={"token": "bogus", "type": "recovery", "redirect_to": "https://evil.example/steal"},
+        follow_redirects=False, timeout=10,
+    )
+    assert crafted.status_code == 303
+    assert crafted.headers["location"].startswith(stack_settings.url + "#error=access_denied")
+    link = admin.generate_link({"type": "magiclink", "email": user.email,
+                                "options": {"redirect_to": "http://localhost@evil.example/"}})
+    assert link.properties.redirect_to == stack_settings.url
+    redirect = httpx.get(link.properties.action_link, follow_redirects=False, timeout=10)
+    assert redirect.headers["location"].startswith(stack_settings.url + "#access_token=")

@@ -14,6 +14,12 @@ the app is built, or by putting an `AuthConfig` on the stack context as `ctx.aut
 | LOCAL_AUTH_PASSWORD_MIN_LENGTH    | GOTRUE_PASSWORD_MIN_LENGTH           | 6        |
 | LOCAL_AUTH_JWT_ALGORITHM          | signing key type: ES256 (asymmetric, current projects) or HS256 (legacy JWT secret) | ES256 |
 | LOCAL_AUTH_REQUIRE_APIKEY         | the API gateway's `apikey` check; false = talk to GoTrue directly | true |
+| LOCAL_AUTH_SITE_URL               | GOTRUE_SITE_URL (default redirect target) | the stack's URL |
+| LOCAL_AUTH_URI_ALLOW_LIST         | GOTRUE_URI_ALLOW_LIST (comma-separated URL prefixes allowed as `redirect_to`) | none |
+
+Redirects after a clicked e-mail link go to `redirect_to` only when it starts with the site URL
+or an allow-list entry, or points at a loopback host (a local front end); otherwise to the site
+URL, so a crafted link cannot turn /verify into an open redirect.
 """
 
 from __future__ import annotations
@@ -50,6 +56,8 @@ class AuthConfig:
     password_min_length: int = 6
     jwt_algorithm: str = "ES256"
     require_apikey: bool = True
+    site_url: str = ""
+    uri_allow_list: tuple[str, ...] = ()
     admin_roles: tuple[str, ...] = ("service_role", "supabase_admin")
     audience: str = "authenticated"
 
@@ -70,6 +78,11 @@ class AuthConfig:
             password_min_length=_env_int("LOCAL_AUTH_PASSWORD_MIN_LENGTH", cls.password_min_length),
             jwt_algorithm=os.environ.get("LOCAL_AUTH_JWT_ALGORITHM", cls.jwt_algorithm).strip().upper(),
             require_apikey=_env_bool("LOCAL_AUTH_REQUIRE_APIKEY", cls.require_apikey),
+            site_url=os.environ.get("LOCAL_AUTH_SITE_URL", "").strip(),
+            uri_allow_list=tuple(
+                entry.strip() for entry in os.environ.get("LOCAL_AUTH_URI_ALLOW_LIST", "").split(",")
+                if entry.strip()
+            ),
         )
 
     @classmethod

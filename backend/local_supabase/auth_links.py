@@ -13,7 +13,7 @@ import hashlib
 import secrets
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from psycopg import Cursor, sql
 from starlette.responses import JSONResponse, RedirectResponse, Response
@@ -51,6 +51,22 @@ _TOKEN_COLUMNS = {
     "recovery": ("recovery_token", "recovery_sent_at"),
     "email_change": ("email_change_token_new", "email_change_sent_at"),
 }
+
+
+def safe_redirect(service: AuthService, candidate: object) -> str:
+    """`redirect_to` when allowed (site URL, allow list, loopback), else the site URL."""
+    site_url = service.config.site_url or service.ctx.public_url
+    if not isinstance(candidate, str) or not candidate:
+        return site_url
+    parsed = urlsplit(candidate)
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        return site_url
+    if parsed.hostname in ("localhost", "127.0.0.1", "::1"):
+        return candidate
+    allowed = (site_url, service.ctx.public_url, *service.config.uri_allow_list)
+    if any(candidate == prefix or candidate.startswith(prefix.rstrip("/") + "/") for prefix in allowed):
+        return candidate
+    return site_url
 
 
 def token_hash(email: str, otp: str) -> str:
@@ -105,7 +121,7 @@ def generate_link(service: AuthService, cur: Cursor, call: AuthCall) -> dict[str
     hashed = next(fields[column] for column in (
         "confirmation_token", "recovery_token", "email_change_token_current", "email_change_token_new",
     ) if fields.get(column))
-    redirect_to = call.query.get("redirect_to") or service.ctx.public_url
+    redirect_to = safe_redirect(service, call.query.get("redirect_to"))
     action_link = f"{service.ctx.auth_issuer}/verify?" + urlencode(  # the link's type is the verify type
         {"token": hashed, "type": verification, "redirect_to": redirect_to})
     return {
@@ -187,7 +203,7 @@ def verify_endpoint(service: AuthService, call: AuthCall) -> Response:
     if call.request.method == "POST":
         with service.ctx.db.as_admin() as cur:
             return JSONResponse(redeem(service, cur, call, params))
-    redirect_to = str(params.get("redirect_to") or service.ctx.public_url)
+    redirect_to = safe_redirect(service, params.get("redirect_to"))
     try:
         with service.ctx.db.as_admin() as cur:
             session = redeem(service, cur, call, params)
