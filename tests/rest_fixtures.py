@@ -11,7 +11,7 @@ import pytest
 from backend.local_supabase.server import StackSettings
 
 SCHEMA_SQL = """
-drop table if exists rt_book, rt_author, rt_publisher, rt_range, rt_doc, rt_item cascade;
+drop table if exists rt_book_tag, rt_tag, rt_book, rt_author, rt_publisher, rt_range, rt_doc, rt_item cascade;
 create table rt_publisher (id int primary key, name text not null);
 create table rt_author (
   id int primary key,
@@ -34,6 +34,13 @@ create table rt_range (id int primary key, span int4range);
 create table rt_doc (id int primary key, body text);
 create table rt_item (id int primary key, n int, label text);
 
+create table rt_tag (id int primary key, name text not null);
+create table rt_book_tag (
+  book_id int references rt_book (id), tag_id int references rt_tag (id), primary key (book_id, tag_id)
+);
+create view rt_book_view with (security_invoker = true) as
+  select id, title, author_id, pages from rt_book where pages > 100;
+
 insert into rt_publisher values (1, 'Penguin'), (2, 'Tor');
 insert into rt_author values
   (1, 'Ada', 'UK', 1815, '{math,poetry}', '{"city": "London", "langs": ["en", "fr"]}', 1),
@@ -46,6 +53,8 @@ insert into rt_book values
   (3, 'Aleph', 2, 3, 150, null),
   (4, 'Invisible Cities', 3, 1, 170, 4.7),
   (5, 'If on a winter''s night', 3, null, 260, 4.2);
+insert into rt_tag values (1, 'classic'), (2, 'short'), (3, 'italian');
+insert into rt_book_tag values (1, 2), (2, 1), (2, 2), (4, 1), (4, 3);
 insert into rt_range values (1, '[1,5)'), (2, '[5,10)'), (3, '[20,30)');
 insert into rt_doc values (1, 'The quick brown fox jumps'), (2, 'Lazy dogs sleep all day'),
   (3, 'Foxes are quick and clever');

@@ -265,6 +265,36 @@ def test_spread_embed(rest_http):
     assert r.json() == [{"id": 2, "author_name": "Borges"}]
 
 
+def test_many_to_many_through_junction_table(service_client):
+    res = (
+        service_client.table("rt_book").select("title, rt_tag(name)")
+        .in_("id", [2, 3, 4]).order("id").order("name", foreign_table="rt_tag").execute()
+    )
+    assert res.data == [
+        {"title": "Ficciones", "rt_tag": [{"name": "classic"}, {"name": "short"}]},
+        {"title": "Aleph", "rt_tag": []},
+        {"title": "Invisible Cities", "rt_tag": [{"name": "classic"}, {"name": "italian"}]},
+    ]
+    res = service_client.table("rt_tag").select("name, rt_book!inner(id)").eq("rt_book.id", 1).execute()
+    assert res.data == [{"name": "short", "rt_book": [{"id": 1}]}]
+
+
+def test_embeds_through_views(service_client):
+    res = service_client.table("rt_book_view").select("title, rt_author(name)").order("id").limit(2).execute()
+    assert res.data == [{"title": "Ficciones", "rt_author": {"name": "Borges"}},
+                        {"title": "Aleph", "rt_author": {"name": "Borges"}}]
+    res = service_client.table("rt_author").select("name, rt_book_view(title)").eq("id", 1).execute()
+    assert res.data == [{"name": "Ada", "rt_book_view": []}]  # the view hides short books
+
+
+def test_csv_output(service_client, rest_http):
+    res = service_client.table("rt_author").select("id, name, born").in_("id", [1, 4]).order("id").csv().execute()
+    assert res.data == 'id,name,born\n1,Ada,1815\n4,"Dickinson, Emily",'
+    r = rest_http.get("/rt_author", params={"select": "id", "id": "eq.0"}, headers={"Accept": "text/csv"})
+    assert r.status_code == 200 and r.text == "id"
+    assert r.headers["content-type"] == "text/csv; charset=utf-8"
+
+
 # -------------------------------------------------------------------------- single object
 
 

@@ -172,19 +172,30 @@ def _page_window(params: QueryParams, range_header: tuple[int, int | None] | Non
     return offset, limit
 
 
-def _accept(headers: dict[str, str]) -> tuple[bool, bool]:
-    """(single object?, strip nulls?) from the Accept header; 406 for what we can't serve."""
+@dataclass(frozen=True)
+class MediaChoice:
+    """What the Accept header asked for: an array (default), one object, or CSV."""
+
+    single: bool = False
+    strip_nulls: bool = False
+    csv: bool = False
+
+
+def _accept(headers: dict[str, str]) -> MediaChoice:
+    """The first representation of the Accept header we can serve; 406 when none."""
     accept = headers.get("accept", "").strip()
     if not accept:
-        return False, False
+        return MediaChoice()
     for raw in accept.split(","):
         media, _, params = raw.strip().partition(";")
         media = media.strip().lower()
         strip = "nulls=stripped" in params.replace(" ", "")
         if media == OBJECT_TYPE:
-            return True, strip
-        if media in ("application/json", "*/*", "application/*", ARRAY_TYPE, "application/vnd.pgrst.plan+json"):
-            return False, strip and media == ARRAY_TYPE
+            return MediaChoice(single=True, strip_nulls=strip)
+        if media == "text/csv":
+            return MediaChoice(csv=True)
+        if media in ("application/json", "*/*", "application/*", ARRAY_TYPE):
+            return MediaChoice(strip_nulls=strip and media == ARRAY_TYPE)
     raise RestError(406, "PGRST107", f"None of these media types are available: {accept}")
 
 
@@ -195,6 +206,13 @@ def _single_body(body: str, count: int) -> str:
             details=f"The result contains {count} rows",
         )
     return body[1:-1].strip()
+
+
+def _csv_field(name: str) -> str:
+    """A CSV header cell, quoted the way Postgres quotes record fields."""
+    if name == "" or any(ch in name for ch in ',"\\() \t\n'):
+        return '"' + name.replace('"', '""') + '"'
+    return name
 
 
 def _content_range(offset: int, count: int, total: int | None) -> str:
@@ -311,10 +329,10 @@ class RestApi:
         schema = self.schema_for(request)
         prefs = parse_prefer([v for k, v in request.headers.items() if k == "prefer"])
         params = sort_params(request.params)
-        single, strip_nulls = _accept(request.headers)
+        media = _accept(request.headers)
         if request.method in ("GET", "HEAD"):
-            return self.read_table(request, schema, params, prefs, single, strip_nulls)
-        return self.write_table(request, schema, params, prefs, single, strip_nulls)
+            return self.read_table(request, schema, params, prefs, media)
+        return self.write_table(request, schema, params, prefs, media.single, media.strip_nulls)
 
     def build_read(self, builder: QueryBuilder, root: ReadNode, params: QueryParams,
                    window: tuple[int, int | None]) -> None:
@@ -335,7 +353,7 @@ class RestApi:
         root.offset, root.limit = window
 
     def read_table(self, request: RestRequest, schema: str, params: QueryParams, prefs: Preferences,
-                   single: bool, strip_nulls: bool) -> Response:
+                   media: MediaChoice) -> Response:
         range_header = _parse_range_header(request.headers.get("range"))
         window = _page_window(params, range_header)
 
@@ -347,13 +365,15 @@ class RestApi:
             return builder, root
 
         builder, root = self.with_reload(plan)
-        query = builder.read(root, with_count=prefs.count is not None, strip_nulls=strip_nulls)
+        query = builder.read(root, with_count=prefs.count is not None, strip_nulls=media.strip_nulls,
+                             csv=media.csv)
+        csv_header = ",".join(_csv_field(name) for name in builder.output_names(root)) if media.csv else None
         return self.run(request, lambda cur: self.read_response(
-            cur, request, builder, query, window[0], prefs, single), prefs)
+            cur, request, builder, query, window[0], prefs, media.single, csv_header=csv_header), prefs)
 
     def read_response(self, cur: psycopg.Cursor, request: RestRequest, builder: QueryBuilder,
                       query: sql.Composable, offset: int, prefs: Preferences, single: bool,
-                      *, object_result: bool = False) -> Response:
+                      *, object_result: bool = False, csv_header: str | None = None) -> Response:
         row = cur.execute(query, builder.params.values).fetchone()
         body, count, total = row["body"], row["page_total"], row["total"]
         headers = {"Content-Range": _content_range(offset, count, total)}
@@ -377,6 +397,9 @@ class RestApi:
             content_type = f"{OBJECT_TYPE}; charset=utf-8"
         elif object_result:
             body = body[1:-1].strip() if count else "null"
+        elif csv_header is not None:
+            body = f"{csv_header}\n{body}" if body else csv_header
+            content_type = "text/csv; charset=utf-8"
         if request.method == "HEAD":
             return Response(status_code=status, headers={**headers, "content-type": content_type})
         return _response(status, body, headers, content_type)
@@ -491,13 +514,16 @@ class RestApi:
             raise RestError(405, "PGRST101", "Only GET, HEAD or POST are allowed for RPC")
         schema = self.schema_for(request)
         prefs = parse_prefer([v for k, v in request.headers.items() if k == "prefer"])
-        single, strip_nulls = _accept(request.headers)
+        media = _accept(request.headers)
+        single, strip_nulls = media.single, media.strip_nulls
         body: Any = {}
         if request.method == "POST" and request.body.strip():
             body = self.json_body(request)
         range_header = _parse_range_header(request.headers.get("range"))
+        csv_header: list[str] = []
 
         def plan() -> tuple[QueryBuilder, Function, sql.Composable, QueryParams, bool]:
+            csv_header.clear()
             function, args, rest = self.resolve_function(schema, request, body)
             params = sort_params(rest)
             window = _page_window(params, range_header)
@@ -518,7 +544,10 @@ class RestApi:
             node = builder.source_node(function.name, function.return_columns, from_clause, alias, items, relation)
             node.scalar = function.return_kind == "scalar"
             self.build_read(builder, node, params, window)
-            query = builder.read(node, with_count=prefs.count is not None, strip_nulls=strip_nulls)
+            csv = media.csv and not node.scalar
+            query = builder.read(node, with_count=prefs.count is not None, strip_nulls=strip_nulls, csv=csv)
+            if csv:
+                csv_header.append(",".join(_csv_field(n) for n in builder.output_names(node)))
             return builder, function, query, params, True
 
         builder, function, query, params, is_set_like = self.with_reload(plan)
@@ -535,7 +564,8 @@ class RestApi:
                     return Response(status_code=200, headers={"content-type": JSON_TYPE})
                 return _response(200, body_text, {"Content-Range": "0-0/*"})
             return self.read_response(cur, request, builder, query, offset, prefs, single,
-                                      object_result=not function.returns_set)
+                                      object_result=not function.returns_set and not csv_header,
+                                      csv_header=csv_header[0] if csv_header else None)
 
         return self.run(request, work, prefs, read_only=request.method in ("GET", "HEAD"))
 

@@ -157,6 +157,7 @@ def load_catalog(cur: psycopg.Cursor, schemas: list[str]) -> Catalog:
                 row["conname"], owner.schema, owner.name, tuple(row["cols"]),
                 target.schema, target.name, tuple(row["ref_cols"]),
             ))
+    foreign_keys.extend(_view_foreign_keys(cur, by_oid, foreign_keys))
     functions: dict[tuple[str, str], list[Function]] = {}
     for row in cur.execute(_FUNCTIONS_SQL, params).fetchall():
         function = _function_from_row(row, by_oid)
@@ -165,6 +166,43 @@ def load_catalog(cur: psycopg.Cursor, schemas: list[str]) -> Catalog:
     type_names = {r["typname"] for r in cur.execute("select distinct typname from pg_type").fetchall()}
     relations = {(r.schema, r.name): r for r in by_oid.values() if r.kind != "c"}
     return Catalog(relations, foreign_keys, functions, type_names)
+
+
+_VIEW_SOURCES_SQL = """
+select distinct r.ev_class as view_oid, d.refobjid as table_oid, a.attname
+from pg_rewrite r
+join pg_class v on v.oid = r.ev_class and v.relkind in ('v', 'm')
+join pg_depend d on d.objid = r.oid and d.classid = 'pg_rewrite'::regclass
+  and d.refclassid = 'pg_class'::regclass and d.refobjsubid > 0 and d.refobjid <> r.ev_class
+join pg_attribute a on a.attrelid = d.refobjid and a.attnum = d.refobjsubid
+"""
+
+
+def _view_foreign_keys(cur: psycopg.Cursor, by_oid: dict[int, Relation],
+                       table_keys: list[ForeignKey]) -> list[ForeignKey]:
+    """Foreign keys carried over to views, so embeds work through views as in PostgREST.
+
+    A view inherits a base table's key when it selects every key column of that table
+    under the same name (a simplification of PostgREST's column-lineage analysis).
+    """
+    used: dict[tuple[int, int], set[str]] = {}
+    for row in cur.execute(_VIEW_SOURCES_SQL).fetchall():
+        used.setdefault((row["view_oid"], row["table_oid"]), set()).add(row["attname"])
+    by_name = {(r.schema, r.name): oid for oid, r in by_oid.items()}
+    derived = []
+    for (view_oid, table_oid), columns in used.items():
+        view, table = by_oid.get(view_oid), by_oid.get(table_oid)
+        if view is None or table is None:
+            continue
+        exposed = columns & set(view.columns)
+        for fk in table_keys:
+            if by_name.get((fk.schema, fk.table)) == table_oid and set(fk.columns) <= exposed:
+                derived.append(ForeignKey(fk.name, view.schema, view.name, fk.columns,
+                                          fk.ref_schema, fk.ref_table, fk.ref_columns))
+            if by_name.get((fk.ref_schema, fk.ref_table)) == table_oid and set(fk.ref_columns) <= exposed:
+                derived.append(ForeignKey(fk.name, fk.schema, fk.table, fk.columns,
+                                          view.schema, view.name, fk.ref_columns))
+    return derived
 
 
 def _function_from_row(row: dict, by_oid: dict[int, Relation]) -> Function | None:

@@ -65,11 +65,21 @@ class Aliases:
 
 
 @dataclass
+class Junction:
+    """The middle table of a many-to-many relationship."""
+
+    relation: Relation
+    parent_pairs: list[tuple[str, str]]  # (parent column, junction column)
+    target_pairs: list[tuple[str, str]]  # (junction column, target column)
+
+
+@dataclass
 class Relationship:
     target: Relation
-    cardinality: str  # "one" (many-to-one) | "many" (one-to-many)
-    pairs: list[tuple[str, str]]  # (parent column, target column)
+    cardinality: str  # "one" (many-to-one) | "many" (one-to-many or many-to-many)
+    pairs: list[tuple[str, str]]  # (parent column, target column); empty through a junction
     constraint: str
+    junction: Junction | None = None
 
 
 def _matches_hint(fk: ForeignKey, hint: str | None) -> bool:
@@ -91,6 +101,7 @@ def find_relationship(cache: SchemaCache, parent: Relation, embed: SelectEmbed) 
         if (fk.ref_schema, fk.ref_table) == (parent.schema, parent.name) and (
             fk.schema, fk.table) == (target.schema, target.name):
             found.append(Relationship(target, "many", list(zip(fk.ref_columns, fk.columns, strict=True)), fk.name))
+    found.extend(_many_to_many(cache, parent, target, embed.hint))
     if not found:
         raise _no_relationship(parent, embed)
     if len(found) > 1:
@@ -99,12 +110,44 @@ def find_relationship(cache: SchemaCache, parent: Relation, embed: SelectEmbed) 
             300, "PGRST201",
             f"Could not embed because more than one relationship was found for '{parent.name}'"
             f" and '{embed.relation}'",
-            details=json.dumps([{"cardinality": "many-to-one" if r.cardinality == "one" else "one-to-many",
-                                 "relationship": r.constraint} for r in found]),
+            details=json.dumps([{"cardinality": _cardinality_name(r), "relationship": r.constraint}
+                                for r in found]),
             hint=f"Try changing '{embed.relation}' to one of the following: {options}."
                  " Find the desired relationship in the 'details' key.",
         )
     return found[0]
+
+
+def _cardinality_name(rel: Relationship) -> str:
+    if rel.junction is not None:
+        return "many-to-many"
+    return "many-to-one" if rel.cardinality == "one" else "one-to-many"
+
+
+def _many_to_many(cache: SchemaCache, parent: Relation, target: Relation, hint: str | None) -> list[Relationship]:
+    """Parent and target linked through a junction table holding a key to each."""
+    keys = list(cache.foreign_keys())
+    found = []
+    for to_parent in keys:
+        if (to_parent.ref_schema, to_parent.ref_table) != (parent.schema, parent.name):
+            continue
+        middle = cache.relation(to_parent.schema, to_parent.table)
+        if middle is None or not middle.is_table or middle.name in (parent.name, target.name):
+            continue
+        for to_target in keys:
+            if to_target is to_parent or (to_target.schema, to_target.table) != (middle.schema, middle.name):
+                continue
+            if (to_target.ref_schema, to_target.ref_table) != (target.schema, target.name):
+                continue
+            if hint not in (None, middle.name, to_parent.name, to_target.name):
+                continue
+            junction = Junction(
+                middle,
+                list(zip(to_parent.ref_columns, to_parent.columns, strict=True)),
+                list(zip(to_target.columns, to_target.ref_columns, strict=True)),
+            )
+            found.append(Relationship(target, "many", [], middle.name, junction))
+    return found
 
 
 def _no_relationship(parent: Relation, embed: SelectEmbed) -> RestError:
@@ -194,10 +237,25 @@ class QueryBuilder:
                 for parent_col, child_col in relationship.pairs:
                     child.where.append(sql.SQL("{} = {}").format(
                         sql.Identifier(child.alias, child_col), sql.Identifier(node.alias, parent_col)))
+                if relationship.junction is not None:
+                    self._join_junction(node, child, relationship.junction)
                 key = item.output_name
                 if key in node.embeds:
                     raise RestError(400, "PGRST100", f"'{key}' is embedded more than once; use an alias")
                 node.embeds[key] = EmbedNode(item, relationship, child)
+
+    def _join_junction(self, parent: ReadNode, child: ReadNode, junction: Junction) -> None:
+        """`target JOIN junction ON ... WHERE junction.fk = parent.key` for many-to-many."""
+        alias = self.aliases.next("j")
+        on = sql.SQL(" AND ").join(
+            sql.SQL("{} = {}").format(sql.Identifier(alias, j_col), sql.Identifier(child.alias, t_col))
+            for j_col, t_col in junction.target_pairs)
+        child.from_clause = sql.SQL("{} INNER JOIN {} AS {} ON {}").format(
+            child.from_clause, sql.Identifier(junction.relation.schema, junction.relation.name),
+            sql.Identifier(alias), on)
+        for parent_col, j_col in junction.parent_pairs:
+            child.where.append(sql.SQL("{} = {}").format(
+                sql.Identifier(alias, j_col), sql.Identifier(parent.alias, parent_col)))
 
     def find_embed(self, node: ReadNode, path: list[str]) -> ReadNode:
         """The node for `a.b` in `a.b.col=eq.1`; PGRST108 when it is not in the select."""
@@ -368,14 +426,24 @@ class QueryBuilder:
         return sql.SQL("(SELECT count(*) FROM {}{})").format(node.from_clause, self.where_clause(node))
 
     def read(self, node: ReadNode, *, with_count: bool, strip_nulls: bool = False,
-             prefix: sql.Composable | None = None) -> sql.Composable:
-        """The whole read: body text, rows on this page and (optionally) the total."""
+             prefix: sql.Composable | None = None, csv: bool = False) -> sql.Composable:
+        """The whole read: body text, rows on this page and (optionally) the total.
+
+        With `csv`, the body is the rows as CSV lines (Postgres' record text form, as
+        PostgREST emits it); the caller adds the header from `output_names`.
+        """
+        total = self.count(node) if with_count else sql.SQL("NULL::bigint")
+        if csv and not node.scalar:
+            query = sql.SQL(
+                "SELECT COALESCE(string_agg(substr(_r::text, 2, length(_r::text) - 2), E'\\n'), '') AS body,"
+                " count(*) AS page_total, {} AS total FROM ({}) _r"
+            ).format(total, self.rows(node))
+            return prefix + query if prefix is not None else query
         row = sql.SQL("_r")
         if node.scalar:
             row = sql.SQL("_r.v")
         elif strip_nulls:
             row = sql.SQL("json_strip_nulls(row_to_json(_r))")
-        total = self.count(node) if with_count else sql.SQL("NULL::bigint")
         query = sql.SQL(
             "SELECT COALESCE(json_agg({}), '[]')::text AS body, count(*) AS page_total, {} AS total"
             " FROM ({}) _r"
