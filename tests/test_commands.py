@@ -139,7 +139,9 @@ class Running:
 
 
 def clean_env(**extra: str) -> dict[str, str]:
+    """This environment minus Supabase settings; set-but-empty keeps a developer's .env out too."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SUPABASE_", "DATABASE_", "LOCAL_SUPABASE"))}
+    env.update(dict.fromkeys([*SETTING_KEYS, "LOCAL_SUPABASE_PORT", "LOCAL_SUPABASE_DIR"], ""))
     env.update(extra)
     env["PYTHONUNBUFFERED"] = "1"
     return env
