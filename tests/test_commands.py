@@ -233,3 +233,38 @@ def test_serve_starts_the_local_stack_when_supabase_url_is_empty(tmp_path):
     assert "stopped" in tail
     assert database_is_down(found["DATABASE_URL"])
     assert (tmp_path / "stack" / "postgres" / "pgdata" / "PG_VERSION").exists()  # durable data dir kept
+
+
+def test_serve_with_supabase_url_set_only_serves(stack_settings):
+    api_port = free_port()
+    running = Running(["serve", f"127.0.0.1:{api_port}"], clean_env(**stack_settings.as_env()))
+    try:
+        health = None
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and running.proc.poll() is None:
+            try:
+                health = httpx.get(f"http://127.0.0.1:{api_port}/api/health", timeout=5)
+                break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        assert health is not None and health.status_code == 200
+        assert health.json()["supabase_url"] == stack_settings.url
+        running.stop()
+    finally:
+        running.kill()
+    assert running.proc.returncode == 0, running.seen
+    assert f"# Using Supabase at {stack_settings.url}" in running.seen
+    assert not any("local Supabase stack started" in line for line in running.seen)
+
+
+def test_serve_refuses_a_busy_api_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(1)
+        busy = sock.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "manage.py", "serve", f"127.0.0.1:{busy}"],
+            cwd=REPO, env=clean_env(), capture_output=True, text=True, timeout=60,
+        )
+    assert result.returncode != 0
+    assert "port is in use" in result.stderr

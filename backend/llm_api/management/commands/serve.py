@@ -44,11 +44,17 @@ class Command(BaseCommand):
         host, port = split_addrport(addrport)
         if not port_is_free(host if host != "0.0.0.0" else "", port):
             raise CommandError(f"Cannot serve on {host}:{port}: the port is in use.")
-        if settings.SUPABASE_URL:
-            self.stdout.write(f"# Using Supabase at {settings.SUPABASE_URL}")
-            self._serve(addrport)
-            return
         stop_on_signals()
+        try:
+            if settings.SUPABASE_URL:
+                self.stdout.write(f"# Using Supabase at {settings.SUPABASE_URL}")
+                self._serve(addrport)
+            else:
+                self._serve_with_local_stack(addrport)
+        except KeyboardInterrupt:
+            pass
+
+    def _serve_with_local_stack(self, addrport: str) -> None:
         stack_port = settings.LOCAL_SUPABASE_PORT
         if not port_is_free("127.0.0.1", stack_port):
             self.stdout.write(f"# Port {stack_port} is busy; the local Supabase stack takes a free port.")
@@ -62,8 +68,6 @@ class Command(BaseCommand):
             )
             write_settings(stack_settings, self.stdout)
             self._serve(addrport)
-        except KeyboardInterrupt:
-            pass
         finally:
             stack.stop()
             self.stdout.write("# Local Supabase stack stopped.")
