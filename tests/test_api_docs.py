@@ -53,3 +53,12 @@ def test_docs_pages_load_assets_from_this_server_only(api, url):
     assert external == [], f"{url} loads assets from the internet: {external}"
     for asset in re.findall(r"""(?:src|href)=["']/static/([^"']+)""", html):
         assert finders.find(asset), f"static asset not shipped: {asset}"
+
+
+def test_schema_generates_without_warnings(tmp_path):
+    """Warnings mean a wrong schema (e.g. two views' OutputSerializers under one name)."""
+    from django.core.management import call_command
+
+    target = tmp_path / "schema.yaml"
+    call_command("spectacular", "--fail-on-warn", "--validate", "--file", str(target))
+    assert target.read_text().startswith("openapi: 3.")
