@@ -202,3 +202,9 @@ def test_unexpected_exception_outside_drf_is_500_json(api, test_urls):
     assert response.status_code == 500
     assert error_of(response)["code"] == "internal_error"
     assert SECRET_IN_EXCEPTION not in response.content.decode()
+
+
+def test_disallowed_host_is_400_json(api):
+    response = api.get("/api/info", HTTP_HOST="evil.example.net")
+    assert response.status_code == 400
+    assert error_of(response)["code"] == "bad_request"
