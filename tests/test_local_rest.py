@@ -382,6 +382,34 @@ def test_injection_through_identifiers_runs_no_sql(rest_http, db, identifier):
     assert db.execute("select count(*) from rt_item").fetchone()[0] == before == 57
 
 
+def test_bad_identifiers_never_reach_a_request_transaction(local_stack, rest_http, monkeypatch):
+    """Proof that no request SQL runs: the per-request transaction is never opened."""
+    opened = []
+    real = local_stack.ctx.db.as_role
+
+    def spy(*args, **kwargs):
+        opened.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(local_stack.ctx.db, "as_role", spy)
+    bad = [
+        ("get", "/rt_item", {"select": 'id,"x""; drop table rt_item; --"'}),
+        ("get", "/rt_item", {'x"; drop table rt_item; --': "eq.1"}),
+        ("get", "/rt_item", {"order": "id;drop"}),
+        ("get", "/rt_item;drop", {}),
+        ("get", "/rt_item", {"select": "*,rt_item(*)"}),
+        ("get", "/rt_item", {"select": "id::text;drop"}),
+        ("post", "/rpc/pg_sleep", {}),
+    ]
+    for method, path, params in bad:
+        r = rest_http.request(method.upper(), path, params=params, json={} if method == "post" else None)
+        assert 400 <= r.status_code < 500, (path, params, r.text)
+        assert set(r.json()) == {"code", "details", "hint", "message"}
+    assert opened == []
+    assert rest_http.get("/rt_item", params={"select": "id", "limit": 1}).status_code == 200
+    assert len(opened) == 1
+
+
 def test_values_are_bound_not_interpolated(service_client, db):
     res = service_client.table("rt_author").select("id").eq("name", "x'; drop table rt_author; --").execute()
     assert res.data == []
@@ -462,6 +490,26 @@ def test_privilege_errors_are_401_for_anon_403_for_users(anon_client, make_user,
                   headers={"apikey": anon_client.supabase_key, "Authorization": f"Bearer {user.access_token}"})
     assert r.status_code == 403 and r.json()["code"] == "42501"
     db.execute("drop table rt_secret")
+
+
+def test_profiles_select_other_exposed_schemas(local_stack, db, stack_settings):
+    from starlette.testclient import TestClient
+
+    from backend.local_supabase.rest import build_app
+
+    db.execute("create schema if not exists rt_api; grant usage on schema rt_api to service_role;"
+               " drop table if exists rt_api.rt_item; create table rt_api.rt_item (id int primary key, v text);"
+               " grant all on rt_api.rt_item to service_role; insert into rt_api.rt_item values (1, 'other')")
+    headers = {"apikey": stack_settings.service_key}
+    with TestClient(build_app(local_stack.ctx, ("public", "rt_api"))) as client:
+        r = client.get("/rt_item", params={"id": "eq.1"}, headers={**headers, "Accept-Profile": "rt_api"})
+        assert r.status_code == 200 and r.json() == [{"id": 1, "v": "other"}]
+        r = client.post("/rt_item", json={"id": 2, "v": "w"}, headers={**headers, "Content-Profile": "rt_api"})
+        assert r.status_code == 201
+        r = client.get("/rt_item", params={"id": "eq.1", "select": "n"}, headers=headers)
+        assert r.status_code == 200  # public.rt_item has `n`; rt_api.rt_item does not
+    assert db.execute("select v from rt_api.rt_item where id = 2").fetchone() == ("w",)
+    db.execute("drop schema rt_api cascade")
 
 
 def test_accept_profile_for_unexposed_schema_is_406(rest_http):

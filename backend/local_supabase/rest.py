@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -288,7 +289,7 @@ class RestApi:
 
     def schema_for(self, request: RestRequest) -> str:
         header = "accept-profile" if request.method in ("GET", "HEAD") else "content-profile"
-        schema = request.headers.get(header, self.schemas[0])
+        schema = request.headers.get(header) or self.schemas[0]
         if schema not in self.schemas:
             raise RestError(406, "PGRST106", f"The schema must be one of the following: {', '.join(self.schemas)}")
         return schema
@@ -632,8 +633,17 @@ class RestApi:
                              "basePath": "/", "paths": paths})
 
 
-def build_app(ctx: StackContext, schemas: tuple[str, ...] = ("public",)) -> Starlette:
-    api = RestApi(ctx, schemas)
+def exposed_schemas() -> tuple[str, ...]:
+    """Schemas served, like PostgREST's db-schemas: LOCAL_SUPABASE_DB_SCHEMAS, default public.
+
+    The first one is used when a request names no Accept-Profile/Content-Profile.
+    """
+    raw = os.environ.get("LOCAL_SUPABASE_DB_SCHEMAS", "public")
+    return tuple(name.strip() for name in raw.split(",") if name.strip()) or ("public",)
+
+
+def build_app(ctx: StackContext, schemas: tuple[str, ...] | None = None) -> Starlette:
+    api = RestApi(ctx, schemas or exposed_schemas())
     listen_for_reloads(ctx.db.dsn, api.cache, lambda: ctx.db.api.closed)
     methods = ["GET", "HEAD", "POST", "PATCH", "DELETE", "PUT"]
     return Starlette(
