@@ -145,7 +145,10 @@ def test_rows_are_listed_through_their_interview(alice_and_bob):
     (alice, alice_rows), _ = alice_and_bob
     data = (
         alice.client.table("interviews")
-        .select("id, interview_answers(position, score), skill_gaps(skill), recordings(kind)")
+        # the foreign key is named: PostgREST would also accept plain `interview_answers(...)`
+        # (no table here is a junction: none has both keys in its primary key)
+        .select("id, interview_answers!interview_answers_interview_id_fkey(position, score),"
+                " skill_gaps(skill), recordings(kind)")
         .eq("id", alice_rows.interview_id)
         .single()
         .execute()
