@@ -427,6 +427,16 @@ def test_new_tables_are_found_without_restart(service_client, db):
     db.execute("drop table rt_late")
 
 
+def test_unknown_names_do_not_reload_an_unchanged_catalog(local_stack, service_client):
+    service_client.table("rt_item").select("id").limit(1).execute()
+    cache = _rest_cache(local_stack)
+    before = cache.generation
+    for _ in range(3):
+        with pytest.raises(APIError):
+            service_client.table("rt_never_created").select("*").execute()
+    assert cache.generation == before
+
+
 def test_notify_reloads_schema_cache(local_stack, service_client, db):
     service_client.table("rt_item").select("id").limit(1).execute()
     api_cache = _rest_cache(local_stack)

@@ -300,3 +300,30 @@ def test_get_rpc_runs_read_only(rest_http, db):
         assert r.status_code == 200 and r.json() == 1
     finally:
         db.execute(f"drop function {name}; drop table {name}_t")
+
+
+def test_rpc_array_arguments_and_overload_ambiguity(service_client, rest_http, db):
+    name = f"rt_arr_{uuid.uuid4().hex[:6]}"
+    db.execute(f"create function {name}(a int[], t text[]) returns int language sql"
+               " as 'select cardinality(a) * 10 + cardinality(t)';"
+               f" create function {name}_o(a int) returns int language sql as 'select 1';"
+               f" create function {name}_o(a text) returns int language sql as 'select 2'")
+    try:
+        assert service_client.rpc(name, {"a": [1, 2, 3], "t": ["x", "y,z"]}).execute().data == 32
+        assert service_client.rpc(name, {"a": [1], "t": ["a", "b"]}, get=True).execute().data == 12
+        r = rest_http.post(f"/rpc/{name}_o", json={"a": 1})
+        assert r.status_code == 300 and r.json()["code"] == "PGRST203"
+    finally:
+        db.execute(f"drop function {name}; drop function {name}_o(int); drop function {name}_o(text)")
+
+
+def test_rpc_returning_rows_of_an_unexposed_schema(service_client, db, make_user):
+    user = make_user()
+    name = f"rt_users_{uuid.uuid4().hex[:6]}"
+    db.execute(f"create function {name}() returns setof auth.users language sql security definer"
+               " as 'select * from auth.users'")
+    try:
+        res = service_client.rpc(name, {}).select("id, email").eq("id", user.id).execute()
+        assert res.data == [{"id": user.id, "email": user.email}]
+    finally:
+        db.execute(f"drop function {name}")

@@ -295,15 +295,16 @@ class RestApi:
         return schema
 
     def with_reload(self, plan: Callable[[], T]) -> T:
-        """Plan against the cache; if an identifier is missing, reload once and retry."""
+        """Plan against the cache; if an identifier is missing and the catalogs changed
+        since the cache was loaded, reload once and plan again."""
         generation = self.cache.generation
         try:
             return plan()
         except RestError as error:
             if not error.catalog_miss:
                 raise
-            if self.cache.generation == generation:
-                self.cache.reload()
+            if self.cache.generation == generation and not self.cache.reload_if_changed():
+                raise
             return plan()
 
     def relation(self, schema: str, name: str) -> Relation:

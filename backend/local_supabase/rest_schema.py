@@ -89,23 +89,32 @@ class Catalog:
     type_names: set[str]
 
 
-_RELATIONS_SQL = """
-select c.oid, n.nspname, c.relname, c.relkind
-from pg_class c join pg_namespace n on n.oid = c.relnamespace
+# Relations in the exposed schemas, plus composite types that their functions return
+# (e.g. `returns setof auth.users`), so such results have known columns.
+_RELATION_OIDS = """
+select c.oid from pg_class c join pg_namespace n on n.oid = c.relnamespace
 where n.nspname = any(%(schemas)s) and c.relkind in ('r', 'v', 'm', 'f', 'p', 'c')
+union
+select t.typrelid from pg_proc p
+join pg_namespace pn on pn.oid = p.pronamespace
+join pg_type t on t.oid = p.prorettype
+where pn.nspname = any(%(schemas)s) and t.typtype = 'c'
 """
 
-_COLUMNS_SQL = """
+_RELATIONS_SQL = f"""
+select c.oid, n.nspname, c.relname, c.relkind
+from pg_class c join pg_namespace n on n.oid = c.relnamespace
+where c.oid in ({_RELATION_OIDS})
+"""
+
+_COLUMNS_SQL = f"""
 select a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod) as type,
        t.typcategory, not a.attnotnull as nullable,
        pg_get_expr(d.adbin, d.adrelid) as default_expr, a.attgenerated <> '' as generated
 from pg_attribute a
-join pg_class c on c.oid = a.attrelid
-join pg_namespace n on n.oid = c.relnamespace
 join pg_type t on t.oid = a.atttypid
 left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
-where n.nspname = any(%(schemas)s) and a.attnum > 0 and not a.attisdropped
-  and c.relkind in ('r', 'v', 'm', 'f', 'p', 'c')
+where a.attrelid in ({_RELATION_OIDS}) and a.attnum > 0 and not a.attisdropped
 order by a.attrelid, a.attnum
 """
 
@@ -244,6 +253,20 @@ def _function_from_row(row: dict, by_oid: dict[int, Relation]) -> Function | Non
     )
 
 
+_FINGERPRINT_SQL = " union all ".join(
+    f"select '{table}', max(xmin::text::bigint), count(*) from pg_catalog.{table}"
+    for table in ("pg_class", "pg_attribute", "pg_proc", "pg_constraint", "pg_namespace", "pg_type")
+)
+
+
+def catalog_fingerprint(cur: psycopg.Cursor) -> tuple:
+    """Newest row version and row count of the catalogs the cache reads.
+
+    Any DDL inserts, updates or deletes rows there, which moves one of these numbers.
+    """
+    return tuple(tuple(row.values()) for row in cur.execute(_FINGERPRINT_SQL).fetchall())
+
+
 class SchemaCache:
     """Thread-safe holder of the current Catalog, reloaded on demand."""
 
@@ -256,6 +279,7 @@ class SchemaCache:
         self.schemas = schemas
         self._lock = threading.Lock()
         self._catalog: Catalog | None = None
+        self._fingerprint: tuple | None = None
         self.generation = 0
 
     @property
@@ -268,8 +292,20 @@ class SchemaCache:
     def reload(self) -> None:
         with self._lock:
             with self._connect() as cur:
+                self._fingerprint = catalog_fingerprint(cur)
                 self._catalog = load_catalog(cur, self.schemas)
             self.generation += 1
+
+    def reload_if_changed(self) -> bool:
+        """Reload only when the system catalogs changed since the last load.
+
+        Keeps a stream of requests naming unknown things from costing a full reload each.
+        """
+        with self._connect() as cur:
+            changed = catalog_fingerprint(cur) != self._fingerprint
+        if changed:
+            self.reload()
+        return changed
 
     def relation(self, schema: str, name: str) -> Relation | None:
         return self.catalog.relations.get((schema, name))
