@@ -327,3 +327,10 @@ def test_rpc_returning_rows_of_an_unexposed_schema(service_client, db, make_user
         assert res.data == [{"id": user.id, "email": user.email}]
     finally:
         db.execute(f"drop function {name}")
+
+
+def test_several_prefer_headers_are_all_honoured(rest_http, notes):
+    r = rest_http.post(f"/{notes}", json=[{"id": 1}, {"id": 2}],
+                       headers=[("Prefer", "return=representation"), ("Prefer", "count=exact")])
+    assert r.status_code == 201 and len(r.json()) == 2
+    assert r.headers["content-range"] == "0-1/2"

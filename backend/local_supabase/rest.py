@@ -79,6 +79,7 @@ class RestRequest:
     headers: dict[str, str]
     body: bytes
     claims: dict[str, Any] = field(default_factory=dict)
+    prefer: list[str] = field(default_factory=list)  # every Prefer header, in order
 
     @property
     def authenticated(self) -> bool:
@@ -239,23 +240,29 @@ class RestApi:
         self.cache = SchemaCache(ctx.db.as_admin, list(schemas))
 
     # -- entry ---------------------------------------------------------------------------
-    async def endpoint(self, request: Request) -> Response:
+    async def table_endpoint(self, request: Request) -> Response:
+        return await self.dispatch(request, self.handle_table)
+
+    async def rpc_endpoint(self, request: Request) -> Response:
+        return await self.dispatch(request, self.handle_rpc)
+
+    async def dispatch(self, request: Request, handler: Callable[[RestRequest], Response]) -> Response:
+        """Authenticate and read the request here; do the database work on a worker thread."""
         try:
             claims = self.authenticate(request)
-            rest_request = RestRequest(
-                method=request.method,
-                path=request.url.path,
-                name=request.path_params.get("name", ""),
-                params=list(request.query_params.multi_items()),
-                headers={k.lower(): v for k, v in request.headers.items()},
-                body=await request.body() if request.method not in ("GET", "HEAD") else b"",
-                claims=claims,
-            )
-            is_rpc = request.url.path.rstrip("/").split("/")[-2:-1] == ["rpc"]
-            handler = self.handle_rpc if is_rpc else self.handle_table
-            return await run_in_threadpool(self.guarded, handler, rest_request)
         except RestError as error:
             return _json_error(error)
+        rest_request = RestRequest(
+            method=request.method,
+            path=request.url.path,
+            name=request.path_params.get("name", ""),
+            params=list(request.query_params.multi_items()),
+            headers={k.lower(): v for k, v in request.headers.items()},
+            body=await request.body() if request.method not in ("GET", "HEAD") else b"",
+            claims=claims,
+            prefer=request.headers.getlist("prefer"),
+        )
+        return await run_in_threadpool(self.guarded, handler, rest_request)
 
     def authenticate(self, request: Request) -> dict[str, Any]:
         authorization = request.headers.get("authorization", "")
@@ -329,7 +336,7 @@ class RestApi:
         if request.method not in TABLE_METHODS:
             raise RestError(405, "PGRST117", f"Unsupported HTTP method: {request.method}")
         schema = self.schema_for(request)
-        prefs = parse_prefer([v for k, v in request.headers.items() if k == "prefer"])
+        prefs = parse_prefer(request.prefer)
         params = sort_params(request.params)
         media = _accept(request.headers)
         if request.method in ("GET", "HEAD"):
@@ -379,10 +386,9 @@ class RestApi:
         row = cur.execute(query, builder.params.values).fetchone()
         body, count, total = row["body"], row["page_total"], row["total"]
         headers = {"Content-Range": _content_range(offset, count, total)}
-        if prefs.applied:
-            headers["Preference-Applied"] = ", ".join(p for p in prefs.applied if p.startswith("count="))
-            if not headers["Preference-Applied"]:
-                del headers["Preference-Applied"]
+        applied = [p for p in prefs.applied if p.startswith(("count=", "tx="))]
+        if applied:
+            headers["Preference-Applied"] = ", ".join(applied)
         status = 200
         if total is not None:
             if offset > total:
@@ -481,13 +487,9 @@ class RestApi:
             raise RestError(400, "PGRST124", "Query result exceeds max-affected preference constraint",
                             details=f"The query affects {count} rows")
         content_type = JSON_TYPE
-        if single:
-            if not representation:
-                if count != 1:
-                    _single_body("", count)
-            else:
-                body = _single_body(body or "[]", count)
-                content_type = f"{OBJECT_TYPE}; charset=utf-8"
+        if single:  # one row or nothing: raising here rolls the write back
+            body = _single_body(body or "[]", count) if representation else _single_body("[]", count)
+            content_type = f"{OBJECT_TYPE}; charset=utf-8"
         total = count if prefs.count else None
         headers = {"Content-Range": _content_range(0, count, total) if representation
                    else f"*/{total if total is not None else '*'}"}
@@ -515,7 +517,7 @@ class RestApi:
         if request.method not in ("GET", "HEAD", "POST"):
             raise RestError(405, "PGRST101", "Only GET, HEAD or POST are allowed for RPC")
         schema = self.schema_for(request)
-        prefs = parse_prefer([v for k, v in request.headers.items() if k == "prefer"])
+        prefs = parse_prefer(request.prefer)
         media = _accept(request.headers)
         single, strip_nulls = media.single, media.strip_nulls
         body: Any = {}
@@ -650,8 +652,8 @@ def build_app(ctx: StackContext, schemas: tuple[str, ...] | None = None) -> Star
     return Starlette(
         routes=[
             Route("/", api.root, methods=["GET", "HEAD"]),
-            Route("/rpc/{name}", api.endpoint, methods=methods),
-            Route("/{name}", api.endpoint, methods=methods),
+            Route("/rpc/{name}", api.rpc_endpoint, methods=methods),
+            Route("/{name}", api.table_endpoint, methods=methods),
         ],
         middleware=[Middleware(
             CORSMiddleware, allow_origins=["*"], allow_methods=["*"], allow_headers=["*"],

@@ -187,6 +187,7 @@ class EmbedNode:
     spec: SelectEmbed
     relationship: Relationship
     node: ReadNode
+    join_conditions: list[sql.Composable] = field(default_factory=list)
 
     @property
     def inner(self) -> bool:
@@ -242,7 +243,7 @@ class QueryBuilder:
                 key = item.output_name
                 if key in node.embeds:
                     raise RestError(400, "PGRST100", f"'{key}' is embedded more than once; use an alias")
-                node.embeds[key] = EmbedNode(item, relationship, child)
+                node.embeds[key] = EmbedNode(item, relationship, child, list(child.where))
 
     def _join_junction(self, parent: ReadNode, child: ReadNode, junction: Junction) -> None:
         """`target JOIN junction ON ... WHERE junction.fk = parent.key` for many-to-many."""
@@ -257,21 +258,24 @@ class QueryBuilder:
             child.where.append(sql.SQL("{} = {}").format(
                 sql.Identifier(alias, j_col), sql.Identifier(parent.alias, parent_col)))
 
+    @staticmethod
+    def embed_named(node: ReadNode, name: str) -> EmbedNode:
+        """An embed by alias or relation name; PGRST108 when it is not in the select."""
+        embed = node.embeds.get(name) or next(
+            (e for e in node.embeds.values() if e.spec.relation == name), None)
+        if embed is None:
+            raise RestError(
+                400, "PGRST108",
+                f"'{name}' is not an embedded resource in this request",
+                hint=f"Verify that '{name}' is included in the 'select' query parameter.",
+            )
+        return embed
+
     def find_embed(self, node: ReadNode, path: list[str]) -> ReadNode:
-        """The node for `a.b` in `a.b.col=eq.1`; PGRST108 when it is not in the select."""
-        current = node
+        """The node for `a.b` in `a.b.col=eq.1`."""
         for part in path:
-            embed = current.embeds.get(part)
-            if embed is None:
-                embed = next((e for e in current.embeds.values() if e.spec.relation == part), None)
-            if embed is None:
-                raise RestError(
-                    400, "PGRST108",
-                    f"'{part}' is not an embedded resource in this request",
-                    hint=f"Verify that '{part}' is included in the 'select' query parameter.",
-                )
-            current = embed.node
-        return current
+            node = self.embed_named(node, part).node
+        return node
 
     # -- expressions ---------------------------------------------------------------------
     def column_expr(self, node: ReadNode, ref: FieldRef) -> sql.Composable:
@@ -339,18 +343,17 @@ class QueryBuilder:
 
     def order_term(self, node: ReadNode, term: OrderTerm) -> sql.Composable:
         if term.relation is not None:
-            embed = self.find_embed(node, [term.relation])
-            parent_embed = node.embeds.get(term.relation) or next(
-                e for e in node.embeds.values() if e.spec.relation == term.relation)
-            if parent_embed.relationship.cardinality != "one":
+            embed = self.embed_named(node, term.relation)
+            if embed.relationship.cardinality != "one":
                 raise RestError(
                     400, "PGRST118",
                     f"A related order on '{term.relation}' is not possible",
                     details=f"'{node.name}' and '{term.relation}' do not form a many-to-one or one-to-one relationship",
                 )
-            inner = self.column_expr(embed, term.field)
+            # the related row alone (its join condition, not the embed's filters)
             expr: sql.Composable = sql.SQL("(SELECT {} FROM {} WHERE {})").format(
-                inner, embed.from_clause, sql.SQL(" AND ").join(embed.where[:len(parent_embed.relationship.pairs)]))
+                self.column_expr(embed.node, term.field), embed.node.from_clause,
+                sql.SQL(" AND ").join(embed.join_conditions))
         else:
             expr = self.column_expr(node, term.field)
         direction = sql.SQL(" DESC" if term.descending else " ASC")
