@@ -4,7 +4,9 @@ schema itself, not RLS, is what accepts or rejects)."""
 from __future__ import annotations
 
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
+from threading import Barrier
 
 import psycopg
 import pytest
@@ -361,3 +363,46 @@ def test_security_definer_functions_pin_search_path(db):
     assert rows
     unpinned = [name for name, _, config in rows if not any(c == 'search_path=""' for c in (config or []))]
     assert unpinned == []
+
+
+def test_skill_gap_history_follows_a_skill_across_interviews(db):
+    user_id = create_auth_user(db)
+    interviews = [
+        db.execute("insert into public.interviews (user_id, job_role, created_at) values (%s, 'dev', %s)"
+                   " returning id", (user_id, created)).fetchone()[0]
+        for created in ("2026-10-01", "2026-10-08", "2026-10-15")
+    ]
+    for interview_id, skill, severity, created in [
+        (interviews[0], "SQL", "critical", "2026-10-01"),
+        (interviews[1], " sql ", "medium", "2026-10-08"),
+        (interviews[2], "Sql", "low", "2026-10-15"),
+        (interviews[2], "Go", "high", "2026-10-15"),
+    ]:
+        db.execute("insert into public.skill_gaps (interview_id, skill, severity, created_at) values (%s, %s, %s, %s)",
+                   (interview_id, skill, severity, created))
+    history = db.execute(
+        "select skill_key, skill, interviews, first_seen_at::date::text, last_seen_at::date::text,"
+        " latest_severity, worst_severity, latest_interview_id = %s"
+        " from public.skill_gap_history where user_id = %s order by skill_key", (interviews[2], user_id)
+    ).fetchall()
+    assert history == [
+        ("go", "Go", 1, "2026-10-15", "2026-10-15", "high", "high", True),
+        ("sql", "Sql", 3, "2026-10-01", "2026-10-15", "low", "critical", True),
+    ]
+
+
+def test_simultaneous_sign_ups_wanting_one_username_all_succeed(db, stack_settings):
+    """Profiles are created inside Auth's insert; a taken name must never fail a sign-up."""
+    local = f"twin{uuid.uuid4().hex[:6]}"
+    barrier = Barrier(6)
+
+    def sign_up(n: int) -> str:
+        with psycopg.connect(stack_settings.database_url, autocommit=True) as conn:
+            barrier.wait()
+            return create_auth_user(conn, email=f"{local}+{n}@example.test")
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        user_ids = list(pool.map(sign_up, range(6)))
+    names = [r[0] for r in db.execute("select username from public.profiles where id = any(%s)", (user_ids,))]
+    assert len(names) == 6 and len({n.lower() for n in names}) == 6
+    assert all(n.startswith(local) for n in names)

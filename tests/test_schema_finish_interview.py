@@ -4,7 +4,9 @@ RPC with the service key). Run here as the service_role, as PostgREST would."""
 from __future__ import annotations
 
 import json
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
+from threading import Barrier
 
 import psycopg
 import pytest
@@ -167,3 +169,18 @@ def test_anonymous_interview_can_be_finished(local_stack, db):
                                                                       "answer_text": "Hello", "score": 70}]})
     assert row["status"] == "completed" and row["user_id"] is None and row["answered_count"] == 1
     assert [g[2] for g in state(db, interview_id)["gaps"]] == [None, None]
+
+
+def test_concurrent_retries_finish_once(local_stack, db, active_interview):
+    """Two workers finishing the same interview at once: the row lock serialises them."""
+    _, interview_id = active_interview
+    barrier = Barrier(4)
+
+    def worker(_: int) -> str:
+        barrier.wait()
+        return finish(local_stack, interview_id, RESULT)["status"]
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(worker, range(4))) == ["completed"] * 4
+    after = state(db, interview_id)
+    assert len(after["answers"]) == 3 and len(after["gaps"]) == 2 and len(after["coverage"]) == 2

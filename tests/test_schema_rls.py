@@ -183,7 +183,8 @@ def test_users_cannot_assign_recruiter_fields(local_stack, alice_and_bob):
                   (bob.user_id, alice.interview_id)) == 1
 
 
-@pytest.mark.parametrize("table", PRODUCT_TABLES + ("interview_statistics", "interview_score_trend"))
+@pytest.mark.parametrize(
+    "table", PRODUCT_TABLES + ("interview_statistics", "interview_score_trend", "skill_gap_history"))
 def test_signed_out_visitors_get_nothing(local_stack, table):
     query = sql.SQL("select count(*) from public.{}").format(sql.Identifier(table))
     with pytest.raises(psycopg.errors.InsufficientPrivilege):
@@ -241,6 +242,9 @@ def test_statistics_views_return_only_the_callers_rows(local_stack, alice_and_bo
     trend = run_as(local_stack, user_claims(alice.user_id),
                    "select distinct user_id::text as user_id from public.interview_score_trend")
     assert trend == [{"user_id": alice.user_id}]
+    skills = run_as(local_stack, user_claims(alice.user_id),
+                    "select distinct user_id::text as user_id from public.skill_gap_history")
+    assert skills == [{"user_id": alice.user_id}]
     everyone = run_as(local_stack, SERVICE_CLAIMS,
                       "select user_id::text as user_id from public.interview_statistics where user_id = any(%s)",
                       ([alice.user_id, bob.user_id],))
@@ -252,7 +256,7 @@ def test_views_run_with_the_callers_rights(db):
         "select c.relname, c.reloptions from pg_class c join pg_namespace n on n.oid = c.relnamespace"
         " where n.nspname = 'public' and c.relkind = 'v'"
     ).fetchall())
-    assert {"interview_statistics", "interview_score_trend"} <= set(options)
+    assert {"interview_statistics", "interview_score_trend", "skill_gap_history"} <= set(options)
     assert all("security_invoker=true" in (opts or []) for opts in options.values()), options
 
 
