@@ -265,6 +265,16 @@ def test_spread_embed(rest_http):
     assert r.json() == [{"id": 2, "author_name": "Borges"}]
 
 
+def test_embedded_count(service_client):
+    res = service_client.table("rt_author").select("name, rt_book!author_id(count)").order("id").execute()
+    assert [row["rt_book"] for row in res.data] == [[{"count": 1}], [{"count": 2}], [{"count": 2}], [{"count": 0}]]
+    res = (
+        service_client.table("rt_author").select("id, books:rt_book!author_id(total:count)")
+        .gt("rt_book.pages", 160).eq("id", 3).execute()
+    )
+    assert res.data == [{"id": 3, "books": [{"total": 2}]}]
+
+
 def test_many_to_many_through_junction_table(service_client):
     res = (
         service_client.table("rt_book").select("title, rt_tag(name)")

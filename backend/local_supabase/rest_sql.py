@@ -164,6 +164,15 @@ def _no_relationship(parent: Relation, embed: SelectEmbed) -> RestError:
 # ---------------------------------------------------------------------------- read nodes
 
 
+def _is_count_request(items: list[SelectItem], relation: Relation) -> bool:
+    """`rel(count)`: PostgREST answers the number of related rows as `[{"count": n}]`."""
+    if len(items) != 1 or not isinstance(items[0], SelectColumn):
+        return False
+    item = items[0]
+    return item.field.name == "count" and not item.field.json_path and not item.cast \
+        and "count" not in relation.columns
+
+
 @dataclass
 class ReadNode:
     """One level of a read: a source relation plus what to select, filter and order."""
@@ -180,6 +189,7 @@ class ReadNode:
     offset: int | None = None
     embeds: dict[str, EmbedNode] = field(default_factory=dict)
     scalar: bool = False  # a function returning a scalar: one column named `v`
+    count_only: bool = False  # an embedded `rel(count)`: the number of related rows
 
 
 @dataclass
@@ -203,11 +213,14 @@ class QueryBuilder:
         self.aliases = Aliases()
 
     # -- tree construction ---------------------------------------------------------
-    def relation_node(self, relation: Relation, items: list[SelectItem]) -> ReadNode:
+    def relation_node(self, relation: Relation, items: list[SelectItem], *, embedded: bool = False) -> ReadNode:
         alias = self.aliases.next()
         from_clause = sql.SQL("{} AS {}").format(
             sql.Identifier(relation.schema, relation.name), sql.Identifier(alias))
         node = ReadNode(relation.name, relation.columns, alias, from_clause, items, relation)
+        if embedded and _is_count_request(items, relation):
+            node.count_only = True
+            return node
         self._attach_embeds(node)
         return node
 
@@ -234,7 +247,7 @@ class QueryBuilder:
                         details=f"'{node.name}' and '{item.relation}' do not form a many-to-one"
                                 " or one-to-one relationship",
                     )
-                child = self.relation_node(relationship.target, item.items)
+                child = self.relation_node(relationship.target, item.items, embedded=True)
                 for parent_col, child_col in relationship.pairs:
                     child.where.append(sql.SQL("{} = {}").format(
                         sql.Identifier(child.alias, child_col), sql.Identifier(node.alias, parent_col)))
@@ -362,6 +375,10 @@ class QueryBuilder:
 
     # -- rendering ----------------------------------------------------------------------
     def select_list(self, node: ReadNode) -> sql.Composable:
+        if node.count_only:
+            item = node.items[0]
+            assert isinstance(item, SelectColumn)
+            return sql.SQL("count(*) AS {}").format(sql.Identifier(item.output_name))
         parts: list[sql.Composable] = []
         for item in node.items:
             if isinstance(item, SelectStar):
@@ -417,6 +434,8 @@ class QueryBuilder:
     def rows(self, node: ReadNode) -> sql.Composable:
         query = sql.SQL("SELECT {} FROM {}{}").format(
             self.select_list(node), node.from_clause, self.where_clause(node))
+        if node.count_only:
+            return query
         if node.order:
             query = query + sql.SQL(" ORDER BY ") + sql.SQL(", ").join(node.order)
         if node.limit is not None:
