@@ -496,6 +496,16 @@ def test_bad_and_expired_jwts_are_401(stack_settings):
     assert r.status_code == 401
 
 
+def test_a_verified_token_still_expires(stack_settings):
+    """Verified claims are cached per token; the cache must not outlive `exp`."""
+    url = f"{stack_settings.url}/rest/v1/rt_author"
+    token = jwt.encode({"role": "anon", "exp": int(time.time()) + 2}, stack_settings.jwt_secret, algorithm="HS256")
+    assert httpx.get(url, params={"select": "id"}, headers={"apikey": token}).status_code == 200
+    time.sleep(max(0.0, jwt.decode(token, options={"verify_signature": False})["exp"] - time.time()) + 0.2)
+    r = httpx.get(url, params={"select": "id"}, headers={"apikey": token})
+    assert r.status_code == 401 and r.json()["code"] == "PGRST303"
+
+
 def test_privilege_errors_are_401_for_anon_403_for_users(anon_client, make_user, db):
     db.execute("drop table if exists rt_secret; create table rt_secret (id int primary key)")
     db.execute("revoke all on rt_secret from anon, authenticated")

@@ -13,6 +13,9 @@ import json
 import logging
 import os
 import re
+import threading
+import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -222,6 +225,36 @@ def _content_range(offset: int, count: int, total: int | None) -> str:
     return f"{shown}/{total if total is not None else '*'}"
 
 
+class VerifiedTokens:
+    """Claims of recently verified JWTs, so a client reusing its token skips re-verification.
+
+    Keyed by the exact token text (same bytes, same signature check result); expiry is
+    still checked on every use. Bounded, least recently used entries go first.
+    """
+
+    def __init__(self, decode: Callable[[str], dict[str, Any]], size: int = 1024) -> None:
+        self._decode = decode
+        self._size = size
+        self._claims: OrderedDict[str, dict[str, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def claims(self, token: str) -> dict[str, Any]:
+        with self._lock:
+            cached = self._claims.get(token)
+            if cached is not None:
+                self._claims.move_to_end(token)
+        if cached is not None:
+            if cached.get("exp", 0) <= time.time():
+                raise InvalidToken("jwt_expired", "JWT expired")
+            return cached
+        claims = self._decode(token)
+        with self._lock:
+            self._claims[token] = claims
+            while len(self._claims) > self._size:
+                self._claims.popitem(last=False)
+        return claims
+
+
 class _Rollback(Exception):
     """Raised inside the transaction to roll it back while still answering `response`."""
 
@@ -238,6 +271,7 @@ class RestApi:
         self.ctx = ctx
         self.schemas = schemas
         self.cache = SchemaCache(ctx.db.as_admin, list(schemas))
+        self.tokens = VerifiedTokens(ctx.keys.decode)
 
     # -- entry ---------------------------------------------------------------------------
     async def table_endpoint(self, request: Request) -> Response:
@@ -272,7 +306,7 @@ class RestApi:
             raise RestError(401, "PGRST302", "No API key found in request",
                             hint="No `apikey` request header or url param was found.")
         try:
-            return self.ctx.keys.decode(token)
+            return self.tokens.claims(token)
         except InvalidToken as exc:
             code = "PGRST303" if exc.code == "jwt_expired" else "PGRST301"
             raise RestError(
