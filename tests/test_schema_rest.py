@@ -158,3 +158,37 @@ def test_rows_are_listed_through_their_interview(alice_and_bob):
     assert data["skill_gaps"] == [{"skill": "Query planning"}]
     assert data["recordings"] == [{"kind": "audio"}]
 
+
+
+def test_owner_deleting_an_interview_takes_its_children_along(alice_and_bob, db):
+    (alice, alice_rows), _ = alice_and_bob
+    deleted = alice.client.table("interviews").delete().eq("id", alice_rows.interview_id).execute()
+    assert [r["id"] for r in deleted.data] == [alice_rows.interview_id]
+    for table in ("interview_answers", "interview_messages", "skill_gaps", "recordings", "interview_coverage"):
+        assert row_snapshot(db, table, alice_rows.row_id(table)) is None, table
+    assert row_snapshot(db, "resumes", alice_rows.resume_id) is not None
+
+
+def test_history_filters_over_the_wire_stay_within_the_owner(make_user, db):
+    alice, bob = make_user(), make_user()
+    seed_user_rows(db, alice.id, job_role="Senior Backend Engineer")
+    seed_user_rows(db, bob.id, job_role="Backend Engineer")
+    found = (
+        alice.client.table("interviews").select("job_role, status, difficulty")
+        .ilike("job_role", "%backend%").eq("status", "completed").eq("difficulty", "easy")
+        .order("created_at", desc=True).execute().data
+    )
+    assert found == [{"job_role": "Senior Backend Engineer", "status": "completed", "difficulty": "easy"}]
+
+
+def test_owner_updates_stamp_updated_at(alice_and_bob, db):
+    (alice, alice_rows), _ = alice_and_bob
+    with db.transaction():  # backdate it with triggers off, so only the REST update can refresh it
+        db.execute("set local session_replication_role = replica")
+        db.execute("update public.interviews set updated_at = '2000-01-01' where id = %s", (alice_rows.interview_id,))
+    assert db.execute("select updated_at < '2001-01-01' from public.interviews where id = %s",
+                      (alice_rows.interview_id,)).fetchone()[0] is True
+    alice.client.table("interviews").update({"summary": "so far"}).eq("id", alice_rows.interview_id).execute()
+    fresh = db.execute("select updated_at > now() - interval '1 minute' from public.interviews where id = %s",
+                       (alice_rows.interview_id,)).fetchone()[0]
+    assert fresh is True
