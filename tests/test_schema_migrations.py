@@ -7,10 +7,12 @@ import re
 import shutil
 import uuid
 from collections.abc import Iterator
+from io import StringIO
 from pathlib import Path
 
 import psycopg
 import pytest
+from django.core.management import call_command
 
 from backend.local_supabase.server import apply_bootstrap
 from backend.schema_migrations import MIGRATIONS_DIR, MigrationError, discover, migrate
@@ -62,6 +64,10 @@ def test_all_migrations_apply_to_an_empty_database_and_rerun_cleanly(empty_datab
 
     again = migrate(empty_database)
     assert again.applied == [] and again.skipped == every
+    # and through the management command a deployment runs
+    out = StringIO()
+    call_command("supabase_migrate", "--database-url", empty_database, stdout=out)
+    assert f"0 applied, {len(every)} already applied" in out.getvalue()
 
     with psycopg.connect(empty_database) as conn:
         tables = {r[0] for r in conn.execute(
