@@ -477,7 +477,8 @@ def _rest_cache(local_stack):
 def test_missing_key_is_401(stack_settings):
     r = httpx.get(f"{stack_settings.url}/rest/v1/rt_author")
     assert r.status_code == 401
-    assert r.json()["message"] == "No API key found in request"
+    assert r.json() == {"message": "No API key found in request",
+                        "hint": "No `apikey` request header or url param was found."}
 
 
 def test_bad_and_expired_jwts_are_401(stack_settings):

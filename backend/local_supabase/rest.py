@@ -1,10 +1,10 @@
 """/rest/v1: a PostgREST-compatible API over the stack's database.
 
-Each request is authenticated from its JWT (`Authorization: Bearer`, else `apikey`), parsed
-(rest_query), validated against the schema cache and turned into one SQL statement
-(rest_sql), then run in ONE transaction as the JWT's role, so Postgres enforces grants and
-RLS exactly as on Supabase. Responses follow PostgREST: bodies, Content-Range, statuses
-and the `{"code","details","hint","message"}` error shape.
+Each request is authenticated from its JWT (rest_auth), parsed (rest_query), validated
+against the schema cache (rest_schema) and turned into one SQL statement (rest_sql), then
+run in ONE transaction as the JWT's role, so Postgres enforces grants and RLS exactly as
+on Supabase. Responses follow PostgREST (rest_http, rest_errors): bodies, Content-Range,
+statuses and the `{"code","details","hint","message"}` error shape.
 """
 
 from __future__ import annotations
@@ -12,10 +12,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
-import threading
-import time
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -31,22 +27,31 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from .context import StackContext
-from .keys import InvalidToken
+from .rest_auth import VerifiedTokens, authenticate
 from .rest_errors import SCHEMA_CACHE_HINT, RestError, from_database, parse_error, unknown_table
+from .rest_http import (
+    CSV_TYPE,
+    JSON_TYPE,
+    OBJECT_TYPE,
+    MediaChoice,
+    content_range,
+    csv_field,
+    json_error,
+    negotiate,
+    page_window,
+    parse_range_header,
+    respond,
+    single_body,
+)
 from .rest_query import (
-    Condition,
     LogicTree,
-    OrderTerm,
     Preferences,
+    QueryParams,
     SelectStar,
     parse_columns_param,
-    parse_field,
-    parse_logic_tree,
-    parse_non_negative,
-    parse_operation,
-    parse_order,
     parse_prefer,
     parse_select,
+    sort_params,
 )
 from .rest_schema import Function, Relation, SchemaCache, listen_for_reloads
 from .rest_sql import (
@@ -61,9 +66,6 @@ from .rest_sql import (
 
 logger = logging.getLogger(__name__)
 
-JSON_TYPE = "application/json; charset=utf-8"
-OBJECT_TYPE = "application/vnd.pgrst.object+json"
-ARRAY_TYPE = "application/vnd.pgrst.array+json"
 TABLE_METHODS = ("GET", "HEAD", "POST", "PATCH", "DELETE")
 T = TypeVar("T")
 
@@ -87,172 +89,6 @@ class RestRequest:
     @property
     def authenticated(self) -> bool:
         return self.claims.get("role", "anon") != "anon"
-
-
-@dataclass
-class QueryParams:
-    """The query string sorted into PostgREST's parameter kinds, keyed by embed path."""
-
-    select: str | None = None
-    on_conflict: str | None = None
-    columns: str | None = None
-    filters: list[tuple[tuple[str, ...], Condition | LogicTree]] = field(default_factory=list)
-    orders: list[tuple[tuple[str, ...], list[OrderTerm]]] = field(default_factory=list)
-    limits: dict[tuple[str, ...], int] = field(default_factory=dict)
-    offsets: dict[tuple[str, ...], int] = field(default_factory=dict)
-
-
-def sort_params(pairs: list[tuple[str, str]]) -> QueryParams:
-    parsed = QueryParams()
-    for key, value in pairs:
-        if key == "select":
-            parsed.select = value
-            continue
-        if key == "on_conflict":
-            parsed.on_conflict = value
-            continue
-        if key == "columns":
-            parsed.columns = value
-            continue
-        head, arrow, tail = key.partition("->")
-        tokens = head.split(".")
-        if arrow:
-            path, field_text = tuple(tokens[:-1]), tokens[-1] + arrow + tail
-        else:
-            path, field_text = tuple(tokens[:-1]), tokens[-1]
-        if not arrow and field_text in ("or", "and"):
-            negated = bool(path) and path[-1] == "not"
-            path = path[:-1] if negated else path
-            parsed.filters.append((path, parse_logic_tree(field_text, value, negated=negated)))
-        elif not arrow and field_text == "order":
-            parsed.orders.append((path, parse_order(value)))
-        elif not arrow and field_text in ("limit", "offset"):
-            target = parsed.limits if field_text == "limit" else parsed.offsets
-            target[path] = parse_non_negative(field_text, value)
-        else:
-            parsed.filters.append((path, parse_operation(parse_field(field_text), value)))
-    return parsed
-
-
-# -------------------------------------------------------------------------------- helpers
-
-
-def _json_error(error: RestError) -> Response:
-    return Response(json.dumps(error.body()), status_code=error.status,
-                    headers={**error.headers, "content-type": JSON_TYPE})
-
-
-def _response(status: int, body: str | None, headers: dict[str, str], content_type: str = JSON_TYPE) -> Response:
-    if body is None or status == 204:
-        return Response(status_code=status, headers=headers)
-    headers = {**headers, "content-type": content_type}
-    return Response(body, status_code=status, headers=headers)
-
-
-def _parse_range_header(value: str | None) -> tuple[int, int | None] | None:
-    if not value:
-        return None
-    match = re.match(r"^\s*(?:items=)?(\d+)-(\d*)\s*$", value)
-    if not match:
-        return None
-    lower = int(match.group(1))
-    upper = int(match.group(2)) if match.group(2) else None
-    if upper is not None and upper < lower:
-        raise RestError(416, "PGRST103", "Requested range not satisfiable",
-                        details="The lower boundary must be lower than or equal to the upper boundary")
-    return lower, upper
-
-
-def _page_window(params: QueryParams, range_header: tuple[int, int | None] | None) -> tuple[int, int | None]:
-    """Intersect `offset`/`limit` with a `Range` header, as PostgREST does."""
-    offset = params.offsets.get((), 0)
-    limit = params.limits.get(())
-    if range_header is not None:
-        lower, upper = range_header
-        end = None if limit is None else offset + limit - 1
-        if upper is not None:
-            end = upper if end is None else min(end, upper)
-        offset = max(offset, lower)
-        limit = None if end is None else max(0, end - offset + 1)
-    return offset, limit
-
-
-@dataclass(frozen=True)
-class MediaChoice:
-    """What the Accept header asked for: an array (default), one object, or CSV."""
-
-    single: bool = False
-    strip_nulls: bool = False
-    csv: bool = False
-
-
-def _accept(headers: dict[str, str]) -> MediaChoice:
-    """The first representation of the Accept header we can serve; 406 when none."""
-    accept = headers.get("accept", "").strip()
-    if not accept:
-        return MediaChoice()
-    for raw in accept.split(","):
-        media, _, params = raw.strip().partition(";")
-        media = media.strip().lower()
-        strip = "nulls=stripped" in params.replace(" ", "")
-        if media == OBJECT_TYPE:
-            return MediaChoice(single=True, strip_nulls=strip)
-        if media == "text/csv":
-            return MediaChoice(csv=True)
-        if media in ("application/json", "*/*", "application/*", ARRAY_TYPE):
-            return MediaChoice(strip_nulls=strip and media == ARRAY_TYPE)
-    raise RestError(406, "PGRST107", f"None of these media types are available: {accept}")
-
-
-def _single_body(body: str, count: int) -> str:
-    if count != 1:
-        raise RestError(
-            406, "PGRST116", "Cannot coerce the result to a single JSON object",
-            details=f"The result contains {count} rows",
-        )
-    return body[1:-1].strip()
-
-
-def _csv_field(name: str) -> str:
-    """A CSV header cell, quoted the way Postgres quotes record fields."""
-    if name == "" or any(ch in name for ch in ',"\\() \t\n'):
-        return '"' + name.replace('"', '""') + '"'
-    return name
-
-
-def _content_range(offset: int, count: int, total: int | None) -> str:
-    shown = f"{offset}-{offset + count - 1}" if count else "*"
-    return f"{shown}/{total if total is not None else '*'}"
-
-
-class VerifiedTokens:
-    """Claims of recently verified JWTs, so a client reusing its token skips re-verification.
-
-    Keyed by the exact token text (same bytes, same signature check result); expiry is
-    still checked on every use. Bounded, least recently used entries go first.
-    """
-
-    def __init__(self, decode: Callable[[str], dict[str, Any]], size: int = 1024) -> None:
-        self._decode = decode
-        self._size = size
-        self._claims: OrderedDict[str, dict[str, Any]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def claims(self, token: str) -> dict[str, Any]:
-        with self._lock:
-            cached = self._claims.get(token)
-            if cached is not None:
-                self._claims.move_to_end(token)
-        if cached is not None:
-            if cached.get("exp", 0) <= time.time():
-                raise InvalidToken("jwt_expired", "JWT expired")
-            return cached
-        claims = self._decode(token)
-        with self._lock:
-            self._claims[token] = claims
-            while len(self._claims) > self._size:
-                self._claims.popitem(last=False)
-        return claims
 
 
 class _Rollback(Exception):
@@ -285,7 +121,7 @@ class RestApi:
         try:
             claims = self.authenticate(request)
         except RestError as error:
-            return _json_error(error)
+            return json_error(error)
         rest_request = RestRequest(
             method=request.method,
             path=request.url.path,
@@ -299,34 +135,21 @@ class RestApi:
         return await run_in_threadpool(self.guarded, handler, rest_request)
 
     def authenticate(self, request: Request) -> dict[str, Any]:
-        authorization = request.headers.get("authorization", "")
-        token = authorization[7:].strip() if authorization.lower().startswith("bearer ") else ""
-        token = token or request.headers.get("apikey", "") or request.query_params.get("apikey", "")
-        if not token:
-            raise RestError(401, "PGRST302", "No API key found in request",
-                            hint="No `apikey` request header or url param was found.")
-        try:
-            return self.tokens.claims(token)
-        except InvalidToken as exc:
-            code = "PGRST303" if exc.code == "jwt_expired" else "PGRST301"
-            raise RestError(
-                401, code, exc.message,
-                headers={"WWW-Authenticate": f'Bearer error="invalid_token", error_description="{exc.message}"'},
-            ) from None
+        return authenticate(request, self.tokens)
 
     def guarded(self, handler: Callable[[RestRequest], Response], request: RestRequest) -> Response:
         """Run a handler, turning every failure into PostgREST's error shape."""
         try:
             return handler(request)
         except RestError as error:
-            return _json_error(error)
+            return json_error(error)
         except _Rollback as rollback:
             return rollback.response
         except psycopg.Error as exc:
-            return _json_error(from_database(exc, authenticated=request.authenticated))
+            return json_error(from_database(exc, authenticated=request.authenticated))
         except Exception:
             logger.exception("unexpected error in /rest/v1")
-            return _json_error(RestError(500, "PGRSTX00", "Internal server error"))
+            return json_error(RestError(500, "PGRSTX00", "Internal server error"))
 
     def schema_for(self, request: RestRequest) -> str:
         header = "accept-profile" if request.method in ("GET", "HEAD") else "content-profile"
@@ -372,7 +195,7 @@ class RestApi:
         schema = self.schema_for(request)
         prefs = parse_prefer(request.prefer)
         params = sort_params(request.params)
-        media = _accept(request.headers)
+        media = negotiate(request.headers)
         if request.method in ("GET", "HEAD"):
             return self.read_table(request, schema, params, prefs, media)
         return self.write_table(request, schema, params, prefs, media.single, media.strip_nulls)
@@ -397,8 +220,8 @@ class RestApi:
 
     def read_table(self, request: RestRequest, schema: str, params: QueryParams, prefs: Preferences,
                    media: MediaChoice) -> Response:
-        range_header = _parse_range_header(request.headers.get("range"))
-        window = _page_window(params, range_header)
+        range_header = parse_range_header(request.headers.get("range"))
+        window = page_window(params, range_header)
 
         def plan() -> tuple[QueryBuilder, ReadNode]:
             relation = self.relation(schema, request.name)
@@ -410,16 +233,16 @@ class RestApi:
         builder, root = self.with_reload(plan)
         query = builder.read(root, with_count=prefs.count is not None, strip_nulls=media.strip_nulls,
                              csv=media.csv)
-        csv_header = ",".join(_csv_field(name) for name in builder.output_names(root)) if media.csv else None
-        return self.run(request, lambda cur: self.read_response(
+        csv_header = ",".join(csv_field(name) for name in builder.output_names(root)) if media.csv else None
+        return self.run(request, lambda cur: self.readrespond(
             cur, request, builder, query, window[0], prefs, media.single, csv_header=csv_header), prefs)
 
-    def read_response(self, cur: psycopg.Cursor, request: RestRequest, builder: QueryBuilder,
+    def readrespond(self, cur: psycopg.Cursor, request: RestRequest, builder: QueryBuilder,
                       query: sql.Composable, offset: int, prefs: Preferences, single: bool,
                       *, object_result: bool = False, csv_header: str | None = None) -> Response:
         row = cur.execute(query, builder.params.values).fetchone()
         body, count, total = row["body"], row["page_total"], row["total"]
-        headers = {"Content-Range": _content_range(offset, count, total)}
+        headers = {"Content-Range": content_range(offset, count, total)}
         applied = [p for p in prefs.applied if p.startswith(("count=", "tx="))]
         if applied:
             headers["Preference-Applied"] = ", ".join(applied)
@@ -435,16 +258,16 @@ class RestApi:
                 status = 206
         content_type = JSON_TYPE
         if single:
-            body = _single_body(body, count)
+            body = single_body(body, count)
             content_type = f"{OBJECT_TYPE}; charset=utf-8"
         elif object_result:
             body = body[1:-1].strip() if count else "null"
         elif csv_header is not None:
             body = f"{csv_header}\n{body}" if body else csv_header
-            content_type = "text/csv; charset=utf-8"
+            content_type = CSV_TYPE
         if request.method == "HEAD":
             return Response(status_code=status, headers={**headers, "content-type": content_type})
-        return _response(status, body, headers, content_type)
+        return respond(status, body, headers, content_type)
 
     def write_table(self, request: RestRequest, schema: str, params: QueryParams, prefs: Preferences,
                     single: bool, strip_nulls: bool) -> Response:
@@ -474,7 +297,7 @@ class RestApi:
 
         builder, query, node = self.with_reload(plan)
         created = request.method == "POST"
-        return self.run(request, lambda cur: self.write_response(
+        return self.run(request, lambda cur: self.writerespond(
             cur, builder, query, node, prefs, single, created, representation), prefs)
 
     def mutation(self, builder: QueryBuilder, request: RestRequest, relation: Relation, params: QueryParams,
@@ -504,7 +327,7 @@ class RestApi:
             return update_sql(builder, relation, payload, names, where, returning=returning)
         return delete_sql(relation, where, returning=returning)
 
-    def write_response(self, cur: psycopg.Cursor, builder: QueryBuilder, query: sql.Composable | None,
+    def writerespond(self, cur: psycopg.Cursor, builder: QueryBuilder, query: sql.Composable | None,
                        node: ReadNode | None, prefs: Preferences, single: bool, created: bool,
                        representation: bool) -> Response:
         body = None
@@ -522,17 +345,17 @@ class RestApi:
                             details=f"The query affects {count} rows")
         content_type = JSON_TYPE
         if single:  # one row or nothing: raising here rolls the write back
-            body = _single_body(body or "[]", count) if representation else _single_body("[]", count)
+            body = single_body(body or "[]", count) if representation else single_body("[]", count)
             content_type = f"{OBJECT_TYPE}; charset=utf-8"
         total = count if prefs.count else None
-        headers = {"Content-Range": _content_range(0, count, total) if representation
+        headers = {"Content-Range": content_range(0, count, total) if representation
                    else f"*/{total if total is not None else '*'}"}
         applied = [p for p in prefs.applied if not p.startswith(("handling=", "max-affected="))]
         if applied:
             headers["Preference-Applied"] = ", ".join(applied)
         if representation:
-            return _response(201 if created else 200, body, headers, content_type)
-        return _response(201 if created else 204, None, headers)
+            return respond(201 if created else 200, body, headers, content_type)
+        return respond(201 if created else 204, None, headers)
 
     @staticmethod
     def json_body(request: RestRequest) -> Any:
@@ -552,19 +375,19 @@ class RestApi:
             raise RestError(405, "PGRST101", "Only GET, HEAD or POST are allowed for RPC")
         schema = self.schema_for(request)
         prefs = parse_prefer(request.prefer)
-        media = _accept(request.headers)
+        media = negotiate(request.headers)
         single, strip_nulls = media.single, media.strip_nulls
         body: Any = {}
         if request.method == "POST" and request.body.strip():
             body = self.json_body(request)
-        range_header = _parse_range_header(request.headers.get("range"))
+        range_header = parse_range_header(request.headers.get("range"))
         csv_header: list[str] = []
 
         def plan() -> tuple[QueryBuilder, Function, sql.Composable, QueryParams, bool]:
             csv_header.clear()
             function, args, rest = self.resolve_function(schema, request, body)
             params = sort_params(rest)
-            window = _page_window(params, range_header)
+            window = page_window(params, range_header)
             builder = QueryBuilder(self.cache)
             alias = builder.aliases.next()
             from_clause = function_from_clause(builder, function, args, body, alias)
@@ -585,11 +408,11 @@ class RestApi:
             csv = media.csv and not node.scalar
             query = builder.read(node, with_count=prefs.count is not None, strip_nulls=strip_nulls, csv=csv)
             if csv:
-                csv_header.append(",".join(_csv_field(n) for n in builder.output_names(node)))
+                csv_header.append(",".join(csv_field(n) for n in builder.output_names(node)))
             return builder, function, query, params, True
 
         builder, function, query, params, is_set_like = self.with_reload(plan)
-        offset = _page_window(params, range_header)[0]
+        offset = page_window(params, range_header)[0]
 
         def work(cur: psycopg.Cursor) -> Response:
             if function.return_kind == "void":
@@ -600,8 +423,8 @@ class RestApi:
                 body_text = row["body"] if row else "null"
                 if request.method == "HEAD":
                     return Response(status_code=200, headers={"content-type": JSON_TYPE})
-                return _response(200, body_text, {"Content-Range": "0-0/*"})
-            return self.read_response(cur, request, builder, query, offset, prefs, single,
+                return respond(200, body_text, {"Content-Range": "0-0/*"})
+            return self.readrespond(cur, request, builder, query, offset, prefs, single,
                                       object_result=not function.returns_set and not csv_header,
                                       csv_header=csv_header[0] if csv_header else None)
 
@@ -662,7 +485,7 @@ class RestApi:
         try:
             self.authenticate(request)
         except RestError as error:
-            return _json_error(error)
+            return json_error(error)
         catalog = await run_in_threadpool(lambda: self.cache.catalog)
         paths = {f"/{name}": {} for (schema, name) in catalog.relations if schema == self.schemas[0]}
         paths.update({f"/rpc/{name}": {} for (schema, name) in catalog.functions if schema == self.schemas[0]})

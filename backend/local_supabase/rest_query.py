@@ -426,6 +426,55 @@ def is_integer(text: str) -> bool:
     return bool(_INT_RE.match(text))
 
 
+# ------------------------------------------------------------------------ query string
+
+
+@dataclass
+class QueryParams:
+    """The query string sorted into PostgREST's parameter kinds, keyed by embed path."""
+
+    select: str | None = None
+    on_conflict: str | None = None
+    columns: str | None = None
+    filters: list[tuple[tuple[str, ...], Condition | LogicTree]] = field(default_factory=list)
+    orders: list[tuple[tuple[str, ...], list[OrderTerm]]] = field(default_factory=list)
+    limits: dict[tuple[str, ...], int] = field(default_factory=dict)
+    offsets: dict[tuple[str, ...], int] = field(default_factory=dict)
+
+
+def sort_params(pairs: list[tuple[str, str]]) -> QueryParams:
+    """Sort `(key, value)` query pairs into select, filters, orders and limits by embed path."""
+    parsed = QueryParams()
+    for key, value in pairs:
+        if key == "select":
+            parsed.select = value
+            continue
+        if key == "on_conflict":
+            parsed.on_conflict = value
+            continue
+        if key == "columns":
+            parsed.columns = value
+            continue
+        head, arrow, tail = key.partition("->")
+        tokens = head.split(".")
+        if arrow:
+            path, field_text = tuple(tokens[:-1]), tokens[-1] + arrow + tail
+        else:
+            path, field_text = tuple(tokens[:-1]), tokens[-1]
+        if not arrow and field_text in ("or", "and"):
+            negated = bool(path) and path[-1] == "not"
+            path = path[:-1] if negated else path
+            parsed.filters.append((path, parse_logic_tree(field_text, value, negated=negated)))
+        elif not arrow and field_text == "order":
+            parsed.orders.append((path, parse_order(value)))
+        elif not arrow and field_text in ("limit", "offset"):
+            target = parsed.limits if field_text == "limit" else parsed.offsets
+            target[path] = parse_non_negative(field_text, value)
+        else:
+            parsed.filters.append((path, parse_operation(parse_field(field_text), value)))
+    return parsed
+
+
 # -------------------------------------------------------------------------------- Prefer
 
 
