@@ -167,6 +167,20 @@ def test_range_header(rest_http):
     assert r.status_code == 416 and r.json()["code"] == "PGRST103"
 
 
+def test_reads_are_capped_at_max_rows_like_supabase(rest_http, db):
+    db.execute("drop table if exists rt_many; create table rt_many as select g as id from generate_series(1, 1205) g")
+    try:
+        r = rest_http.get("/rt_many", params={"select": "id", "order": "id"}, headers={"Prefer": "count=exact"})
+        assert r.status_code == 206 and r.headers["content-range"] == "0-999/1205"
+        assert len(r.json()) == 1000
+        r = rest_http.get("/rt_many", params={"select": "id", "order": "id", "offset": 1000})
+        assert r.status_code == 200 and r.headers["content-range"] == "1000-1204/*"
+        r = rest_http.get("/rt_many", params={"select": "id", "limit": 5})
+        assert len(r.json()) == 5
+    finally:
+        db.execute("drop table rt_many")
+
+
 def test_head_count_only(service_client):
     res = service_client.table("rt_item").select("*", count="exact", head=True).gt("n", 4).execute()
     assert res.count == 16

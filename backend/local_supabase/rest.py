@@ -108,6 +108,7 @@ class RestApi:
         self.schemas = schemas
         self.cache = SchemaCache(ctx.db.as_admin, list(schemas))
         self.tokens = VerifiedTokens(ctx.keys.decode)
+        self.max_rows = max_rows()
 
     # -- entry ---------------------------------------------------------------------------
     async def table_endpoint(self, request: Request) -> Response:
@@ -221,7 +222,7 @@ class RestApi:
     def read_table(self, request: RestRequest, schema: str, params: QueryParams, prefs: Preferences,
                    media: MediaChoice) -> Response:
         range_header = parse_range_header(request.headers.get("range"))
-        window = page_window(params, range_header)
+        window = page_window(params, range_header, self.max_rows)
 
         def plan() -> tuple[QueryBuilder, ReadNode]:
             relation = self.relation(schema, request.name)
@@ -387,7 +388,7 @@ class RestApi:
             csv_header.clear()
             function, args, rest = self.resolve_function(schema, request, body)
             params = sort_params(rest)
-            window = page_window(params, range_header)
+            window = page_window(params, range_header, self.max_rows)
             builder = QueryBuilder(self.cache)
             alias = builder.aliases.next()
             from_clause = function_from_clause(builder, function, args, body, alias)
@@ -412,7 +413,7 @@ class RestApi:
             return builder, function, query, params, True
 
         builder, function, query, params, is_set_like = self.with_reload(plan)
-        offset = page_window(params, range_header)[0]
+        offset = page_window(params, range_header, self.max_rows)[0]
 
         def work(cur: psycopg.Cursor) -> Response:
             if function.return_kind == "void":
@@ -491,6 +492,16 @@ class RestApi:
         paths.update({f"/rpc/{name}": {} for (schema, name) in catalog.functions if schema == self.schemas[0]})
         return JSONResponse({"swagger": "2.0", "info": {"title": "local-supabase", "version": "local"},
                              "basePath": "/", "paths": paths})
+
+
+def max_rows() -> int | None:
+    """Rows a read returns at most, like Supabase's "Max rows" API setting (default 1000).
+
+    LOCAL_SUPABASE_MAX_ROWS overrides it; 0 means no cap.
+    """
+    raw = os.environ.get("LOCAL_SUPABASE_MAX_ROWS", "1000").strip()
+    value = int(raw) if raw.isdigit() else 1000
+    return value or None
 
 
 def exposed_schemas() -> tuple[str, ...]:

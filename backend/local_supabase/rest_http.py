@@ -47,8 +47,9 @@ def parse_range_header(value: str | None) -> tuple[int, int | None] | None:
     return lower, upper
 
 
-def page_window(params: QueryParams, range_header: tuple[int, int | None] | None) -> tuple[int, int | None]:
-    """Intersect `offset`/`limit` with a `Range` header, as PostgREST does."""
+def page_window(params: QueryParams, range_header: tuple[int, int | None] | None,
+                max_rows: int | None = None) -> tuple[int, int | None]:
+    """Intersect `offset`/`limit` with a `Range` header and the server's max-rows cap."""
     offset = params.offsets.get((), 0)
     limit = params.limits.get(())
     if range_header is not None:
@@ -58,6 +59,8 @@ def page_window(params: QueryParams, range_header: tuple[int, int | None] | None
             end = upper if end is None else min(end, upper)
         offset = max(offset, lower)
         limit = None if end is None else max(0, end - offset + 1)
+    if max_rows is not None:
+        limit = max_rows if limit is None else min(limit, max_rows)
     return offset, limit
 
 
