@@ -147,3 +147,18 @@ def test_bucket_size_limit_is_enforced(make_user, db):
     assert not object_exists(db, "avatars", name)
     upload(alice.client, "avatars", name, body=b"\x89PNG" + b"\x00" * (limit - 4))
     assert object_exists(db, "avatars", name)
+
+
+@pytest.mark.parametrize("trick", ["{a}/%2e%2e/{b}/evil.pdf", "{a}/..%2f{b}%2fevil.pdf", "{a}%2f..%2f{b}%2fevil.pdf"])
+def test_dot_segments_cannot_climb_into_another_users_folder(make_user, db, stack_settings, trick):
+    """Sent raw (the official client refuses such keys itself): the server must refuse them too."""
+    alice, bob = make_user(), make_user()
+    response = httpx.post(
+        f"{stack_settings.url}/storage/v1/object/resumes/{trick.format(a=alice.id, b=bob.id)}",
+        content=SAMPLE["resumes"][1],
+        headers={"Authorization": f"Bearer {alice.access_token}", "apikey": stack_settings.anon_key,
+                 "Content-Type": "application/pdf"},
+    )
+    assert response.status_code == 400 and response.json()["error"] == "InvalidKey"
+    assert db.execute("select count(*) from storage.objects where bucket_id = 'resumes' and name like %s",
+                      (f"%{bob.id}%",)).fetchone()[0] == 0
