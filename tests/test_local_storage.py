@@ -692,3 +692,30 @@ def test_signed_upload_url_with_upsert_may_replace(service_client, new_bucket):
     response = httpx.put(signed["signed_url"], content=b"new", headers={"content-type": "text/plain"})
     assert response.status_code == 200, response.text
     assert bucket.download("u.txt") == b"new"
+
+
+def test_failed_database_write_leaves_no_bytes_and_keeps_the_old_version(service_client, new_bucket, db,
+                                                                         storage_root):
+    bucket_id = new_bucket()
+    bucket = service_client.storage.from_(bucket_id)
+    bucket.upload("keep.txt", b"old bytes", {"content-type": "text/plain"})
+    before = files_in(storage_root, bucket_id)
+    function = f"storage.fail_{bucket_id.replace('-', '_')}"
+    db.execute(
+        f"create function {function}() returns trigger language plpgsql as $$"
+        " begin if new.bucket_id = '" + bucket_id + "' then raise exception 'disk says no'; end if;"
+        " return new; end $$"
+    )
+    db.execute(f'create trigger "{bucket_id}" before insert or update on storage.objects'
+               f" for each row execute function {function}()")
+    try:
+        for name, options in (("new.txt", {}), ("keep.txt", {"upsert": "true"})):
+            with pytest.raises(StorageApiError) as excinfo:
+                bucket.upload(name, b"new bytes", {"content-type": "text/plain", **options})
+            assert error_of(excinfo)[0] == "500"
+    finally:
+        db.execute(f'drop trigger "{bucket_id}" on storage.objects')
+        db.execute(f"drop function {function}()")
+    assert files_in(storage_root, bucket_id) == before
+    assert object_row(db, bucket_id, "new.txt") is None
+    assert bucket.download("keep.txt") == b"old bytes"
