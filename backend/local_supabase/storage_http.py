@@ -10,7 +10,6 @@ from contextlib import contextmanager
 from typing import Any
 
 import psycopg
-import psycopg_pool
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
@@ -58,10 +57,8 @@ def endpoint(handler: Handler) -> Handler:
             return await handler(request)
         except errors.StorageError as exc:
             return exc.response(head=head)
-        except psycopg.Error as exc:
+        except psycopg.Error as exc:  # includes the pool's timeout (an OperationalError)
             return errors.from_database_error(exc).response(head=head)
-        except psycopg_pool.PoolTimeout:
-            return errors.database_unavailable().response(head=head)
         except Exception:
             logger.exception("storage: unexpected error on %s %s", request.method, request.url.path)
             return errors.internal_error().response(head=head)

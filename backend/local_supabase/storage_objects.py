@@ -163,15 +163,13 @@ class ObjectEndpoints:
     def open_readable(
         self, request: Request, caller: Caller, bucket_id: str, name: str, mode: str
     ) -> tuple[dict[str, Any], BinaryIO]:
-        """Row and open bytes; retried once if a concurrent replace removed the old bytes."""
-        for attempt in range(2):
+        """Row and open bytes; read again once if a concurrent replace removed the old bytes."""
+        row = self.readable_object(request, caller, bucket_id, name, mode)
+        try:
+            return row, self.service.store.open(bucket_id, row.get("version"))
+        except errors.StorageError:
             row = self.readable_object(request, caller, bucket_id, name, mode)
-            try:
-                return row, self.service.store.open(bucket_id, row.get("version"))
-            except errors.StorageError:
-                if attempt == 1:
-                    raise
-        raise AssertionError("unreachable")
+            return row, self.service.store.open(bucket_id, row.get("version"))
 
     async def _serve(self, request: Request, *, allow_anonymous: bool, mode: str) -> Response:
         caller = self.service.caller(request, allow_anonymous=allow_anonymous)
