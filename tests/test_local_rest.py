@@ -380,6 +380,8 @@ def test_unknown_table_column_and_relationship(service_client):
         ({"id": "eq.not-a-number"}, "22P02"),
         ({"select": "id::no_such_type"}, "42704"),
         ({"rt_book.title": "eq.x"}, "PGRST108"),
+        ({"select": "id," + "a(" * 400 + "*" + ")" * 400}, "PGRST100"),
+        ({"or": "(" + "and(" * 400 + "id.eq.1" + ")" * 401}, "PGRST100"),
     ],
 )
 def test_bad_requests_are_clean_400s(rest_http, params, code):

@@ -22,7 +22,7 @@ QUANTIFIABLE_OPERATORS = {"eq", "gt", "gte", "lt", "lte", "like", "ilike", "matc
 FTS_OPERATORS = {"fts", "plfts", "phfts", "wfts"}
 ALL_OPERATORS = SIMPLE_OPERATORS | FTS_OPERATORS | {"is", "in"}
 IS_VALUES = {"null", "not_null", "true", "false", "unknown"}
-RESERVED_PARAMS = {"select", "order", "limit", "offset", "on_conflict", "columns", "or", "and"}
+MAX_NESTING = 16  # embeds and logic trees; deeper input is refused, not recursed into
 
 _CAST_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_ ]*(\[\])*$")
 _INT_RE = re.compile(r"^-?\d+$")
@@ -129,6 +129,7 @@ class _Scanner:
     def __init__(self, text: str) -> None:
         self.text = text
         self.pos = 0
+        self.depth = 0
 
     def peek(self, n: int = 1) -> str:
         return self.text[self.pos:self.pos + n]
@@ -261,7 +262,11 @@ def _embed(scanner: _Scanner, relation: str, alias: str | None, spread: bool) ->
         else:
             raise scanner.error("only one embedding hint is allowed")
     scanner.expect("(")
+    scanner.depth += 1
+    if scanner.depth > MAX_NESTING:
+        raise scanner.error(f"embedded resources nest deeper than {MAX_NESTING} levels")
     items = _select_items(scanner, nested=True)
+    scanner.depth -= 1
     scanner.expect(")")
     return SelectEmbed(relation, alias, hint, join, spread, items)
 
@@ -344,8 +349,10 @@ def parse_operation(field_ref: FieldRef, text: str) -> Condition:
     return Condition(field_ref, operator, value, negated, modifier)
 
 
-def parse_logic_tree(operator: str, text: str, *, negated: bool = False) -> LogicTree:
+def parse_logic_tree(operator: str, text: str, *, negated: bool = False, depth: int = 0) -> LogicTree:
     """`(a.eq.1,and(b.gt.2,c.lt.3),not.or(...))` for an `or=`/`and=` parameter."""
+    if depth > MAX_NESTING:
+        raise parse_error(f'"failed to parse logic tree ({text})"', f"nested deeper than {MAX_NESTING} levels")
     if not (text.startswith("(") and text.endswith(")")):
         raise parse_error(
             f'"failed to parse logic tree ({text})" (line 1, column 1)',
@@ -356,7 +363,8 @@ def parse_logic_tree(operator: str, text: str, *, negated: bool = False) -> Logi
         part = part.strip()
         tree = re.match(r"^(not\.)?(and|or)(\(.*\))$", part, re.S)
         if tree:
-            children.append(parse_logic_tree(tree.group(2), tree.group(3), negated=bool(tree.group(1))))
+            children.append(parse_logic_tree(tree.group(2), tree.group(3), negated=bool(tree.group(1)),
+                                             depth=depth + 1))
             continue
         children.append(_logic_leaf(part))
     return LogicTree(operator, children, negated)
