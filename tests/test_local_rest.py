@@ -378,6 +378,7 @@ def test_unknown_table_column_and_relationship(service_client):
         ({"limit": "-1"}, "PGRST100"),
         ({"order": "id.sideways,"}, "PGRST100"),
         ({"id": "eq.not-a-number"}, "22P02"),
+        ({"name": "eq.nul\x00byte"}, "22021"),
         ({"select": "id::no_such_type"}, "42704"),
         ({"rt_book.title": "eq.x"}, "PGRST108"),
         ({"select": "id," + "a(" * 400 + "*" + ")" * 400}, "PGRST100"),

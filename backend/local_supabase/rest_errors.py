@@ -106,6 +106,9 @@ def from_database(exc: psycopg.Error, *, authenticated: bool) -> RestError:
     message = diag.message_primary or str(exc).strip()
     if isinstance(exc, psycopg.OperationalError) and not diag.sqlstate:
         return RestError(503, "PGRST000", "Database connection error", details=str(exc).strip())
+    if isinstance(exc, psycopg.DataError) and not diag.sqlstate:
+        # refused before reaching the server (e.g. a NUL byte); Postgres would say 22021
+        return RestError(400, "22021", message)
     return RestError(
         status_for_sqlstate(sqlstate, authenticated),
         sqlstate,
