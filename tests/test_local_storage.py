@@ -719,3 +719,43 @@ def test_failed_database_write_leaves_no_bytes_and_keeps_the_old_version(service
     assert files_in(storage_root, bucket_id) == before
     assert object_row(db, bucket_id, "new.txt") is None
     assert bucket.download("keep.txt") == b"old bytes"
+
+
+def test_tampered_version_in_a_row_never_reaches_outside_the_bucket(service_client, new_bucket, db,
+                                                                    storage_root, tmp_path):
+    bucket_id = new_bucket()
+    bucket = service_client.storage.from_(bucket_id)
+    bucket.upload("v.txt", b"inside", {"content-type": "text/plain"})
+    victim = tmp_path / "victim.txt"
+    victim.write_bytes(b"outside secret")
+    relative = "../" * 12 + str(victim).lstrip("/")
+    db.execute("update storage.objects set version = %s where bucket_id = %s and name = 'v.txt'",
+               (relative, bucket_id))
+    with pytest.raises(StorageApiError) as excinfo:
+        bucket.download("v.txt")
+    assert error_of(excinfo)[0] == "404"
+    assert [r["name"] for r in bucket.remove(["v.txt"])] == ["v.txt"]
+    assert victim.read_bytes() == b"outside secret"
+
+
+def test_bucket_directory_symlinked_outside_is_refused(service_client, new_bucket, storage_root, tmp_path):
+    bucket_id = new_bucket()
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (storage_root / bucket_id).symlink_to(outside, target_is_directory=True)
+    with pytest.raises(StorageApiError) as excinfo:
+        service_client.storage.from_(bucket_id).upload("x.txt", b"x", {"content-type": "text/plain"})
+    assert error_of(excinfo)[0] == "400"
+    assert list(outside.iterdir()) == []
+
+
+def test_apikey_header_is_the_credential_without_authorization(new_bucket, stack_settings):
+    bucket_id = new_bucket()
+    base = f"{stack_settings.url}/storage/v1"
+    as_service = httpx.get(f"{base}/bucket/{bucket_id}", headers={"apikey": stack_settings.service_key})
+    assert as_service.status_code == 200 and as_service.json()["id"] == bucket_id
+    as_anon = httpx.get(f"{base}/bucket/{bucket_id}", headers={"apikey": stack_settings.anon_key})
+    assert as_anon.json()["statusCode"] == "404"  # RLS: anon sees no bucket
+    both = httpx.get(f"{base}/bucket/{bucket_id}", headers={
+        "apikey": stack_settings.service_key, "Authorization": f"Bearer {stack_settings.anon_key}"})
+    assert both.json()["statusCode"] == "404"  # Authorization wins over apikey
