@@ -406,3 +406,31 @@ def test_simultaneous_sign_ups_wanting_one_username_all_succeed(db, stack_settin
     names = [r[0] for r in db.execute("select username from public.profiles where id = any(%s)", (user_ids,))]
     assert len(names) == 6 and len({n.lower() for n in names}) == 6
     assert all(n.startswith(local) for n in names)
+
+
+# -- links stay inside their interview / owner --------------------------------------------------
+
+@pytest.mark.parametrize("table", ["interview_messages", "skill_gaps", "recordings", "interview_coverage"])
+def test_rows_cannot_link_an_answer_of_another_interview(db, table):
+    user_id = create_auth_user(db)
+    rows, other = seed_user_rows(db, user_id), seed_user_rows(db, user_id)
+    query = sql.SQL("update public.{} set answer_id = %s where id = %s").format(sql.Identifier(table))
+    with pytest.raises(psycopg.errors.ForeignKeyViolation):
+        db.execute(query, (other.answer_id, rows.row_id(table)))
+
+
+def test_deleting_an_answer_clears_only_the_links_to_it(db):
+    rows = seed_user_rows(db, create_auth_user(db))
+    db.execute("delete from public.interview_answers where id = %s", (rows.answer_id,))
+    for table in ("interview_messages", "skill_gaps", "interview_coverage"):
+        query = sql.SQL("select interview_id::text, answer_id from public.{} where id = %s").format(
+            sql.Identifier(table))
+        assert db.execute(query, (rows.row_id(table),)).fetchone() == (rows.interview_id, None), table
+
+
+def test_interviews_use_only_their_owners_resumes(db):
+    mine, theirs = seed_user_rows(db, create_auth_user(db)), seed_user_rows(db, create_auth_user(db))
+    with pytest.raises(psycopg.errors.ForeignKeyViolation):
+        db.execute("update public.interviews set resume_id = %s where id = %s", (theirs.resume_id, mine.interview_id))
+    with pytest.raises(psycopg.errors.CheckViolation, match="interviews_resume_needs_owner"):
+        db.execute("insert into public.interviews (job_role, resume_id) values ('anonymous', %s)", (mine.resume_id,))

@@ -271,3 +271,16 @@ def test_policies_evaluate_auth_uid_once_per_statement(db):
     bare = [(t, p) for t, p, expr in rows
             if expr.count("auth.uid()") != expr.count("( SELECT auth.uid() AS uid)")]
     assert bare == []
+
+
+@pytest.mark.parametrize("table", ["interview_answers", "interview_messages"])
+def test_users_link_only_questions_they_can_read(local_stack, db, alice_and_bob, table):
+    alice, bob = alice_and_bob
+    public = db.execute(
+        "insert into public.questions (owner_id, is_public, question_text, interview_type)"
+        " values (%s, true, 'Shared?', 'technical') returning id::text", (bob.user_id,)).fetchone()[0]
+    link = sql.SQL("update public.{} set question_id = %s where id = %s").format(sql.Identifier(table))
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+        run_as(local_stack, user_claims(alice.user_id), link, (bob.question_id, alice.row_id(table)))
+    assert run_as(local_stack, user_claims(alice.user_id), link, (public, alice.row_id(table))) == 1
+    assert run_as(local_stack, user_claims(alice.user_id), link, (alice.question_id, alice.row_id(table))) == 1
