@@ -192,3 +192,13 @@ def test_owner_updates_stamp_updated_at(alice_and_bob, db):
     fresh = db.execute("select updated_at > now() - interval '1 minute' from public.interviews where id = %s",
                        (alice_rows.interview_id,)).fetchone()[0]
     assert fresh is True
+
+
+def test_a_message_embeds_the_answer_it_belongs_to(alice_and_bob):
+    (alice, alice_rows), _ = alice_and_bob
+    message = (
+        alice.client.table("interview_messages").select("content, interview_answers(position, question_text)")
+        .eq("id", alice_rows.message_id).single().execute().data
+    )
+    assert message == {"content": "A B-tree that...",
+                       "interview_answers": {"position": 1, "question_text": "Explain an index."}}
