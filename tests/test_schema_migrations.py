@@ -106,3 +106,17 @@ def test_failing_migration_leaves_nothing_half_applied(empty_database, tmp_path:
     )
     report = migrate(empty_database, tmp_path)
     assert report.applied == ["29991231235959"]
+
+
+def test_users_who_signed_up_before_the_schema_get_profiles(empty_database):
+    """A project with existing accounts: the profiles migration backfills them."""
+    with psycopg.connect(empty_database, autocommit=True) as conn:
+        for email, metadata in (("early.bird@example.test", "{}"), ("other@example.test", '{"username": "Early.Bird"}')):
+            conn.execute("insert into auth.users (id, email, raw_user_meta_data) values (gen_random_uuid(), %s, %s)",
+                         (email, metadata))
+    migrate(empty_database)
+    with psycopg.connect(empty_database) as conn:
+        names = sorted(r[0] for r in conn.execute(
+            "select p.username from public.profiles p join auth.users u on u.id = p.id"))
+    assert len(names) == 2 and len({n.lower() for n in names}) == 2
+    assert all(n.lower().startswith("early.bird") for n in names)
