@@ -284,3 +284,20 @@ def test_users_link_only_questions_they_can_read(local_stack, db, alice_and_bob,
         run_as(local_stack, user_claims(alice.user_id), link, (bob.question_id, alice.row_id(table)))
     assert run_as(local_stack, user_claims(alice.user_id), link, (public, alice.row_id(table))) == 1
     assert run_as(local_stack, user_claims(alice.user_id), link, (alice.question_id, alice.row_id(table))) == 1
+
+
+def test_privileged_functions_are_not_callable_by_users(local_stack, db, alice_and_bob):
+    """Security-definer functions and the finishing RPC are out of reach of anon and users."""
+    rows = db.execute(
+        "select p.oid::regprocedure::text, has_function_privilege('anon', p.oid, 'execute'),"
+        " has_function_privilege('authenticated', p.oid, 'execute')"
+        " from pg_proc p where p.pronamespace = 'public'::regnamespace"
+        " and (p.prosecdef or p.proname = 'finish_interview')"
+    ).fetchall()
+    assert {r[0] for r in rows} >= {
+        "ensure_profile(uuid,text,jsonb)", "handle_new_auth_user()", "finish_interview(uuid,jsonb)"}
+    assert [r for r in rows if r[1] or r[2]] == []
+    alice, bob = alice_and_bob
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):
+        run_as(local_stack, user_claims(alice.user_id),
+               "select public.ensure_profile(%s, 'x@y.z', '{}'::jsonb)", (bob.user_id,))
