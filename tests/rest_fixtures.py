@@ -11,7 +11,7 @@ import pytest
 from backend.local_supabase.server import StackSettings
 
 SCHEMA_SQL = """
-drop table if exists rt_book_tag, rt_tag, rt_book, rt_author, rt_publisher, rt_range, rt_doc, rt_item cascade;
+drop table if exists rt_author_bio, rt_book_tag, rt_tag, rt_book, rt_author, rt_publisher, rt_range, rt_doc, rt_item cascade;
 create table rt_publisher (id int primary key, name text not null);
 create table rt_author (
   id int primary key,
@@ -38,6 +38,7 @@ create table rt_tag (id int primary key, name text not null);
 create table rt_book_tag (
   book_id int references rt_book (id), tag_id int references rt_tag (id), primary key (book_id, tag_id)
 );
+create table rt_author_bio (author_id int primary key references rt_author (id), bio text);
 create view rt_book_view with (security_invoker = true) as
   select id, title, author_id, pages from rt_book where pages > 100;
 
@@ -53,6 +54,7 @@ insert into rt_book values
   (3, 'Aleph', 2, 3, 150, null),
   (4, 'Invisible Cities', 3, 1, 170, 4.7),
   (5, 'If on a winter''s night', 3, null, 260, 4.2);
+insert into rt_author_bio values (1, 'Analyst'), (3, 'Oulipo');
 insert into rt_tag values (1, 'classic'), (2, 'short'), (3, 'italian');
 insert into rt_book_tag values (1, 2), (2, 1), (2, 2), (4, 1), (4, 3);
 insert into rt_range values (1, '[1,5)'), (2, '[5,10)'), (3, '[20,30)');

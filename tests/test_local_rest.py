@@ -279,6 +279,13 @@ def test_spread_embed(rest_http):
     assert r.json() == [{"id": 2, "author_name": "Borges"}]
 
 
+def test_one_to_one_embeds_are_objects(service_client):
+    res = service_client.table("rt_author").select("id, rt_author_bio(bio)").in_("id", [1, 2]).order("id").execute()
+    assert res.data == [{"id": 1, "rt_author_bio": {"bio": "Analyst"}}, {"id": 2, "rt_author_bio": None}]
+    res = service_client.table("rt_author_bio").select("bio, rt_author(name)").eq("author_id", 3).execute()
+    assert res.data == [{"bio": "Oulipo", "rt_author": {"name": "Calvino"}}]
+
+
 def test_embedded_count(service_client):
     res = service_client.table("rt_author").select("name, rt_book!author_id(count)").order("id").execute()
     assert [row["rt_book"] for row in res.data] == [[{"count": 1}], [{"count": 2}], [{"count": 2}], [{"count": 0}]]

@@ -40,6 +40,11 @@ class Relation:
     kind: str
     columns: dict[str, Column] = field(default_factory=dict)
     primary_key: tuple[str, ...] = ()
+    unique_keys: list[frozenset[str]] = field(default_factory=list)  # primary key included
+
+    def is_unique(self, columns: tuple[str, ...]) -> bool:
+        """Whether these columns identify at most one row (a one-to-one key)."""
+        return frozenset(columns) in self.unique_keys
 
     @property
     def is_table(self) -> bool:
@@ -126,7 +131,7 @@ select con.conname, con.contype, con.conrelid, con.confrelid,
              join pg_attribute a on a.attrelid = con.confrelid and a.attnum = k.n order by k.i)::text[] as ref_cols
 from pg_constraint con
 join pg_namespace n on n.oid = con.connamespace
-where n.nspname = any(%(schemas)s) and con.contype in ('p', 'f')
+where n.nspname = any(%(schemas)s) and con.contype in ('p', 'u', 'f')
 """
 
 _FUNCTIONS_SQL = """
@@ -159,8 +164,10 @@ def load_catalog(cur: psycopg.Cursor, schemas: list[str]) -> Catalog:
         owner = by_oid.get(row["conrelid"])
         if owner is None:
             continue
-        if row["contype"] == "p":
-            owner.primary_key = tuple(row["cols"])
+        if row["contype"] in ("p", "u"):
+            owner.unique_keys.append(frozenset(row["cols"]))
+            if row["contype"] == "p":
+                owner.primary_key = tuple(row["cols"])
         elif (target := by_oid.get(row["confrelid"])) is not None:
             foreign_keys.append(ForeignKey(
                 row["conname"], owner.schema, owner.name, tuple(row["cols"]),

@@ -100,7 +100,10 @@ def find_relationship(cache: SchemaCache, parent: Relation, embed: SelectEmbed) 
             found.append(Relationship(target, "one", list(zip(fk.columns, fk.ref_columns, strict=True)), fk.name))
         if (fk.ref_schema, fk.ref_table) == (parent.schema, parent.name) and (
             fk.schema, fk.table) == (target.schema, target.name):
-            found.append(Relationship(target, "many", list(zip(fk.ref_columns, fk.columns, strict=True)), fk.name))
+            # the key side holding a unique key makes it one-to-one: an object, not an array
+            cardinality = "one" if target.is_unique(fk.columns) else "many"
+            found.append(Relationship(target, cardinality, list(zip(fk.ref_columns, fk.columns, strict=True)),
+                                      fk.name))
     found.extend(_many_to_many(cache, parent, target, embed.hint))
     if not found:
         raise _no_relationship(parent, embed)
