@@ -261,13 +261,13 @@ def _function_from_row(row: dict, by_oid: dict[int, Relation]) -> Function | Non
 
 
 _FINGERPRINT_SQL = " union all ".join(
-    f"select '{table}', max(xmin::text::bigint), count(*) from pg_catalog.{table}"
+    f"select '{table}', sum(xmin::text::bigint), count(*) from pg_catalog.{table}"
     for table in ("pg_class", "pg_attribute", "pg_proc", "pg_constraint", "pg_namespace", "pg_type")
 )
 
 
 def catalog_fingerprint(cur: psycopg.Cursor) -> tuple:
-    """Newest row version and row count of the catalogs the cache reads.
+    """Sum of row versions (xmin) and row count of the catalogs the cache reads.
 
     Any DDL inserts, updates or deletes rows there, which moves one of these numbers.
     """
