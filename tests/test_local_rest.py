@@ -458,6 +458,8 @@ def test_new_tables_are_found_without_restart(service_client, db):
     assert service_client.table("rt_late").select("*").execute().data == [{"id": 1, "v": "late"}]
     db.execute("alter table rt_late add column extra int default 7")
     assert service_client.table("rt_late").select("extra").execute().data == [{"extra": 7}]
+    db.execute("alter table rt_late rename column v to renamed")
+    assert service_client.table("rt_late").select("renamed").execute().data == [{"renamed": "late"}]
     db.execute("drop table rt_late")
 
 
