@@ -91,6 +91,16 @@ class RestRequest:
         return self.claims.get("role", "anon") != "anon"
 
 
+@dataclass
+class RpcPlan:
+    builder: QueryBuilder
+    function: Function
+    query: sql.Composable
+    node: ReadNode | None = None  # set when the result is rows (set-returning or composite)
+    offset: int = 0
+    csv_header: str | None = None
+
+
 class _Rollback(Exception):
     """Raised inside the transaction to roll it back while still answering `response`."""
 
@@ -235,10 +245,10 @@ class RestApi:
         query = builder.read(root, with_count=prefs.count is not None, strip_nulls=media.strip_nulls,
                              csv=media.csv)
         csv_header = ",".join(csv_field(name) for name in builder.output_names(root)) if media.csv else None
-        return self.run(request, lambda cur: self.readrespond(
+        return self.run(request, lambda cur: self.read_response(
             cur, request, builder, query, window[0], prefs, media.single, csv_header=csv_header), prefs)
 
-    def readrespond(self, cur: psycopg.Cursor, request: RestRequest, builder: QueryBuilder,
+    def read_response(self, cur: psycopg.Cursor, request: RestRequest, builder: QueryBuilder,
                       query: sql.Composable, offset: int, prefs: Preferences, single: bool,
                       *, object_result: bool = False, csv_header: str | None = None) -> Response:
         row = cur.execute(query, builder.params.values).fetchone()
@@ -298,7 +308,7 @@ class RestApi:
 
         builder, query, node = self.with_reload(plan)
         created = request.method == "POST"
-        return self.run(request, lambda cur: self.writerespond(
+        return self.run(request, lambda cur: self.write_response(
             cur, builder, query, node, prefs, single, created, representation), prefs)
 
     def mutation(self, builder: QueryBuilder, request: RestRequest, relation: Relation, params: QueryParams,
@@ -328,7 +338,7 @@ class RestApi:
             return update_sql(builder, relation, payload, names, where, returning=returning)
         return delete_sql(relation, where, returning=returning)
 
-    def writerespond(self, cur: psycopg.Cursor, builder: QueryBuilder, query: sql.Composable | None,
+    def write_response(self, cur: psycopg.Cursor, builder: QueryBuilder, query: sql.Composable | None,
                        node: ReadNode | None, prefs: Preferences, single: bool, created: bool,
                        representation: bool) -> Response:
         body = None
@@ -377,59 +387,53 @@ class RestApi:
         schema = self.schema_for(request)
         prefs = parse_prefer(request.prefer)
         media = negotiate(request.headers)
-        single, strip_nulls = media.single, media.strip_nulls
         body: Any = {}
         if request.method == "POST" and request.body.strip():
             body = self.json_body(request)
         range_header = parse_range_header(request.headers.get("range"))
-        csv_header: list[str] = []
-
-        def plan() -> tuple[QueryBuilder, Function, sql.Composable, QueryParams, bool]:
-            csv_header.clear()
-            function, args, rest = self.resolve_function(schema, request, body)
-            params = sort_params(rest)
-            window = page_window(params, range_header, self.max_rows)
-            builder = QueryBuilder(self.cache)
-            alias = builder.aliases.next()
-            from_clause = function_from_clause(builder, function, args, body, alias)
-            if function.return_kind == "void":
-                return builder, function, sql.SQL("SELECT NULL::text AS body, 1 AS page_total, NULL::bigint AS total"
-                                                  " FROM {}").format(from_clause), params, False
-            if function.return_kind == "scalar" and not function.returns_set:
-                return builder, function, sql.SQL("SELECT to_json({}.v)::text AS body, 1 AS page_total,"
-                                                  " NULL::bigint AS total FROM {}").format(
-                    sql.Identifier(alias), from_clause), params, False
-            relation = self.cache.relation(*function.return_relation) if function.return_relation else None
-            items = parse_select(params.select or "*")
-            if function.return_kind == "scalar":
-                items = [SelectStar()]
-            node = builder.source_node(function.name, function.return_columns, from_clause, alias, items, relation)
-            node.scalar = function.return_kind == "scalar"
-            self.build_read(builder, node, params, window)
-            csv = media.csv and not node.scalar
-            query = builder.read(node, with_count=prefs.count is not None, strip_nulls=strip_nulls, csv=csv)
-            if csv:
-                csv_header.append(",".join(csv_field(n) for n in builder.output_names(node)))
-            return builder, function, query, params, True
-
-        builder, function, query, params, is_set_like = self.with_reload(plan)
-        offset = page_window(params, range_header, self.max_rows)[0]
+        plan = self.with_reload(lambda: self.plan_rpc(schema, request, body, range_header, media, prefs))
 
         def work(cur: psycopg.Cursor) -> Response:
-            if function.return_kind == "void":
-                cur.execute(query, builder.params.values)
+            values = plan.builder.params.values
+            if plan.function.return_kind == "void":
+                cur.execute(plan.query, values)
                 return Response(status_code=204)
-            if not is_set_like:
-                row = cur.execute(query, builder.params.values).fetchone()
-                body_text = row["body"] if row else "null"
+            if plan.node is None:  # one scalar value
+                body_text = cur.execute(plan.query, values).fetchone()["body"]
                 if request.method == "HEAD":
                     return Response(status_code=200, headers={"content-type": JSON_TYPE})
                 return respond(200, body_text, {"Content-Range": "0-0/*"})
-            return self.readrespond(cur, request, builder, query, offset, prefs, single,
-                                      object_result=not function.returns_set and not csv_header,
-                                      csv_header=csv_header[0] if csv_header else None)
+            return self.read_response(cur, request, plan.builder, plan.query, plan.offset, prefs, media.single,
+                                      object_result=not plan.function.returns_set and plan.csv_header is None,
+                                      csv_header=plan.csv_header)
 
         return self.run(request, work, prefs, read_only=request.method in ("GET", "HEAD"))
+
+    def plan_rpc(self, schema: str, request: RestRequest, body: Any, range_header: tuple[int, int | None] | None,
+                 media: MediaChoice, prefs: Preferences) -> RpcPlan:
+        """The call as SQL: a scalar, or rows that select/filters/order/limits apply to."""
+        function, args, rest = self.resolve_function(schema, request, body)
+        params = sort_params(rest)
+        offset, limit = page_window(params, range_header, self.max_rows)
+        builder = QueryBuilder(self.cache)
+        alias = builder.aliases.next()
+        from_clause = function_from_clause(builder, function, args, body, alias)
+        if function.return_kind == "void":
+            query = sql.SQL("SELECT 1 FROM {}").format(from_clause)
+            return RpcPlan(builder, function, query)
+        if function.return_kind == "scalar" and not function.returns_set:
+            query = sql.SQL("SELECT to_json({}.v)::text AS body FROM {}").format(sql.Identifier(alias), from_clause)
+            return RpcPlan(builder, function, query)
+        relation = self.cache.relation(*function.return_relation) if function.return_relation else None
+        scalar = function.return_kind == "scalar"
+        items = [SelectStar()] if scalar else parse_select(params.select or "*")
+        node = builder.source_node(function.name, function.return_columns, from_clause, alias, items, relation)
+        node.scalar = scalar
+        self.build_read(builder, node, params, (offset, limit))
+        csv = media.csv and not scalar
+        query = builder.read(node, with_count=prefs.count is not None, strip_nulls=media.strip_nulls, csv=csv)
+        header = ",".join(csv_field(n) for n in builder.output_names(node)) if csv else None
+        return RpcPlan(builder, function, query, node, offset, header)
 
     def resolve_function(self, schema: str, request: RestRequest,
                          body: Any) -> tuple[Function, dict[str, Any] | None, list[tuple[str, str]]]:
