@@ -77,6 +77,18 @@ def test_all_migrations_apply_to_an_empty_database_and_rerun_cleanly(empty_datab
     assert buckets == {"avatars", "resumes", "interview-recordings", "reports"}
 
 
+def test_every_table_the_migrations_create_has_row_level_security(empty_database):
+    """Checked on a database holding only the migrations, so a future table without RLS
+    fails here whatever throwaway tables other tests create in the shared stack."""
+    migrate(empty_database)
+    with psycopg.connect(empty_database) as conn:
+        tables = dict(conn.execute(
+            "select c.relname, c.relrowsecurity from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+            " where n.nspname = 'public' and c.relkind in ('r', 'p')"
+        ).fetchall())
+    assert tables and all(tables.values()), {name for name, rls in tables.items() if not rls}
+
+
 def test_failing_migration_leaves_nothing_half_applied(empty_database, tmp_path: Path):
     for migration in discover():
         shutil.copy(migration.path, tmp_path / migration.path.name)
