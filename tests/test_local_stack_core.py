@@ -72,6 +72,8 @@ def test_jwt_secret_override(tmp_path):
     first = StackKeys.load_or_create(tmp_path)
     again = StackKeys.load_or_create(tmp_path)
     assert first.jwt_secret == again.jwt_secret and first.kid == again.kid
+    # API keys a .env holds stay valid across restarts of the same data dir
+    assert (first.anon_key, first.service_key) == (again.anon_key, again.service_key)
     override = StackKeys.load_or_create(tmp_path, jwt_secret="super-secret-jwt-token-with-at-least-32-characters-long")
     assert override.jwt_secret.startswith("super-secret")
     assert override.kid == first.kid

@@ -37,6 +37,8 @@ class StackKeys:
     jwt_secret: str
     signing_key_pem: str
     kid: str
+    # Fixed per data dir, so the anon/service keys a `.env` holds survive restarts.
+    issued_at: int = 1_700_000_000
 
     @classmethod
     def load_or_create(cls, data_dir: Path, jwt_secret: str | None = None) -> StackKeys:
@@ -58,6 +60,7 @@ class StackKeys:
                     serialization.NoEncryption(),
                 ).decode(),
                 "kid": secrets.token_hex(8),
+                "issued_at": int(time.time()),
             }
             path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -75,8 +78,10 @@ class StackKeys:
 
     # API keys ----------------------------------------------------------------------
     def api_key(self, role: str) -> str:
-        now = int(time.time())
-        claims = {"iss": "supabase-demo", "role": role, "iat": now, "exp": now + API_KEY_LIFETIME}
+        claims = {
+            "iss": "supabase-demo", "role": role,
+            "iat": self.issued_at, "exp": self.issued_at + API_KEY_LIFETIME,
+        }
         return jwt.encode(claims, self.jwt_secret, algorithm="HS256")
 
     @property

@@ -29,6 +29,7 @@ logger = logging.getLogger(__name__)
 BOOTSTRAP_SQL = Path(__file__).with_name("bootstrap.sql")
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / ".local_supabase"
 DEFAULT_PORT = 54321
+DEFAULT_DB_PORT = 54322  # as the Supabase CLI's local stack, so DATABASE_URL stays stable
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ class LocalSupabase:
         *,
         host: str = "127.0.0.1",
         port: int = DEFAULT_PORT,
+        db_port: int = 0,
         database_url: str | None = None,
         jwt_secret: str | None = None,
         durable: bool = True,
@@ -95,6 +97,7 @@ class LocalSupabase:
         self.data_dir = Path(data_dir).resolve()
         self.host = host
         self.port = port or free_port(host)
+        self.db_port = db_port
         self.database_url = database_url
         self.jwt_secret = jwt_secret
         self.durable = durable
@@ -111,7 +114,9 @@ class LocalSupabase:
     def start_database(self) -> str:
         if self.database_url:
             return self.database_url
-        self.postgres = EmbeddedPostgres(self.data_dir / "postgres", durable=self.durable)
+        self.postgres = EmbeddedPostgres(
+            self.data_dir / "postgres", port=self.db_port, durable=self.durable
+        )
         return self.postgres.start()
 
     def start(self) -> StackSettings:

@@ -10,11 +10,13 @@ from typing import TextIO
 from django.conf import settings
 
 from backend.llm_api import supabase_client
-from backend.local_supabase.server import LocalSupabase, StackSettings
+from backend.local_supabase.server import DEFAULT_DB_PORT, LocalSupabase, StackSettings
 
 
 def port_is_free(host: str, port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        # as the servers themselves do, so a just-closed port in TIME_WAIT counts as free
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind((host, port))
         except OSError:
@@ -23,9 +25,15 @@ def port_is_free(host: str, port: int) -> bool:
 
 
 def build_stack(data_dir: Path | str, port: int) -> LocalSupabase:
-    """A durable stack; the JWT secret comes from SUPABASE_JWT_SECRET when one is set."""
+    """A durable stack; the JWT secret comes from SUPABASE_JWT_SECRET when one is set.
+
+    Postgres takes the Supabase CLI's port when it is free, so a `.env` DATABASE_URL
+    keeps working across restarts (an already running cluster keeps its own port).
+    """
+    db_port = DEFAULT_DB_PORT if port_is_free("127.0.0.1", DEFAULT_DB_PORT) else 0
     return LocalSupabase(
-        Path(data_dir), port=port, durable=True, jwt_secret=settings.SUPABASE_JWT_SECRET or None
+        Path(data_dir), port=port, db_port=db_port, durable=True,
+        jwt_secret=settings.SUPABASE_JWT_SECRET or None,
     )
 
 
