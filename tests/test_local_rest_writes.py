@@ -334,3 +334,19 @@ def test_several_prefer_headers_are_all_honoured(rest_http, notes):
                        headers=[("Prefer", "return=representation"), ("Prefer", "count=exact")])
     assert r.status_code == 201 and len(r.json()) == 2
     assert r.headers["content-range"] == "0-1/2"
+
+
+def test_limited_update_and_delete_need_a_unique_order(rest_http, notes, db):
+    db.execute(f"insert into {notes} (id, stars) values (1, 1), (2, 1), (3, 1), (4, 2)")
+    r = rest_http.patch(f"/{notes}", params={"stars": "eq.1", "order": "id.desc", "limit": 2},
+                        json={"body": "top"}, headers={"Prefer": "return=representation"})
+    assert r.status_code == 200, r.text
+    assert sorted(row["id"] for row in r.json()) == [2, 3]
+    r = rest_http.delete(f"/{notes}", params={"order": "id.asc", "limit": 1, "offset": 1})
+    assert r.status_code == 204
+    assert [row[0] for row in rows(db, notes)] == [1, 3, 4]
+    r = rest_http.delete(f"/{notes}", params={"limit": 1})
+    assert r.status_code == 400 and r.json()["code"] == "PGRST109"
+    r = rest_http.delete(f"/{notes}", params={"limit": 1, "order": "stars"})
+    assert r.status_code == 400 and r.json()["code"] == "PGRST109"
+    assert len(rows(db, notes)) == 3

@@ -286,8 +286,8 @@ class RestApi:
         representation = prefs.return_ == "representation"
         if any(path for path, _ in params.filters):
             raise parse_error("Filters on embedded resources are not allowed when writing")
-        if params.limits or params.offsets:
-            raise parse_error("limit/offset on writes is not supported by the local stack")
+        if request.method == "POST" and (params.limits or params.offsets):
+            raise parse_error("limit and offset do not apply to inserts")
 
         def plan() -> tuple[QueryBuilder, sql.Composable | None, ReadNode | None]:
             relation = self.relation(schema, request.name)
@@ -324,11 +324,12 @@ class RestApi:
                 return None
             return insert_sql(builder, relation, rows, names, missing_default=prefs.missing == "default",
                               on_conflict=on_conflict, resolution=prefs.resolution, returning=returning)
-        target = builder.source_node(relation.name, relation.columns, sql.SQL(""), "_t", [])
-        for _, item in params.filters:
-            target.where.append(builder.logic(target, item) if isinstance(item, LogicTree)
-                                else builder.condition(target, item))
-        where = builder.where_clause(target)
+        if params.limits or params.offsets:
+            where = self.limited_rows(builder, relation, params)
+        else:
+            target = builder.source_node(relation.name, relation.columns, sql.SQL(""), "_t", [])
+            self.apply_filters(builder, target, params)
+            where = builder.where_clause(target)
         if request.method == "PATCH":
             if not isinstance(payload, dict):
                 raise RestError(400, "PGRST102", "Empty or invalid json")
@@ -337,6 +338,28 @@ class RestApi:
                 return None
             return update_sql(builder, relation, payload, names, where, returning=returning)
         return delete_sql(relation, where, returning=returning)
+
+    @staticmethod
+    def apply_filters(builder: QueryBuilder, node: ReadNode, params: QueryParams) -> None:
+        for _, item in params.filters:
+            node.where.append(builder.logic(node, item) if isinstance(item, LogicTree)
+                              else builder.condition(node, item))
+
+    def limited_rows(self, builder: QueryBuilder, relation: Relation, params: QueryParams) -> sql.Composable:
+        """PostgREST's limited update/delete: only the first rows by an order on a unique key."""
+        if any(params.limits) or any(params.offsets):
+            raise parse_error("limit and offset on embedded resources do not apply to writes")
+        terms = [term for path, group in params.orders if not path for term in group]
+        ordered = {t.field.name for t in terms if t.relation is None and not t.field.json_path}
+        if not relation.is_table or not any(key <= ordered for key in relation.unique_keys):
+            raise RestError(400, "PGRST109", "A 'limit' was applied without an explicit 'order'",
+                            hint="Apply an 'order' using unique column(s)")
+        inner = builder.relation_node(relation, [])
+        self.apply_filters(builder, inner, params)
+        inner.order = [builder.order_term(inner, term) for term in terms]
+        inner.limit, inner.offset = params.limits.get(()), params.offsets.get((), 0)
+        chosen = builder.rows(inner, select=sql.SQL("{}.ctid").format(sql.Identifier(inner.alias)))
+        return sql.SQL(" WHERE _t.ctid = ANY(ARRAY({}))").format(chosen)
 
     def write_response(self, cur: psycopg.Cursor, builder: QueryBuilder, query: sql.Composable | None,
                        node: ReadNode | None, prefs: Preferences, single: bool, created: bool,

@@ -434,9 +434,9 @@ class QueryBuilder:
     def exists(self, node: ReadNode) -> sql.Composable:
         return sql.SQL("EXISTS (SELECT 1 FROM {}{})").format(node.from_clause, self.where_clause(node))
 
-    def rows(self, node: ReadNode) -> sql.Composable:
+    def rows(self, node: ReadNode, select: sql.Composable | None = None) -> sql.Composable:
         query = sql.SQL("SELECT {} FROM {}{}").format(
-            self.select_list(node), node.from_clause, self.where_clause(node))
+            select if select is not None else self.select_list(node), node.from_clause, self.where_clause(node))
         if node.count_only:
             return query
         if node.order:
