@@ -21,8 +21,16 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(VENV)/bin/pyth
 run: $(VENV)/.runtime-installed
 	$(PY) manage.py serve 127.0.0.1:8000
 
+# supabase-js for tests/test_supabase_js.py (front ends' client, pinned by package-lock.json)
+JS_TESTS := tests/js
+
+$(JS_TESTS)/node_modules/.installed: $(JS_TESTS)/package.json $(JS_TESTS)/package-lock.json
+	@command -v npm >/dev/null || { echo "Node.js >= 20 with npm is required (supabase-js tests)" >&2; exit 1; }
+	npm ci --prefix $(JS_TESTS) --no-audit --no-fund --loglevel=error
+	touch $@
+
 ## Run the whole test suite against a throwaway local stack
-test: $(VENV)/.dev-installed
+test: $(VENV)/.dev-installed $(JS_TESTS)/node_modules/.installed
 	$(PY) -m pytest
 
 ## Run the local Supabase-compatible stack alone (prints KEY=value settings)
@@ -40,4 +48,4 @@ bench: $(VENV)/.dev-installed
 	$(PY) bench/rest_overhead.py
 
 clean:
-	rm -rf $(VENV) .local_supabase .pytest_cache
+	rm -rf $(VENV) .local_supabase .pytest_cache $(JS_TESTS)/node_modules
