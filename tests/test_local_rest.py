@@ -310,6 +310,25 @@ def test_many_to_many_through_junction_table(service_client):
     assert res.data == [{"name": "short", "rt_book": [{"id": 1}]}]
 
 
+def test_a_child_referencing_two_tables_is_not_a_junction(service_client, db):
+    """Only keys inside the junction's primary key make many-to-many (as PostgREST):
+    a table that merely references both sides must not make the direct embed ambiguous."""
+    db.execute(
+        "create table rt_session (id int primary key);"
+        " create table rt_answer (id int primary key, session_id int not null references rt_session (id));"
+        " create table rt_note (id int primary key, session_id int references rt_session (id),"
+        "   answer_id int references rt_answer (id));"
+        " insert into rt_session values (1); insert into rt_answer values (10, 1), (11, 1);"
+        " insert into rt_note values (100, 1, 10);"
+        " notify pgrst, 'reload schema';"
+    )
+    try:
+        res = service_client.table("rt_session").select("id, rt_answer(id)").order("id", foreign_table="rt_answer").execute()
+        assert res.data == [{"id": 1, "rt_answer": [{"id": 10}, {"id": 11}]}]
+    finally:
+        db.execute("drop table rt_note, rt_answer, rt_session")
+
+
 def test_embeds_through_views(service_client):
     res = service_client.table("rt_book_view").select("title, rt_author(name)").order("id").limit(2).execute()
     assert res.data == [{"title": "Ficciones", "rt_author": {"name": "Borges"}},

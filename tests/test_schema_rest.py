@@ -145,10 +145,8 @@ def test_rows_are_listed_through_their_interview(alice_and_bob):
     (alice, alice_rows), _ = alice_and_bob
     data = (
         alice.client.table("interviews")
-        # the foreign key is named: PostgREST would also accept plain `interview_answers(...)`
-        # (no table here is a junction: none has both keys in its primary key)
-        .select("id, interview_answers!interview_answers_interview_id_fkey(position, score),"
-                " skill_gaps(skill), recordings(kind)")
+        # plain names: no table here is a junction (none has both keys in its primary key)
+        .select("id, interview_answers(position, score), skill_gaps(skill), recordings(kind)")
         .eq("id", alice_rows.interview_id)
         .single()
         .execute()
@@ -157,7 +155,6 @@ def test_rows_are_listed_through_their_interview(alice_and_bob):
     assert data["interview_answers"] == [{"position": 1, "score": 80}]
     assert data["skill_gaps"] == [{"skill": "Query planning"}]
     assert data["recordings"] == [{"kind": "audio"}]
-
 
 
 def test_owner_deleting_an_interview_takes_its_children_along(alice_and_bob, db):

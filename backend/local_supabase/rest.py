@@ -178,7 +178,7 @@ class RestApi:
         except RestError as error:
             if not error.catalog_miss:
                 raise
-            if self.cache.generation == generation and not self.cache.reload_if_changed():
+            if not self.cache.refresh(generation):
                 raise
             return plan()
 

@@ -298,21 +298,31 @@ class SchemaCache:
 
     def reload(self) -> None:
         with self._lock:
-            with self._connect() as cur:
-                self._fingerprint = catalog_fingerprint(cur)
-                self._catalog = load_catalog(cur, self.schemas)
-            self.generation += 1
+            self._load()
 
-    def reload_if_changed(self) -> bool:
-        """Reload only when the system catalogs changed since the last load.
-
-        Keeps a stream of requests naming unknown things from costing a full reload each.
-        """
+    def _load(self) -> None:
+        """Caller holds the lock. The fingerprint is read first: DDL landing in between
+        only makes the next check reload once more."""
         with self._connect() as cur:
-            changed = catalog_fingerprint(cur) != self._fingerprint
-        if changed:
-            self.reload()
-        return changed
+            self._fingerprint = catalog_fingerprint(cur)
+            self._catalog = load_catalog(cur, self.schemas)
+        self.generation += 1
+
+    def refresh(self, seen_generation: int) -> bool:
+        """Bring the cache up to date after a miss; True when it now differs from the
+        generation the caller planned with (reloaded here or by another thread meanwhile).
+
+        Reloads only when the system catalogs changed, so a stream of requests naming
+        unknown things does not cost a full reload each.
+        """
+        with self._lock:
+            if self.generation != seen_generation:
+                return True
+            with self._connect() as cur:
+                if catalog_fingerprint(cur) == self._fingerprint:
+                    return False
+            self._load()
+            return True
 
     def relation(self, schema: str, name: str) -> Relation | None:
         return self.catalog.relations.get((schema, name))

@@ -128,7 +128,12 @@ def _cardinality_name(rel: Relationship) -> str:
 
 
 def _many_to_many(cache: SchemaCache, parent: Relation, target: Relation, hint: str | None) -> list[Relationship]:
-    """Parent and target linked through a junction table holding a key to each."""
+    """Parent and target linked through a junction table holding a key to each.
+
+    As PostgREST, a table is a junction only when both keys are part of its primary key:
+    a child table that merely references two tables (messages -> interview and answer)
+    is not one, so `interviews?select=*,interview_answers(*)` stays unambiguous.
+    """
     keys = list(cache.foreign_keys())
     found = []
     for to_parent in keys:
@@ -143,6 +148,8 @@ def _many_to_many(cache: SchemaCache, parent: Relation, target: Relation, hint: 
             if (to_target.ref_schema, to_target.ref_table) != (target.schema, target.name):
                 continue
             if hint not in (None, middle.name, to_parent.name, to_target.name):
+                continue
+            if not set(to_parent.columns) | set(to_target.columns) <= set(middle.primary_key):
                 continue
             junction = Junction(
                 middle,
