@@ -77,3 +77,25 @@ def test_jwt_secret_override(tmp_path):
     override = StackKeys.load_or_create(tmp_path, jwt_secret="super-secret-jwt-token-with-at-least-32-characters-long")
     assert override.jwt_secret.startswith("super-secret")
     assert override.kid == first.kid
+
+
+def test_one_cors_policy_covers_every_api(stack_settings):
+    """A browser front end (supabase-js) may call every part of the stack from any origin
+    and read the headers each client needs."""
+    import httpx
+
+    origin = {"Origin": "http://localhost:5173"}
+    for path, method, exposed in (
+        ("/rest/v1/profiles", "GET", "content-range"),
+        ("/storage/v1/object/avatars/x.png", "POST", "etag"),
+        ("/auth/v1/token?grant_type=password", "POST", "x-total-count"),
+    ):
+        preflight = httpx.options(
+            stack_settings.url + path,
+            headers={**origin, "Access-Control-Request-Method": method,
+                     "Access-Control-Request-Headers": "apikey, authorization, content-type, x-client-info"},
+        )
+        assert preflight.status_code == 200, path
+        assert preflight.headers["access-control-allow-origin"] in ("*", origin["Origin"])
+        response = httpx.get(stack_settings.url + path, headers={**origin, "apikey": stack_settings.anon_key})
+        assert exposed in response.headers["access-control-expose-headers"].lower(), path

@@ -20,8 +20,6 @@ import psycopg
 from psycopg_pool import PoolTimeout
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
-from starlette.middleware import Middleware
-from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -56,6 +54,7 @@ from .keys import InvalidToken
 GOTRUE_VERSION = "v2.187.0-local"
 logger = logging.getLogger(__name__)
 # Headers browsers may read cross-origin (what Supabase's gateway exposes for Auth).
+# Response headers supabase-js reads from a browser (CORS is applied once, in server.py).
 EXPOSED_HEADERS = ["x-total-count", "link", "x-sb-error-code", "x-supabase-api-version"]
 
 
@@ -515,6 +514,4 @@ def build_app(ctx: StackContext) -> Starlette:
         *admin_routes(service),
     ]
     handler = _not_found_handler(service)
-    cors = Middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["*"], allow_headers=["*"],
-                      expose_headers=EXPOSED_HEADERS, max_age=3600)
-    return Starlette(routes=routes, middleware=[cors], exception_handlers={404: handler, 405: handler})
+    return Starlette(routes=routes, exception_handlers={404: handler, 405: handler})

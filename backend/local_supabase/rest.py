@@ -20,8 +20,6 @@ import psycopg
 from psycopg import sql
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
-from starlette.middleware import Middleware
-from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -540,6 +538,10 @@ def exposed_schemas() -> tuple[str, ...]:
     return tuple(name.strip() for name in raw.split(",") if name.strip()) or ("public",)
 
 
+# Response headers the clients read from a browser (CORS is applied once, in server.py).
+EXPOSED_HEADERS = ["Content-Range", "Content-Location", "Location", "Preference-Applied", "Range-Unit"]
+
+
 def build_app(ctx: StackContext, schemas: tuple[str, ...] | None = None) -> Starlette:
     api = RestApi(ctx, schemas or exposed_schemas())
     listen_for_reloads(ctx.db.dsn, api.cache, lambda: ctx.db.api.closed)
@@ -550,8 +552,4 @@ def build_app(ctx: StackContext, schemas: tuple[str, ...] | None = None) -> Star
             Route("/rpc/{name}", api.rpc_endpoint, methods=methods),
             Route("/{name}", api.table_endpoint, methods=methods),
         ],
-        middleware=[Middleware(
-            CORSMiddleware, allow_origins=["*"], allow_methods=["*"], allow_headers=["*"],
-            expose_headers=["Content-Range", "Content-Location", "Location", "Preference-Applied", "Range-Unit"],
-        )],
     )

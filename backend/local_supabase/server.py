@@ -14,6 +14,8 @@ from pathlib import Path
 import psycopg
 import uvicorn
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import JSONResponse
 from starlette.routing import Mount, Route
 
@@ -69,7 +71,13 @@ def build_app(ctx: StackContext) -> Starlette:
     async def root(request):
         return JSONResponse({"name": "local-supabase", "status": "ok"})
 
+    # One CORS policy for the whole stack, as Supabase's gateway: any origin (a dev stand-in).
+    cors = Middleware(
+        CORSMiddleware, allow_origins=["*"], allow_methods=["*"], allow_headers=["*"], max_age=3600,
+        expose_headers=sorted({*rest.EXPOSED_HEADERS, *storage.EXPOSED_HEADERS, *auth.EXPOSED_HEADERS}),
+    )
     return Starlette(
+        middleware=[cors],
         routes=[
             Route("/", root),
             Mount("/rest/v1", app=rest.build_app(ctx)),

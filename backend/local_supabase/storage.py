@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
-from starlette.middleware import Middleware
-from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -25,7 +23,7 @@ from .storage_objects import ObjectEndpoints
 from .storage_signed import SignedUrlEndpoints
 
 # What a browser's storage-js may read from a download (the gateway in front of Supabase
-# answers CORS for every origin, as here).
+# answers CORS for every origin; applied once, in server.py).
 EXPOSED_HEADERS = [
     "Accept-Ranges", "Cache-Control", "Content-Disposition", "Content-Length", "Content-Range",
     "Content-Type", "ETag", "Expires", "Last-Modified", "X-Robots-Tag",
@@ -50,10 +48,4 @@ def build_app(ctx: StackContext) -> Starlette:
     objects = ObjectEndpoints(service)
     signed = SignedUrlEndpoints(service, objects.writer)
     routes = [*BucketEndpoints(service).routes(), *signed.routes(), *objects.routes()]
-    cors = Middleware(
-        CORSMiddleware, allow_origins=["*"], allow_methods=["*"], allow_headers=["*"],
-        expose_headers=EXPOSED_HEADERS, max_age=3600,
-    )
-    return Starlette(
-        routes=routes, middleware=[cors], exception_handlers={HTTPException: _http_error}
-    )
+    return Starlette(routes=routes, exception_handlers={HTTPException: _http_error})
