@@ -8,6 +8,7 @@ check the database (auth.users, the tables, storage.objects) behind it.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -36,11 +37,22 @@ class JsRun:
     result: dict
 
 
+MIN_NODE_MAJOR = 20
+
+
+@functools.cache
+def node_major_version(node: str) -> int:
+    version = subprocess.run([node, "--version"], capture_output=True, text=True, timeout=10).stdout
+    return int(version.strip().lstrip("v").split(".")[0])
+
+
 def node_executable() -> str:
     """Node is a requirement of the project's test suite, so its absence fails loudly."""
     node = shutil.which("node")
     if node is None:
         pytest.fail("Node.js (>= 20) is required to test supabase-js compatibility: `node` is not on PATH")
+    if node_major_version(node) < MIN_NODE_MAJOR:
+        pytest.fail(f"Node.js >= {MIN_NODE_MAJOR} is required for supabase-js; {node} is older")
     if not (JS_DIR / "node_modules" / "@supabase" / "supabase-js").is_dir():
         pytest.fail(
             "tests/js/node_modules is missing: run `make test` (or `npm ci --prefix tests/js`) to install supabase-js"
