@@ -14,7 +14,6 @@ from contextlib import contextmanager
 from typing import Any
 
 import psycopg
-from psycopg import sql
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool
 
@@ -66,19 +65,21 @@ class Database:
         with self.api.connection() as conn:
             with conn.transaction():
                 with conn.cursor(row_factory=dict_row) as cur:
+                    # One round trip; set_config('role', ..., true) is SET LOCAL ROLE.
                     cur.execute(
                         "select set_config('request.jwt.claims', %s, true),"
                         " set_config('request.headers', %s, true),"
                         " set_config('request.method', %s, true),"
-                        " set_config('request.path', %s, true)",
+                        " set_config('request.path', %s, true),"
+                        " set_config('role', %s, true)",
                         (
                             json.dumps(dict(claims)),
                             json.dumps({k.lower(): v for k, v in (headers or {}).items()}),
                             method,
                             path,
+                            role,
                         ),
                     )
-                    cur.execute(sql.SQL("set local role {}").format(sql.Identifier(role)))
                     yield cur
 
     @contextmanager
