@@ -8,6 +8,7 @@ auth schema.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import time
 import uuid
 from collections.abc import Iterator
@@ -598,7 +599,7 @@ def configured_auth(local_stack: LocalSupabase, stack_settings: StackSettings):
 
     def make(**settings) -> TestClient:
         ctx = copy.copy(local_stack.ctx)
-        ctx.auth_config = AuthConfig(**settings)
+        ctx.config = dataclasses.replace(ctx.config, auth=AuthConfig(**settings))
         return TestClient(local_auth.build_app(ctx), base_url="http://testserver",
                           headers={"apikey": stack_settings.anon_key, **API_VERSION})
 

@@ -569,6 +569,8 @@ def test_privilege_errors_are_401_for_anon_403_for_users(anon_client, make_user,
 
 
 def test_profiles_select_other_exposed_schemas(local_stack, db, stack_settings):
+    from dataclasses import replace
+
     from starlette.testclient import TestClient
 
     from backend.local_supabase.rest import build_app
@@ -577,7 +579,8 @@ def test_profiles_select_other_exposed_schemas(local_stack, db, stack_settings):
                " drop table if exists rt_api.rt_item; create table rt_api.rt_item (id int primary key, v text);"
                " grant all on rt_api.rt_item to service_role; insert into rt_api.rt_item values (1, 'other')")
     headers = {"apikey": stack_settings.service_key}
-    with TestClient(build_app(local_stack.ctx, ("public", "rt_api"))) as client:
+    ctx = replace(local_stack.ctx, config=replace(local_stack.ctx.config, db_schemas=("public", "rt_api")))
+    with TestClient(build_app(ctx)) as client:
         r = client.get("/rt_item", params={"id": "eq.1"}, headers={**headers, "Accept-Profile": "rt_api"})
         assert r.status_code == 200 and r.json() == [{"id": 1, "v": "other"}]
         r = client.post("/rt_item", json={"id": 2, "v": "w"}, headers={**headers, "Content-Profile": "rt_api"})

@@ -99,3 +99,17 @@ def test_one_cors_policy_covers_every_api(stack_settings):
         assert preflight.headers["access-control-allow-origin"] in ("*", origin["Origin"])
         response = httpx.get(stack_settings.url + path, headers={**origin, "apikey": stack_settings.anon_key})
         assert exposed in response.headers["access-control-expose-headers"].lower(), path
+
+
+def test_stack_config_is_read_from_the_environment_once():
+    from backend.local_supabase.config import StackConfig
+
+    config = StackConfig.from_env({
+        "LOCAL_SUPABASE_MAX_ROWS": "0", "LOCAL_SUPABASE_DB_SCHEMAS": "public, api",
+        "LOCAL_SUPABASE_STORAGE_FILE_SIZE_LIMIT": "1048576", "LOCAL_AUTH_AUTOCONFIRM": "off",
+    })
+    assert config.max_rows is None and config.db_schemas == ("public", "api")
+    assert config.storage_file_size_limit == 1048576 and config.auth.autoconfirm is False
+    assert StackConfig.from_env({}) == StackConfig()
+    with pytest.raises(ValueError, match="LOCAL_SUPABASE_MAX_ROWS"):
+        StackConfig.from_env({"LOCAL_SUPABASE_MAX_ROWS": "lots"})

@@ -495,7 +495,7 @@ def _not_found_handler(service: AuthService) -> Callable[[Request, Exception], A
 def build_app(ctx: StackContext) -> Starlette:
     from .auth_admin import admin_routes
 
-    service = AuthService(ctx, AuthConfig.for_context(ctx))
+    service = AuthService(ctx, ctx.config.auth)
     route = service.route
     routes = [
         route("/health", service.health, ["GET"]),

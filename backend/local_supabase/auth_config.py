@@ -1,8 +1,8 @@
 """Settings of the local /auth/v1, mirroring the GoTrue settings a Supabase project exposes.
 
 Defaults match a fresh Supabase project with e-mail auto-confirmation on (the Supabase
-CLI's local default). Each setting can be changed with an environment variable read when
-the app is built, or by putting an `AuthConfig` on the stack context as `ctx.auth_config`:
+CLI's local default). Each setting can be changed with an environment variable, read once when the stack
+starts (`config.StackConfig.from_env`), or by giving the stack a `StackConfig`:
 
 | variable                          | GoTrue equivalent                    | default  |
 |-----------------------------------|--------------------------------------|----------|
@@ -25,25 +25,11 @@ URL, so a crafted link cannot turn /verify into an open redirect.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-_TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"0", "false", "no", "off"}
-
-
-def _env_bool(name: str, default: bool) -> bool:
-    raw = os.environ.get(name, "").strip().lower()
-    if raw in _TRUE:
-        return True
-    if raw in _FALSE:
-        return False
-    return default
-
-
-def _env_int(name: str, default: int) -> int:
-    raw = os.environ.get(name, "").strip()
-    return int(raw) if raw else default
+from .environment import env_bool, env_int, env_list
 
 
 @dataclass(frozen=True)
@@ -68,28 +54,19 @@ class AuthConfig:
             raise ValueError("jwt_exp and password_min_length must be positive")
 
     @classmethod
-    def from_env(cls) -> AuthConfig:
+    def from_env(cls, environ: Mapping[str, str] = os.environ) -> AuthConfig:
         return cls(
-            jwt_exp=_env_int("LOCAL_AUTH_JWT_EXP", cls.jwt_exp),
-            autoconfirm=_env_bool("LOCAL_AUTH_AUTOCONFIRM", cls.autoconfirm),
-            disable_signup=_env_bool("LOCAL_AUTH_DISABLE_SIGNUP", cls.disable_signup),
-            anonymous_users=_env_bool("LOCAL_AUTH_ANONYMOUS_USERS", cls.anonymous_users),
-            email_enabled=_env_bool("LOCAL_AUTH_EMAIL_ENABLED", cls.email_enabled),
-            password_min_length=_env_int("LOCAL_AUTH_PASSWORD_MIN_LENGTH", cls.password_min_length),
-            jwt_algorithm=os.environ.get("LOCAL_AUTH_JWT_ALGORITHM", cls.jwt_algorithm).strip().upper(),
-            require_apikey=_env_bool("LOCAL_AUTH_REQUIRE_APIKEY", cls.require_apikey),
-            site_url=os.environ.get("LOCAL_AUTH_SITE_URL", "").strip(),
-            uri_allow_list=tuple(
-                entry.strip() for entry in os.environ.get("LOCAL_AUTH_URI_ALLOW_LIST", "").split(",")
-                if entry.strip()
-            ),
+            jwt_exp=env_int("LOCAL_AUTH_JWT_EXP", cls.jwt_exp, environ),
+            autoconfirm=env_bool("LOCAL_AUTH_AUTOCONFIRM", cls.autoconfirm, environ),
+            disable_signup=env_bool("LOCAL_AUTH_DISABLE_SIGNUP", cls.disable_signup, environ),
+            anonymous_users=env_bool("LOCAL_AUTH_ANONYMOUS_USERS", cls.anonymous_users, environ),
+            email_enabled=env_bool("LOCAL_AUTH_EMAIL_ENABLED", cls.email_enabled, environ),
+            password_min_length=env_int("LOCAL_AUTH_PASSWORD_MIN_LENGTH", cls.password_min_length, environ),
+            jwt_algorithm=environ.get("LOCAL_AUTH_JWT_ALGORITHM", cls.jwt_algorithm).strip().upper(),
+            require_apikey=env_bool("LOCAL_AUTH_REQUIRE_APIKEY", cls.require_apikey, environ),
+            site_url=environ.get("LOCAL_AUTH_SITE_URL", "").strip(),
+            uri_allow_list=env_list("LOCAL_AUTH_URI_ALLOW_LIST", (), environ),
         )
-
-    @classmethod
-    def for_context(cls, ctx: Any) -> AuthConfig:
-        """`ctx.auth_config` when the context carries one, else the environment."""
-        configured = getattr(ctx, "auth_config", None)
-        return configured if isinstance(configured, AuthConfig) else cls.from_env()
 
     def settings_json(self) -> dict[str, Any]:
         """The body of GET /settings, in GoTrue's shape."""

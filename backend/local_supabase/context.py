@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .config import StackConfig
 from .db import Database
 from .keys import StackKeys
 
@@ -15,6 +16,7 @@ class StackContext:
     db: Database
     data_dir: Path
     public_url: str  # e.g. http://127.0.0.1:54321, no trailing slash
+    config: StackConfig = field(default_factory=StackConfig)
 
     @property
     def storage_root(self) -> Path:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -116,7 +115,7 @@ class RestApi:
         self.schemas = schemas
         self.cache = SchemaCache(ctx.db.as_admin, list(schemas))
         self.tokens = VerifiedTokens(ctx.keys.decode)
-        self.max_rows = max_rows()
+        self.max_rows = ctx.config.max_rows
 
     # -- entry ---------------------------------------------------------------------------
     async def table_endpoint(self, request: Request) -> Response:
@@ -519,31 +518,12 @@ class RestApi:
                              "basePath": "/", "paths": paths})
 
 
-def max_rows() -> int | None:
-    """Rows a read returns at most, like Supabase's "Max rows" API setting (default 1000).
-
-    LOCAL_SUPABASE_MAX_ROWS overrides it; 0 means no cap.
-    """
-    raw = os.environ.get("LOCAL_SUPABASE_MAX_ROWS", "1000").strip()
-    value = int(raw) if raw.isdigit() else 1000
-    return value or None
-
-
-def exposed_schemas() -> tuple[str, ...]:
-    """Schemas served, like PostgREST's db-schemas: LOCAL_SUPABASE_DB_SCHEMAS, default public.
-
-    The first one is used when a request names no Accept-Profile/Content-Profile.
-    """
-    raw = os.environ.get("LOCAL_SUPABASE_DB_SCHEMAS", "public")
-    return tuple(name.strip() for name in raw.split(",") if name.strip()) or ("public",)
-
-
 # Response headers the clients read from a browser (CORS is applied once, in server.py).
 EXPOSED_HEADERS = ["Content-Range", "Content-Location", "Location", "Preference-Applied", "Range-Unit"]
 
 
-def build_app(ctx: StackContext, schemas: tuple[str, ...] | None = None) -> Starlette:
-    api = RestApi(ctx, schemas or exposed_schemas())
+def build_app(ctx: StackContext) -> Starlette:
+    api = RestApi(ctx, ctx.config.db_schemas)
     listen_for_reloads(ctx.db.dsn, api.cache, lambda: ctx.db.api.closed)
     methods = ["GET", "HEAD", "POST", "PATCH", "DELETE", "PUT"]
     return Starlette(

@@ -21,6 +21,7 @@ from starlette.routing import Mount, Route
 
 from backend.schema_migrations import MIGRATIONS_DIR, migrate
 
+from .config import StackConfig
 from .context import StackContext
 from .db import Database
 from .keys import StackKeys
@@ -101,6 +102,7 @@ class LocalSupabase:
         jwt_secret: str | None = None,
         durable: bool = True,
         migrations_dir: Path | None = MIGRATIONS_DIR,
+        config: StackConfig | None = None,
     ) -> None:
         self.data_dir = Path(data_dir).resolve()
         self.host = host
@@ -110,6 +112,7 @@ class LocalSupabase:
         self.jwt_secret = jwt_secret
         self.durable = durable
         self.migrations_dir = migrations_dir
+        self.config = config
         self.postgres: EmbeddedPostgres | None = None
         self.ctx: StackContext | None = None
         self._server: uvicorn.Server | None = None
@@ -137,7 +140,10 @@ class LocalSupabase:
         keys = StackKeys.load_or_create(self.data_dir, jwt_secret=self.jwt_secret)
         db = Database(dsn)
         db.open()
-        self.ctx = StackContext(keys=keys, db=db, data_dir=self.data_dir, public_url=self.url)
+        self.ctx = StackContext(
+            keys=keys, db=db, data_dir=self.data_dir, public_url=self.url,
+            config=self.config or StackConfig.from_env(),
+        )
         self.ctx.storage_root.mkdir(parents=True, exist_ok=True)
         config = uvicorn.Config(
             build_app(self.ctx), host=self.host, port=self.port, log_level="warning",

@@ -19,7 +19,6 @@ from . import storage_errors as errors
 from .storage_auth import Caller
 from .storage_http import StorageService, endpoint, in_thread, json_body, optional_int
 from .storage_paths import validate_bucket_id
-from .storage_uploads import global_file_size_limit
 
 _SIZE_WITH_UNIT = re.compile(r"^([0-9]+(?:\.[0-9]+)?)(gb|mb|kb|b)$", re.IGNORECASE)
 _UNIT_BYTES = {"gb": 10**9, "mb": 10**6, "kb": 1000, "b": 1}
@@ -29,7 +28,7 @@ _MIME_TYPE = re.compile(
 LIST_COLUMNS = (*catalog.BUCKET_COLUMNS, "type")
 
 
-def parse_file_size_limit(value: Any) -> int | None:
+def parse_file_size_limit(value: Any, stack_limit: int) -> int | None:
     """`file_size_limit`: bytes, or a string such as "20MB"; never above the stack's cap."""
     if value is None:
         return None
@@ -41,7 +40,7 @@ def parse_file_size_limit(value: Any) -> int | None:
         value = int(number * _UNIT_BYTES[match.group(2).lower()])
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise errors.invalid_request("body/file_size_limit must be integer >= 0 or a size string")
-    if value > global_file_size_limit():
+    if value > stack_limit:
         raise errors.entity_too_large()
     return value
 
@@ -106,7 +105,9 @@ class BucketEndpoints:
             "owner": owner,
             "owner_id": owner_id,
             "public": bool(_bool_field(body, "public")),
-            "file_size_limit": parse_file_size_limit(body.get("file_size_limit")),
+            "file_size_limit": parse_file_size_limit(
+                body.get("file_size_limit"), self.service.ctx.config.storage_file_size_limit
+            ),
             "allowed_mime_types": parse_allowed_mime_types(body.get("allowed_mime_types")),
         }
         await in_thread(self._insert_bucket, request, caller, bucket)
@@ -164,7 +165,9 @@ class BucketEndpoints:
         if "public" in body and body["public"] is not None:
             changes["public"] = _bool_field(body, "public")
         if "file_size_limit" in body:
-            changes["file_size_limit"] = parse_file_size_limit(body["file_size_limit"])
+            changes["file_size_limit"] = parse_file_size_limit(
+                body["file_size_limit"], self.service.ctx.config.storage_file_size_limit
+            )
         if "allowed_mime_types" in body:
             changes["allowed_mime_types"] = parse_allowed_mime_types(body["allowed_mime_types"])
         if not changes:

@@ -133,7 +133,9 @@ class ObjectEndpoints:
         bucket_id, name = object_params(request)
         upsert = request.method == "PUT" or header_flag(request, "x-upsert")
         bucket = await in_thread(self.writer.upload_bucket, bucket_id)
-        incoming = await receive_upload(request, self.service.store, bucket, name)
+        incoming = await receive_upload(
+            request, self.service.store, bucket, name, self.service.ctx.config.storage_file_size_limit
+        )
         object_id = await in_thread(
             self.writer.commit, request, caller, bucket_id, name, incoming,
             upsert=upsert, owner=caller.owner,

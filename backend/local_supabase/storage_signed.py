@@ -162,7 +162,9 @@ class SignedUrlEndpoints:
         )
         owner = claims.get("owner") if isinstance(claims.get("owner"), str) else None
         bucket = await in_thread(self.writer.upload_bucket, bucket_id)
-        incoming = await receive_upload(request, self.service.store, bucket, name)
+        incoming = await receive_upload(
+            request, self.service.store, bucket, name, self.service.ctx.config.storage_file_size_limit
+        )
         await in_thread(
             self.writer.commit, request, SERVICE, bucket_id, name, incoming,
             upsert=bool(claims.get("upsert")), owner=owner,

@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,16 +23,9 @@ from . import storage_errors as errors
 from .storage_blobs import BlobStore, PendingBlob
 from .storage_paths import is_empty_folder_placeholder
 
-DEFAULT_GLOBAL_FILE_SIZE_LIMIT = 50 * 1024 * 1024  # self-hosted Supabase's FILE_SIZE_LIMIT
 MAX_USER_METADATA_SIZE = 1024 * 1024
 MAX_FORM_FIELD_SIZE = MAX_USER_METADATA_SIZE + 1
 MAX_FORM_FIELDS = 10
-
-
-def global_file_size_limit() -> int:
-    """The stack-wide upload cap (LOCAL_SUPABASE_STORAGE_FILE_SIZE_LIMIT, bytes)."""
-    raw = os.environ.get("LOCAL_SUPABASE_STORAGE_FILE_SIZE_LIMIT", "")
-    return int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_GLOBAL_FILE_SIZE_LIMIT
 
 
 @dataclass
@@ -72,11 +64,11 @@ def check_mime_type(mime_type: str, allowed: list[str] | None) -> None:
     raise errors.invalid_mime_type(mime_type)
 
 
-def upload_limits(bucket: dict[str, Any], name: str) -> tuple[int, list[str] | None]:
+def upload_limits(bucket: dict[str, Any], name: str, stack_limit: int) -> tuple[int, list[str] | None]:
     """(max bytes, allowed MIME types) for an object of this bucket."""
     if is_empty_folder_placeholder(name):
         return 0, None
-    limit = global_file_size_limit()
+    limit = stack_limit
     if bucket.get("file_size_limit") is not None:
         limit = min(limit, int(bucket["file_size_limit"]))
     return limit, bucket.get("allowed_mime_types") or None
@@ -109,10 +101,13 @@ def decode_field_metadata(value: str | None) -> Any:
 
 
 async def receive_upload(
-    request: Request, store: BlobStore, bucket: dict[str, Any], name: str
+    request: Request, store: BlobStore, bucket: dict[str, Any], name: str, stack_limit: int
 ) -> IncomingFile:
-    """Stream the request's file into a pending blob of the bucket (caller promotes it)."""
-    max_size, allowed = upload_limits(bucket, name)
+    """Stream the request's file into a pending blob of the bucket (caller promotes it).
+
+    `stack_limit` is the stack-wide cap; a bucket's own file_size_limit can only lower it.
+    """
+    max_size, allowed = upload_limits(bucket, name, stack_limit)
     content_type = request.headers.get("content-type", "")
     if content_type.lower().startswith("multipart/form-data"):
         return await _receive_multipart(request, store, bucket["id"], max_size, allowed)

@@ -1,0 +1,49 @@
+"""Settings of the local stack, read once from the environment when a stack starts.
+
+| variable                               | what                                                  | default  |
+|----------------------------------------|-------------------------------------------------------|----------|
+| LOCAL_SUPABASE_MAX_ROWS                | rows a /rest/v1 read returns at most (Supabase's "Max rows"); 0 = no cap | 1000 |
+| LOCAL_SUPABASE_DB_SCHEMAS              | schemas /rest/v1 serves (PostgREST's db-schemas); the first is the default | public |
+| LOCAL_SUPABASE_STORAGE_FILE_SIZE_LIMIT | stack-wide upload cap in bytes (self-hosted Storage's FILE_SIZE_LIMIT) | 52428800 |
+| LOCAL_AUTH_*                           | /auth/v1 settings: see `auth_config.py`               |          |
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .auth_config import AuthConfig
+from .environment import env_int, env_list
+
+DEFAULT_MAX_ROWS = 1000
+DEFAULT_STORAGE_FILE_SIZE_LIMIT = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class StackConfig:
+    auth: AuthConfig = field(default_factory=AuthConfig)
+    max_rows: int | None = DEFAULT_MAX_ROWS  # None: no cap
+    db_schemas: tuple[str, ...] = ("public",)
+    storage_file_size_limit: int = DEFAULT_STORAGE_FILE_SIZE_LIMIT
+
+    def __post_init__(self) -> None:
+        if self.max_rows is not None and self.max_rows < 1:
+            raise ValueError("max_rows must be positive (or None for no cap)")
+        if not self.db_schemas:
+            raise ValueError("db_schemas must name at least one schema")
+        if self.storage_file_size_limit < 1:
+            raise ValueError("storage_file_size_limit must be positive")
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] = os.environ) -> StackConfig:
+        max_rows = env_int("LOCAL_SUPABASE_MAX_ROWS", DEFAULT_MAX_ROWS, environ)
+        return cls(
+            auth=AuthConfig.from_env(environ),
+            max_rows=max_rows or None,
+            db_schemas=env_list("LOCAL_SUPABASE_DB_SCHEMAS", ("public",), environ),
+            storage_file_size_limit=env_int(
+                "LOCAL_SUPABASE_STORAGE_FILE_SIZE_LIMIT", DEFAULT_STORAGE_FILE_SIZE_LIMIT, environ
+            ),
+        )
