@@ -1,26 +1,92 @@
-"""Shared fixtures: one local Supabase-compatible stack per test session.
+"""Shared fixtures: the Supabase-compatible target every test talks to.
 
-The stack runs on a throwaway data dir and free ports, so parallel runs never collide.
+By default one throwaway local stack per session (temp data dir, free port), so parallel runs
+never collide. With SUPABASE_TEST_URL (and the other SUPABASE_TEST_* variables) set, the suite
+talks to that project instead: no local stack is started, our migrations are applied to
+SUPABASE_TEST_DATABASE_URL, and tests that need the local stack's internals are deselected.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import secrets
 import shutil
 import tempfile
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 import psycopg
 import pytest
 from supabase import Client, ClientOptions, create_client
 
 from backend.local_supabase.server import LocalSupabase, StackSettings
+from backend.schema_migrations import migrate
+
+REMOTE_VARIABLES = ("SUPABASE_TEST_URL", "SUPABASE_TEST_ANON_KEY", "SUPABASE_TEST_SERVICE_KEY",
+                    "SUPABASE_TEST_DATABASE_URL")
+LOCAL_ONLY_FIXTURE = "local_stack"
+
+
+def remote_target() -> StackSettings | None:
+    """The project named by SUPABASE_TEST_*, or None to use a throwaway local stack."""
+    url = os.environ.get("SUPABASE_TEST_URL", "").strip().rstrip("/")
+    if not url:
+        return None
+    missing = [name for name in REMOTE_VARIABLES if not os.environ.get(name, "").strip()]
+    if missing:
+        raise pytest.UsageError(f"SUPABASE_TEST_URL is set but {', '.join(missing)} is not")
+    return StackSettings(
+        url=url,
+        anon_key=os.environ["SUPABASE_TEST_ANON_KEY"].strip(),
+        service_key=os.environ["SUPABASE_TEST_SERVICE_KEY"].strip(),
+        jwt_secret=os.environ.get("SUPABASE_TEST_JWT_SECRET", "").strip(),
+        jwks_url=os.environ.get("SUPABASE_TEST_JWKS_URL", "").strip() or f"{url}/auth/v1/.well-known/jwks.json",
+        database_url=os.environ["SUPABASE_TEST_DATABASE_URL"].strip(),
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.supabase_target = remote_target()  # type: ignore[attr-defined]
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    target: StackSettings | None = config.supabase_target  # type: ignore[attr-defined]
+    if target is None:
+        return "supabase target: throwaway local stack"
+    return f"supabase target: remote {target.url} (SUPABASE_TEST_URL)"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Against a remote target, drop the tests that reach into the local stack's internals."""
+    if config.supabase_target is None:  # type: ignore[attr-defined]
+        return
+    local_only = [item for item in items if LOCAL_ONLY_FIXTURE in getattr(item, "fixturenames", ())]
+    if not local_only:
+        return
+    config.hook.pytest_deselected(items=local_only)
+    dropped = set(map(id, local_only))
+    items[:] = [item for item in items if id(item) not in dropped]
+    config.supabase_local_only = len(local_only)  # type: ignore[attr-defined]
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+    count = getattr(config, "supabase_local_only", 0)
+    if count:
+        terminalreporter.write_line(
+            f"remote target: {count} tests deselected because they need the local stack's internals "
+            f"(the `{LOCAL_ONLY_FIXTURE}` fixture)"
+        )
 
 
 @pytest.fixture(scope="session")
-def local_stack() -> Iterator[LocalSupabase]:
+def local_stack(pytestconfig: pytest.Config) -> Iterator[LocalSupabase]:
+    if pytestconfig.supabase_target is not None:  # type: ignore[attr-defined]
+        raise pytest.UsageError("local_stack was requested while the suite targets SUPABASE_TEST_URL")
     data_dir = Path(tempfile.mkdtemp(prefix="local-supabase-test-"))
     stack = LocalSupabase(data_dir, port=0, durable=False)
     stack.start()
@@ -34,8 +100,18 @@ def local_stack() -> Iterator[LocalSupabase]:
 
 
 @pytest.fixture(scope="session")
-def stack_settings(local_stack: LocalSupabase) -> StackSettings:
-    return local_stack.settings
+def is_remote(pytestconfig: pytest.Config) -> bool:
+    return pytestconfig.supabase_target is not None  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="session")
+def stack_settings(request: pytest.FixtureRequest, is_remote: bool) -> StackSettings:
+    """The target's settings; a remote target gets our migrations (idempotent) first."""
+    if is_remote:
+        target: StackSettings = request.config.supabase_target  # type: ignore[attr-defined]
+        migrate(target.database_url)
+        return target
+    return request.getfixturevalue(LOCAL_ONLY_FIXTURE).settings
 
 
 @pytest.fixture(autouse=True)
@@ -81,50 +157,99 @@ class TestUser:
     client: Client
 
 
-@pytest.fixture
-def make_user(local_stack: LocalSupabase, stack_settings: StackSettings):
-    """Create an auth user directly in the database and mint an access token for it.
+APP_METADATA = {"provider": "email", "providers": ["email"]}
+
+
+def default_email(user_id: str) -> str:
+    return f"user-{user_id[:8]}@example.test"
+
+
+def insert_user_with_minted_token(stack: LocalSupabase, email: str | None, metadata: dict | None) -> TestUser:
+    """Local mode: a row in auth.users and an ES256 token signed with the stack's own key.
 
     Does not depend on the /auth/v1 endpoints, so table and storage tests stand alone.
     """
-
-    def _make(email: str | None = None, metadata: dict | None = None) -> TestUser:
-        import json
-        import time
-
-        user_id = str(uuid.uuid4())
-        email = email or f"user-{user_id[:8]}@example.test"
-        with psycopg.connect(stack_settings.database_url, autocommit=True) as conn:
-            conn.execute(
-                "insert into auth.users (id, aud, role, email, email_confirmed_at,"
-                " raw_app_meta_data, raw_user_meta_data, created_at, updated_at)"
-                " values (%s, 'authenticated', 'authenticated', %s, now(), %s, %s, now(), now())",
-                (
-                    user_id,
-                    email,
-                    json.dumps({"provider": "email", "providers": ["email"]}),
-                    json.dumps(metadata or {}),
-                ),
-            )
-        now = int(time.time())
-        token = local_stack.ctx.keys.sign_user_token(
-            {
-                "sub": user_id,
-                "aud": "authenticated",
-                "role": "authenticated",
-                "email": email,
-                "iss": f"{stack_settings.url}/auth/v1",
-                "iat": now,
-                "exp": now + 3600,
-                "session_id": str(uuid.uuid4()),
-                "app_metadata": {"provider": "email", "providers": ["email"]},
-                "user_metadata": metadata or {},
-                "aal": "aal1",
-                "is_anonymous": False,
-            }
+    settings = stack.settings
+    user_id = str(uuid.uuid4())
+    email = email or default_email(user_id)
+    with psycopg.connect(settings.database_url, autocommit=True) as conn:
+        conn.execute(
+            "insert into auth.users (id, aud, role, email, email_confirmed_at,"
+            " raw_app_meta_data, raw_user_meta_data, created_at, updated_at)"
+            " values (%s, 'authenticated', 'authenticated', %s, now(), %s, %s, now(), now())",
+            (user_id, email, json.dumps(APP_METADATA), json.dumps(metadata or {})),
         )
-        client = make_client(stack_settings.url, stack_settings.anon_key, access_token=token)
-        return TestUser(id=user_id, email=email, access_token=token, client=client)
+    now = int(time.time())
+    token = stack.ctx.keys.sign_user_token(
+        {
+            "sub": user_id,
+            "aud": "authenticated",
+            "role": "authenticated",
+            "email": email,
+            "iss": f"{settings.url}/auth/v1",
+            "iat": now,
+            "exp": now + 3600,
+            "session_id": str(uuid.uuid4()),
+            "app_metadata": APP_METADATA,
+            "user_metadata": metadata or {},
+            "aal": "aal1",
+            "is_anonymous": False,
+        }
+    )
+    client = make_client(settings.url, settings.anon_key, access_token=token)
+    return TestUser(id=user_id, email=email, access_token=token, client=client)
 
-    return _make
 
+class RemoteUsers:
+    """Remote mode: users made through the Auth admin API, signed in with a password, deleted after."""
+
+    def __init__(self, settings: StackSettings) -> None:
+        self.settings = settings
+        self.http = httpx.Client(base_url=f"{settings.url}/auth/v1", timeout=30)
+        self.created: list[str] = []
+
+    def create(self, email: str | None, metadata: dict | None) -> TestUser:
+        email = email or default_email(str(uuid.uuid4()))
+        password = secrets.token_urlsafe(24) + "aA1!"
+        service = {"apikey": self.settings.service_key, "Authorization": f"Bearer {self.settings.service_key}"}
+        made = self.http.post("/admin/users", headers=service, json={
+            "email": email, "password": password, "email_confirm": True, "user_metadata": metadata or {},
+        })
+        assert made.status_code == 200, f"admin create user failed: {made.status_code} {made.text}"
+        user_id = made.json()["id"]
+        self.created.append(user_id)
+        signed_in = self.http.post(
+            "/token", params={"grant_type": "password"}, headers={"apikey": self.settings.anon_key},
+            json={"email": email, "password": password},
+        )
+        assert signed_in.status_code == 200, f"password sign-in failed: {signed_in.status_code} {signed_in.text}"
+        token = signed_in.json()["access_token"]
+        client = make_client(self.settings.url, self.settings.anon_key, access_token=token)
+        return TestUser(id=user_id, email=made.json()["email"], access_token=token, client=client)
+
+    def delete_all(self) -> None:
+        service = {"apikey": self.settings.service_key, "Authorization": f"Bearer {self.settings.service_key}"}
+        try:
+            for user_id in self.created:
+                gone = self.http.delete(f"/admin/users/{user_id}", headers=service)
+                assert gone.status_code in (200, 204, 404), f"admin delete user failed: {gone.status_code} {gone.text}"
+        finally:
+            self.http.close()
+
+
+@pytest.fixture
+def make_user(request: pytest.FixtureRequest, stack_settings: StackSettings, is_remote: bool):
+    """A factory for signed-in users: `make_user(email=None, metadata=None) -> TestUser`.
+
+    Locally: a direct insert plus a minted token (fast). Remotely: the Auth admin API and a real
+    password sign-in, with every user deleted when the test ends.
+    """
+    if not is_remote:
+        stack: LocalSupabase = request.getfixturevalue(LOCAL_ONLY_FIXTURE)
+        yield lambda email=None, metadata=None: insert_user_with_minted_token(stack, email, metadata)
+        return
+    users = RemoteUsers(stack_settings)
+    try:
+        yield lambda email=None, metadata=None: users.create(email, metadata)
+    finally:
+        users.delete_all()
