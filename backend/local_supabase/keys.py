@@ -24,12 +24,14 @@ ALLOWED_ROLES = ("anon", "authenticated", "service_role")
 
 
 class InvalidToken(Exception):
-    """A JWT the stack refuses; `code` is short and safe to show."""
+    """A JWT the stack refuses; `code` is short and safe to show, `detail` says why in
+    the words GoTrue uses (its /auth/v1 errors repeat them)."""
 
-    def __init__(self, code: str, message: str = "Invalid JWT") -> None:
+    def __init__(self, code: str, message: str = "Invalid JWT", detail: str = "token is invalid") -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.detail = detail
 
 
 @dataclass
@@ -113,38 +115,48 @@ class StackKeys:
         return {"keys": [self.public_jwk]}
 
     # Verification -----------------------------------------------------------------------
-    def decode(self, token: str, *, leeway: int = 0) -> dict[str, Any]:
+    def decode(
+        self,
+        token: str,
+        *,
+        leeway: int = 0,
+        require_exp: bool = True,
+        roles: tuple[str, ...] | None = ALLOWED_ROLES,
+    ) -> dict[str, Any]:
         """Verify a token issued by this stack (HS256 secret or ES256 key); return claims.
 
         Only the algorithm each key is meant for is accepted, so `alg: none` and
-        HS256-signed-with-the-public-key tokens fail.
+        HS256-signed-with-the-public-key tokens fail. Auth's admin endpoints, like GoTrue,
+        take tokens without `exp` and of any role (`require_exp=False, roles=None`).
         """
         try:
             header = jwt.get_unverified_header(token)
         except jwt.PyJWTError as exc:
-            raise InvalidToken("bad_jwt", "Invalid JWT") from exc
+            raise InvalidToken("bad_jwt", "Invalid JWT", "token is malformed") from exc
         alg = header.get("alg")
         if alg == "HS256":
             key: Any = self.jwt_secret
         elif alg == "ES256":
             if header.get("kid") not in (None, self.kid):
-                raise InvalidToken("bad_jwt", "Invalid JWT: unknown key")
+                raise InvalidToken("bad_jwt", "Invalid JWT: unknown key",
+                                   "token is unverifiable: no key with that kid")
             key = self._public_key
         else:
-            raise InvalidToken("bad_jwt", "Invalid JWT: unsupported algorithm")
+            raise InvalidToken("bad_jwt", "Invalid JWT: unsupported algorithm",
+                               f"token is unverifiable: signing method {alg} is invalid")
         try:
             claims = jwt.decode(
                 token,
                 key,
                 algorithms=[alg],
-                options={"verify_aud": False, "require": ["exp"]},
+                options={"verify_aud": False, "require": ["exp"] if require_exp else []},
                 leeway=leeway,
             )
         except jwt.ExpiredSignatureError as exc:
-            raise InvalidToken("jwt_expired", "JWT expired") from exc
+            raise InvalidToken("jwt_expired", "JWT expired", "token has invalid claims: token is expired") from exc
         except jwt.PyJWTError as exc:
-            raise InvalidToken("bad_jwt", "Invalid JWT") from exc
+            raise InvalidToken("bad_jwt", "Invalid JWT", "token signature is invalid") from exc
         role = claims.get("role", "anon")
-        if role not in ALLOWED_ROLES:
-            raise InvalidToken("bad_jwt", f"Invalid JWT: role {role!r} is not allowed")
+        if roles is not None and role not in roles:
+            raise InvalidToken("bad_jwt", f"Invalid JWT: role {role!r} is not allowed", "token role is not allowed")
         return claims
