@@ -22,6 +22,7 @@ from pathlib import Path
 import httpx
 import psycopg
 import pytest
+from psycopg import sql
 from supabase import Client, ClientOptions, create_client
 
 from backend.local_supabase.server import LocalSupabase, StackSettings
@@ -147,6 +148,17 @@ def db(stack_settings: StackSettings) -> Iterator[psycopg.Connection]:
     """A superuser connection to the stack's database, autocommit."""
     with psycopg.connect(stack_settings.database_url, autocommit=True) as conn:
         yield conn
+
+
+@pytest.fixture
+def scratch_dsn(db: psycopg.Connection, stack_settings: StackSettings) -> Iterator[str]:
+    """A throwaway database beside the stack's (empty: no bootstrap, no migration history)."""
+    name = f"scratch_{uuid.uuid4().hex[:12]}"
+    db.execute(sql.SQL("create database {}").format(sql.Identifier(name)))
+    params = psycopg.conninfo.conninfo_to_dict(stack_settings.database_url)
+    params["dbname"] = name
+    yield psycopg.conninfo.make_conninfo(**params)
+    db.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name)))
 
 
 @dataclass

@@ -10,8 +10,6 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
-from collections.abc import Iterator
 from io import StringIO
 from pathlib import Path
 
@@ -19,7 +17,6 @@ import httpx
 import psycopg
 import pytest
 from django.core.management import CommandError, call_command
-from psycopg import sql
 
 from backend.local_supabase.postgres import free_port
 
@@ -31,16 +28,6 @@ SETTING_KEYS = (
 
 
 # supabase_migrate ----------------------------------------------------------------------
-
-
-@pytest.fixture
-def scratch_dsn(db, stack_settings) -> Iterator[str]:
-    name = f"cmdtest_{uuid.uuid4().hex[:10]}"
-    db.execute(sql.SQL("create database {}").format(sql.Identifier(name)))
-    params = psycopg.conninfo.conninfo_to_dict(stack_settings.database_url)
-    params["dbname"] = name
-    yield psycopg.conninfo.make_conninfo(**params)
-    db.execute(sql.SQL("drop database {} with (force)").format(sql.Identifier(name)))
 
 
 @pytest.fixture

@@ -3,26 +3,12 @@
 from __future__ import annotations
 
 import threading
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
 import pytest
-from psycopg import sql
 
 from backend.schema_migrations import MIGRATIONS_DIR, MigrationError, discover, migrate
-
-
-@pytest.fixture
-def scratch_dsn(db, stack_settings) -> Iterator[str]:
-    """A throwaway database in the stack's cluster, so its migration history starts empty."""
-    name = f"migtest_{uuid.uuid4().hex[:10]}"
-    db.execute(sql.SQL("create database {}").format(sql.Identifier(name)))
-    params = psycopg.conninfo.conninfo_to_dict(stack_settings.database_url)
-    params["dbname"] = name
-    yield psycopg.conninfo.make_conninfo(**params)
-    db.execute(sql.SQL("drop database {} with (force)").format(sql.Identifier(name)))
 
 
 def write(directory: Path, files: dict[str, str]) -> Path:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import uuid
-from collections.abc import Iterator
 from io import StringIO
 from pathlib import Path
 
@@ -19,20 +17,10 @@ from backend.schema_migrations import MIGRATIONS_DIR, MigrationError, discover, 
 
 
 @pytest.fixture
-def empty_database(stack_settings) -> Iterator[str]:
+def empty_database(scratch_dsn) -> str:
     """A brand-new database in the stack's cluster with only the local bootstrap applied."""
-    name = f"fresh_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(stack_settings.database_url, autocommit=True) as admin:
-        admin.execute(f'create database "{name}"')
-    params = psycopg.conninfo.conninfo_to_dict(stack_settings.database_url)
-    params["dbname"] = name
-    dsn = psycopg.conninfo.make_conninfo(**params)
-    apply_bootstrap(dsn)
-    try:
-        yield dsn
-    finally:
-        with psycopg.connect(stack_settings.database_url, autocommit=True) as admin:
-            admin.execute(f'drop database if exists "{name}" with (force)')
+    apply_bootstrap(scratch_dsn)
+    return scratch_dsn
 
 
 def applied_versions(dsn: str) -> list[str]:
