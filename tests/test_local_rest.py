@@ -573,7 +573,7 @@ def test_profiles_select_other_exposed_schemas(local_stack, db, stack_settings):
 
     from starlette.testclient import TestClient
 
-    from backend.local_supabase.rest import build_app
+    from backend.local_supabase.rest.app import build_app
 
     db.execute("create schema if not exists rt_api; grant usage on schema rt_api to service_role;"
                " drop table if exists rt_api.rt_item; create table rt_api.rt_item (id int primary key, v text);"

@@ -67,7 +67,8 @@ def apply_bootstrap(dsn: str) -> None:
 
 
 def build_app(ctx: StackContext) -> Starlette:
-    from . import auth, rest, storage
+    from . import auth, storage
+    from .rest import app as rest
 
     async def root(request):
         return JSONResponse({"name": "local-supabase", "status": "ok"})

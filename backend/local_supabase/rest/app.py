@@ -1,9 +1,9 @@
 """/rest/v1: a PostgREST-compatible API over the stack's database.
 
-Each request is authenticated from its JWT (rest_auth), parsed (rest_query), validated
-against the schema cache (rest_schema) and turned into one SQL statement (rest_sql), then
+Each request is authenticated from its JWT (auth), parsed (query), validated
+against the schema cache (schema) and turned into one SQL statement (sql), then
 run in ONE transaction as the JWT's role, so Postgres enforces grants and RLS exactly as
-on Supabase. Responses follow PostgREST (rest_http, rest_errors): bodies, Content-Range,
+on Supabase. Responses follow PostgREST (http, errors): bodies, Content-Range,
 statuses and the `{"code","details","hint","message"}` error shape.
 """
 
@@ -23,10 +23,10 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from .context import StackContext
-from .rest_auth import VerifiedTokens, authenticate
-from .rest_errors import SCHEMA_CACHE_HINT, RestError, from_database, parse_error, unknown_table
-from .rest_http import (
+from ..context import StackContext
+from .auth import VerifiedTokens, authenticate
+from .errors import SCHEMA_CACHE_HINT, RestError, from_database, parse_error, unknown_table
+from .http import (
     CSV_TYPE,
     JSON_TYPE,
     OBJECT_TYPE,
@@ -40,7 +40,7 @@ from .rest_http import (
     respond,
     single_body,
 )
-from .rest_query import (
+from .query import (
     LogicTree,
     Preferences,
     QueryParams,
@@ -50,8 +50,8 @@ from .rest_query import (
     parse_select,
     sort_params,
 )
-from .rest_schema import Function, Relation, SchemaCache, listen_for_reloads
-from .rest_sql import (
+from .schema import Function, Relation, SchemaCache, listen_for_reloads
+from .sql import (
     QueryBuilder,
     ReadNode,
     delete_sql,

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from starlette.responses import Response
 
-from .rest_errors import RestError
-from .rest_query import QueryParams
+from .errors import RestError
+from .query import QueryParams
 
 JSON_TYPE = "application/json; charset=utf-8"
 OBJECT_TYPE = "application/vnd.pgrst.object+json"

@@ -10,8 +10,8 @@ from typing import Any
 
 from starlette.requests import Request
 
-from .keys import InvalidToken
-from .rest_errors import RestError
+from ..keys import InvalidToken
+from .errors import RestError
 
 
 class VerifiedTokens:

@@ -14,8 +14,8 @@ from typing import Any
 
 from psycopg import sql
 
-from .rest_errors import RestError, unknown_column, unknown_payload_column
-from .rest_query import (
+from .errors import RestError, unknown_column, unknown_payload_column
+from .query import (
     Condition,
     FieldRef,
     LogicTree,
@@ -26,7 +26,7 @@ from .rest_query import (
     SelectStar,
     is_integer,
 )
-from .rest_schema import Column, ForeignKey, Function, Relation, SchemaCache
+from .schema import Column, ForeignKey, Function, Relation, SchemaCache
 
 OPERATOR_SQL = {
     "eq": "=", "neq": "<>", "gt": ">", "gte": ">=", "lt": "<", "lte": "<=",

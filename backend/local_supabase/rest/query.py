@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .rest_errors import RestError, parse_error
+from .errors import RestError, parse_error
 
 # Operators and the modifiers PostgREST accepts for them.
 SIMPLE_OPERATORS = {
