@@ -14,7 +14,7 @@ import re
 import uuid
 from pathlib import Path
 
-from . import storage_errors as errors
+from . import errors
 
 # Supabase Storage's key and bucket character sets (src/storage/limits.ts).
 _VALID_OBJECT_KEY = re.compile(r"^[A-Za-z0-9_/!.*'() &$=@;:+,?-]+$")

@@ -17,8 +17,8 @@ from typing import Any
 import jwt
 from starlette.requests import Request
 
-from . import storage_errors as errors
-from .keys import InvalidToken, StackKeys
+from ..keys import InvalidToken, StackKeys
+from . import errors
 
 SCOPE_DOWNLOAD = "download"
 SCOPE_UPLOAD = "upload"

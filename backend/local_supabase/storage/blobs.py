@@ -19,8 +19,8 @@ import uuid
 from pathlib import Path
 from typing import BinaryIO
 
-from . import storage_errors as errors
-from .storage_paths import StorageLayout
+from . import errors
+from .paths import StorageLayout
 
 logger = logging.getLogger(__name__)
 

@@ -15,12 +15,12 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from . import storage_errors as errors
-from .context import StackContext
-from .storage_buckets import BucketEndpoints
-from .storage_http import StorageService
-from .storage_objects import ObjectEndpoints
-from .storage_signed import SignedUrlEndpoints
+from ..context import StackContext
+from . import errors
+from .buckets import BucketEndpoints
+from .http import StorageService
+from .objects import ObjectEndpoints
+from .signed import SignedUrlEndpoints
 
 # What a browser's storage-js may read from a download (the gateway in front of Supabase
 # answers CORS for every origin; applied once, in server.py).

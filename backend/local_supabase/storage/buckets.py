@@ -14,11 +14,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from . import storage_catalog as catalog
-from . import storage_errors as errors
-from .storage_auth import Caller
-from .storage_http import StorageService, endpoint, in_thread, json_body, optional_int
-from .storage_paths import validate_bucket_id
+from . import catalog as catalog
+from . import errors
+from .auth import Caller
+from .http import StorageService, endpoint, in_thread, json_body, optional_int
+from .paths import validate_bucket_id
 
 _SIZE_WITH_UNIT = re.compile(r"^([0-9]+(?:\.[0-9]+)?)(gb|mb|kb|b)$", re.IGNORECASE)
 _UNIT_BYTES = {"gb": 10**9, "mb": 10**6, "kb": 1000, "b": 1}

@@ -15,9 +15,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from . import storage_catalog as catalog
-from . import storage_errors as errors
-from .storage_auth import (
+from . import catalog as catalog
+from . import errors
+from .auth import (
     SCOPE_DOWNLOAD,
     SCOPE_UPLOAD,
     SIGNED_UPLOAD_URL_LIFETIME,
@@ -26,11 +26,11 @@ from .storage_auth import (
     sign_object_token,
     verify_object_token,
 )
-from .storage_http import StorageService, endpoint, header_flag, in_thread, json_body
-from .storage_objects import ObjectWriter, object_params
-from .storage_paths import validate_bucket_id
-from .storage_render import http_date, object_response
-from .storage_uploads import declared_length, decode_header_metadata, receive_upload
+from .http import StorageService, endpoint, header_flag, in_thread, json_body
+from .objects import ObjectWriter, object_params
+from .paths import validate_bucket_id
+from .render import http_date, object_response
+from .uploads import declared_length, decode_header_metadata, receive_upload
 
 NOT_ACCESSIBLE = "Either the object does not exist or you do not have access to it"
 SERVICE = Caller({"role": "service_role"}, authenticated=True)

@@ -20,8 +20,8 @@ from urllib.parse import quote
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 
-from . import storage_errors as errors
-from .storage_catalog import js_timestamp
+from . import errors
+from .catalog import js_timestamp
 
 READ_CHUNK = 256 * 1024
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")

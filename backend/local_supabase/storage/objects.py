@@ -1,9 +1,9 @@
 """`/storage/v1/object` endpoints: upload, download, info, list, remove, move, copy.
 
 Rows in storage.objects are read and written inside the caller's role transaction, so the
-project's storage policies decide; the bytes follow the protocol of storage_blobs (temp
+project's storage policies decide; the bytes follow the protocol of blobs.py (temp
 file -> row -> rename before commit; old bytes removed after commit). Signed URLs live in
-storage_signed.py.
+signed.py.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from . import storage_catalog as catalog
-from . import storage_errors as errors
-from .storage_auth import Caller
-from .storage_blobs import PendingBlob
-from .storage_http import (
+from . import catalog as catalog
+from . import errors
+from .auth import Caller
+from .blobs import PendingBlob
+from .http import (
     StorageService,
     endpoint,
     header_flag,
@@ -29,9 +29,9 @@ from .storage_http import (
     optional_int,
     require_string,
 )
-from .storage_paths import validate_bucket_id, validate_object_name
-from .storage_render import head_response, info_response, object_response
-from .storage_uploads import IncomingFile, decode_header_metadata, receive_upload
+from .paths import validate_bucket_id, validate_object_name
+from .render import head_response, info_response, object_response
+from .uploads import IncomingFile, decode_header_metadata, receive_upload
 
 LIST_RESULT_COLUMNS = ("name", "id", "updated_at", "created_at", "last_accessed_at", "metadata")
 CALLER = "caller"  # RLS decides, anonymous callers only reach public buckets

@@ -14,10 +14,10 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
-from . import storage_errors as errors
-from .context import StackContext
-from .storage_auth import Caller, identify_caller
-from .storage_blobs import BlobStore
+from ..context import StackContext
+from . import errors
+from .auth import Caller, identify_caller
+from .blobs import BlobStore
 
 logger = logging.getLogger(__name__)
 MAX_JSON_BODY = 1024 * 1024

@@ -19,9 +19,9 @@ from python_multipart.exceptions import MultipartParseError
 from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.requests import Request
 
-from . import storage_errors as errors
-from .storage_blobs import BlobStore, PendingBlob
-from .storage_paths import is_empty_folder_placeholder
+from . import errors
+from .blobs import BlobStore, PendingBlob
+from .paths import is_empty_folder_placeholder
 
 MAX_USER_METADATA_SIZE = 1024 * 1024
 MAX_FORM_FIELD_SIZE = MAX_USER_METADATA_SIZE + 1
