@@ -22,8 +22,8 @@ from starlette.testclient import TestClient
 from supabase import Client, ClientOptions, create_client
 from supabase_auth.errors import AuthApiError, AuthWeakPasswordError
 
-from backend.local_supabase import auth as local_auth
-from backend.local_supabase.auth_config import AuthConfig
+from backend.local_supabase.auth import app as local_auth
+from backend.local_supabase.auth.config import AuthConfig
 from backend.local_supabase.server import LocalSupabase, StackSettings
 
 PASSWORD = "correct-horse-1"

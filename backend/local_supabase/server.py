@@ -67,7 +67,7 @@ def apply_bootstrap(dsn: str) -> None:
 
 
 def build_app(ctx: StackContext) -> Starlette:
-    from . import auth
+    from .auth import app as auth
     from .rest import app as rest
     from .storage import app as storage
 

@@ -13,9 +13,9 @@ from typing import Any
 
 import jwt
 
-from .auth_config import AuthConfig
-from .auth_errors import AuthError, forbidden
-from .keys import InvalidToken, StackKeys
+from ..keys import InvalidToken, StackKeys
+from .config import AuthConfig
+from .errors import AuthError, forbidden
 
 
 def sign_access_token(

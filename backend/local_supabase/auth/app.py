@@ -4,7 +4,7 @@ Covers e-mail/password sign-up and sign-in, anonymous sign-in, refresh-token rot
 the current user (get, update), sign-out, password recovery requests, and the admin user
 API, with GoTrue's request shapes, JSON, status codes and error codes, so supabase-py and
 supabase-js work unchanged. E-mail is never sent; phone, OTP, OAuth, SSO and MFA flows are
-not provided. Settings: see `auth_config.py`.
+not provided. Settings: see `config.py`.
 """
 
 from __future__ import annotations
@@ -24,8 +24,10 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from . import auth_store as store
-from .auth_accounts import (
+from ..context import StackContext
+from ..keys import InvalidToken
+from . import store
+from .accounts import (
     change_email,
     check_password_strength,
     create_email_user,
@@ -33,8 +35,8 @@ from .auth_accounts import (
     password_matches,
     validate_email,
 )
-from .auth_config import AuthConfig
-from .auth_errors import (
+from .config import AuthConfig
+from .errors import (
     DUPLICATE_EMAIL_MESSAGE,
     INVALID_LOGIN_MESSAGE,
     AuthError,
@@ -45,11 +47,9 @@ from .auth_errors import (
     unprocessable,
     validation_failed,
 )
-from .auth_links import verify_endpoint
-from .auth_tokens import bearer_token, session_json, sign_access_token, verify_jwt
-from .auth_users import is_banned, user_json
-from .context import StackContext
-from .keys import InvalidToken
+from .links import verify_endpoint
+from .tokens import bearer_token, session_json, sign_access_token, verify_jwt
+from .users import is_banned, user_json
 
 GOTRUE_VERSION = "v2.187.0-local"
 logger = logging.getLogger(__name__)
@@ -493,7 +493,7 @@ def _not_found_handler(service: AuthService) -> Callable[[Request, Exception], A
 
 
 def build_app(ctx: StackContext) -> Starlette:
-    from .auth_admin import admin_routes
+    from .admin import admin_routes
 
     service = AuthService(ctx, ctx.config.auth)
     route = service.route

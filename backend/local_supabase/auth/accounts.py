@@ -13,10 +13,10 @@ from typing import Any
 import bcrypt
 from psycopg import Cursor
 
-from . import auth_store as store
-from .auth_config import AuthConfig
-from .auth_errors import AuthError, not_found, validation_failed, weak_password
-from .auth_users import user_json
+from . import store
+from .config import AuthConfig
+from .errors import AuthError, not_found, validation_failed, weak_password
+from .users import user_json
 
 BCRYPT_ROUNDS = 10  # GoTrue uses bcrypt.DefaultCost
 MAX_PASSWORD_BYTES = 72  # bcrypt's limit, also GoTrue's maximum

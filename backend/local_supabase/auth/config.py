@@ -29,7 +29,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .environment import env_bool, env_int, env_list
+from ..environment import env_bool, env_int, env_list
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,8 @@ from urllib.parse import urlencode, urlsplit
 from psycopg import Cursor, sql
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
-from . import auth_store as store
-from .auth_accounts import (
+from . import store
+from .accounts import (
     change_email,
     check_password_strength,
     confirm_email,
@@ -28,7 +28,7 @@ from .auth_accounts import (
     is_e164,
     validate_email,
 )
-from .auth_errors import (
+from .errors import (
     DUPLICATE_EMAIL_MESSAGE,
     AuthError,
     forbidden,
@@ -36,10 +36,10 @@ from .auth_errors import (
     unprocessable,
     validation_failed,
 )
-from .auth_users import is_banned, user_json
+from .users import is_banned, user_json
 
 if TYPE_CHECKING:
-    from .auth import AuthCall, AuthService
+    from .app import AuthCall, AuthService
 
 TOKEN_LIFETIME = timedelta(days=1)
 LINK_TYPES = ("signup", "invite", "magiclink", "recovery", "email_change_current", "email_change_new")

@@ -9,8 +9,8 @@ from urllib.parse import urlencode
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from . import auth_store as store
-from .auth_accounts import (
+from . import store
+from .accounts import (
     banned_until_for,
     change_email,
     check_password_strength,
@@ -22,7 +22,7 @@ from .auth_accounts import (
     parse_uuid,
     validate_email,
 )
-from .auth_errors import (
+from .errors import (
     DUPLICATE_EMAIL_MESSAGE,
     AuthError,
     forbidden,
@@ -30,12 +30,12 @@ from .auth_errors import (
     unprocessable,
     validation_failed,
 )
-from .auth_links import generate_link
-from .auth_tokens import bearer_token, verify_jwt
-from .auth_users import user_json
+from .links import generate_link
+from .tokens import bearer_token, verify_jwt
+from .users import user_json
 
 if TYPE_CHECKING:
-    from .auth import AuthCall, AuthService
+    from .app import AuthCall, AuthService
 
 DEFAULT_PER_PAGE = 50
 
