@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlencode
 
 from starlette.responses import JSONResponse, Response
@@ -31,11 +31,9 @@ from .errors import (
     validation_failed,
 )
 from .links import generate_link
+from .service import AuthCall, AuthService
 from .tokens import bearer_token, verify_jwt
 from .users import user_json
-
-if TYPE_CHECKING:
-    from .app import AuthCall, AuthService
 
 DEFAULT_PER_PAGE = 50
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from psycopg import Cursor, sql
@@ -36,10 +36,8 @@ from .errors import (
     unprocessable,
     validation_failed,
 )
+from .service import AuthCall, AuthService
 from .users import is_banned, user_json
-
-if TYPE_CHECKING:
-    from .app import AuthCall, AuthService
 
 TOKEN_LIFETIME = timedelta(days=1)
 LINK_TYPES = ("signup", "invite", "magiclink", "recovery", "email_change_current", "email_change_new")
