@@ -20,7 +20,7 @@ from django.core.management import CommandError, call_command
 
 from backend.local_supabase.postgres import free_port
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SETTING_KEYS = (
     "SUPABASE_URL", "SUPABASE_ANON_KEY", "SUPABASE_SERVICE_KEY",
     "SUPABASE_JWT_SECRET", "SUPABASE_JWKS_URL", "DATABASE_URL",

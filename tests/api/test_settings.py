@@ -10,7 +10,7 @@ from pathlib import Path
 
 from rest_framework.test import APIClient
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def settings_under(env: dict[str, str]) -> dict:

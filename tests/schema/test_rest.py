@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from postgrest.exceptions import APIError
 
-from tests.schema_fixtures import (
+from tests.schema.seed_rows import (
     FINISH_RESULT,
     PRODUCT_TABLES,
     UPDATE_PAYLOAD,

@@ -12,7 +12,7 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from tests.schema_fixtures import (
+from tests.schema.seed_rows import (
     ANON_CLAIMS,
     PRODUCT_TABLES,
     SERVICE_CLAIMS,

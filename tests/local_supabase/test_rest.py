@@ -13,11 +13,6 @@ import jwt
 import pytest
 from postgrest.exceptions import APIError
 
-from tests import rest_fixtures
-
-rest_tables = rest_fixtures.rest_tables
-rest_http = rest_fixtures.rest_http
-
 pytestmark = pytest.mark.usefixtures("rest_tables")
 
 

@@ -1,4 +1,4 @@
-"""Fixtures shared by the /rest/v1 tests: a small catalog of throwaway tables and raw HTTP."""
+"""Fixtures for the local stack's tests: the /rest/v1 tests' throwaway tables and raw HTTP."""
 
 from __future__ import annotations
 

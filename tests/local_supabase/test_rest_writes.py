@@ -8,10 +8,6 @@ import uuid
 import pytest
 from postgrest.exceptions import APIError
 
-from tests import rest_fixtures
-
-rest_http = rest_fixtures.rest_http
-
 
 @pytest.fixture
 def notes(db):

@@ -12,7 +12,7 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from tests.schema_fixtures import PRODUCT_TABLES, create_auth_user, seed_user_rows
+from tests.schema.seed_rows import PRODUCT_TABLES, create_auth_user, seed_user_rows
 
 
 def count_rows(db, table: str, column: str, value: str) -> int:

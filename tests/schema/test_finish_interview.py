@@ -11,7 +11,7 @@ from threading import Barrier
 import psycopg
 import pytest
 
-from tests.schema_fixtures import ANON_CLAIMS, FINISH_RESULT, SERVICE_CLAIMS, create_auth_user, user_claims
+from tests.schema.seed_rows import ANON_CLAIMS, FINISH_RESULT, SERVICE_CLAIMS, create_auth_user, user_claims
 
 RESULT = FINISH_RESULT
 

@@ -10,7 +10,7 @@ import httpx
 import pytest
 from storage3.exceptions import StorageApiError
 
-from tests.schema_fixtures import PRIVATE_BUCKETS
+from tests.schema.seed_rows import PRIVATE_BUCKETS
 
 # A content type each bucket accepts, and a small body for it.
 SAMPLE = {

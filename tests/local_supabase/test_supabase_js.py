@@ -24,7 +24,7 @@ from psycopg import sql
 
 from backend.local_supabase.server import StackSettings
 
-JS_DIR = Path(__file__).parent / "js"
+JS_DIR = Path(__file__).resolve().parents[1] / "js"
 SCRIPT = JS_DIR / "scenarios.mjs"
 SCENARIO_TIMEOUT_SECONDS = 30
 

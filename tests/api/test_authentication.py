@@ -790,7 +790,7 @@ def test_me_profile_is_null_when_the_user_has_no_profile_row(api, make_user, db)
 
 def test_me_accepts_a_session_from_the_stacks_auth_server(api, stack_settings):
     """A token issued by /auth/v1 (password sign-up through the official client) is accepted."""
-    from conftest import make_client
+    from tests.conftest import make_client
 
     email = f"me-{uuid.uuid4().hex[:10]}@example.test"
     session = make_client(stack_settings.url, stack_settings.anon_key).auth.sign_up(

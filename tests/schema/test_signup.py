@@ -8,7 +8,7 @@ import uuid
 from psycopg import sql
 
 from tests.conftest import make_client
-from tests.schema_fixtures import PRODUCT_TABLES, seed_user_rows
+from tests.schema.seed_rows import PRODUCT_TABLES, seed_user_rows
 
 
 def test_sign_up_through_auth_creates_the_profile(stack_settings, db):

@@ -20,7 +20,7 @@ from supabase_auth.errors import AuthApiError, AuthRetryableError, AuthWeakPassw
 from backend.llm_api import supabase_client as sc
 from backend.local_supabase.postgres import free_port
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 # The shared client ---------------------------------------------------------------------
