@@ -97,6 +97,13 @@ def entity_too_large(entity: str = "object") -> StorageError:
     )
 
 
+def body_too_large() -> StorageError:
+    """Fastify's FST_ERR_CTP_BODY_TOO_LARGE as Storage's error handler renders it: HTTP 413,
+    code EntityTooLarge (getErrorCode), error = the FastifyError's name, Fastify's message."""
+    return StorageError(413, "EntityTooLarge", "Request body is too large", error="FastifyError",
+                        http_status=413)
+
+
 def invalid_mime_type(mime_type: str) -> StorageError:
     return StorageError(
         415, "InvalidMimeType", f"mime type {mime_type} is not supported", error="invalid_mime_type"
