@@ -268,3 +268,23 @@ def test_deep_json_on_storage_is_invalid_request(http, bucket):
         error = response.json()
         assert error["statusCode"] == "400" and error["code"] == "InvalidRequest"
         assert error["message"].startswith("Body is not valid JSON")
+
+
+# 13.6: long JSON paths -----------------------------------------------------------------
+
+def test_500_step_json_path_is_a_parse_error(rest_tables, rest_http):
+    path = "profile" + "->a" * 500
+    for params in ({"select": path}, {path: "eq.1"}, {"order": path}, {"or": f"({path}.eq.1,id.eq.1)"}):
+        response = rest_http.get("/rt_author", params=params)
+        assert response.status_code == 400, (params.keys(), response.text[:300])
+        error = response.json()
+        assert error["code"] == "PGRST100"  # order and logic trees wrap it in their own words
+        assert error["details"] in ("a JSON path has at most 64 steps", "expected field.operator.value") \
+            or error["details"].startswith("invalid order term")
+
+
+def test_json_path_of_64_steps_still_works(rest_tables, rest_http):
+    response = rest_http.get("/rt_author", params={"select": "id,deep:profile" + "->a" * 63 + "->>b",
+                                                   "id": "eq.1"})
+    assert response.status_code == 200, response.text[:300]
+    assert response.json() == [{"id": 1, "deep": None}]
