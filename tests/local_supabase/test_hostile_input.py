@@ -18,6 +18,7 @@ import httpx
 import pytest
 from storage3.exceptions import StorageApiError
 from supabase import Client, ClientOptions, create_client
+from supabase_auth.errors import AuthApiError
 
 from backend.local_supabase.config import DEFAULT_MAX_JSON_BODY_BYTES
 
@@ -288,3 +289,48 @@ def test_json_path_of_64_steps_still_works(rest_tables, rest_http):
                                                    "id": "eq.1"})
     assert response.status_code == 200, response.text[:300]
     assert response.json() == [{"id": 1, "deep": None}]
+
+
+# 13.6: NUL bytes -----------------------------------------------------------------------
+
+def test_nul_in_sign_up_email_is_invalid_format(auth_client):
+    with pytest.raises(AuthApiError) as caught:
+        auth_client.auth.sign_up({"email": "nul\x00byte@example.test", "password": PASSWORD})
+    assert caught.value.status == 400
+    assert caught.value.code == "validation_failed"
+    assert caught.value.message == "Unable to validate email address: invalid format"
+
+
+def test_nul_in_sign_up_metadata_is_400(auth_client, anon_http):
+    with pytest.raises(AuthApiError) as caught:
+        auth_client.auth.sign_up({"email": unique_email(), "password": PASSWORD,
+                                  "options": {"data": {"name": "nul\x00byte"}}})
+    assert caught.value.status == 400 and caught.value.code == "validation_failed"
+    raw = anon_http.post("/auth/v1/signup", json={"email": unique_email(), "password": PASSWORD,
+                                                  "data": {"nul\x00key": 1}})
+    assert raw.status_code == 400 and raw.json()["code"] == "validation_failed"
+    assert "Unicode" in raw.json()["message"]
+
+
+def test_nul_in_user_update_is_400(auth_client):
+    auth_client.auth.sign_up({"email": unique_email(), "password": PASSWORD})
+    for attributes in ({"data": {"name": "nul\x00byte"}}, {"email": "nul\x00byte@example.test"}):
+        with pytest.raises(AuthApiError) as caught:
+            auth_client.auth.update_user(attributes)
+        assert caught.value.status == 400 and caught.value.code == "validation_failed"
+
+
+def test_nul_in_admin_create_is_400(service_client):
+    admin = service_client.auth.admin
+    for attributes in ({"email": unique_email(), "user_metadata": {"name": "nul\x00byte"}},
+                       {"email": unique_email(), "app_metadata": {"nul\x00": True}},
+                       {"email": "nul\x00byte@example.test"}):
+        with pytest.raises(AuthApiError) as caught:
+            admin.create_user({"password": PASSWORD, **attributes})
+        assert caught.value.status == 400 and caught.value.code == "validation_failed"
+
+
+def test_nul_in_a_refresh_token_is_400_not_500(anon_http):
+    """psycopg refuses NUL in a text parameter before Postgres sees it; still the caller's fault."""
+    response = anon_http.post("/auth/v1/token?grant_type=refresh_token", json={"refresh_token": "a\x00b"})
+    assert response.status_code == 400, response.text[:300]

@@ -93,6 +93,10 @@ class AuthService:
                     return error_response(request, AuthError(500, "unexpected_failure", "Database error saving user"))
                 # Lost a race with a concurrent request for the same e-mail address.
                 return error_response(request, unprocessable("email_exists", DUPLICATE_EMAIL_MESSAGE))
+            except psycopg.DataError as exc:
+                # Input Postgres cannot store (a NUL byte, \u0000 in JSON: 22021, 22P05, ...):
+                # the caller's fault, so 400 as /rest/v1 answers, not GoTrue's 500.
+                return error_response(request, bad_request("validation_failed", _data_error_message(exc)))
             except (psycopg.OperationalError, PoolTimeout):
                 logger.exception("auth: database unavailable")
                 return error_response(request, AuthError(503, "unexpected_failure", "Database unavailable"))
@@ -201,3 +205,9 @@ async def _read_body(request: Request, limit: int) -> dict[str, Any]:
         raise bad_request("bad_json", "Could not parse request body as JSON: expected an object")
     return parsed
 
+
+def _data_error_message(exc: psycopg.DataError) -> str:
+    """Postgres's own words for the value it refused (psycopg's when it refused it first)."""
+    message = (exc.diag.message_primary if exc.diag else None) or str(exc).strip()
+    detail = exc.diag.message_detail if exc.diag else None
+    return f"{message}: {detail}" if detail else message
