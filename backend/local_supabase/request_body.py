@@ -23,6 +23,8 @@ MAX_JSON_DEPTH = 512
 _STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
 _NOT_BRACKET = re.compile(rb"[^\[\]{}]+")
 _OPENERS = frozenset(b"[{")
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class BodyTooLarge(Exception):
@@ -77,10 +79,30 @@ def check_depth(raw: bytes | str, limit: int = MAX_JSON_DEPTH) -> None:
             depth -= 1
 
 
-def loads(raw: bytes | str, *, max_depth: int = MAX_JSON_DEPTH) -> Any:
-    """json.loads with the nesting checked first; ValueError (or JsonTooDeep) when invalid."""
+def loads(raw: bytes | str, *, max_depth: int = MAX_JSON_DEPTH, replace_lone_surrogates: bool = True) -> Any:
+    """json.loads with the nesting checked first; ValueError (or JsonTooDeep) when invalid.
+
+    An unpaired `\\udXXX` escape becomes U+FFFD, as Go's encoding/json (GoTrue) decodes it
+    and as Node writes such a string as UTF-8 (Storage); /rest/v1 keeps it and lets Postgres
+    refuse it, as PostgREST passes the body through.
+    """
     check_depth(raw, max_depth)
     try:
-        return json.loads(raw)
+        value = json.loads(raw)
     except RecursionError:  # only if the interpreter's limit was lowered below max_depth
         raise JsonTooDeep(max_depth) from None
+    data = raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw
+    if replace_lone_surrogates and _SURROGATE_ESCAPE.search(data):
+        return _replace_lone_surrogates(value)
+    return value
+
+
+def _replace_lone_surrogates(value: Any) -> Any:
+    """U+FFFD for every unpaired surrogate; left in place it cannot be encoded as UTF-8."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_replace_lone_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {_replace_lone_surrogates(k): _replace_lone_surrogates(v) for k, v in value.items()}
+    return value

@@ -334,3 +334,33 @@ def test_nul_in_a_refresh_token_is_400_not_500(anon_http):
     """psycopg refuses NUL in a text parameter before Postgres sees it; still the caller's fault."""
     response = anon_http.post("/auth/v1/token?grant_type=refresh_token", json={"refresh_token": "a\x00b"})
     assert response.status_code == 400, response.text[:300]
+
+
+def test_nul_in_a_storage_list_prefix_is_400(http, bucket):
+    """Storage maps only 22P02 to 400; a NUL is the caller's input all the same."""
+    response = http.post(f"/storage/v1/object/list/{bucket}", json={"prefix": "a\x00b"})
+    assert response.status_code == 400, response.text[:300]
+    assert response.json()["statusCode"] == "400" and response.json()["code"] == "InvalidParameter"
+
+
+# Lone UTF-16 surrogates (`"\ud800"`) -----------------------------------------------------
+
+def test_lone_surrogates_are_replaced_in_auth_and_refused_by_rest(anon_http, rest_tables, rest_http):
+    """Go's encoding/json (GoTrue) decodes an unpaired surrogate escape to U+FFFD; left as is it
+    cannot be encoded as UTF-8 and Auth answered a plain-text 500. PostgREST hands the body to
+    Postgres, whose JSON parser refuses it (22P02, 400)."""
+    email = unique_email()
+    made = anon_http.post("/auth/v1/signup", content=f'{{"email": "{email}", "password": "pass\\ud800word",'
+                          ' "data": {"name": "x\\udc00y"}}')
+    assert made.status_code == 200, made.text[:300]
+    assert made.json()["user"]["user_metadata"]["name"] == "x\ufffdy"
+    signed_in = anon_http.post("/auth/v1/token?grant_type=password",
+                               json={"email": email, "password": "pass\ufffdword"})
+    assert signed_in.status_code == 200, signed_in.text[:300]
+    wrong = anon_http.post("/auth/v1/token?grant_type=password",
+                           content=f'{{"email": "{email}", "password": "\\ud800"}}')
+    assert wrong.status_code == 400 and wrong.json()["code"] == "invalid_credentials"
+    row = rest_http.post("/rt_doc", content='{"id": 902, "body": "a\\ud800"}',
+                         headers={"Content-Type": "application/json", "Prefer": "return=representation,tx=rollback"})
+    assert row.status_code == 400, row.text[:300]
+    assert row.json()["code"] == "22P02"

@@ -409,7 +409,7 @@ class RestApi:
         if not request.body.strip():
             raise RestError(400, "PGRST102", "Empty or invalid json")
         try:
-            return request_body.loads(request.body)
+            return request_body.loads(request.body, replace_lone_surrogates=False)
         except ValueError as exc:  # JsonTooDeep too: aeson has no depth limit, Python does
             raise RestError(400, "PGRST102", "Empty or invalid json", details=str(exc)) from None
 

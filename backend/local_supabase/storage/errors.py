@@ -187,7 +187,9 @@ def from_database_error(exc: psycopg.Error) -> StorageError:
         return StorageError(
             544, "DatabaseTimeout", "The connection to the database timed out", http_status=544
         )
-    if sqlstate == "22P02":
+    if sqlstate == "22P02" or isinstance(exc, psycopg.DataError):
+        # Storage maps only 22P02 so; other data errors (a NUL byte: 22021, 22P05) would be
+        # its 500 "database error", but they are the caller's input: 400 as 22P02.
         return StorageError(400, "InvalidParameter", message)
     if isinstance(exc, psycopg.OperationalError) and sqlstate is None:
         return database_unavailable()
