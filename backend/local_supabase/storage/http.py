@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import logging
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
@@ -14,13 +13,14 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
+from .. import request_body
+from ..config import STORAGE_MAX_JSON_BODY_BYTES
 from ..context import StackContext
 from . import errors
 from .auth import Caller, identify_caller
 from .blobs import BlobStore
 
 logger = logging.getLogger(__name__)
-MAX_JSON_BODY = 1024 * 1024
 
 Handler = Callable[[Request], Awaitable[Response]]
 
@@ -72,15 +72,21 @@ async def in_thread(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
 
 
 async def json_body(request: Request, *, required: bool = True) -> dict[str, Any]:
-    raw = await request.body()
-    if len(raw) > MAX_JSON_BODY:
-        raise errors.entity_too_large("request body")
+    """The JSON object of a bucket/list/sign/copy/move request, read under Fastify's bodyLimit."""
+    limit = getattr(request.app.state, "max_json_body_bytes", STORAGE_MAX_JSON_BODY_BYTES)
+    try:
+        raw = await request_body.read_body(request, limit)
+    except request_body.BodyTooLarge:
+        raise errors.body_too_large() from None
     if not raw.strip():
         if required:
             raise errors.invalid_request("body must be object")
         return {}
     try:
-        body = json.loads(raw)
+        body = request_body.loads(raw)
+    except request_body.JsonTooDeep as exc:
+        # Fastify's JSON.parse takes any depth; Python cannot, so this is ours, as a 400.
+        raise errors.invalid_request(f"Body is not valid JSON: nested deeper than {exc.limit} levels") from None
     except ValueError as exc:
         raise errors.invalid_request("Body is not valid JSON") from exc
     if not isinstance(body, dict):
