@@ -759,3 +759,133 @@ def test_apikey_header_is_the_credential_without_authorization(new_bucket, stack
     both = httpx.get(f"{base}/bucket/{bucket_id}", headers={
         "apikey": stack_settings.service_key, "Authorization": f"Bearer {stack_settings.anon_key}"})
     assert both.json()["statusCode"] == "404"  # Authorization wins over apikey
+
+
+# Copy and move respect the destination bucket -------------------------------------------
+
+XHTML = b'<html xmlns="http://www.w3.org/1999/xhtml"><script>alert(document.domain)</script></html>'
+
+
+def transfer(stack_settings, token: str, action: str, body: dict, headers: dict | None = None):
+    """`POST /object/copy|move` raw: the official client cannot name another bucket or metadata."""
+    with api(stack_settings, token) as client:
+        return client.post(f"/object/{action}", json=body, headers=headers or {})
+
+
+def storage_error(response: httpx.Response) -> tuple[str, str, str]:
+    assert response.status_code == 400, response.text
+    body = response.json()
+    return body["statusCode"], body["error"], body["message"]
+
+
+def test_xhtml_cannot_be_copied_into_avatars_as_an_active_type(make_user, db, stack_settings,
+                                                               storage_root):
+    """The reported attack: a page uploaded as text/plain into resumes, copied to the public
+    avatars bucket with a body-chosen type, would run for every visitor of the stack's origin."""
+    alice = make_user()
+    source = f"{alice.id}/page.txt"
+    alice.client.storage.from_("resumes").upload(source, XHTML, {"content-type": "text/plain"})
+    avatar_files = files_in(storage_root, "avatars")
+
+    for mimetype in ("application/xhtml+xml", "image/svg+xml", "text/html", "image/png/x"):
+        response = transfer(stack_settings, alice.access_token, "copy", {
+            "bucketId": "resumes", "sourceKey": source, "destinationBucket": "avatars",
+            "destinationKey": f"{alice.id}/page.xhtml", "copyMetadata": False,
+            "metadata": {"mimetype": mimetype},
+        })
+        assert storage_error(response) == ("415", "invalid_mime_type", f"mime type {mimetype} is not supported")
+    # with the source's own type (copyMetadata defaults to true), and by move
+    for action in ("copy", "move"):
+        response = transfer(stack_settings, alice.access_token, action, {
+            "bucketId": "resumes", "sourceKey": source, "destinationBucket": "avatars",
+            "destinationKey": f"{alice.id}/page.xhtml",
+        })
+        assert storage_error(response) == ("415", "invalid_mime_type", "mime type text/plain is not supported")
+    assert object_row(db, "avatars", f"{alice.id}/page.xhtml") is None
+    assert files_in(storage_root, "avatars") == avatar_files
+    assert alice.client.storage.from_("resumes").download(source) == XHTML  # the move left it
+
+    # a type the destination accepts still copies, and the body's type is what is stored
+    response = transfer(stack_settings, alice.access_token, "copy", {
+        "bucketId": "resumes", "sourceKey": source, "destinationBucket": "avatars",
+        "destinationKey": f"{alice.id}/page.png", "copyMetadata": False,
+        "metadata": {"mimetype": "image/png"},
+    })
+    assert response.status_code == 200, response.text
+    assert object_row(db, "avatars", f"{alice.id}/page.png")["metadata"]["mimetype"] == "image/png"
+    alice.client.storage.from_("avatars").remove([f"{alice.id}/page.png"])
+
+
+def test_copy_metadata_must_be_strings(new_bucket, stack_settings):
+    bucket_id = new_bucket()
+    with service_api(stack_settings) as client:
+        client.post(f"/object/{bucket_id}/a.txt", content=b"a", headers={"content-type": "text/plain"})
+    response = transfer(stack_settings, stack_settings.service_key, "copy", {
+        "bucketId": bucket_id, "sourceKey": "a.txt", "destinationKey": "b.txt",
+        "copyMetadata": False, "metadata": {"mimetype": ["text/html"]},
+    })
+    assert storage_error(response) == ("400", "InvalidRequest", "body/metadata/mimetype must be string")
+
+
+def test_move_and_copy_apply_the_destination_size_limit(make_user, new_bucket, service_client, db,
+                                                        stack_settings, storage_root):
+    """A 3 MiB PDF into the 2 MiB images-only avatars bucket, and a 3 MiB PNG into it: refused
+    as an upload of the same file would be (type first, then size), and the source stays."""
+    alice = make_user()
+    pdf = f"{alice.id}/big.pdf"
+    alice.client.storage.from_("resumes").upload(pdf, b"%PDF" + b"\0" * (3 * 1024 * 1024),
+                                                 {"content-type": "application/pdf"})
+    loose = new_bucket()  # no limits of its own
+    service_client.storage.from_(loose).upload(f"{alice.id}/big.png", b"\x89PNG" + b"\0" * (3 * 1024 * 1024),
+                                               {"content-type": "image/png"})
+    avatar_files = files_in(storage_root, "avatars")
+
+    for action in ("move", "copy"):
+        response = transfer(stack_settings, alice.access_token, action, {
+            "bucketId": "resumes", "sourceKey": pdf, "destinationBucket": "avatars",
+            "destinationKey": f"{alice.id}/big.pdf",
+        })
+        assert storage_error(response) == ("415", "invalid_mime_type",
+                                           "mime type application/pdf is not supported")
+        response = transfer(stack_settings, stack_settings.service_key, action, {
+            "bucketId": loose, "sourceKey": f"{alice.id}/big.png", "destinationBucket": "avatars",
+            "destinationKey": f"{alice.id}/big.png",
+        })
+        assert storage_error(response) == ("413", "Payload too large",
+                                           "The object exceeded the maximum allowed size")
+    assert object_row(db, "avatars", f"{alice.id}/big.png") is None
+    assert object_row(db, "avatars", f"{alice.id}/big.pdf") is None
+    assert files_in(storage_root, "avatars") == avatar_files
+    assert object_row(db, "resumes", pdf) is not None and object_row(db, loose, f"{alice.id}/big.png")
+
+    small = new_bucket(file_size_limit=10)  # within one bucket too: its limit holds for a move
+    bucket = service_client.storage.from_(small)
+    bucket.upload("ok.bin", b"x" * 10, {"content-type": "application/octet-stream"})
+    with pytest.raises(StorageApiError) as excinfo:  # a placeholder name allows 0 bytes
+        bucket.move("ok.bin", "dir/.emptyFolderPlaceholder")
+    assert error_of(excinfo)[0] == "413"
+    bucket.move("ok.bin", "moved.bin")
+    assert bucket.download("moved.bin") == b"x" * 10
+
+
+@pytest.mark.parametrize("allowed", [["image/png"], ["image/*"]])
+def test_mime_types_match_exactly(new_bucket, service_client, stack_settings, allowed):
+    """`image/png/x` is not `image/png`, neither for an exact entry nor for `image/*`."""
+    bucket_id = new_bucket(allowed_mime_types=allowed)
+    bucket = service_client.storage.from_(bucket_id)
+    bucket.upload("ok.png", b"\x89PNG", {"content-type": "image/png"})
+    for mimetype in ("image/png/x", "image/png x", "image/", "imagex/png", "image/png/../svg+xml"):
+        with service_api(stack_settings) as client:
+            response = client.post(f"/object/{bucket_id}/bad.png", content=b"\x89PNG",
+                                   headers={"content-type": mimetype})
+        assert storage_error(response) == ("415", "invalid_mime_type", f"mime type {mimetype} is not supported")
+        with pytest.raises(StorageApiError) as excinfo:  # multipart, through the official client
+            bucket.upload("bad.png", b"\x89PNG", {"content-type": mimetype})
+        assert error_of(excinfo)[0] == "415"
+        response = transfer(stack_settings, stack_settings.service_key, "copy", {
+            "bucketId": bucket_id, "sourceKey": "ok.png", "destinationKey": "bad.png",
+            "copyMetadata": False, "metadata": {"mimetype": mimetype},
+        })
+        assert storage_error(response)[0] == "415"
+    assert [entry["name"] for entry in bucket.list()] == ["ok.png"]
+

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,19 +50,42 @@ class IncomingFile:
         }
 
 
+# `type/subtype`, optionally followed by `;parameters`: one slash in the essence, token
+# characters only (RFC 9110), so `image/png/x` or `image/png x` are not `image/png`.
+_MIME_TYPE = re.compile(r"(?P<type>[A-Za-z0-9!#$%&'*+.^_`|~-]+)/(?P<rest>[A-Za-z0-9!#$%&'*+.^_`|~-]+(?:;.*)?)",
+                        re.DOTALL)
+
+
 def check_mime_type(mime_type: str, allowed: list[str] | None) -> None:
-    """Supabase's rule: type and subtype must match an allowed entry, `type/*` matches any."""
+    """Supabase's rule (uploader.ts validateMimeType): type and subtype must equal an allowed
+    entry's, and `type/*` matches any subtype of that type.
+
+    Deviation: Supabase compares only the first two `/`-separated pieces, so `image/png/x`
+    passes as `image/png`; here the type must be well formed first (one `/`, token
+    characters), so only exactly what the bucket allows gets in.
+    """
     if not allowed:
         return
-    parts = mime_type.split("/")
-    if len(parts) < 2:
+    match = _MIME_TYPE.fullmatch(mime_type)
+    if match is None:
         raise errors.invalid_mime_type(mime_type)
-    kind, subtype = parts[0], parts[1]
+    kind, subtype = match["type"], match["rest"]
     for entry in allowed:
-        allowed_parts = entry.split("/")
-        if len(allowed_parts) >= 2 and allowed_parts[0] == kind and allowed_parts[1] in ("*", subtype):
+        allowed_kind, _, allowed_subtype = entry.partition("/")
+        if allowed_kind == kind and allowed_subtype in ("*", subtype):
             return
     raise errors.invalid_mime_type(mime_type)
+
+
+def check_object_limits(
+    bucket: dict[str, Any], name: str, mimetype: str, size: int, stack_limit: int
+) -> None:
+    """A whole object (a copy or move) against the bucket's limits, as upload checks it:
+    the MIME type first (415), then the size (413)."""
+    max_size, allowed = upload_limits(bucket, name, stack_limit)
+    check_mime_type(mimetype, allowed)
+    if size > max_size:
+        raise errors.entity_too_large()
 
 
 def upload_limits(bucket: dict[str, Any], name: str, stack_limit: int) -> tuple[int, list[str] | None]:
