@@ -889,3 +889,66 @@ def test_mime_types_match_exactly(new_bucket, service_client, stack_settings, al
         assert storage_error(response)[0] == "415"
     assert [entry["name"] for entry in bucket.list()] == ["ok.png"]
 
+
+# Serving stored bytes inertly ------------------------------------------------------------
+
+
+def test_every_object_response_says_nosniff(service_client, new_bucket, stack_settings):
+    bucket_id = new_bucket(public=True)
+    bucket = service_client.storage.from_(bucket_id)
+    bucket.upload("a.txt", b"0123456789", {"content-type": "text/plain"})
+    base = f"{stack_settings.url}/storage/v1/object"
+    service = {"Authorization": f"Bearer {stack_settings.service_key}", "apikey": stack_settings.service_key}
+    signed = bucket.create_signed_url("a.txt", 60)["signedURL"]
+    etag = httpx.get(f"{base}/public/{bucket_id}/a.txt").headers["etag"]
+    responses = {
+        "public": httpx.get(f"{base}/public/{bucket_id}/a.txt"),
+        "public HEAD": httpx.head(f"{base}/public/{bucket_id}/a.txt"),
+        "authenticated": httpx.get(f"{base}/authenticated/{bucket_id}/a.txt", headers=service),
+        "plain": httpx.get(f"{base}/{bucket_id}/a.txt", headers=service),
+        "HEAD": httpx.head(f"{base}/{bucket_id}/a.txt", headers=service),
+        "signed": httpx.get(signed),
+        "range": httpx.get(f"{base}/public/{bucket_id}/a.txt", headers={"range": "bytes=2-4"}),
+        "bad range": httpx.get(f"{base}/public/{bucket_id}/a.txt", headers={"range": "bytes=50-"}),
+        "not modified": httpx.get(f"{base}/public/{bucket_id}/a.txt", headers={"if-none-match": etag}),
+        "info": httpx.get(f"{base}/info/{bucket_id}/a.txt", headers=service),
+    }
+    assert {name: r.status_code for name, r in responses.items()} == {
+        "public": 200, "public HEAD": 200, "authenticated": 200, "plain": 200, "HEAD": 200,
+        "signed": 200, "range": 206, "bad range": 416, "not modified": 304, "info": 200,
+    }
+    for name, response in responses.items():
+        assert response.headers.get("x-content-type-options") == "nosniff", name
+        assert "content-security-policy" not in response.headers, name  # plain text stays plain
+
+
+@pytest.mark.parametrize(
+    "mimetype",
+    ["application/xhtml+xml", "image/svg+xml", "Image/SVG+XML", "application/xml", "text/xml",
+     "text/xsl", "application/atom+xml", "text/plain, text/html", "text/html"],
+)
+def test_active_types_are_served_so_they_cannot_run(service_client, new_bucket, stack_settings, mimetype):
+    """Opened directly, a stored page or SVG must not run script on the stack's origin."""
+    bucket_id = new_bucket(public=True)
+    bucket = service_client.storage.from_(bucket_id)
+    with service_api(stack_settings) as client:
+        stored = client.post(f"/object/{bucket_id}/page", content=XHTML, headers={"content-type": mimetype})
+    assert stored.status_code == 200, stored.text
+    url = bucket.get_public_url("page")
+    signed = bucket.create_signed_url("page", 60)["signedURL"]
+    for response in (httpx.get(url), httpx.head(url), httpx.get(signed)):
+        assert response.status_code == 200
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["content-security-policy"] == "default-src 'none'; sandbox"
+    assert httpx.get(url).content == XHTML
+
+
+def test_images_and_documents_get_no_sandbox(service_client, new_bucket):
+    bucket = service_client.storage.from_(new_bucket(public=True))
+    for name, mimetype in (("a.png", "image/png"), ("a.pdf", "application/pdf"),
+                           ("a.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")):
+        bucket.upload(name, b"bytes", {"content-type": mimetype})
+        response = httpx.get(bucket.get_public_url(name))
+        assert response.headers["content-type"] == mimetype
+        assert "content-security-policy" not in response.headers
+
