@@ -106,6 +106,15 @@ class BlobStore:
             raise
         return blob
 
+    def size(self, bucket_id: str, version: str | None) -> int:
+        """The byte size of a stored version (what a copy or move would write)."""
+        if version is None:
+            raise errors.blob_not_found()
+        try:
+            return self.layout.blob_path(bucket_id, version).stat().st_size
+        except FileNotFoundError as exc:
+            raise errors.blob_not_found() from exc
+
     def open(self, bucket_id: str, version: str | None) -> BinaryIO:
         """Open a version for reading; an open handle survives a concurrent removal."""
         if version is None:

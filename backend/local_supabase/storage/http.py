@@ -47,8 +47,19 @@ class StorageService:
             yield cur
 
 
-def endpoint(handler: Handler) -> Handler:
-    """Turn storage, database and unexpected errors into Supabase-shaped responses."""
+def endpoint(handler: Handler, *, streams_body: bool = False) -> Handler:
+    """Turn storage, database and unexpected errors into Supabase-shaped responses.
+
+    `streams_body`: the route reads an upload body as a stream, so an error may leave most
+    of it unread; the error then says `Connection: close`, and the server closes the
+    connection instead of reading (and discarding) the rest, as Supabase's uploader does.
+    """
+
+    def failed(exc: errors.StorageError, head: bool) -> Response:
+        response = exc.response(head=head)
+        if streams_body:
+            response.headers["connection"] = "close"
+        return response
 
     @functools.wraps(handler)
     async def wrapper(request: Request) -> Response:
@@ -56,12 +67,12 @@ def endpoint(handler: Handler) -> Handler:
         try:
             return await handler(request)
         except errors.StorageError as exc:
-            return exc.response(head=head)
+            return failed(exc, head)
         except psycopg.Error as exc:  # includes the pool's timeout (an OperationalError)
-            return errors.from_database_error(exc).response(head=head)
+            return failed(errors.from_database_error(exc), head)
         except Exception:
             logger.exception("storage: unexpected error on %s %s", request.method, request.url.path)
-            return errors.internal_error().response(head=head)
+            return failed(errors.internal_error(), head)
 
     return wrapper
 
