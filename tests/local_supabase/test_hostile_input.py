@@ -8,6 +8,7 @@ answered before the body was complete, i.e. it stopped reading at the limit.
 
 from __future__ import annotations
 
+import base64
 import json
 import socket
 import uuid
@@ -269,6 +270,19 @@ def test_deep_json_on_storage_is_invalid_request(http, bucket):
         error = response.json()
         assert error["statusCode"] == "400" and error["code"] == "InvalidRequest"
         assert error["message"].startswith("Body is not valid JSON")
+
+
+def test_deep_upload_metadata_is_ignored_like_unreadable_metadata(http, bucket):
+    """x-metadata (base64 JSON header) and the multipart `metadata` field: too deep = unreadable."""
+    deep = base64.b64encode(DEEP.encode()).decode()
+    raw = http.post(f"/storage/v1/object/{bucket}/deep.txt", content=b"hello",
+                    headers={"Content-Type": "text/plain", "x-metadata": deep})
+    form = http.post(f"/storage/v1/object/{bucket}/form.txt", files={"": ("form.txt", b"hi", "text/plain")},
+                     data={"metadata": DEEP})
+    assert (raw.status_code, form.status_code) == (200, 200), (raw.text[:200], form.text[:200])
+    info = http.get(f"/storage/v1/object/info/{bucket}/deep.txt").json()
+    assert not info.get("metadata") and not info.get("user_metadata")
+    http.request("DELETE", f"/storage/v1/object/{bucket}", json={"prefixes": ["deep.txt", "form.txt"]})
 
 
 # 13.6: long JSON paths -----------------------------------------------------------------

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +23,7 @@ from python_multipart.exceptions import MultipartParseError
 from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.requests import Request
 
+from .. import request_body
 from . import errors
 from .blobs import BlobStore, PendingBlob
 from .paths import is_empty_folder_placeholder
@@ -117,7 +117,7 @@ def decode_header_metadata(value: str | None) -> Any:
     if not value:
         return None
     try:
-        return json.loads(base64.b64decode(value, validate=False).decode())
+        return request_body.loads(base64.b64decode(value, validate=False).decode())
     except (binascii.Error, ValueError, UnicodeDecodeError):
         return None
 
@@ -128,7 +128,7 @@ def decode_field_metadata(value: str | None) -> Any:
     if len(value.encode()) > MAX_USER_METADATA_SIZE:
         raise errors.entity_too_large("user_metadata")
     try:
-        return json.loads(value)
+        return request_body.loads(value)
     except ValueError:
         return None
 
