@@ -166,7 +166,7 @@ def test_local_supabase_prints_settings_serves_and_stops_cleanly(tmp_path):
         params = psycopg.conninfo.conninfo_to_dict(found["DATABASE_URL"])
         assert params.pop("password") == (tmp_path / "stack" / "postgres" / "password").read_text().strip()
         with pytest.raises(psycopg.OperationalError, match="no password supplied"):
-            psycopg.connect(**params, passfile=str(tmp_path / "no-pgpass"), connect_timeout=3)
+            psycopg.connect(**params, passfile=str(tmp_path / "no-pgpass"), connect_timeout=30)
         tail = running.stop(signal.SIGINT)  # what Ctrl-C sends
     finally:
         running.kill()

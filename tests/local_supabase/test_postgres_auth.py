@@ -30,7 +30,7 @@ def no_stored_passwords(tmp_path, monkeypatch) -> Path:
 def connect(postgres: EmbeddedPostgres, passfile: Path, *, socket: bool = False, **params):
     host = str(postgres.socket_dir) if socket else "127.0.0.1"
     return psycopg.connect(host=host, port=postgres.port, dbname="postgres", passfile=str(passfile),
-                           connect_timeout=5, **params)
+                           connect_timeout=30, **params)
 
 
 def login_roles_refuse(postgres: EmbeddedPostgres, roles: list[str], passfile: Path) -> None:
