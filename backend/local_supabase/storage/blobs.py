@@ -36,9 +36,11 @@ class PendingBlob:
         self.max_size = max_size
         self.version = str(uuid.uuid4())
         directory = layout.bucket_dir(bucket_id)
-        directory.mkdir(parents=True, exist_ok=True)
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.path: Path = directory / f".upload-{self.version}.tmp"
-        self._file: BinaryIO | None = open(self.path, "xb")  # noqa: SIM115 (closed in finish())
+        # Owner-only bytes (private buckets' files too), whatever the process umask.
+        fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        self._file: BinaryIO | None = os.fdopen(fd, "wb")  # closed in finish()
         self._md5 = hashlib.md5(usedforsecurity=False)
         self.size = 0
         self.promoted = False
