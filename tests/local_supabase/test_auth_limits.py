@@ -188,9 +188,10 @@ def test_rate_limit_settings_from_env(monkeypatch):
     monkeypatch.setenv("LOCAL_AUTH_RATE_LIMIT_TOKEN_REFRESH", "2.5")
     monkeypatch.setenv("LOCAL_AUTH_RATE_LIMIT_BURST", "4")
     monkeypatch.setenv("LOCAL_AUTH_RATE_LIMIT_HEADER", "CF-Connecting-IP")
+    monkeypatch.setenv("LOCAL_AUTH_OTP_MAX_ATTEMPTS", "0")
     config = AuthConfig.from_env()
     assert (config.rate_limit_token_refresh, config.rate_limit_burst, config.rate_limit_header,
-            config.rate_limit_verify) == (2.5, 4, "CF-Connecting-IP", 30)
+            config.otp_max_attempts, config.rate_limit_verify) == (2.5, 4, "CF-Connecting-IP", 0, 30)
     monkeypatch.setenv("LOCAL_AUTH_RATE_LIMIT_VERIFY", "0")
     with pytest.raises(ValueError):
         AuthConfig.from_env()
@@ -200,8 +201,59 @@ def test_stack_settings_keep_gotrue_defaults_outside_the_suite():
     """`make run` reads the environment: with nothing set, GoTrue's limits apply."""
     config = StackConfig.from_env({}).auth
     assert (config.rate_limit_token_refresh, config.rate_limit_verify, config.rate_limit_otp,
-            config.rate_limit_anonymous_users, config.rate_limit_burst,
-            config.rate_limit_header) == (150, 30, 30, 30, 30, "")
+            config.rate_limit_anonymous_users, config.rate_limit_burst, config.rate_limit_header,
+            config.otp_max_attempts) == (150, 30, 30, 30, 30, "", 5)
+
+
+# OTP attempt cap ----------------------------------------------------------------------------------
+def magic_link_otp(settings: StackSettings, email: str) -> str:
+    admin = official_client(settings, settings.service_key).auth.admin
+    return admin.generate_link({"type": "magiclink", "email": email}).properties.email_otp
+
+
+def other_code(otp: str, n: int) -> str:
+    return f"{(int(otp) + n) % 1_000_000:06d}"
+
+
+def test_an_email_otp_is_void_after_the_wrong_attempt_cap(start_stack):
+    settings = start_stack(otp_max_attempts=3)
+    client = official_client(settings)
+    email = unique_email()
+    client.auth.sign_up({"email": email, "password": PASSWORD})
+
+    otp = magic_link_otp(settings, email)
+    for n in (1, 2):
+        with pytest.raises(AuthApiError) as wrong:
+            client.auth.verify_otp({"email": email, "token": other_code(otp, n), "type": "magiclink"})
+        assert (wrong.value.status, wrong.value.code) == (403, "otp_expired")
+    assert client.auth.verify_otp({"email": email, "token": otp, "type": "magiclink"}).session is not None
+
+    otp = magic_link_otp(settings, email)  # a new code starts with no failures
+    for n in (1, 2, 3):
+        with pytest.raises(AuthApiError):
+            client.auth.verify_otp({"email": email, "token": other_code(otp, n), "type": "magiclink"})
+    with pytest.raises(AuthApiError) as void:
+        client.auth.verify_otp({"email": email, "token": otp, "type": "magiclink"})
+    assert (void.value.status, void.value.code, void.value.message) == (
+        403, "otp_expired", "Token has expired or is invalid")
+
+    otp = magic_link_otp(settings, email)
+    assert client.auth.verify_otp({"email": email, "token": otp, "type": "magiclink"}).session is not None
+
+
+def test_the_attempt_cap_voids_a_signup_code_of_an_unconfirmed_user(start_stack, db):
+    settings = start_stack(otp_max_attempts=2, autoconfirm=False)
+    admin = official_client(settings, settings.service_key).auth.admin
+    email = unique_email()
+    otp = admin.generate_link({"type": "signup", "email": email, "password": PASSWORD}).properties.email_otp
+    with auth_http(settings, **API_VERSION) as http:
+        for n in (1, 2):
+            wrong = http.post("/verify", json={"type": "signup", "email": email, "token": other_code(otp, n)})
+            assert wrong.status_code == 403
+        right = http.post("/verify", json={"type": "signup", "email": email, "token": otp})
+        assert (right.status_code, right.json()["code"]) == (403, "otp_expired")
+    confirmed = db.execute("select email_confirmed_at from auth.users where email = %s", (email,)).fetchone()[0]
+    assert confirmed is None
 
 
 # Login cost ---------------------------------------------------------------------------------------

@@ -41,6 +41,7 @@ from .errors import (
     validation_failed,
 )
 from .links import verify_endpoint
+from .otp_attempts import OtpAttempts
 from .rate_limits import AuthRateLimits
 from .service import AuthCall, AuthService, is_email_conflict
 from .users import is_banned, user_json
@@ -61,6 +62,7 @@ class UserEndpoints(AuthService):
     def __init__(self, ctx: StackContext, config: AuthConfig) -> None:
         super().__init__(ctx, config)
         self.limits = AuthRateLimits(config)
+        self.otp_attempts = OtpAttempts(config.otp_max_attempts)
 
     # Public endpoints ----------------------------------------------------------------
     def health(self, call: AuthCall) -> Response:
@@ -250,7 +252,7 @@ class UserEndpoints(AuthService):
 
     def verify(self, call: AuthCall) -> Response:
         self.limits.check("verify", call.request)
-        return verify_endpoint(self, call)
+        return verify_endpoint(self, call, self.otp_attempts)
 
     def sso(self, call: AuthCall) -> Response:
         raise AuthError(404, "saml_provider_disabled", "SAML 2.0 is disabled")

@@ -22,6 +22,7 @@ starts (`config.StackConfig.from_env`), or by giving the stack a `StackConfig`:
 | LOCAL_AUTH_RATE_LIMIT_ANONYMOUS_USERS | GOTRUE_RATE_LIMIT_ANONYMOUS_USERS (per hour per IP, also the burst) | 30 |
 | LOCAL_AUTH_RATE_LIMIT_BURST       | GoTrue's fixed bucket size for the limits above but anonymous | 30 |
 | LOCAL_AUTH_RATE_LIMIT_HEADER      | GOTRUE_RATE_LIMIT_HEADER (trusted proxy header keying the limits; empty = peer address) | empty |
+| LOCAL_AUTH_OTP_MAX_ATTEMPTS       | none: wrong e-mail OTPs before the code is voided (0 = never; stricter than GoTrue) | 5 |
 
 Rate limits: see `rate_limits.py` for GoTrue's algorithm and where each applies.
 
@@ -58,6 +59,7 @@ class AuthConfig:
     rate_limit_anonymous_users: float = 30
     rate_limit_burst: int = 30
     rate_limit_header: str = ""
+    otp_max_attempts: int = 5
     admin_roles: tuple[str, ...] = ("service_role", "supabase_admin")
     audience: str = "authenticated"
 
@@ -70,6 +72,8 @@ class AuthConfig:
                  self.rate_limit_anonymous_users)
         if min(rates) <= 0 or self.rate_limit_burst < 1:
             raise ValueError("rate limits and rate_limit_burst must be positive")
+        if self.otp_max_attempts < 0:
+            raise ValueError("otp_max_attempts must be 0 (no cap) or positive")
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> AuthConfig:
@@ -92,6 +96,7 @@ class AuthConfig:
                 "LOCAL_AUTH_RATE_LIMIT_ANONYMOUS_USERS", cls.rate_limit_anonymous_users, environ),
             rate_limit_burst=env_int("LOCAL_AUTH_RATE_LIMIT_BURST", cls.rate_limit_burst, environ),
             rate_limit_header=environ.get("LOCAL_AUTH_RATE_LIMIT_HEADER", "").strip(),
+            otp_max_attempts=env_int("LOCAL_AUTH_OTP_MAX_ATTEMPTS", cls.otp_max_attempts, environ),
         )
 
     def settings_json(self) -> dict[str, Any]:
