@@ -8,6 +8,7 @@ SUPABASE_TEST_DATABASE_URL, and tests that need the local stack's internals are 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import secrets
@@ -25,6 +26,7 @@ import pytest
 from psycopg import sql
 from supabase import Client, ClientOptions, create_client
 
+from backend.local_supabase.config import StackConfig
 from backend.local_supabase.server import LocalSupabase, StackSettings
 from backend.schema_migrations import migrate
 
@@ -84,12 +86,28 @@ def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
         )
 
 
+# Every test signs in from 127.0.0.1, far above Supabase Auth's per-IP limits; the limits
+# themselves are proven in tests/local_supabase/test_auth_limits.py with stacks of their own.
+SUITE_RATE_LIMIT = 1_000_000
+
+
+def suite_stack_config() -> StackConfig:
+    """The environment's settings with /auth/v1's per-IP limits out of the suite's way."""
+    config = StackConfig.from_env()
+    auth = dataclasses.replace(
+        config.auth, rate_limit_token_refresh=SUITE_RATE_LIMIT, rate_limit_verify=SUITE_RATE_LIMIT,
+        rate_limit_otp=SUITE_RATE_LIMIT, rate_limit_anonymous_users=SUITE_RATE_LIMIT,
+        rate_limit_burst=SUITE_RATE_LIMIT,
+    )
+    return dataclasses.replace(config, auth=auth)
+
+
 @pytest.fixture(scope="session")
 def local_stack(pytestconfig: pytest.Config) -> Iterator[LocalSupabase]:
     if pytestconfig.supabase_target is not None:  # type: ignore[attr-defined]
         raise pytest.UsageError("local_stack was requested while the suite targets SUPABASE_TEST_URL")
     data_dir = Path(tempfile.mkdtemp(prefix="local-supabase-test-"))
-    stack = LocalSupabase(data_dir, port=0, durable=False)
+    stack = LocalSupabase(data_dir, port=0, durable=False, config=suite_stack_config())
     stack.start()
     try:
         yield stack
