@@ -124,6 +124,7 @@ def test_an_interview_without_a_resume_can_be_renamed(make_user, db):
 
 
 def object_body(db, bucket: str, name: str) -> int:
+    """How many objects of that name the bucket holds (0 or 1), seen by the superuser."""
     found = db.execute("select count(*) from storage.objects where bucket_id = %s and name = %s",
                        (bucket, name)).fetchone()
     return found[0]
@@ -186,8 +187,8 @@ def test_users_cannot_use_a_bucket_the_policies_do_not_name(make_user, service_c
     assert service_client.storage.from_(unnamed_bucket).download(mine) == b"by the service"
 
 
-def test_signed_out_visitors_read_avatars_through_the_object_endpoints(make_user, stack_settings):
-    """Not only the public URL: the authenticated endpoints answer anon too (the read policy names it)."""
+def test_signed_out_visitors_read_avatars_through_the_object_endpoints(make_user, anon_client, stack_settings):
+    """Not only the public URL: the object endpoints and a listing answer anon too (the read policy names it)."""
     alice = make_user()
     name = f"{alice.id}/avatar.png"
     alice.client.storage.from_("avatars").upload(name, SAMPLE["avatars"][1], {"content-type": "image/png"})
@@ -195,3 +196,50 @@ def test_signed_out_visitors_read_avatars_through_the_object_endpoints(make_user
     for endpoint in ("object", "object/authenticated"):
         answer = httpx.get(f"{stack_settings.url}/storage/v1/{endpoint}/avatars/{name}", headers=anon, timeout=10)
         assert answer.status_code == 200 and answer.content == SAMPLE["avatars"][1], endpoint
+    assert [o["name"] for o in anon_client.storage.from_("avatars").list(alice.id)] == ["avatar.png"]
+
+
+def move(stack_settings, user, bucket: str, source: str, dest_bucket: str, dest: str) -> httpx.Response:
+    """POST /object/move as the user, across buckets when `dest_bucket` differs."""
+    return httpx.post(
+        f"{stack_settings.url}/storage/v1/object/move", timeout=10,
+        headers={"apikey": stack_settings.anon_key, "Authorization": f"Bearer {user.access_token}"},
+        json={"bucketId": bucket, "sourceKey": source, "destinationBucket": dest_bucket, "destinationKey": dest},
+    )
+
+
+def test_a_readable_avatar_cannot_be_moved_out_of_its_owners_folder(make_user, db, stack_settings):
+    """Everyone reads avatars, so only the update policy's USING keeps Bob's avatar his."""
+    alice, bob = make_user(), make_user()
+    name = f"{bob.id}/avatar.png"
+    bob.client.storage.from_("avatars").upload(name, SAMPLE["avatars"][1], {"content-type": "image/png"})
+    answer = move(stack_settings, alice, "avatars", name, "avatars", f"{alice.id}/taken.png")
+    assert answer.status_code in (400, 403, 404), answer.text
+    assert object_body(db, "avatars", name) == 1 and object_body(db, "avatars", f"{alice.id}/taken.png") == 0
+
+
+@pytest.mark.parametrize("bucket", ("avatars", "resumes"))
+def test_own_object_cannot_be_moved_into_another_users_folder(make_user, db, stack_settings, bucket):
+    alice, bob = make_user(), make_user()
+    content_type, body = SAMPLE[bucket]
+    name, dest = f"{alice.id}/{uuid.uuid4()}.bin", f"{bob.id}/{uuid.uuid4()}.bin"
+    alice.client.storage.from_(bucket).upload(name, body, {"content-type": content_type})
+    answer = move(stack_settings, alice, bucket, name, bucket, dest)
+    assert answer.status_code in (400, 403), answer.text
+    assert object_body(db, bucket, name) == 1 and object_body(db, bucket, dest) == 0
+
+
+def test_objects_move_neither_into_nor_out_of_a_bucket_the_policies_do_not_name(
+        make_user, service_client, db, stack_settings, unnamed_bucket):
+    alice = make_user()
+    content_type, body = SAMPLE["resumes"]
+    resume = f"{alice.id}/cv.pdf"
+    alice.client.storage.from_("resumes").upload(resume, body, {"content-type": content_type})
+    answer = move(stack_settings, alice, "resumes", resume, unnamed_bucket, resume)
+    assert answer.status_code in (400, 403), answer.text
+    assert object_body(db, "resumes", resume) == 1 and object_body(db, unnamed_bucket, resume) == 0
+    planted = f"{alice.id}/planted.pdf"
+    service_client.storage.from_(unnamed_bucket).upload(planted, body, {"content-type": content_type})
+    answer = move(stack_settings, alice, unnamed_bucket, planted, "resumes", planted)
+    assert answer.status_code in (400, 403, 404), answer.text
+    assert object_body(db, unnamed_bucket, planted) == 1 and object_body(db, "resumes", planted) == 0
