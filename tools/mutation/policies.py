@@ -20,6 +20,7 @@ mutants die within a second or two of their stack starting.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -301,7 +302,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mutant", action="append", type=int, default=[], metavar="N",
                         help="run only mutant number N (as --list numbers them); repeatable")
     parser.add_argument("--tests", nargs="+", help="pytest paths to run (default: the schema tests)")
-    parser.add_argument("-j", "--jobs", type=int, default=1, help="mutants run at once (default 1)")
+    parser.add_argument("--fresh", action="store_true",
+                        help="apply each mutant's migrations to a fresh stack of its own (exact, slower)")
+    parser.add_argument("-j", "--jobs", type=int, default=1, help="with --fresh: mutants run at once (default 1)")
     parser.add_argument("--migrations", type=Path, default=MIGRATIONS, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
@@ -318,37 +321,17 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     tests = args.tests or default_tests()
-    status, took, output = run_tests(tests, None if args.migrations == MIGRATIONS else args.migrations)
-    if status != "passed":
-        print(output[-3000:])
-        print(f"the unmutated schema tests must pass first ({status})")
-        return 2
-    print(f"baseline: {' '.join(tests)} pass in {took:.1f}s; {len(mutants)} mutants", flush=True)
-
     began = time.monotonic()
-    workspace = Path(tempfile.mkdtemp(prefix="policy-mutants-"))
+    if args.fresh:
+        results = run_fresh(mutants, tests, args.migrations, args.jobs)
+    else:
+        results = run_in_place(mutants, tests)
+    if results is None:
+        return 2
 
-    def run(mutant: Mutant) -> tuple[Mutant, str, float, str]:
-        target = workspace / f"m{mutant.number}"
-        write_mutated(mutant, args.migrations, target)
-        try:
-            status, took, output = run_tests(tests, target, focus_of(mutant.policy.table))
-        finally:
-            shutil.rmtree(target, ignore_errors=True)
-        verdict = {"failed": "killed", "passed": "SURVIVED"}.get(status, status)
-        by = f" by {killer(output)}" if verdict == "killed" else ""
-        print(f"{verdict:9} {mutant.label} ({took:.1f}s){by}", flush=True)
-        return mutant, verdict, took, output
-
-    try:
-        with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-            results = list(pool.map(run, mutants))
-    finally:
-        shutil.rmtree(workspace, ignore_errors=True)
-
-    killed = [m for m, v, _, _ in results if v == "killed"]
-    survived = [m for m, v, _, _ in results if v == "SURVIVED"]
-    other = [(m, v) for m, v, _, _ in results if v not in ("killed", "SURVIVED")]
+    killed = [m for m, v in results if v == "killed"]
+    survived = [m for m, v in results if v == "SURVIVED"]
+    other = [(m, v) for m, v in results if v not in ("killed", "SURVIVED")]
     print(f"\n{len(killed)} killed, {len(survived)} survived, {len(other)} not run to a verdict,"
           f" of {len(results)} mutants in {time.monotonic() - began:.0f}s")
     for mutant in survived:
@@ -359,6 +342,88 @@ def main(argv: list[str] | None = None) -> int:
     if scored:
         print(f"score: {100 * len(killed) / scored:.1f}% killed ({len(killed)}/{scored})")
     return 0 if not other else 1
+
+
+def report(mutant: Mutant, verdict: str, took: float, killed_by: str) -> None:
+    by = f" by {killed_by}" if verdict == "killed" else ""
+    print(f"{verdict:9} {mutant.label} ({took:.1f}s){by}", flush=True)
+
+
+def run_in_place(mutants: list[Mutant], tests: list[str]) -> list[tuple[Mutant, str]] | None:
+    """One pytest session and one stack for every mutant (tools/mutation/inplace.py)."""
+    workspace = Path(tempfile.mkdtemp(prefix="policy-mutants-"))
+    plan, results_path = workspace / "plan.json", workspace / "results.jsonl"
+    plan.write_text(json.dumps([
+        {"number": m.number, "table": m.policy.table, "name": m.policy.name, "original": m.policy.text,
+         "mutated": m.text, "focus": focus_of(m.policy.table)} for m in mutants]))
+    results_path.touch()
+    by_number = {m.number: m for m in mutants}
+    verdicts: list[tuple[Mutant, str]] = []
+    env = {**os.environ, "MUTATION_PLAN": str(plan), "MUTATION_RESULTS": str(results_path)}
+    env.pop("SUPABASE_MIGRATIONS_DIR", None)
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "pytest", *tests, "-q", "--no-header", "-p", "no:cacheprovider",
+             "-p", "tools.mutation.inplace", "-o", "addopts="],
+            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )
+        with open(results_path) as lines:
+            while True:
+                line = lines.readline()
+                if not line:
+                    if process.poll() is not None:
+                        break
+                    time.sleep(0.2)
+                    continue
+                result = json.loads(line)
+                if result.get("baseline"):
+                    if result["failed"]:
+                        print(f"the unmutated schema tests must pass first: {result['failed']} {result['reason']}")
+                        process.wait()
+                        return None
+                    print(f"baseline: {result['tests']} tests of {' '.join(tests)} pass in"
+                          f" {result['seconds']:.1f}s; {len(mutants)} mutants, one stack", flush=True)
+                    continue
+                mutant = by_number[result["number"]]
+                verdict = {"survived": "SURVIVED"}.get(result["verdict"], result["verdict"])
+                report(mutant, verdict, result["seconds"], result["killer"])
+                verdicts.append((mutant, verdict))
+        output = process.stdout.read() if process.stdout else ""
+        if len(verdicts) < len(mutants):
+            print(output[-3000:])
+            print(f"pytest ended after {len(verdicts)} of {len(mutants)} mutants")
+            return None
+        return verdicts
+    finally:
+        shutil.rmtree(workspace, ignore_errors=True)
+
+
+def run_fresh(mutants: list[Mutant], tests: list[str], migrations: Path, jobs: int) -> list[tuple[Mutant, str]] | None:
+    """Each mutant's migrations applied to a fresh stack (SUPABASE_MIGRATIONS_DIR): exact, slower."""
+    status, took, output = run_tests(tests, None if migrations == MIGRATIONS else migrations)
+    if status != "passed":
+        print(output[-3000:])
+        print(f"the unmutated schema tests must pass first ({status})")
+        return None
+    print(f"baseline: {' '.join(tests)} pass in {took:.1f}s; {len(mutants)} mutants, a stack each", flush=True)
+    workspace = Path(tempfile.mkdtemp(prefix="policy-mutants-"))
+
+    def run(mutant: Mutant) -> tuple[Mutant, str]:
+        target = workspace / f"m{mutant.number}"
+        write_mutated(mutant, migrations, target)
+        try:
+            status, took, output = run_tests(tests, target, focus_of(mutant.policy.table))
+        finally:
+            shutil.rmtree(target, ignore_errors=True)
+        verdict = {"failed": "killed", "passed": "SURVIVED"}.get(status, status)
+        report(mutant, verdict, took, killer(output))
+        return mutant, verdict
+
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+            return list(pool.map(run, mutants))
+    finally:
+        shutil.rmtree(workspace, ignore_errors=True)
 
 
 if __name__ == "__main__":
