@@ -1,5 +1,5 @@
 """pytest plugin of the policy mutation run: tests whose id names MUTATION_FOCUS (the
-mutated table, or `storage`) run first, the rest keep their order. With `-x` the first
+mutated table, or words naming the storage tests; comma-separated) run first, the rest keep their order. With `-x` the first
 failing test ends the run, so a mutant dies as soon as a test of its own table catches it."""
 
 from __future__ import annotations
@@ -13,4 +13,5 @@ import pytest
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     focus = os.environ.get("MUTATION_FOCUS", "").strip()
     if focus:
-        items.sort(key=lambda item: focus not in item.nodeid)
+        words = focus.split(",")
+        items.sort(key=lambda item: not any(word in item.nodeid for word in words))

@@ -66,7 +66,8 @@ def _one_pass(session: pytest.Session, items: list[pytest.Item]) -> tuple[str | 
 
 
 def _focused(items: list[pytest.Item], focus: str) -> list[pytest.Item]:
-    return sorted(items, key=lambda item: focus not in item.nodeid)
+    words = focus.split(",")
+    return sorted(items, key=lambda item: not any(word in item.nodeid for word in words))
 
 
 def pytest_runtestloop(session: pytest.Session) -> bool:
