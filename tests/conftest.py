@@ -28,11 +28,18 @@ from supabase import Client, ClientOptions, create_client
 
 from backend.local_supabase.config import StackConfig
 from backend.local_supabase.server import LocalSupabase, StackSettings
-from backend.schema_migrations import migrate
+from backend.schema_migrations import MIGRATIONS_DIR, migrate
 
 REMOTE_VARIABLES = ("SUPABASE_TEST_URL", "SUPABASE_TEST_ANON_KEY", "SUPABASE_TEST_SERVICE_KEY",
                     "SUPABASE_TEST_DATABASE_URL")
 LOCAL_ONLY_FIXTURE = "local_stack"
+
+
+def migrations_dir() -> Path:
+    """The migrations the suite's database gets: SUPABASE_MIGRATIONS_DIR (the policy mutation
+    run points it at a mutated copy), else the project's own."""
+    override = os.environ.get("SUPABASE_MIGRATIONS_DIR", "").strip()
+    return Path(override) if override else MIGRATIONS_DIR
 
 
 def remote_target() -> StackSettings | None:
@@ -107,7 +114,8 @@ def local_stack(pytestconfig: pytest.Config) -> Iterator[LocalSupabase]:
     if pytestconfig.supabase_target is not None:  # type: ignore[attr-defined]
         raise pytest.UsageError("local_stack was requested while the suite targets SUPABASE_TEST_URL")
     data_dir = Path(tempfile.mkdtemp(prefix="local-supabase-test-"))
-    stack = LocalSupabase(data_dir, port=0, durable=False, config=suite_stack_config())
+    stack = LocalSupabase(data_dir, port=0, durable=False, config=suite_stack_config(),
+                          migrations_dir=migrations_dir())
     stack.start()
     try:
         yield stack
@@ -128,7 +136,7 @@ def stack_settings(request: pytest.FixtureRequest, is_remote: bool) -> StackSett
     """The target's settings; a remote target gets our migrations (idempotent) first."""
     if is_remote:
         target: StackSettings = request.config.supabase_target  # type: ignore[attr-defined]
-        migrate(target.database_url)
+        migrate(target.database_url, migrations_dir())
         return target
     return request.getfixturevalue(LOCAL_ONLY_FIXTURE).settings
 
