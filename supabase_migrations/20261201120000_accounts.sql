@@ -6,6 +6,65 @@ alter table public.profiles drop constraint profiles_username_format;
 alter table public.profiles add constraint profiles_username_format
   check (username ~ '^[A-Za-z0-9][A-Za-z0-9_.-]{2,49}$');
 
+-- The sign-up trigger keeps the whole wanted name (up to 50), shortening only to add a suffix.
+create or replace function public.ensure_profile(
+  p_user_id uuid,
+  p_email text,
+  p_metadata jsonb
+)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  wanted text := coalesce(
+    nullif(btrim(p_metadata ->> 'username'), ''),
+    -- "ada.lovelace+jobs@example.com" -> "ada.lovelace"
+    lower(split_part(split_part(coalesce(p_email, ''), '@', 1), '+', 1))
+  );
+  base text;
+  candidate text;
+  attempt integer := 0;
+  inserted integer;
+begin
+  base := regexp_replace(wanted, '[^A-Za-z0-9_.-]', '', 'g');
+  base := regexp_replace(base, '^[^A-Za-z0-9]+', '');
+  base := left(base, 50);
+  if char_length(base) = 0 then
+    base := 'user';
+  elsif char_length(base) < 3 then
+    base := 'user_' || base;
+  end if;
+
+  loop
+    candidate := case
+      when attempt = 0 then base
+      when attempt <= 50 then left(base, 40) || attempt::text
+      else left(base, 40) || '_' || left(replace(p_user_id::text, '-', ''), 8)
+    end;
+    insert into public.profiles (id, username, full_name, avatar_path)
+    values (
+      p_user_id,
+      candidate,
+      left(nullif(btrim(coalesce(p_metadata ->> 'full_name', p_metadata ->> 'name')), ''), 200),
+      null
+    )
+    on conflict do nothing;
+    get diagnostics inserted = row_count;
+    exit when inserted = 1;
+    -- the conflict may be on the id: the profile exists already, nothing to do
+    exit when exists (select 1 from public.profiles where id = p_user_id);
+    if attempt > 51 then
+      raise exception 'could not find a free username for user %', p_user_id;
+    end if;
+    attempt := attempt + 1;
+  end loop;
+end;
+$$;
+
+revoke execute on function public.ensure_profile(uuid, text, jsonb) from public, anon, authenticated;
+
 -- Fixed-window request counters shared by every API process (app servers keep no state),
 -- e.g. sign-in attempts per client IP and per e-mail address. Keys never hold an address in
 -- clear: the API hashes them. Only the service role reads or writes them.

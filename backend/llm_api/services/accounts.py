@@ -118,7 +118,7 @@ def account_login(*, email: str, password: str, client_ip: str | None) -> Signed
 def session_refresh(*, refresh_token: str) -> SignedIn:
     try:
         session = supabase_client.auth_refresh(refresh_token=refresh_token)
-    except (supabase_client.Invalid, supabase_client.NotFound) as exc:
+    except (supabase_client.Invalid, supabase_client.NotFound, supabase_client.Unauthorized) as exc:
         raise supabase_client.Unauthorized("The refresh token is not valid.", code="invalid_refresh_token") from exc
     return _signed_in(session)
 

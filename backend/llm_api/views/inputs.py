@@ -44,11 +44,14 @@ def validate_password_strength(value: str) -> str:
 
 
 def url_on(*hosts: str):
-    """A validator: an http(s) URL whose host is one of `hosts` or a subdomain of one."""
+    """A validator: an http(s) URL whose host is one of `hosts` (or a subdomain); any host if none given."""
 
     def check(value: str) -> str:
-        host = (urlsplit(value).hostname or "").lower()
-        if not any(host == h or host.endswith(f".{h}") for h in hosts):
+        parts = urlsplit(value)
+        if parts.scheme.lower() not in ("http", "https"):
+            raise serializers.ValidationError("Must be an http(s) link.")
+        host = (parts.hostname or "").lower()
+        if hosts and not any(host == h or host.endswith(f".{h}") for h in hosts):
             raise serializers.ValidationError(f"Must be a link to {' or '.join(hosts)}.")
         return value
 

@@ -40,9 +40,8 @@ class ProfileSerializer(serializers.Serializer):
 
 
 def _url_field(*hosts: str) -> serializers.URLField:
-    validators = [url_on(*hosts)] if hosts else []
     return serializers.URLField(max_length=500, allow_null=True, allow_blank=True, required=False,
-                                validators=validators)
+                                validators=[url_on(*hosts)])
 
 
 class ProfileApi(UserApi):
