@@ -244,3 +244,20 @@ def test_rate_limit_function_is_for_the_service_role_only(stack_settings):
             "select has_function_privilege(r, 'public.api_rate_limit_hit(text, integer, integer)', 'execute')"
             " from unnest(array['anon', 'authenticated', 'service_role']) r").fetchall()
     assert [row[0] for row in granted] == [False, False, True]
+
+
+def test_a_sign_up_whose_profile_is_not_written_is_reported_and_can_be_retried(api, db, local_stack):
+    """Without the sign-up trigger no profile appears: the account is undone, and a retry works.
+
+    Local only: it switches off a trigger on auth.users, which a hosted project does not allow.
+    """
+    body = signup_body()
+    db.execute("alter table auth.users disable trigger on_auth_user_created")
+    try:
+        failed = post(api, "/api/auth/register", body)
+    finally:
+        db.execute("alter table auth.users enable trigger on_auth_user_created")
+    assert failed.status_code == 503
+    assert failed.json()["error"]["code"] == "profile_not_written"
+    assert db.execute("select count(*) from auth.users where email = %s", (body["email"],)).fetchone()[0] == 0
+    assert post(api, "/api/auth/register", body).status_code == 201

@@ -79,8 +79,13 @@ def account_register(*, email: str, username: str, password: str, full_name: str
         return _retried_registration(email=email, username=username, password=password, owner=owner)
     profile = supabase_client.get_profile(user_id=signup.user.id)
     if profile is None or profile["username"].lower() != username.lower():
-        # Another sign-up took the name between our check and the trigger: undo this one.
+        # No profile (the sign-up trigger failed), or another sign-up took the name between our
+        # check and the trigger: undo this one, so a retry starts clean.
         supabase_client.auth_delete_user(user_id=signup.user.id)
+        if profile is None:
+            raise supabase_client.Unavailable(
+                "The account's profile could not be written; nothing was kept. Try again.", code="profile_not_written"
+            )
         raise FieldConflict("username", USERNAME_TAKEN)
     return _account(signup.user, profile)
 
