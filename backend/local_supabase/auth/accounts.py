@@ -20,7 +20,10 @@ from .users import user_json
 
 BCRYPT_ROUNDS = 10  # GoTrue uses bcrypt.DefaultCost
 MAX_PASSWORD_BYTES = 72  # bcrypt's limit, also GoTrue's maximum
-_EMAIL_RE = re.compile(r"^[^\s@<>()\[\],;:\"]+@[^\s@<>()\[\],;:\"]+\.[^\s@<>()\[\],;:\"]+$")
+# Parts of an address: no whitespace, control characters (NUL included) or specials, as
+# GoTrue's checkmail format check refuses them ("Unable to validate email address: invalid format").
+_EMAIL_PART = r'[^\s\x00-\x1f\x7f@<>()\[\],;:"]+'
+_EMAIL_RE = re.compile(rf"^{_EMAIL_PART}@{_EMAIL_PART}\.{_EMAIL_PART}$")
 # A hash compared against when no user matches, so unknown e-mails take as long as wrong passwords.
 _DUMMY_HASH = bcrypt.hashpw(b"local-supabase-dummy-password", bcrypt.gensalt(BCRYPT_ROUNDS))
 
