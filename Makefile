@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check
 
-.PHONY: run test lint bench local-supabase migrate clean
+.PHONY: run test lint bench local-supabase migrate mutation-policies clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ lint: $(VENV)/.dev-installed
 
 bench: $(VENV)/.dev-installed
 	$(PY) bench/rest_overhead.py
+
+## Mutation-test the RLS and storage policies against the schema tests (slow; not part of `make test`)
+mutation-policies: $(VENV)/.dev-installed
+	$(PY) -m tools.mutation.policies $(ARGS)
 
 clean:
 	rm -rf $(VENV) .local_supabase .pytest_cache $(JS_TESTS)/node_modules

@@ -165,9 +165,11 @@ class LocalSupabase:
         )
         self.ctx.storage_root.mkdir(mode=0o700, exist_ok=True)
         os.chmod(self.ctx.storage_root, 0o700)
+        # proxy_headers off: uvicorn would otherwise take any loopback client's X-Forwarded-For
+        # as its address (the stack is its own gateway; auth's rate limits key on the peer).
         config = uvicorn.Config(
             build_app(self.ctx), host=self.host, port=self.port, log_level="warning",
-            access_log=False, lifespan="off", timeout_keep_alive=30,
+            access_log=False, lifespan="off", timeout_keep_alive=30, proxy_headers=False,
         )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, name="local-supabase", daemon=True)
