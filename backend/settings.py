@@ -130,6 +130,16 @@ SUPABASE_JWKS_TIMEOUT = env_float("SUPABASE_JWKS_TIMEOUT", 5)  # seconds to fetc
 SUPABASE_TIMEOUT = env_float("SUPABASE_TIMEOUT", 10.0)  # seconds per HTTP request to Supabase
 DATABASE_URL = env_str("DATABASE_URL")  # the Supabase Postgres, for `manage.py supabase_migrate`
 
+# Accounts -------------------------------------------------------------------------------
+# Sign-in, sign-up and account-deletion attempts allowed per window, per client IP and per e-mail.
+ACCOUNT_THROTTLE_WINDOW_SECONDS = env_int("ACCOUNT_THROTTLE_WINDOW_SECONDS", 300)
+ACCOUNT_THROTTLE_PER_IP = env_int("ACCOUNT_THROTTLE_PER_IP", 30)
+ACCOUNT_THROTTLE_PER_EMAIL = env_int("ACCOUNT_THROTTLE_PER_EMAIL", 10)
+AVATAR_MAX_BYTES = env_int("AVATAR_MAX_BYTES", 5 * 1024 * 1024)
+AVATAR_MAX_PIXELS = env_int("AVATAR_MAX_PIXELS", 40_000_000)  # width x height, checked before decoding
+AVATAR_SIZE = env_int("AVATAR_SIZE", 512)  # stored avatars are squares of at most this many pixels
+EXPORT_SIGNED_URL_SECONDS = env_int("EXPORT_SIGNED_URL_SECONDS", 600)
+
 # The local Supabase-compatible stack (used when SUPABASE_URL is empty).
 LOCAL_SUPABASE_PORT = env_int("LOCAL_SUPABASE_PORT", 54321)
 LOCAL_SUPABASE_DIR = Path(env_str("LOCAL_SUPABASE_DIR", str(BASE_DIR / ".local_supabase")))

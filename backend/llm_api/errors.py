@@ -27,3 +27,26 @@ class AppError(Exception):
         self.code = code or self.default_code
         self.details: dict[str, Any] = dict(details or {})
         super().__init__(self.detail)
+
+
+class FieldConflict(AppError):
+    """A unique value (e-mail, username) is taken: 400 naming the field, as seed 004 answers."""
+
+    status_code = 400
+    default_code = "already_exists"
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message, details={field: [message]})
+        self.field = field
+
+
+class TooManyRequests(AppError):
+    """A throttle refused the request; `retry_after` seconds become the Retry-After header."""
+
+    status_code = 429
+    default_code = "throttled"
+    default_detail = "Too many attempts; try again later."
+
+    def __init__(self, retry_after: int, detail: str | None = None) -> None:
+        super().__init__(detail, details={"retry_after": retry_after})
+        self.retry_after = retry_after

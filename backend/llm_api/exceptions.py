@@ -32,6 +32,12 @@ def error_body(code: str, message: str, details: Any = None) -> dict[str, Any]:
     return {"error": {"code": code, "message": message, "details": details if details is not None else {}}}
 
 
+class UnprocessableInput(exceptions.ValidationError):
+    """Input that breaks a rule: 422 with messages per field (the accounts contract of seed 004)."""
+
+    status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
+
+
 class ErrorDetailSerializer(serializers.Serializer):
     code = serializers.CharField(help_text="Machine-readable error code, e.g. `validation_error`.")
     message = serializers.CharField(help_text="Human-readable explanation.")
@@ -93,6 +99,9 @@ def _drf_response(exc: exceptions.APIException) -> Response:
 
 def app_error_response(exc: AppError) -> Response:
     headers = {"WWW-Authenticate": BEARER_CHALLENGE} if exc.status_code == 401 else {}
+    retry_after = getattr(exc, "retry_after", None)
+    if retry_after is not None:
+        headers["Retry-After"] = str(int(retry_after))
     upstream = getattr(exc, "upstream_message", None)
     if exc.status_code >= 500 and upstream:
         logger.warning("%s: %s (upstream: %s)", type(exc).__name__, exc.detail, upstream)

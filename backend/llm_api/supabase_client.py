@@ -25,6 +25,7 @@ import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
@@ -36,13 +37,15 @@ from postgrest.exceptions import APIError
 from storage3.exceptions import StorageApiError
 from supabase import Client, SupabaseException, create_client
 from supabase.lib.client_options import SyncClientOptions
+from supabase_auth import SyncGoTrueClient
 from supabase_auth.errors import AuthError, AuthRetryableError
+from supabase_auth.types import Session, User
 
 from .errors import AppError
 
 logger = logging.getLogger(__name__)
 
-SETTINGS_USED = frozenset({"SUPABASE_URL", "SUPABASE_SERVICE_KEY", "SUPABASE_TIMEOUT"})
+SETTINGS_USED = frozenset({"SUPABASE_URL", "SUPABASE_ANON_KEY", "SUPABASE_SERVICE_KEY", "SUPABASE_TIMEOUT"})
 
 
 # Errors ----------------------------------------------------------------------------------
@@ -189,6 +192,7 @@ _BY_AUTH_CODE: dict[str, type[SupabaseError]] = {
     "user_not_found": NotFound,
     "not_admin": PermissionDenied,
     "email_not_confirmed": PermissionDenied,
+    "user_banned": PermissionDenied,
     "over_request_rate_limit": RateLimited,
     "over_email_send_rate_limit": RateLimited,
 }
@@ -243,6 +247,7 @@ class _Connection:
     http: httpx.Client
     url: str
     service_key: str
+    anon_key: str
 
 
 _lock = threading.Lock()
@@ -272,7 +277,10 @@ def _connect() -> _Connection:
     except SupabaseException as exc:
         http.close()
         raise NotConfigured(f"Supabase settings are invalid: {exc}.") from exc
-    return _Connection(client=client, http=http, url=url, service_key=service_key)
+    return _Connection(
+        client=client, http=http, url=url, service_key=service_key,
+        anon_key=settings.SUPABASE_ANON_KEY or "",
+    )
 
 
 def _get_connection() -> _Connection:
@@ -348,3 +356,269 @@ def get_profile(*, user_id: str) -> dict[str, Any] | None:
             get_client().table("profiles").select(PROFILE_COLUMNS).eq("id", user_id).limit(1).execute()
         )
     return response.data[0] if response.data else None
+
+
+def update_profile(*, user_id: str, changes: Mapping[str, Any]) -> dict[str, Any]:
+    """Write `changes` to the user's profile; a taken username leaves as `Conflict`."""
+    with translate_errors():
+        response = (
+            get_client().table("profiles").update(dict(changes)).eq("id", user_id).execute()
+        )
+    if not response.data:
+        raise NotFound("The profile does not exist.", code="profile_not_found")
+    return get_profile(user_id=user_id) or {}
+
+
+def username_owner(*, username: str) -> str | None:
+    """The id of the user holding `username` (compared case-insensitively), if any."""
+    pattern = username.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    with translate_errors():
+        response = (
+            get_client().table("profiles").select("id,username").ilike("username", pattern).limit(2).execute()
+        )
+    for row in response.data:
+        if row["username"].lower() == username.lower():
+            return str(row["id"])
+    return None
+
+
+# Auth ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AuthUser:
+    id: str
+    email: str | None
+    created_at: str
+    is_active: bool
+
+
+@dataclass(frozen=True)
+class AuthSession:
+    access_token: str
+    refresh_token: str
+    token_type: str
+    expires_in: int
+    expires_at: int | None
+    user: AuthUser
+
+
+def _auth_user(user: User) -> AuthUser:
+    banned_until = user.banned_until
+    if isinstance(banned_until, str):
+        banned_until = _parse_time(banned_until)
+    active = banned_until is None or banned_until <= datetime.now(UTC)
+    return AuthUser(id=str(user.id), email=user.email, created_at=_iso(user.created_at), is_active=active)
+
+
+def _parse_time(value: str) -> datetime | None:
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _iso(value: Any) -> str:
+    return value.isoformat() if isinstance(value, datetime) else str(value)
+
+
+def _auth_session(session: Session) -> AuthSession:
+    return AuthSession(
+        access_token=session.access_token, refresh_token=session.refresh_token,
+        token_type=session.token_type or "bearer", expires_in=int(session.expires_in),
+        expires_at=session.expires_at, user=_auth_user(session.user),
+    )
+
+
+def _user_auth_client() -> SyncGoTrueClient:
+    """A throwaway Auth client speaking with the anon key, as a front end would.
+
+    Signing in on the shared service-key client would replace its credentials, so user-facing
+    calls go through this one; it shares the process's connection pool and keeps no session.
+    """
+    connection = _get_connection()
+    if not connection.anon_key:
+        raise NotConfigured("Supabase Auth needs SUPABASE_ANON_KEY (the project's anon key).")
+    return SyncGoTrueClient(
+        url=f"{connection.url}/auth/v1",
+        headers={"apikey": connection.anon_key, "Authorization": f"Bearer {connection.anon_key}"},
+        http_client=connection.http, auto_refresh_token=False, persist_session=False,
+    )
+
+
+@dataclass(frozen=True)
+class SignUp:
+    user: AuthUser
+    session: AuthSession | None
+    already_registered: bool
+
+
+def auth_sign_up(*, email: str, password: str, metadata: Mapping[str, Any]) -> SignUp:
+    """Supabase Auth's sign-up; `already_registered` when the address is taken.
+
+    With e-mail confirmation on, Auth hides taken addresses behind a user without identities
+    instead of an error; both cases come back as `already_registered`.
+    """
+    client = _user_auth_client()
+    try:
+        with translate_errors():
+            response = client.sign_up({"email": email, "password": password, "options": {"data": dict(metadata)}})
+    except Conflict:
+        return SignUp(user=AuthUser(id="", email=email, created_at="", is_active=True), session=None,
+                      already_registered=True)
+    user = response.user
+    if user is None:
+        raise SupabaseError(upstream_message="sign-up answered without a user")
+    hidden_duplicate = response.session is None and user.identities is not None and not user.identities
+    return SignUp(
+        user=_auth_user(user),
+        session=_auth_session(response.session) if response.session else None,
+        already_registered=hidden_duplicate,
+    )
+
+
+def auth_sign_in(*, email: str, password: str) -> AuthSession:
+    with translate_errors():
+        response = _user_auth_client().sign_in_with_password({"email": email, "password": password})
+    if response.session is None:
+        raise SupabaseError(upstream_message="sign-in answered without a session")
+    return _auth_session(response.session)
+
+
+def auth_refresh(*, refresh_token: str) -> AuthSession:
+    with translate_errors():
+        response = _user_auth_client().refresh_session(refresh_token)
+    if response.session is None:
+        raise Unauthorized("The refresh token is not valid.", code="invalid_refresh_token")
+    return _auth_session(response.session)
+
+
+def auth_sign_out(*, access_token: str, scope: str) -> None:
+    """End the token's session (`local`), or every session of its user (`global`)."""
+    with translate_errors():
+        get_client().auth.admin.sign_out(access_token, scope)  # type: ignore[arg-type]
+
+
+def auth_get_user(*, user_id: str) -> AuthUser:
+    with translate_errors():
+        response = get_client().auth.admin.get_user_by_id(user_id)
+    return _auth_user(response.user)
+
+
+def auth_delete_user(*, user_id: str) -> None:
+    """Delete the auth user; every row of theirs goes by cascade."""
+    with translate_errors():
+        get_client().auth.admin.delete_user(user_id)
+
+
+# Statistics ------------------------------------------------------------------------------
+
+
+def get_interview_statistics(*, user_id: str) -> dict[str, Any] | None:
+    """The user's row of the `interview_statistics` view."""
+    with translate_errors():
+        response = get_client().table("interview_statistics").select("*").eq("user_id", user_id).limit(1).execute()
+    return response.data[0] if response.data else None
+
+
+# Storage ---------------------------------------------------------------------------------
+
+
+def _own_path(user_id: str, path: str) -> str:
+    if not path.startswith(f"{user_id}/") or ".." in path.split("/"):
+        raise PermissionDenied("That object is not in the user's folder.", code="foreign_object")
+    return path
+
+
+def storage_upload(*, user_id: str, bucket: str, path: str, data: bytes, content_type: str) -> str:
+    """Store `data` at `path` (inside the user's folder); returns the path."""
+    with translate_errors():
+        get_client().storage.from_(bucket).upload(
+            _own_path(user_id, path), data, {"content-type": content_type, "upsert": "false"}
+        )
+    return path
+
+
+def storage_remove(*, user_id: str, bucket: str, paths: list[str]) -> None:
+    if not paths:
+        return
+    with translate_errors():
+        get_client().storage.from_(bucket).remove([_own_path(user_id, path) for path in paths])
+
+
+def storage_public_url(*, bucket: str, path: str) -> str:
+    return get_client().storage.from_(bucket).get_public_url(path)
+
+
+def storage_signed_urls(*, user_id: str, bucket: str, paths: list[str], expires_in: int) -> dict[str, str]:
+    """Short-lived download URLs for the user's objects, by path (missing objects left out)."""
+    if not paths:
+        return {}
+    with translate_errors():
+        signed = get_client().storage.from_(bucket).create_signed_urls(
+            [_own_path(user_id, path) for path in paths], expires_in
+        )
+    return {item["path"]: item["signedURL"] for item in signed if item.get("signedURL") and not item.get("error")}
+
+
+def storage_bucket_ids() -> list[str]:
+    with translate_errors():
+        return [bucket.id for bucket in get_client().storage.list_buckets()]
+
+
+def storage_list_user_objects(*, user_id: str, bucket: str) -> list[str]:
+    """Every object under the user's folder of `bucket`, at any depth."""
+    found: list[str] = []
+    folders = [user_id]
+    page = 1000
+    with translate_errors():
+        api = get_client().storage.from_(bucket)
+        while folders:
+            folder = folders.pop()
+            offset = 0
+            while True:
+                entries = api.list(folder, {"limit": page, "offset": offset})
+                for entry in entries:
+                    name = f"{folder}/{entry['name']}"
+                    (found if entry.get("id") else folders).append(name)
+                if len(entries) < page:
+                    break
+                offset += page
+    return found
+
+
+# Request counters ------------------------------------------------------------------------
+
+
+def rate_limit_hit(*, bucket: str, limit: int, window_seconds: int) -> int:
+    """Count one request against `bucket`; the seconds to wait, 0 when within the limit."""
+    with translate_errors():
+        response = get_client().rpc(
+            "api_rate_limit_hit", {"p_bucket": bucket, "p_limit": limit, "p_window_seconds": window_seconds}
+        ).execute()
+    return int(response.data or 0)
+
+
+# Export ----------------------------------------------------------------------------------
+
+
+def export_user_rows(*, user_id: str) -> dict[str, Any]:
+    """Every row the user owns, interviews with what they produced, as plain JSON."""
+    client = get_client()
+    with translate_errors():
+        profile = client.table("profiles").select("*").eq("id", user_id).execute().data
+        resumes = client.table("resumes").select("*").eq("user_id", user_id).order("created_at").execute().data
+        questions = client.table("questions").select("*").eq("owner_id", user_id).order("created_at").execute().data
+        interviews = (
+            client.table("interviews")
+            .select(
+                "*,interview_messages(*),interview_answers(*),skill_gaps(*),interview_coverage(*),recordings(*)"
+            )
+            .eq("user_id", user_id)
+            .order("created_at")
+            .execute()
+            .data
+        )
+    return {"profile": profile[0] if profile else None, "resumes": resumes, "questions": questions,
+            "interviews": interviews}

@@ -2,12 +2,29 @@
 
 from django.urls import path
 
-from backend.llm_api.views.auth import MeApi
+from backend.llm_api.views.auth import LoginApi, LogoutApi, MeApi, RefreshApi, RegisterApi
 from backend.llm_api.views.health import HealthApi, InfoApi
+from backend.llm_api.views.profile import (
+    AccountApi,
+    AvatarAliasApi,
+    AvatarApi,
+    ExportApi,
+    ProfileApi,
+    StatsApi,
+)
 
 urlpatterns = [
     path("health", HealthApi.as_view(), name="health"),
     path("info", InfoApi.as_view(), name="info"),
-    # Auth (/api/auth/...): added by the authentication work.
+    path("auth/register", RegisterApi.as_view(), name="auth-register"),
+    path("auth/login", LoginApi.as_view(), name="auth-login"),
+    path("auth/refresh", RefreshApi.as_view(), name="auth-refresh"),
+    path("auth/logout", LogoutApi.as_view(), name="auth-logout"),
     path("auth/me", MeApi.as_view(), name="auth-me"),
+    path("user/profile", ProfileApi.as_view(), name="user-profile"),
+    path("user/profile/avatar", AvatarApi.as_view(), name="user-profile-avatar"),
+    path("user/avatar", AvatarAliasApi.as_view(), name="user-avatar"),
+    path("user/stats", StatsApi.as_view(), name="user-stats"),
+    path("user/export", ExportApi.as_view(), name="user-export"),
+    path("user/account", AccountApi.as_view(), name="user-account"),
 ]

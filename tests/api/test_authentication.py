@@ -759,15 +759,17 @@ def test_me_returns_the_callers_identity_and_profile_from_the_database(api, make
 
     assert response.status_code == 200, response.content
     body = response.json()
-    assert body["user"] == {"id": user.id, "email": user.email, "role": "authenticated"}
-    profile = body["profile"]
-    assert profile["id"] == user.id
+    # seed 004's flat fields, then the rest of the profile and the token's role
+    assert {key: body[key] for key in ("id", "email", "role", "is_active")} == {
+        "id": user.id, "email": user.email, "role": "authenticated", "is_active": True,
+    }
+    profile = body
     assert profile["username"] == row["username"]
     assert (profile["full_name"], profile["bio"], profile["github_url"]) == ("Ada Lovelace", bio, "https://github.com/ada")
     assert profile["location"] is None and profile["avatar_path"] is None
     assert set(profile) == {
-        "id", "username", "full_name", "bio", "location", "github_url", "linkedin_url", "website_url",
-        "preferred_language", "avatar_path", "created_at", "updated_at",
+        "id", "email", "username", "full_name", "is_active", "created_at", "role", "bio", "location",
+        "github_url", "linkedin_url", "website_url", "preferred_language", "avatar_path", "updated_at",
     }
 
 
@@ -775,17 +777,18 @@ def test_me_answers_each_caller_with_their_own_profile(api, make_user, db):
     first, second = make_user(), make_user()
     for user in (first, second):
         body = call(api, ME_URL, user.access_token).json()
-        assert body["user"]["id"] == user.id
-        assert body["profile"]["id"] == user.id
-        assert body["profile"]["username"] == profile_row(db, user.id)["username"]
+        assert body["id"] == user.id
+        assert body["username"] == profile_row(db, user.id)["username"]
 
 
-def test_me_profile_is_null_when_the_user_has_no_profile_row(api, make_user, db):
+def test_me_profile_fields_are_null_when_the_user_has_no_profile_row(api, make_user, db):
     user = make_user()
     db.execute("delete from public.profiles where id = %s", (user.id,))
     response = call(api, ME_URL, user.access_token)
     assert response.status_code == 200
-    assert response.json() == {"user": {"id": user.id, "email": user.email, "role": "authenticated"}, "profile": None}
+    body = response.json()
+    assert (body["id"], body["email"], body["role"]) == (user.id, user.email, "authenticated")
+    assert body["username"] is None and body["full_name"] is None and body["bio"] is None
 
 
 def test_me_accepts_a_session_from_the_stacks_auth_server(api, stack_settings):
@@ -799,8 +802,8 @@ def test_me_accepts_a_session_from_the_stacks_auth_server(api, stack_settings):
     assert session is not None
     response = call(api, ME_URL, session.access_token)
     assert response.status_code == 200, response.content
-    assert response.json()["user"]["email"] == email
-    assert response.json()["profile"]["id"] == response.json()["user"]["id"]
+    assert response.json()["email"] == email
+    assert response.json()["username"] == email.split("@")[0]
 
 
 def test_me_refuses_anonymous_and_bad_tokens(api, stack_settings, stack_token, hs256_token, user_claims):
