@@ -140,6 +140,13 @@ AVATAR_MAX_PIXELS = env_int("AVATAR_MAX_PIXELS", 40_000_000)  # width x height, 
 AVATAR_SIZE = env_int("AVATAR_SIZE", 512)  # stored avatars are squares of at most this many pixels
 EXPORT_SIGNED_URL_SECONDS = env_int("EXPORT_SIGNED_URL_SECONDS", 600)
 
+# Resumes -------------------------------------------------------------------------------
+RESUME_MAX_BYTES = env_int("RESUME_MAX_BYTES", 10 * 1024 * 1024)  # refused (413) before the file is read
+RESUME_MAX_PAGES = env_int("RESUME_MAX_PAGES", 20)  # PDF pages (and DOCX pages when the file says)
+RESUME_SIGNED_URL_SECONDS = env_int("RESUME_SIGNED_URL_SECONDS", 300)  # lifetime of download links
+RESUME_MODEL_PARSER = env_bool("RESUME_MODEL_PARSER", True)  # use the model parser when OPENAI_API_KEY is set
+RESUME_MODEL_TIMEOUT = env_float("RESUME_MODEL_TIMEOUT", 30.0)  # seconds for one model parse, then offline
+
 # The local Supabase-compatible stack (used when SUPABASE_URL is empty).
 LOCAL_SUPABASE_PORT = env_int("LOCAL_SUPABASE_PORT", 54321)
 LOCAL_SUPABASE_DIR = Path(env_str("LOCAL_SUPABASE_DIR", str(BASE_DIR / ".local_supabase")))
