@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check
 
-.PHONY: run test lint bench local-supabase migrate clean
+.PHONY: run test lint bench bench-resumes local-supabase migrate clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,9 @@ lint: $(VENV)/.dev-installed
 
 bench: $(VENV)/.dev-installed
 	$(PY) bench/rest_overhead.py
+
+bench-resumes: $(VENV)/.dev-installed
+	$(PY) bench/resume_parse.py
 
 clean:
 	rm -rf $(VENV) .local_supabase .pytest_cache $(JS_TESTS)/node_modules

@@ -20,7 +20,7 @@ from backend.llm_api.services.resume_parsing import (
     read_document,
 )
 from backend.llm_api.services.resume_parsing.documents import DOCX, PDF, TEXT, sniff
-from backend.llm_api.services.resume_parsing.offline import find_range, parse_lines
+from backend.llm_api.services.resume_parsing.offline import find_range
 from backend.llm_api.services.resume_parsing.schema import JSON_SCHEMA
 from backend.llm_api.services.resume_parsing.vocabulary import vocabulary
 from tests.api.fake_openai import FakeOpenAI, completion
@@ -29,6 +29,7 @@ from tests.resume_corpus import (
     PEOPLE,
     Variant,
     expected_fields,
+    held_out_set,
     labelled_set,
     parsed_fields,
     render_docx,
@@ -161,7 +162,7 @@ def test_right_aligned_dates_stay_on_their_row():
 
 
 # offline parser, field by field ---------------------------------------------------------------
-DOCUMENTS = labelled_set()
+DOCUMENTS = labelled_set() + held_out_set()
 
 
 @pytest.mark.parametrize(("layout", "person", "variant", "data"), DOCUMENTS,

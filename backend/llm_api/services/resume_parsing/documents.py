@@ -140,8 +140,14 @@ def _clean(text: str) -> str:
     return re.sub(r"[ \f\v\r]+", " ", text).strip()
 
 
+def _meaningful(text: str) -> bool:
+    """Rules and decorations ("=====", "-----", "* * *") are no lines of the resume."""
+    return any(ch.isalnum() for ch in text)
+
+
 def _text_lines(text: str) -> list[Line]:
-    return [Line(cleaned) for raw in text.splitlines() if (cleaned := _clean(raw.replace("\t", " \t ")))]
+    return [Line(cleaned) for raw in text.splitlines()
+            if (cleaned := _clean(raw.replace("\t", " \t "))) and _meaningful(cleaned)]
 
 
 # PDF -----------------------------------------------------------------------------------------
@@ -304,7 +310,7 @@ def _layout(fragments: list[_Fragment], width: float) -> list[Line]:
     rows = _rows(fragments)
     gutter = _gutter(rows, width)
     if gutter is None:
-        return [_segment_line(_segments(row)) for row in rows]
+        return [line for row in rows if _meaningful((line := _segment_line(_segments(row))).text)]
     lines: list[Line] = []
     left: list[Line] = []
     right: list[Line] = []
@@ -327,7 +333,7 @@ def _layout(fragments: list[_Fragment], width: float) -> list[Line]:
         if right_part:
             right.append(_segment_line(_segments(right_part)))
     flush()
-    return lines
+    return [line for line in lines if _meaningful(line.text)]
 
 
 # DOCX ----------------------------------------------------------------------------------------
@@ -427,7 +433,7 @@ def _docx_paragraph(paragraph, styles: set[str]) -> list[Line]:
     out = []
     for part in raw.split("\n"):
         cleaned = _clean(part.replace("\t", " \t "))
-        if cleaned:
+        if cleaned and _meaningful(cleaned):
             out.append(Line(prefix + cleaned, size=max(sizes) if sizes else None,
                             bold=total_chars > 0 and bold_chars == total_chars, heading=heading))
     return out

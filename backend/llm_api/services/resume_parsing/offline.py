@@ -209,7 +209,8 @@ def find_single(text: str) -> DateRange | None:
 def without(text: str, span: tuple[int, int]) -> str:
     rest = text[: span[0]] + " " + text[span[1]:]
     rest = re.sub(r"\(\s*\)|\[\s*\]", " ", rest)
-    return re.sub(r"\s+", " ", rest).strip(" ,;|–—-·•\t()")
+    rest = re.sub(r"(?:\s*[|•·,;]\s*)+(?=\s\t\s|$)", "", rest)  # a separator the dates leave dangling
+    return re.sub(r" +", " ", rest).strip(" ,;|–—-·•\t()")
 
 
 # Fields --------------------------------------------------------------------------------------
@@ -484,8 +485,6 @@ def _education(section_lines: list[Line]) -> list[dict[str, Any]]:
             if not piece:
                 continue
             degree = _degree_field(piece) if not INSTITUTION.search(piece.split(" in ")[0]) else None
-            if degree is None and " in " in piece and INSTITUTION.search(piece):
-                degree = None
             if degree:
                 if current is None or current["degree"]:
                     current = _new_education(entries)
@@ -494,7 +493,7 @@ def _education(section_lines: list[Line]) -> list[dict[str, Any]]:
             elif INSTITUTION.search(piece) and not is_place(piece):
                 if current is None or current["institution"]:
                     current = _new_education(entries)
-                current["institution"], place = split_place(piece)
+                current["institution"] = split_place(piece)[0]
                 last_kind = "institution"
             elif is_place(piece):
                 continue
@@ -588,8 +587,10 @@ def _certifications(section_lines: list[Line]) -> list[str]:
         if dates:
             text = without(text, dates.span)
         text = re.sub(r"\s+\t\s+.*$", "", text).strip(" ,;-–—()")
-        if text and text not in found:
-            found.append(text)
+        for item in re.split(r"\s*;\s*|\s+[·•|]\s+", text):
+            item = item.strip(" ,;-–—()")
+            if item and item not in found:
+                found.append(item)
     return found
 
 
