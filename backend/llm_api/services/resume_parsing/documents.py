@@ -145,9 +145,13 @@ def _meaningful(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
+_MARKDOWN = re.compile(r"\*\*|__|^#{1,6}\s+|`")
+
+
 def _text_lines(text: str) -> list[Line]:
+    """Plain text (Markdown's heading marks and emphasis dropped: many resumes are written in it)."""
     return [Line(cleaned) for raw in text.splitlines()
-            if (cleaned := _clean(raw.replace("\t", " \t "))) and _meaningful(cleaned)]
+            if (cleaned := _clean(_MARKDOWN.sub("", raw.replace("\t", " \t ")))) and _meaningful(cleaned)]
 
 
 # PDF -----------------------------------------------------------------------------------------

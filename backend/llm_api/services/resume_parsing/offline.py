@@ -55,6 +55,8 @@ HEADINGS: dict[str, tuple[str, ...]] = {
               "talks", "memberships", "affiliations", "portfolio", "additional information",
               "leadership", "open source", "community", "research", "teaching"),
 }
+DOCUMENT_TITLES = {"curriculum vitae", "resume", "résumé", "cv", "lebenslauf", "curriculum", "my resume",
+                   "hoja de vida", "currículum vitae"}
 HEADING_KIND = {name: kind for kind, names in HEADINGS.items() for name in names}
 PROJECT_HEADINGS = {"projects", "personal projects", "side projects", "selected projects", "key projects",
                     "open source", "achievements", "key achievements", "leadership"}
@@ -240,7 +242,7 @@ COMPANY_WORDS = re.compile(
 INSTITUTION = re.compile(
     r"(?i)(\b(university|universit[éyàä]t?|universidad|universidade|università|universiteit|uniwersytet|"
     r"college|institute|institut|instituto|school|academy|polytechnic|politecnico|hochschule|école|ecole|"
-    r"conservatory|technion|eth zürich|eth zurich|epfl|mit|ucla|kth|iit|bootcamp)\b|大学|大學|학교|"
+    r"conservatory|technion|eth zürich|eth zurich|epfl|mit|ucla|kth|iit|bootcamp|tu|fh|insa|hec)\b|大学|大學|학교|"
     r"университет|інститут|институт|πανεπιστήμιο)"
 )
 DEGREE = re.compile(
@@ -277,9 +279,11 @@ def _strip_bullet(text: str) -> str:
     return BULLET.sub("", text, count=1).strip() if _is_bullet(text) else text.strip()
 
 
-def parts_of(text: str) -> list[str]:
-    text = re.sub(r"(?<=\w)\s+at\s+(?=[A-Z\d])", " | ", text)
-    text = re.sub(r"\s+@\s+", " | ", text)
+def parts_of(text: str, *, at: bool = True) -> list[str]:
+    """A header line's parts: split at separators (and " at " / "@" unless `at` is False)."""
+    if at:
+        text = re.sub(r"(?<=\w)\s+at\s+(?=[A-Z\d])", " | ", text)
+        text = re.sub(r"\s+@\s+", " | ", text)
     return [p.strip(" ,;()[]") for p in SEPARATORS.split(text) if p and p.strip(" ,;()[]")]
 
 
@@ -314,7 +318,8 @@ def _name_like(text: str) -> str | None:
     candidate = re.sub(r"^(name|nombre|nom)\s*:\s*", "", candidate, flags=re.I).strip()
     if not candidate or len(candidate) > 60 or re.search(r"[\d@/:]|https?", candidate):
         return None
-    if heading_key(candidate) in HEADING_KIND or TITLE_WORDS.search(candidate) or is_place(candidate):
+    if heading_key(candidate) in HEADING_KIND or heading_key(candidate) in DOCUMENT_TITLES \
+            or TITLE_WORDS.search(candidate) or is_place(candidate):
         return None
     words = candidate.split()
     if not all(re.fullmatch(r"[^\W\d_]+(?:['’.\-][^\W\d_]*)*\.?|\(?[^\W\d_]+\)?", w) for w in words):
@@ -412,6 +417,8 @@ def _experience(section_lines: list[Line]) -> list[dict[str, Any]]:
             if found_range:
                 dates = found_range
                 text = without(text, found_range.span)
+            # "Banque Rhône (Lyon)": a trailing parenthesis without digits is a part of its own
+            text = re.sub(r"\s*\(([^()\d]{2,40})\)?\s*$", r" | \1", text)
             parts.extend(parts_of(text))
         title = company = location = None
         rest: list[str] = []
@@ -475,8 +482,12 @@ def _education(section_lines: list[Line]) -> list[dict[str, Any]]:
         if dates:
             text = without(text, dates.span)
         pieces: list[str] = []
-        for part in parts_of(text):
-            if DEGREE.match(part) and not INSTITUTION.search(part):
+        for part in parts_of(text, at=False):
+            if DEGREE.match(part) and not INSTITUTION.search(part) and ", " in part:
+                # "MSc Computer Science, TU Wien": the degree and field, then who awarded it
+                head, tail = part.split(", ", 1)
+                pieces.extend([head, *([tail] if tail[:1].isupper() else [])] if DEGREE.match(head) else [part])
+            elif DEGREE.match(part) and not INSTITUTION.search(part):
                 pieces.append(part)  # "BSc, Computer Science": the comma parts the degree from its field
             else:
                 pieces.extend(p.strip() for p in re.split(r",\s+(?=[^\W\d_]|\d)", part) if p.strip())
@@ -497,6 +508,10 @@ def _education(section_lines: list[Line]) -> list[dict[str, Any]]:
                 last_kind = "institution"
             elif is_place(piece):
                 continue
+            elif current is not None and last_kind == "degree" and not current["institution"] \
+                    and current["field"] and len(piece.split()) <= 6 and piece[:1].isupper():
+                current["institution"] = piece  # after "degree, field": the institution, however named
+                last_kind = "institution"
             elif current is not None and last_kind == "degree" and not current["field"]:
                 current["field"] = piece
             elif current is not None and last_kind == "institution" and len(piece.split()) <= 3 \
@@ -647,8 +662,11 @@ def parse_lines(lines: list[Line]) -> dict[str, Any]:
         if link not in links:
             links.append(link)
 
-    # the name: the first name-like line near the top, the largest type first when known
+    # the name: a "Name:" label, else the first name-like line near the top (largest type first)
     top = (header or lines)[:8] + [line for line in by_kind.get("contact", [])[:4]]
+    labelled_name = next((line for line in lines[:20] if re.match(r"(?i)\s*(full )?name\s*:", line.text)), None)
+    if labelled_name is not None:
+        top = [labelled_name]
     candidates = [(line, name) for line in top if (name := _name_like(line.text))]
     if not candidates:
         candidates = [(line, name) for line in lines[:12] if (name := _name_like(line.text))]
@@ -665,9 +683,18 @@ def parse_lines(lines: list[Line]) -> dict[str, Any]:
             location = labelled.group(1).strip()
             break
         for part in parts_of(line.text):
-            if is_place(part) and not EMAIL.search(part):
+            if EMAIL.search(part):
+                continue
+            if is_place(part):
                 location = part
                 break
+            # "123 Main Street, Austin, TX 78701": the place after the street, without the postal code
+            address = re.sub(r"\s*\b(\d{4,6}(-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d)\s*$", "", part)
+            if address != part or re.match(r"\d", part):
+                place = split_place(address)[1]
+                if place:
+                    location = place
+                    break
         if location:
             break
 
