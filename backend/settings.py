@@ -114,6 +114,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {"ClaimKindEnum": "backend.llm_api.services.resume_parsing.schema.CLAIM_KINDS"},
 }
 
 # Supabase ------------------------------------------------------------------------------

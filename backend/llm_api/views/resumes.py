@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
 
-from backend.llm_api.authentication import OptionalSupabaseJWTAuthentication, SupabaseJWTAuthentication
+from backend.llm_api.authentication import BlankHeaderAnonymousAuthentication, SupabaseJWTAuthentication
 from backend.llm_api.exceptions import ErrorSerializer
 from backend.llm_api.services import resumes
 from backend.llm_api.services.resume_parsing.schema import CLAIM_KINDS
@@ -22,15 +22,6 @@ from backend.llm_api.views.inputs import validated
 ERRORS = {401: ErrorSerializer, 404: ErrorSerializer, 422: ErrorSerializer, 429: ErrorSerializer,
           502: ErrorSerializer, 503: ErrorSerializer}
 UPLOAD_ERRORS = {413: ErrorSerializer, 415: ErrorSerializer, **ERRORS}
-
-
-class BlankAsAnonymousAuthentication(OptionalSupabaseJWTAuthentication):
-    """Seed 002's front ends send `Authorization: ''` when signed out: that is anonymous too."""
-
-    def authenticate(self, request: Request):
-        if not (request.META.get("HTTP_AUTHORIZATION") or "").strip():
-            return None
-        return super().authenticate(request)
 
 
 # Serializers (the OpenAPI schema and the PATCH validation) ---------------------------------
@@ -211,7 +202,7 @@ PAGE_PARAMETERS = [
 
 
 class ResumesApi(UploadMixin, APIView):
-    authentication_classes = [BlankAsAnonymousAuthentication]
+    authentication_classes = [BlankHeaderAnonymousAuthentication]
     permission_classes = [AuthenticatedForReads]
 
     @extend_schema(operation_id="resumes_list", tags=["resumes"], summary="The caller's resumes, newest first",
@@ -232,7 +223,7 @@ class ResumesApi(UploadMixin, APIView):
 class ResumeParseApi(UploadMixin, APIView):
     """Seed 002's `POST /api/resume/parse`: always 200, stored when signed in."""
 
-    authentication_classes = [BlankAsAnonymousAuthentication]
+    authentication_classes = [BlankHeaderAnonymousAuthentication]
     created_status = status.HTTP_200_OK
 
     @extend_schema(operation_id="resume_parse", tags=["resumes"],
