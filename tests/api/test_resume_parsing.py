@@ -349,3 +349,59 @@ def test_an_unreachable_model_falls_back_to_offline():
         url = server.base_url
     result = parse_document(document=document, model=ModelConfig("k", url, "m", 2.0))
     assert result.parser == "offline"
+
+
+def _docx_from_body(body: str) -> bytes:
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", f'<w:document xmlns:w="{w}" xmlns:mc="{mc}"><w:body>{body}'
+                                              "</w:body></w:document>")
+    return out.getvalue()
+
+
+def _p(text: str) -> str:
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def test_docx_text_boxes_are_read_once_and_apart():
+    box = f"<w:txbxContent>{_p('SKILLS')}{_p('Python, k8s')}</w:txbxContent>"
+    body = (_p("Noor Haddad") + _p("noor@example.com") +
+            "<w:p><w:r><mc:AlternateContent>"
+            f"<mc:Choice><w:drawing>{box}</w:drawing></mc:Choice>"
+            f"<mc:Fallback><w:pict>{box}</w:pict></mc:Fallback>"
+            "</mc:AlternateContent></w:r></w:p>")
+    lines = [line.text for line in read_document(data=_docx_from_body(body), max_pages=20).lines]
+    assert lines == ["Noor Haddad", "noor@example.com", "SKILLS", "Python, k8s"]
+    assert parse(_docx_from_body(body))["skills"] == ["Python", "Kubernetes"]
+
+
+def raw_pdf(text_ops: bytes) -> bytes:
+    """A minimal hand-written PDF (no xref table: readers rebuild it) with the given text operators."""
+    stream = b"BT /F1 12 Tf " + text_ops + b" ET"
+    objects = [
+        b"<</Type/Catalog/Pages 2 0 R>>",
+        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Resources<</Font<</F1 4 0 R>>>>/Contents 5 0 R>>",
+        b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",
+        b"<</Length %d>>stream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    body = b"%PDF-1.4\n"
+    offsets = []
+    for number, obj in enumerate(objects, 1):
+        offsets.append(len(body))
+        body += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
+    xref = len(body)
+    body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    body += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    body += b"trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return body
+
+
+def test_control_characters_never_reach_the_text():
+    """pypdf hands over NULs and other controls as the PDF has them; Postgres would refuse a NUL."""
+    data = raw_pdf(b"72 700 Td (Noor Haddad) Tj 0 -20 Td (noor@example.com \\001\\002\\000 control characters) Tj")
+    document = read_document(data=data, max_pages=20)
+    assert document.text == "Noor Haddad\nnoor@example.com control characters"

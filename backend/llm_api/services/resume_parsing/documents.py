@@ -134,9 +134,12 @@ _BULLETS = str.maketrans({"\x7f": "•", "\x95": "•", "\uf0b7": "•", "\uf0a7
                           "\uf0fc": "✓"})
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x80-\x9f\ufffe\uffff]")  # never stored (Postgres refuses NUL)
+
+
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u200b", "")
-    text = text.translate(_BULLETS)
+    text = _CONTROLS.sub("", text.translate(_BULLETS))
     return re.sub(r"[ \f\v\r]+", " ", text).strip()
 
 
@@ -343,6 +346,7 @@ def _layout(fragments: list[_Fragment], width: float) -> list[Line]:
 # DOCX ----------------------------------------------------------------------------------------
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
 
 def _read_docx(data: bytes, max_pages: int) -> Document:
@@ -407,6 +411,22 @@ def _docx_block(element, styles: set[str], lines: list[Line]) -> None:
             _docx_block(child, styles, lines)
 
 
+def _runs_and_boxes(element, runs: list, boxes: list) -> None:
+    """A paragraph's runs in order, and the text boxes drawn in it (read as blocks of their own).
+
+    Word writes each text box twice (`mc:Choice` and a VML `mc:Fallback`): the fallback is skipped.
+    """
+    for child in element:
+        if child.tag == f"{MC}Fallback":
+            continue
+        if child.tag == f"{W}txbxContent":
+            boxes.append(child)
+            continue
+        if child.tag == f"{W}r":
+            runs.append(child)
+        _runs_and_boxes(child, runs, boxes)
+
+
 def _docx_paragraph(paragraph, styles: set[str]) -> list[Line]:
     style = paragraph.find(f"{W}pPr/{W}pStyle")
     style_id = style.get(f"{W}val") if style is not None else ""
@@ -415,7 +435,10 @@ def _docx_paragraph(paragraph, styles: set[str]) -> list[Line]:
     texts: list[str] = []
     bold_chars = total_chars = 0
     sizes: list[float] = []
-    for run in paragraph.iter(f"{W}r"):
+    runs: list = []
+    boxes: list = []
+    _runs_and_boxes(paragraph, runs, boxes)
+    for run in runs:
         props = run.find(f"{W}rPr")
         bold = props is not None and props.find(f"{W}b") is not None and \
             props.find(f"{W}b").get(f"{W}val", "true") not in ("0", "false")
@@ -440,4 +463,6 @@ def _docx_paragraph(paragraph, styles: set[str]) -> list[Line]:
         if cleaned and _meaningful(cleaned):
             out.append(Line(prefix + cleaned, size=max(sizes) if sizes else None,
                             bold=total_chars > 0 and bold_chars == total_chars, heading=heading))
+    for box in boxes:
+        _docx_block(box, styles, out)
     return out
