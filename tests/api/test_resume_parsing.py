@@ -405,3 +405,14 @@ def test_control_characters_never_reach_the_text():
     data = raw_pdf(b"72 700 Td (Noor Haddad) Tj 0 -20 Td (noor@example.com \\001\\002\\000 control characters) Tj")
     document = read_document(data=data, max_pages=20)
     assert document.text == "Noor Haddad\nnoor@example.com control characters"
+
+
+@pytest.mark.parametrize("phone", ["+1 (555) 123-4567", "555.123.4567", "+44 20 7946 0958", "0171 234 5678",
+                                   "+49-30-1234567"])
+def test_phone_styles(phone):
+    assert parse(f"Rosa Diaz\nrosa@example.com | {phone}\n".encode())["phone"] == phone
+
+
+def test_years_and_versions_are_not_phones():
+    text = "Rosa Diaz\nrosa@example.com\nEXPERIENCE\nEngineer, Foo Inc  2019 - 2021\n• Upgraded to 1.2.3456\n"
+    assert parse(text.encode())["phone"] is None

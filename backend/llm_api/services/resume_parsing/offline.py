@@ -629,6 +629,17 @@ def _claims(experience: list[dict[str, Any]], projects: list[str]) -> list[dict[
     return claims
 
 
+def _phone(candidate: str) -> str | None:
+    """A phone number as written, or None for digits that are something else (years, versions)."""
+    candidate = candidate.strip()
+    digits = re.sub(r"\D", "", candidate)
+    if not 7 <= len(digits) <= 15 or RANGE.fullmatch(candidate):
+        return None
+    if re.fullmatch(r"\d+(\.\d+)+", candidate.replace(" ", "")) and not re.fullmatch(r"\d{2,4}(\.\d{2,4}){2,}", candidate):
+        return None  # 1.2.3456 is a version or a number, 555.123.4567 a phone
+    return candidate
+
+
 def parse_lines(lines: list[Line]) -> dict[str, Any]:
     """The parsed resume (see `schema.EMPTY`) from the document's lines."""
     header, sections = split_sections(lines)
@@ -640,18 +651,8 @@ def parse_lines(lines: list[Line]) -> dict[str, Any]:
     contact_text = "\n".join(line.text for line in contact_lines)
 
     email = (EMAIL.search(contact_text) or EMAIL.search(everything))
-    phone = None
-    for source in (contact_text, everything):
-        for match in PHONE.finditer(source):
-            candidate = match.group(0).strip()
-            digits = re.sub(r"\D", "", candidate)
-            if 7 <= len(digits) <= 15 and not re.fullmatch(rf"{_YEAR}\s*[-–]\s*{_YEAR}", candidate) \
-                    and not RANGE.fullmatch(candidate) and not re.fullmatch(r"[\d.]+", candidate.replace(" ", "")
-                                                                           if "." in candidate else "x"):
-                phone = candidate
-                break
-        if phone:
-            break
+    phone = next((found for source in (contact_text, everything) for match in PHONE.finditer(source)
+                  if (found := _phone(match.group(0)))), None)
     links = []
     for match in URL.finditer(everything):
         link = match.group(0).rstrip(".,;:)")
