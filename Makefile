@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check
 
-.PHONY: run test lint bench local-supabase migrate mutation-policies clean
+.PHONY: run test lint bench bench-resumes local-supabase migrate mutation-policies clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,9 @@ lint: $(VENV)/.dev-installed
 
 bench: $(VENV)/.dev-installed
 	$(PY) bench/rest_overhead.py
+
+bench-resumes: $(VENV)/.dev-installed
+	$(PY) bench/resume_parse.py
 
 ## Mutation-test the RLS and storage policies against the schema tests (slow; not part of `make test`)
 mutation-policies: $(VENV)/.dev-installed

@@ -114,6 +114,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {"ClaimKindEnum": "backend.llm_api.services.resume_parsing.schema.CLAIM_KINDS"},
 }
 
 # Supabase ------------------------------------------------------------------------------
@@ -139,6 +140,13 @@ AVATAR_MAX_BYTES = env_int("AVATAR_MAX_BYTES", 5 * 1024 * 1024)
 AVATAR_MAX_PIXELS = env_int("AVATAR_MAX_PIXELS", 40_000_000)  # width x height, checked before decoding
 AVATAR_SIZE = env_int("AVATAR_SIZE", 512)  # stored avatars are squares of at most this many pixels
 EXPORT_SIGNED_URL_SECONDS = env_int("EXPORT_SIGNED_URL_SECONDS", 600)
+
+# Resumes -------------------------------------------------------------------------------
+RESUME_MAX_BYTES = env_int("RESUME_MAX_BYTES", 10 * 1024 * 1024)  # refused (413) before the file is read
+RESUME_MAX_PAGES = env_int("RESUME_MAX_PAGES", 20)  # PDF pages (and DOCX pages when the file says)
+RESUME_SIGNED_URL_SECONDS = env_int("RESUME_SIGNED_URL_SECONDS", 300)  # lifetime of download links
+RESUME_MODEL_PARSER = env_bool("RESUME_MODEL_PARSER", True)  # use the model parser when OPENAI_API_KEY is set
+RESUME_MODEL_TIMEOUT = env_float("RESUME_MODEL_TIMEOUT", 30.0)  # seconds for one model parse, then offline
 
 # The local Supabase-compatible stack (used when SUPABASE_URL is empty).
 LOCAL_SUPABASE_PORT = env_int("LOCAL_SUPABASE_PORT", 54321)

@@ -289,3 +289,22 @@ class SupabaseJWTScheme(OpenApiAuthenticationExtension):
             "bearerFormat": "JWT",
             "description": "A Supabase Auth access token (`Authorization: Bearer <token>`).",
         }
+
+
+class BlankHeaderAnonymousAuthentication(OptionalSupabaseJWTAuthentication):
+    """Optional authentication for seed 002's front ends, which send `Authorization: ''` when
+    signed out: a blank header is anonymous too; any other header must carry a valid token."""
+
+    def authenticate(self, request: Request) -> tuple[SupabaseUser, str] | None:
+        if not (request.META.get("HTTP_AUTHORIZATION") or "").strip():
+            return None
+        return super().authenticate(request)
+
+
+class SupabaseJWTOptionalScheme(SupabaseJWTScheme):
+    """The same bearer scheme, named apart: drf-spectacular keys a scheme by its class."""
+
+    target_class = BlankHeaderAnonymousAuthentication
+    name = "SupabaseJWTOptional"
+    priority = 1
+

@@ -12,6 +12,14 @@ from backend.llm_api.views.profile import (
     ProfileApi,
     StatsApi,
 )
+from backend.llm_api.views.resumes import (
+    DbResumesApi,
+    DbResumesUploadApi,
+    ResumeApi,
+    ResumeParseApi,
+    ResumeReparseApi,
+    ResumesApi,
+)
 
 urlpatterns = [
     path("health", HealthApi.as_view(), name="health"),
@@ -27,4 +35,10 @@ urlpatterns = [
     path("user/stats", StatsApi.as_view(), name="user-stats"),
     path("user/export", ExportApi.as_view(), name="user-export"),
     path("user/account", AccountApi.as_view(), name="user-account"),
+    path("resumes", ResumesApi.as_view(), name="resumes"),
+    path("resumes/<uuid:resume_id>", ResumeApi.as_view(), name="resume"),
+    path("resumes/<uuid:resume_id>/reparse", ResumeReparseApi.as_view(), name="resume-reparse"),
+    path("resume/parse", ResumeParseApi.as_view(), name="resume-parse"),
+    path("db/resumes", DbResumesApi.as_view(), name="db-resumes"),
+    path("db/resumes/upload", DbResumesUploadApi.as_view(), name="db-resumes-upload"),
 ]

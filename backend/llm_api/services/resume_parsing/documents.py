@@ -1,0 +1,468 @@
+"""From an uploaded file's bytes to lines of text with their layout, or a 413/415/422 `AppError`.
+
+The bytes decide the format, never the name or the declared type:
+
+- PDF (`%PDF-` in the first KiB): text extracted with pypdf, each fragment with its position,
+  font size and weight; rows are rebuilt from positions and a two-column page is read column
+  by column (left, then right) instead of across.
+- DOCX (a ZIP holding `word/document.xml`): paragraphs read from the XML with the standard
+  library (styles, bold runs, font sizes kept); layout tables are read cell by cell, which is
+  column by column for a two-column resume. Uncompressed sizes are checked before reading.
+- Plain text: valid UTF-8 (a BOM allowed) without NULs or other control characters.
+
+Anything else is 415; encrypted, truncated or corrupt files are 422; a document without any
+text (a scan) is 422 too.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from xml.etree import ElementTree
+
+from backend.llm_api.errors import AppError
+
+logger = logging.getLogger(__name__)
+
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+TEXT = "text/plain"
+EXTENSIONS = {PDF: "pdf", DOCX: "docx", TEXT: "txt"}
+MIN_TEXT_CHARACTERS = 20  # fewer letters and digits than this: "no text could be found"
+DOCX_MAX_XML_BYTES = 30 * 1024 * 1024  # uncompressed document.xml (a ZIP bomb stops here)
+
+
+class UnsupportedFile(AppError):
+    status_code = 415
+    default_code = "unsupported_file_type"
+    default_detail = "The file is not a PDF, a DOCX document or plain UTF-8 text."
+
+
+class FileTooLarge(AppError):
+    status_code = 413
+    default_code = "file_too_large"
+
+
+class UnreadableFile(AppError):
+    status_code = 422
+    default_code = "unreadable_file"
+    default_detail = "The file could not be read; it may be truncated or corrupt."
+
+
+class EncryptedFile(AppError):
+    status_code = 422
+    default_code = "encrypted_file"
+    default_detail = "The file is password-protected; upload a copy without a password."
+
+
+class NoTextFound(AppError):
+    status_code = 422
+    default_code = "no_text_found"
+    default_detail = ("No text could be found in the file (a scanned image?); upload a PDF with "
+                      "selectable text, a DOCX document or plain text.")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the document, with what its layout says about it."""
+
+    text: str
+    size: float | None = None  # font size in points, when known
+    bold: bool = False
+    heading: bool = False  # marked as a heading by the document itself (a DOCX heading style)
+
+
+@dataclass
+class Document:
+    content_type: str
+    extension: str
+    lines: list[Line]
+    page_count: int | None
+    text: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.text = "\n".join(line.text for line in self.lines)
+
+
+def sniff(data: bytes) -> str:
+    """The content type the bytes are, or `UnsupportedFile`."""
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return PDF
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        return DOCX  # checked further when opened: a ZIP that is no Word document is refused then
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise EncryptedFile()  # a password-protected DOCX is an OLE container holding the ZIP
+        raise UnsupportedFile("Legacy .doc files are not supported; save the resume as DOCX or PDF.")
+    if _is_text(data):
+        return TEXT
+    raise UnsupportedFile()
+
+
+def _is_text(data: bytes) -> bool:
+    if b"\x00" in data:
+        return False
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return False
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
+    return controls == 0
+
+
+def read_document(*, data: bytes, max_pages: int) -> Document:
+    """The document's lines; raises 413 (too many pages), 415, or 422 as the module says."""
+    kind = sniff(data)
+    if kind == PDF:
+        document = _read_pdf(data, max_pages)
+    elif kind == DOCX:
+        document = _read_docx(data, max_pages)
+    else:
+        document = Document(TEXT, "txt", _text_lines(data.decode("utf-8-sig")), None)
+    if sum(1 for ch in document.text if ch.isalnum()) < MIN_TEXT_CHARACTERS:
+        raise NoTextFound()
+    return document
+
+
+# bullets as PDF fonts without a proper encoding hand them over (Symbol, Wingdings, Latin-1 gaps)
+_BULLETS = str.maketrans({"\x7f": "•", "\x95": "•", "\uf0b7": "•", "\uf0a7": "▪", "\uf076": "•", "\uf0d8": "•",
+                          "\uf0fc": "✓"})
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x80-\x9f\ufffe\uffff]")  # never stored (Postgres refuses NUL)
+
+
+def _clean(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u200b", "")
+    text = _CONTROLS.sub("", text.translate(_BULLETS))
+    return re.sub(r"[ \f\v\r]+", " ", text).strip()
+
+
+def _meaningful(text: str) -> bool:
+    """Rules and decorations ("=====", "-----", "* * *") are no lines of the resume."""
+    return any(ch.isalnum() for ch in text)
+
+
+_MARKDOWN = re.compile(r"\*\*|__|^#{1,6}\s+|`")
+
+
+def _text_lines(text: str) -> list[Line]:
+    """Plain text (Markdown's heading marks and emphasis dropped: many resumes are written in it)."""
+    return [Line(cleaned) for raw in text.splitlines()
+            if (cleaned := _clean(_MARKDOWN.sub("", raw.replace("\t", " \t ")))) and _meaningful(cleaned)]
+
+
+# PDF -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Fragment:
+    x: float
+    y: float
+    text: str
+    size: float
+    bold: bool
+
+    @property
+    def end(self) -> float:
+        return self.x + len(self.text) * self.size * 0.5  # Helvetica-like average advance
+
+
+def _read_pdf(data: bytes, max_pages: int) -> Document:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    if b"%%EOF" not in data[-4096:] and b"%%EOF" not in data:
+        raise UnreadableFile("The PDF is truncated (it has no end-of-file marker).", code="truncated_file")
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")  # owner-password-only PDFs open with an empty user password
+            except Exception:  # noqa: BLE001 - unsupported encryption: the same answer
+                opened = 0
+            if not opened:
+                raise EncryptedFile()
+        pages = len(reader.pages)
+        if pages > max_pages:
+            raise FileTooLarge(f"The PDF has {pages} pages; at most {max_pages} are accepted.",
+                               code="too_many_pages")
+        lines: list[Line] = []
+        for page in reader.pages:
+            lines.extend(_pdf_page_lines(page))
+    except (EncryptedFile, FileTooLarge):
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
+            RecursionError, AssertionError, ZeroDivisionError) as exc:
+        logger.info("unreadable PDF: %s", exc)
+        raise UnreadableFile() from None
+    return Document(PDF, "pdf", lines, pages)
+
+
+def _pdf_page_lines(page) -> list[Line]:
+    fragments: list[_Fragment] = []
+
+    def visit(text: str, cm, tm, font_dict, font_size) -> None:
+        if not text or not text.strip():
+            return
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        scale = (abs(tm[3] * cm[3]) or abs(tm[0] * cm[0]) or 1.0)
+        font = str((font_dict or {}).get("/BaseFont", "")) if font_dict else ""
+        for part in text.split("\n"):
+            if part.strip():
+                fragments.append(_Fragment(x, y, part, float(font_size or 10) * scale,
+                                           bool(re.search(r"bold|black|heavy|semibold", font, re.I))))
+
+    page.extract_text(visitor_text=visit)
+    try:
+        width = float(page.mediabox.width)
+    except (TypeError, ValueError, AttributeError):
+        width = 612.0
+    return _layout(fragments, width)
+
+
+def _rows(fragments: list[_Fragment]) -> list[list[_Fragment]]:
+    """Fragments grouped into rows by baseline (top of the page first), each row left to right."""
+    rows: list[list[_Fragment]] = []
+    for fragment in sorted(fragments, key=lambda f: (-f.y, f.x)):
+        if rows and abs(rows[-1][0].y - fragment.y) <= max(2.0, fragment.size * 0.3):
+            rows[-1].append(fragment)
+        else:
+            rows.append([fragment])
+    return [sorted(row, key=lambda f: f.x) for row in rows]
+
+
+def _segments(row: list[_Fragment]) -> list[list[_Fragment]]:
+    """A row split where the gap between fragments is wide (columns, right-aligned dates)."""
+    segments: list[list[_Fragment]] = []
+    for fragment in row:
+        if segments and fragment.x - segments[-1][-1].end < max(12.0, fragment.size * 1.5):
+            segments[-1].append(fragment)
+        else:
+            segments.append([fragment])
+    return segments
+
+
+def _segment_line(parts: list[list[_Fragment]]) -> Line:
+    texts = []
+    for segment in parts:
+        pieces = []
+        for fragment in segment:
+            piece = fragment.text
+            if pieces and fragment.x - segment[segment.index(fragment) - 1].end > fragment.size * 0.15 \
+                    and not pieces[-1].endswith(" ") and not piece.startswith(" "):
+                piece = " " + piece
+            pieces.append(piece)
+        texts.append(_clean("".join(pieces)))
+    every = [f for segment in parts for f in segment]
+    return Line(" \t ".join(t for t in texts if t), size=max(f.size for f in every),
+                bold=all(f.bold for f in every))
+
+
+def _gutter(rows: list[list[_Fragment]], width: float) -> float | None:
+    """The x of a column boundary many rows respect, if the page has two columns.
+
+    A boundary is a start position shared by several fragments in the middle half of the page
+    that no fragment to its left runs across in most rows, with rows whose only text is right
+    of it (a column, not right-aligned dates beside titles).
+    """
+    starts: dict[int, int] = {}
+    for row in rows:
+        for fragment in row:
+            if 0.25 * width < fragment.x < 0.75 * width:
+                starts[round(fragment.x / 4)] = starts.get(round(fragment.x / 4), 0) + 1
+    best: float | None = None
+    best_score = 0
+    for key, count in starts.items():
+        if count < 4:
+            continue
+        x = key * 4 - 6
+        right_only = left_only = crossing = both = date_like = right_rows = 0
+        for row in rows:
+            left = [f for f in row if f.x < x]
+            right = [f for f in row if f.x >= x]
+            if any(f.end > x + 26 for f in left):
+                crossing += 1
+                continue
+            if right:
+                right_rows += 1
+                date_like += bool(_DATEISH.search(" ".join(f.text for f in right)))
+            if left and right:
+                both += 1
+            elif right:
+                right_only += 1
+            elif left:
+                left_only += 1
+        body = right_only + left_only + both
+        if body < 6 or crossing > body * 0.5 or right_only < 2:
+            continue
+        if right_rows and date_like / right_rows > 0.5:
+            continue  # right-aligned dates, not a column
+        score = right_only + both
+        if score > best_score:
+            best, best_score = x, score
+    return best
+
+
+_DATEISH = re.compile(r"\b(19|20)\d{2}\b|present|current", re.I)
+
+
+def _layout(fragments: list[_Fragment], width: float) -> list[Line]:
+    rows = _rows(fragments)
+    gutter = _gutter(rows, width)
+    if gutter is None:
+        return [line for row in rows if _meaningful((line := _segment_line(_segments(row))).text)]
+    lines: list[Line] = []
+    left: list[Line] = []
+    right: list[Line] = []
+
+    def flush() -> None:
+        lines.extend(left)
+        lines.extend(right)
+        left.clear()
+        right.clear()
+
+    for row in rows:
+        left_part = [f for f in row if f.x < gutter]
+        right_part = [f for f in row if f.x >= gutter]
+        if any(f.end > gutter + 26 for f in left_part):  # a full-width row: the columns end here
+            flush()
+            lines.append(_segment_line(_segments(row)))
+            continue
+        if left_part:
+            left.append(_segment_line(_segments(left_part)))
+        if right_part:
+            right.append(_segment_line(_segments(right_part)))
+    flush()
+    return [line for line in lines if _meaningful(line.text)]
+
+
+# DOCX ----------------------------------------------------------------------------------------
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+
+def _read_docx(data: bytes, max_pages: int) -> Document:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise UnreadableFile("The document is truncated or corrupt.") from None
+    if "word/document.xml" not in names:
+        raise UnsupportedFile()  # a ZIP, but no Word document
+    info = archive.getinfo("word/document.xml")
+    if info.file_size > DOCX_MAX_XML_BYTES:
+        raise FileTooLarge("The document's text is too large to read.", code="document_too_large")
+    try:
+        root = ElementTree.fromstring(archive.read(info))
+        styles = _docx_heading_styles(archive, names)
+        pages = _docx_pages(archive, names)
+    except (zipfile.BadZipFile, ElementTree.ParseError, OSError, ValueError, EOFError, KeyError,
+            NotImplementedError, RuntimeError):
+        raise UnreadableFile("The document is truncated or corrupt.") from None
+    if pages is not None and pages > max_pages:
+        raise FileTooLarge(f"The document has {pages} pages; at most {max_pages} are accepted.",
+                           code="too_many_pages")
+    body = root.find(f"{W}body")
+    lines: list[Line] = []
+    if body is not None:
+        _docx_block(body, styles, lines)
+    return Document(DOCX, "docx", lines, pages)
+
+
+def _docx_heading_styles(archive: zipfile.ZipFile, names: set[str]) -> set[str]:
+    if "word/styles.xml" not in names or archive.getinfo("word/styles.xml").file_size > DOCX_MAX_XML_BYTES:
+        return set()
+    found = set()
+    for style in ElementTree.fromstring(archive.read("word/styles.xml")).iter(f"{W}style"):
+        name = style.find(f"{W}name")
+        label = (name.get(f"{W}val") if name is not None else "") or ""
+        if re.match(r"(heading|title)", label, re.I):
+            found.add(style.get(f"{W}styleId") or "")
+    return found
+
+
+def _docx_pages(archive: zipfile.ZipFile, names: set[str]) -> int | None:
+    if "docProps/app.xml" not in names or archive.getinfo("docProps/app.xml").file_size > 1024 * 1024:
+        return None
+    root = ElementTree.fromstring(archive.read("docProps/app.xml"))
+    for element in root.iter():
+        if element.tag.endswith("}Pages") and (element.text or "").strip().isdigit():
+            return int(element.text.strip())
+    return None
+
+
+def _docx_block(element, styles: set[str], lines: list[Line]) -> None:
+    for child in element:
+        if child.tag == f"{W}p":
+            lines.extend(_docx_paragraph(child, styles))
+        elif child.tag == f"{W}tbl":
+            for row in child.iter(f"{W}tr"):
+                for cell in row.findall(f"{W}tc"):
+                    _docx_block(cell, styles, lines)
+        elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
+            _docx_block(child, styles, lines)
+
+
+def _runs_and_boxes(element, runs: list, boxes: list) -> None:
+    """A paragraph's runs in order, and the text boxes drawn in it (read as blocks of their own).
+
+    Word writes each text box twice (`mc:Choice` and a VML `mc:Fallback`): the fallback is skipped.
+    """
+    for child in element:
+        if child.tag == f"{MC}Fallback":
+            continue
+        if child.tag == f"{W}txbxContent":
+            boxes.append(child)
+            continue
+        if child.tag == f"{W}r":
+            runs.append(child)
+        _runs_and_boxes(child, runs, boxes)
+
+
+def _docx_paragraph(paragraph, styles: set[str]) -> list[Line]:
+    style = paragraph.find(f"{W}pPr/{W}pStyle")
+    style_id = style.get(f"{W}val") if style is not None else ""
+    heading = bool(style_id) and (style_id in styles or bool(re.match(r"(heading|title)", style_id, re.I)))
+    listed = paragraph.find(f"{W}pPr/{W}numPr") is not None
+    texts: list[str] = []
+    bold_chars = total_chars = 0
+    sizes: list[float] = []
+    runs: list = []
+    boxes: list = []
+    _runs_and_boxes(paragraph, runs, boxes)
+    for run in runs:
+        props = run.find(f"{W}rPr")
+        bold = props is not None and props.find(f"{W}b") is not None and \
+            props.find(f"{W}b").get(f"{W}val", "true") not in ("0", "false")
+        size = props.find(f"{W}sz") if props is not None else None
+        if size is not None and (size.get(f"{W}val") or "").isdigit():
+            sizes.append(int(size.get(f"{W}val")) / 2)
+        for node in run:
+            if node.tag == f"{W}t":
+                text = node.text or ""
+                texts.append(text)
+                total_chars += len(text.strip())
+                bold_chars += len(text.strip()) if bold else 0
+            elif node.tag == f"{W}tab":
+                texts.append("\t")
+            elif node.tag in (f"{W}br", f"{W}cr"):
+                texts.append("\n")
+    raw = "".join(texts)
+    prefix = "• " if listed else ""
+    out = []
+    for part in raw.split("\n"):
+        cleaned = _clean(part.replace("\t", " \t "))
+        if cleaned and _meaningful(cleaned):
+            out.append(Line(prefix + cleaned, size=max(sizes) if sizes else None,
+                            bold=total_chars > 0 and bold_chars == total_chars, heading=heading))
+    for box in boxes:
+        _docx_block(box, styles, out)
+    return out

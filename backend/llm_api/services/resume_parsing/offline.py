@@ -1,0 +1,736 @@
+"""The offline resume parser: rules over the document's lines, no network, deterministic.
+
+1. Sections: a line is a heading when its text names a section (in any case, with or without a
+   colon), or when it looks like the headings already found (capitals, bold, larger type) or the
+   document marks it as one (DOCX heading styles). "Skills: Python, Go" is a heading with content.
+2. Contact fields by pattern (e-mail, phone, links), the name from the top of the document (the
+   largest type when the layout is known), the location from the header's place names.
+3. Skills: the skills section's items looked up in the shipped vocabulary with its aliases, plus
+   the vocabulary's skills named anywhere else; canonical names, no duplicates.
+4. Experience and education: entries anchored on their date ranges (month names, numbers, ISO,
+   seasons, "Present"), title / company / location told apart by separators, title words,
+   company suffixes and place names; highlights are the lines that follow.
+5. Claims: highlights an interviewer would probe (numbers, leadership verbs, technologies).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .documents import Line
+from .vocabulary import places, vocabulary
+
+# Sections ------------------------------------------------------------------------------------
+
+HEADINGS: dict[str, tuple[str, ...]] = {
+    "summary": ("summary", "professional summary", "career summary", "executive summary", "profile",
+                "professional profile", "personal profile", "about", "about me", "objective",
+                "career objective", "overview", "introduction", "personal statement", "resumen", "profil"),
+    "experience": ("experience", "work experience", "professional experience", "employment",
+                   "employment history", "work history", "career history", "relevant experience",
+                   "professional background", "experience history", "positions", "career",
+                   "berufserfahrung", "experiencia", "expérience professionnelle", "work"),
+    "education": ("education", "academic background", "education and training", "academics",
+                  "qualifications", "academic qualifications", "educational background", "studies",
+                  "ausbildung", "formación", "formation", "education history"),
+    "skills": ("skills", "technical skills", "key skills", "core skills", "core competencies",
+               "competencies", "skills and competencies", "technologies", "tech stack", "tools",
+               "tools and technologies", "technical proficiencies", "expertise", "areas of expertise",
+               "skill set", "skillset", "programming languages", "languages and technologies",
+               "kenntnisse", "compétences", "habilidades", "skills and tools", "technical expertise"),
+    "certifications": ("certifications", "certificates", "certification", "licenses and certifications",
+                       "licences and certifications", "licenses", "licences", "professional certifications",
+                       "accreditations", "certifications and licenses"),
+    "languages": ("languages", "spoken languages", "language skills", "language", "sprachen", "idiomas",
+                  "langues"),
+    "contact": ("contact", "contact information", "contact details", "personal details",
+                "personal information", "contact info"),
+    "other": ("projects", "personal projects", "side projects", "selected projects", "key projects",
+              "publications", "awards", "honors", "honours", "awards and honors", "interests",
+              "hobbies", "hobbies and interests", "references", "volunteering", "volunteer experience",
+              "volunteer work", "activities", "extracurricular activities", "achievements",
+              "key achievements", "courses", "coursework", "training", "patents", "conferences",
+              "talks", "memberships", "affiliations", "portfolio", "additional information",
+              "leadership", "open source", "community", "research", "teaching"),
+}
+DOCUMENT_TITLES = {"curriculum vitae", "resume", "résumé", "cv", "lebenslauf", "curriculum", "my resume",
+                   "hoja de vida", "currículum vitae"}
+HEADING_KIND = {name: kind for kind, names in HEADINGS.items() for name in names}
+PROJECT_HEADINGS = {"projects", "personal projects", "side projects", "selected projects", "key projects",
+                    "open source", "achievements", "key achievements", "leadership"}
+
+BULLET = re.compile(r"^\s*(?:[•·▪◦‣∙●○■□►▸\-–—*>✓✔\x7f\uf0b7\uf0a7\uf076\uf0d8]|\d{1,2}[.)])\s*")
+SEPARATORS = re.compile(r"\s+\t\s+|\s*\t\s*|\s+[|•·◆◇]\s+|\s+[—–]\s+|\s+-\s+|\s{3,}")
+WORDS = re.compile(r"[^\W\d_]+(?:['’.\-][^\W\d_]+)*\.?", re.UNICODE)
+
+
+def heading_key(text: str) -> str:
+    text = re.sub(r"^[#=\-_*•·|>\s]+|[:\-_=*|\s]+$", "", text).replace("&", " and ")
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", text.casefold())).strip()
+
+
+@dataclass
+class Section:
+    kind: str
+    heading: str
+    lines: list[Line] = field(default_factory=list)
+
+
+def _known_heading(line: Line) -> tuple[str, str, str] | None:
+    """(kind, heading key, inline content) when the line names a section."""
+    text = line.text.replace("\t", " ").strip()
+    if len(text) <= 48:
+        key = heading_key(text)
+        if key in HEADING_KIND and (not text[:1].islower() or line.heading or line.bold):
+            return HEADING_KIND[key], key, ""
+    match = re.match(r"^([^\W\d][\w &/]{1,38}?)\s*:\s*(\S.*)$", text)
+    if match:
+        key = heading_key(match.group(1))
+        if HEADING_KIND.get(key) in ("skills", "languages", "certifications", "summary"):
+            return HEADING_KIND[key], key, match.group(2)
+    return None
+
+
+def split_sections(lines: list[Line]) -> tuple[list[Line], list[Section]]:
+    """The header (before any heading) and the sections in document order."""
+    marked = [(_known_heading(line), line) for line in lines]
+    heading_lines = [line for found, line in marked if found and not found[2]]
+    caps = bool(heading_lines) and all(line.text.isupper() for line in heading_lines)
+    bold = bool(heading_lines) and all(line.bold for line in heading_lines)
+    sizes = [line.size for line in heading_lines if line.size]
+    heading_size = min(sizes) if sizes else None
+    body_sizes = sorted(line.size for line in lines if line.size)
+    body_size = body_sizes[len(body_sizes) // 2] if body_sizes else None
+
+    def styled_like_heading(line: Line) -> bool:
+        text = line.text.strip()
+        if not heading_lines or len(text) > 40 or len(text.split()) > 4 or re.search(r"[\d,@|/]", text):
+            return False
+        if line.heading:
+            return True
+        if not (caps and text.isupper()):
+            return False
+        if heading_size and body_size and heading_size > body_size + 0.5:
+            return bool(line.size and line.size >= heading_size - 0.2)
+        return bold and line.bold
+
+    header: list[Line] = []
+    sections: list[Section] = []
+    for found, line in marked:
+        if found:
+            kind, key, inline = found
+            sections.append(Section(kind, key))
+            if inline:
+                sections[-1].lines.append(Line(inline, line.size, line.bold))
+            continue
+        if sections and sections[-1].kind != "contact" and styled_like_heading(line) \
+                and not BULLET.match(line.text):
+            sections.append(Section("other", heading_key(line.text)))
+            continue
+        (sections[-1].lines if sections else header).append(line)
+    return header, sections
+
+
+# Dates ---------------------------------------------------------------------------------------
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    "janv": 1, "févr": 2, "fevr": 2, "mars": 3, "avr": 4, "mai": 5, "juin": 6, "juil": 7, "août": 8,
+    "okt": 10, "dez": 12, "ene": 1, "abr": 4, "ago": 8, "dic": 12, "mär": 3, "märz": 3,
+}
+SEASONS = ("spring", "summer", "fall", "autumn", "winter")
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_YEAR = r"(?:19|20)\d{2}"
+DATE = (
+    rf"(?:(?:{_MONTH_NAMES})\.?,?\s*{_YEAR}"  # Jan 2020, January, 2020, Sept. 2020
+    rf"|(?:{'|'.join(SEASONS)})\s+{_YEAR}"  # Summer 2019
+    rf"|(?:0?[1-9]|1[0-2])\s*[/.]\s*{_YEAR}"  # 01/2020, 3.2021
+    rf"|{_YEAR}\s*[-/.]\s*(?:0[1-9]|1[0-2])(?!\d)"  # 2020-01
+    rf"|'\d{{2}}"  # '19 (after a month)
+    rf"|{_YEAR})"
+)
+PRESENT = r"(?:present|current(?:ly)?|now|today|to date|ongoing|heute|actualidad|aujourd'hui|présent)"
+RANGE = re.compile(
+    rf"(?<![\w/])(?P<start>{DATE})\s*(?:[-–—~→]+|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\bbis\b)\s*"
+    rf"(?P<end>{DATE}|{PRESENT})(?![\w/])",
+    re.IGNORECASE,
+)
+SINCE = re.compile(rf"\b(?:since|from)\s+(?P<start>{DATE})(?![\w/])", re.IGNORECASE)
+SINGLE = re.compile(rf"(?<![\w/])(?:expected\s+|graduated:?\s+|class of\s+)?(?P<date>{DATE})(?![\w/])",
+                    re.IGNORECASE)
+MONTH_YEAR = re.compile(rf"(?P<mon>{_MONTH_NAMES})\.?,?\s*(?P<year>{_YEAR})", re.IGNORECASE)
+
+
+def normalise_date(text: str) -> str | None:
+    """`YYYY-MM` or `YYYY`, or None for text that is no date."""
+    text = text.strip().casefold()
+    if match := MONTH_YEAR.fullmatch(text):
+        return f"{match.group('year')}-{MONTHS[match.group('mon').casefold()]:02d}"
+    if match := re.fullmatch(rf"(0?[1-9]|1[0-2])\s*[/.]\s*({_YEAR})", text):
+        return f"{match.group(2)}-{int(match.group(1)):02d}"
+    if match := re.fullmatch(rf"({_YEAR})\s*[-/.]\s*(0[1-9]|1[0-2])", text):
+        return f"{match.group(1)}-{match.group(2)}"
+    if match := re.search(rf"{_YEAR}", text):
+        return match.group(0)
+    return None
+
+
+@dataclass
+class DateRange:
+    start: str | None
+    end: str | None
+    current: bool
+    span: tuple[int, int]
+
+
+def find_range(text: str) -> DateRange | None:
+    if match := RANGE.search(text):
+        end_text = match.group("end")
+        current = bool(re.fullmatch(PRESENT, end_text.strip(), re.IGNORECASE))
+        start = normalise_date(match.group("start"))
+        end = None if current else normalise_date(end_text)
+        if end_text.startswith("'") and start:  # "Jan '19" style is rare; a bare '19 ends in 20xx
+            end = "20" + end_text[1:]
+        return DateRange(start, end, current, match.span())
+    if match := SINCE.search(text):
+        return DateRange(normalise_date(match.group("start")), None, True, match.span())
+    return None
+
+
+def find_single(text: str) -> DateRange | None:
+    match = SINGLE.search(text)
+    if match and not match.group("date").startswith("'"):
+        return DateRange(None, normalise_date(match.group("date")), False, match.span())
+    return None
+
+
+def without(text: str, span: tuple[int, int]) -> str:
+    rest = text[: span[0]] + " " + text[span[1]:]
+    rest = re.sub(r"\(\s*\)|\[\s*\]", " ", rest)
+    rest = re.sub(r"(?:\s*[|•·,;]\s*)+(?=\s\t\s|$)", "", rest)  # a separator the dates leave dangling
+    return re.sub(r" +", " ", rest).strip(" ,;|–—-·•\t()")
+
+
+# Fields --------------------------------------------------------------------------------------
+
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
+PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{1,4}\)[\s.\-]?)?\d[\d\s.\-]{5,16}\d(?![\w])")
+URL = re.compile(
+    r"(?i)\b(?:https?://[^\s,;|<>()]+|www\.[^\s,;|<>()]+|(?:linkedin\.com|github\.com|gitlab\.com|"
+    r"stackoverflow\.com|behance\.net|dribbble\.com|medium\.com|x\.com|twitter\.com)/[^\s,;|<>()]+)"
+)
+TITLE_WORDS = re.compile(
+    r"(?i)\b(engineer|engineering manager|developer|programmer|architect|manager|lead|head|director|"
+    r"analyst|scientist|designer|consultant|intern|internship|specialist|administrator|admin|officer|"
+    r"coordinator|associate|assistant|technician|researcher|fellow|founder|co-founder|cto|ceo|cfo|coo|"
+    r"vp|vice president|president|principal|staff|owner|partner|advisor|strategist|editor|writer|"
+    r"teacher|lecturer|professor|tutor|instructor|product owner|scrum master|devops|sre|accountant|"
+    r"recruiter|representative|executive|supervisor|trainee|apprentice|contractor|freelancer|"
+    r"freelance|tester|qa|sales|marketing|support|operator|nurse|chef|entwickler|ingenieur|"
+    r"desarrollador|ingeniero|développeur|ingénieur|инженер|разработчик|工程师|开发)\b"
+)
+COMPANY_WORDS = re.compile(
+    r"(?i)(\b(inc|inc\.|llc|ltd|ltd\.|limited|gmbh|ag|corp|corp\.|corporation|co\.|company|plc|s\.a\.|sa|"
+    r"srl|bv|b\.v\.|oy|ab|as|labs|lab|technologies|technology|systems|solutions|software|group|"
+    r"holdings|bank|partners|studio|studios|ventures|consulting|agency|foundation|hospital|media|"
+    r"networks|digital|health|capital|games|analytics|services)\b|\.(com|io|ai|co)\b)"
+)
+INSTITUTION = re.compile(
+    r"(?i)(\b(university|universit[éyàä]t?|universidad|universidade|università|universiteit|uniwersytet|"
+    r"college|institute|institut|instituto|school|academy|polytechnic|politecnico|hochschule|école|ecole|"
+    r"conservatory|technion|eth zürich|eth zurich|epfl|mit|ucla|kth|iit|bootcamp|tu|fh|insa|hec)\b|大学|大學|학교|"
+    r"университет|інститут|институт|πανεπιστήμιο)"
+)
+DEGREE = re.compile(
+    r"(?i)^(?P<degree>(?:bachelor|master|doctor|associate)(?:'s|’s|s)?(?:\s+of\s+(?:[A-Z][a-z]+)"
+    r"(?:\s+(?:in\s+)?(?:Administration|Arts|Science|Sciences|Engineering|Technology|Laws|Fine Arts|"
+    r"Business|Philosophy|Education|Commerce|Applied Science)(?=\s|$|,))?)?(?:\s+degree)?"
+    r"|ph\.?\s?d\.?|d\.?\s?phil\.?|m\.?\s?phil\.?|m\.?\s?b\.?\s?a\.?|b\.?\s?b\.?\s?a\.?|b\.?\s?sc\.?|"
+    r"m\.?\s?sc\.?|b\.?\s?eng\.?|m\.?\s?eng\.?|b\.?\s?tech\.?|m\.?\s?tech\.?|b\.?\s?f\.?\s?a\.?|"
+    r"m\.?\s?f\.?\s?a\.?|ll\.?\s?[bm]\.?|b\.?\s?[asec]\.?|m\.?\s?[asde]\.?|a\.?\s?a\.?\s?s?\.?|"
+    r"high school diploma|diploma|certificate|hnd|ged|licence|licenciatura|diplom(?:-\w+)?|magister|"
+    r"abitur|baccalauréat|бакалавр|магистр|学士|硕士|博士)"
+    r"(?:\s*\((?:hons|honours|honors|with honou?rs)\.?\))?(?=[\s,(:\-–—]|$)"
+)
+GPA = re.compile(r"(?i)[,;(]?\s*\b(gpa|grade|cgpa)\b[:\s]*[\d.]+(\s*/\s*[\d.]+)?\)?|\b(summa|magna)?\s*cum laude\b|"
+                 r"\(?\s*(first class|2:1|2:2|with distinction|distinction|honou?rs)\s*\)?")
+LEADERSHIP = re.compile(
+    r"(?i)\b(led|lead|leading|managed|managing|manage|mentored|mentoring|mentor|coached|hired|"
+    r"recruited|founded|co-founded|headed|directed|supervised|owned|spearheaded|oversaw|championed|"
+    r"drove|team of \d+|\d+[- ]person team|\d+ engineers|reports?)\b"
+)
+QUANTIFIED = re.compile(
+    r"(?i)(\d+(?:[.,]\d+)?\s*(?:%|percent|x\b|×|k\b|m\b|bn\b|ms\b|s\b|hours?|days?|weeks?|users|customers|"
+    r"clients|requests|rps|qps|engineers|people|services|countries|million|billion)|[$€£¥]\s?\d|"
+    r"\b\d{2,}(?:,\d{3})*\b(?!\s*[-–]\s*\d))"
+)
+YEARISH = re.compile(rf"^(?:{_YEAR})$")
+
+
+def _is_bullet(text: str) -> bool:
+    return bool(BULLET.match(text)) and not re.match(rf"^\s*{_YEAR}", text)
+
+
+def _strip_bullet(text: str) -> str:
+    return BULLET.sub("", text, count=1).strip() if _is_bullet(text) else text.strip()
+
+
+def parts_of(text: str, *, at: bool = True) -> list[str]:
+    """A header line's parts: split at separators (and " at " / "@" unless `at` is False)."""
+    if at:
+        text = re.sub(r"(?<=\w)\s+at\s+(?=[A-Z\d])", " | ", text)
+        text = re.sub(r"\s+@\s+", " | ", text)
+    return [p.strip(" ,;()[]") for p in SEPARATORS.split(text) if p and p.strip(" ,;()[]")]
+
+
+def is_place(text: str) -> bool:
+    """"Berlin, Germany", "Remote", "Springfield, IL"; not "Acme, Berlin" (a company first)."""
+    known = places()
+    pieces = [p.strip(" .()") for p in re.split(r",|/", text) if p.strip(" .()")]
+    if not pieces or len(text) > 60 or re.search(r"\d|@", text):
+        return False
+    kinds = [known.get(p.casefold()) for p in pieces]
+    if all(kinds):
+        return True
+    # one unknown place name is accepted only before a state or country: "Thessaloniki, Greece"
+    unknown = pieces[0]
+    return (len(pieces) == 2 and kinds[0] is None and kinds[1] in ("countries", "regions")
+            and len(unknown.split()) <= 3 and unknown[:1].isupper() and not COMPANY_WORDS.search(unknown)
+            and not TITLE_WORDS.search(unknown) and not INSTITUTION.search(unknown))
+
+
+def split_place(text: str) -> tuple[str, str | None]:
+    """"Acme Corp, Berlin, Germany" -> ("Acme Corp", "Berlin, Germany")."""
+    pieces = text.split(",")
+    for cut in range(1, len(pieces)):
+        tail = ",".join(pieces[cut:]).strip()
+        if is_place(tail):
+            return ",".join(pieces[:cut]).strip(), tail
+    return text, None
+
+
+def _name_like(text: str) -> str | None:
+    candidate = parts_of(text)[0] if parts_of(text) else ""
+    candidate = re.sub(r"^(name|nombre|nom)\s*:\s*", "", candidate, flags=re.I).strip()
+    if not candidate or len(candidate) > 60 or re.search(r"[\d@/:]|https?", candidate):
+        return None
+    if heading_key(candidate) in HEADING_KIND or heading_key(candidate) in DOCUMENT_TITLES \
+            or TITLE_WORDS.search(candidate) or is_place(candidate):
+        return None
+    words = candidate.split()
+    if not all(re.fullmatch(r"[^\W\d_]+(?:['’.\-][^\W\d_]*)*\.?|\(?[^\W\d_]+\)?", w) for w in words):
+        return None
+    if len(words) == 1:
+        if not re.search(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]", candidate) or len(candidate) > 8:
+            return None
+    elif len(words) > 5 or any(w[:1].islower() and w not in ("de", "van", "von", "der", "da", "di", "la", "le",
+                                                                "del", "dos", "bin", "al", "y")
+                               for w in words):
+        return None
+    if candidate.isupper() and len(candidate) > 3:
+        candidate = " ".join(w.capitalize() if w.isupper() else w for w in words)
+        candidate = re.sub(r"(?<=[-'’])(\w)", lambda m: m.group(1).upper(), candidate)
+    return candidate
+
+
+@dataclass
+class _Entry:
+    header: list[str] = field(default_factory=list)
+    highlights: list[str] = field(default_factory=list)
+
+
+def _group_entries(lines: list[Line], anchor) -> list[_Entry]:
+    """Entries of a section: header lines around an anchor line, then the highlights below."""
+    texts = [line.text for line in lines]
+    anchors = [i for i, text in enumerate(texts) if anchor(text)]
+    if not anchors:
+        return []
+    entries: list[_Entry] = []
+    starts = []
+    for index in anchors:
+        start = index  # the header takes up to two short non-bullet lines right before the anchor
+        while start - 1 >= 0 and start - 1 not in anchors and _headerish(texts[start - 1]) and index - start < 2:
+            start -= 1
+        # the header also takes short non-bullet lines right after the anchor
+        end = index
+        while end + 1 < len(texts) and end + 1 not in anchors and _headerish(texts[end + 1]) and end - index < 2 \
+                and not (end + 2 < len(texts) and end + 2 in anchors):
+            end += 1
+        starts.append((start, end))
+    # a line both after one entry's anchor and before the next belongs to the next
+    for number, (start, end) in enumerate(starts):
+        if number + 1 < len(starts) and end >= starts[number + 1][0]:
+            starts[number] = (start, starts[number + 1][0] - 1)
+    for number, (start, end) in enumerate(starts):
+        stop = starts[number + 1][0] if number + 1 < len(starts) else len(texts)
+        entry = _Entry(header=texts[start:end + 1])
+        for text in texts[end + 1:stop]:
+            bare = _strip_bullet(text)
+            if not bare:
+                continue
+            if entry.highlights and not _is_bullet(text) and (bare[:1].islower() or
+                                                               not entry.highlights[-1].rstrip().endswith(".")) \
+                    and not _headerish(text):
+                entry.highlights[-1] = f"{entry.highlights[-1]} {bare}"
+            else:
+                entry.highlights.append(bare)
+        entries.append(entry)
+    return entries
+
+
+def _headerish(text: str) -> bool:
+    bare = text.strip()
+    return bool(bare) and not _is_bullet(bare) and len(bare.split()) <= 12 and not bare.endswith(".") \
+        and not re.match(r"[^\W\d_A-Z]+\b", bare)  # "iOS Developer" may head an entry, "and more" not
+
+
+LEGAL_FORM = re.compile(r"(?i)\b(inc|llc|ltd|limited|gmbh|ag|corp|corporation|co|plc|s\.?a|srl|bv|oy|ab|as|"
+                        r"labs?|technologies|studios?|group|holdings|bank|partners|ventures|agency)\.?$")
+
+
+def _title_score(part: str) -> int:
+    """How much a part reads as a job title rather than a company ("Software Engineer" vs "Datawise Labs")."""
+    words = part.split()
+    if not words or not TITLE_WORDS.search(part):
+        return 0
+    score = 1 + 2 * bool(TITLE_WORDS.search(words[-1])) + bool(TITLE_WORDS.search(words[0]))
+    return score - 3 * bool(LEGAL_FORM.search(part))
+
+
+def _experience(section_lines: list[Line]) -> list[dict[str, Any]]:
+    def anchor(text: str) -> bool:
+        return not _is_bullet(text) and find_range(text) is not None
+
+    entries = _group_entries(section_lines, anchor)
+    if not entries:
+        entries = _group_entries(section_lines, lambda t: _headerish(t) and bool(TITLE_WORDS.search(t)))
+    found = []
+    for entry in entries:
+        dates: DateRange | None = None
+        parts: list[str] = []
+        for text in entry.header:
+            found_range = find_range(text) if dates is None else None
+            if found_range:
+                dates = found_range
+                text = without(text, found_range.span)
+            # "Banque Rhône (Lyon)": a trailing parenthesis without digits is a part of its own
+            text = re.sub(r"\s*\(([^()\d]{2,40})\)?\s*$", r" | \1", text)
+            parts.extend(parts_of(text))
+        title = company = location = None
+        rest: list[str] = []
+        for part in parts:
+            if location is None and is_place(part):
+                location = part
+            else:
+                rest.append(part)
+        if len(rest) == 1 and ", " in rest[0]:
+            head, tail = rest[0].split(", ", 1)
+            rest = [head, tail]
+        scored = [(_title_score(part), number) for number, part in enumerate(rest)]
+        best = max(scored, default=(0, 0))
+        if best[0] > 0:
+            title = rest[best[1]]
+        for part in rest:
+            if part is title:
+                continue
+            if company is None:
+                company, place = split_place(part)
+                if place and location is None:
+                    location = place
+        if title is None and rest:
+            title = rest[0]
+            company = None
+            for part in rest[1:]:
+                company, place = split_place(part)
+                if place and location is None:
+                    location = place
+                break
+        found.append({
+            "title": title, "company": company, "location": location,
+            "start": dates.start if dates else None,
+            "end": dates.end if dates else None,
+            "current": bool(dates and dates.current),
+            "highlights": entry.highlights,
+        })
+    return found
+
+
+def _degree_field(part: str) -> tuple[str, str | None] | None:
+    match = DEGREE.match(part)
+    if not match:
+        return None
+    degree = match.group("degree").strip()
+    rest = part[match.end():].strip()
+    rest = re.sub(r"^(?:in|of|en|im|:|,|-|–|—)\s+", "", rest, flags=re.I).strip(" ,:-–—")
+    return degree, (GPA.sub("", rest).strip(" ,;-–") or None)
+
+
+def _education(section_lines: list[Line]) -> list[dict[str, Any]]:
+    entries: list[dict[str, Any]] = []
+    current: dict[str, Any] | None = None
+    last_kind = ""
+    for line in section_lines:
+        text = line.text
+        if _is_bullet(text) and current is not None:
+            continue
+        text = _strip_bullet(text)
+        dates = find_range(text) or find_single(text)
+        if dates:
+            text = without(text, dates.span)
+        pieces: list[str] = []
+        for part in parts_of(text, at=False):
+            if DEGREE.match(part) and not INSTITUTION.search(part) and ", " in part:
+                # "MSc Computer Science, TU Wien": the degree and field, then who awarded it
+                head, tail = part.split(", ", 1)
+                pieces.extend([head, *([tail] if tail[:1].isupper() else [])] if DEGREE.match(head) else [part])
+            elif DEGREE.match(part) and not INSTITUTION.search(part):
+                pieces.append(part)  # "BSc, Computer Science": the comma parts the degree from its field
+            else:
+                pieces.extend(p.strip() for p in re.split(r",\s+(?=[^\W\d_]|\d)", part) if p.strip())
+        for piece in pieces:
+            piece = GPA.sub("", piece).strip(" ,;()")
+            if not piece:
+                continue
+            degree = _degree_field(piece) if not INSTITUTION.search(piece.split(" in ")[0]) else None
+            if degree:
+                if current is None or current["degree"]:
+                    current = _new_education(entries)
+                current["degree"], current["field"] = degree
+                last_kind = "degree"
+            elif INSTITUTION.search(piece) and not is_place(piece):
+                if current is None or current["institution"]:
+                    current = _new_education(entries)
+                current["institution"] = split_place(piece)[0]
+                last_kind = "institution"
+            elif is_place(piece):
+                continue
+            elif current is not None and last_kind == "degree" and not current["institution"] \
+                    and current["field"] and len(piece.split()) <= 6 and piece[:1].isupper():
+                current["institution"] = piece  # after "degree, field": the institution, however named
+                last_kind = "institution"
+            elif current is not None and last_kind == "degree" and not current["field"]:
+                current["field"] = piece
+            elif current is not None and last_kind == "institution" and len(piece.split()) <= 3 \
+                    and piece[:1].isupper():
+                current["institution"] += f", {piece}"
+        if dates and current is None:
+            current = _new_education(entries)
+        if dates and current is not None:
+            if current["end"] is not None and (current["degree"] or current["institution"]):
+                continue
+            current["start"], current["end"] = dates.start, dates.end if not dates.current else None
+    return [e for e in entries if e["degree"] or e["institution"]]
+
+
+def _new_education(entries: list[dict[str, Any]]) -> dict[str, Any]:
+    entry = {"degree": None, "field": None, "institution": None, "start": None, "end": None}
+    entries.append(entry)
+    return entry
+
+
+def _items(lines: list[Line]) -> list[str]:
+    items: list[str] = []
+    for line in lines:
+        text = _strip_bullet(line.text)
+        label = re.match(r"^([^\W\d][\w &/+-]{1,30}?)\s*:\s*(.+)$", text)
+        if label and len(label.group(1).split()) <= 4:
+            text = label.group(2)
+        text = re.sub(r"\(([^)]*)\)", r", \1", text)
+        for item in re.split(r"\s*[,;|•·▪]\s*|\s+/\s+|\s+\t\s+|\s{3,}", text):
+            item = item.strip(" .-–—*")
+            if item:
+                items.append(item)
+    return items
+
+
+def _skills(section_lines: list[Line], *, free_text: list[str]) -> list[str]:
+    vocab = vocabulary()
+    found: list[str] = []
+
+    def add(name: str) -> None:
+        if name.casefold() not in (f.casefold() for f in found):
+            found.append(name)
+
+    for item in _items(section_lines):
+        skill = vocab.lookup(item)
+        if skill is None:
+            bare = re.sub(r"(?i)\s*[-:]?\s*(\d+\+?\s*(years?|yrs?)|expert|advanced|intermediate|beginner|"
+                          r"proficient|basic|familiar)\s*$", "", item).strip()
+            skill = vocab.lookup(bare) if bare else None
+            item = bare or item
+        if skill is not None:
+            add(skill.name)
+            continue
+        named = vocab.mentions(item)
+        if named:
+            for one in named:
+                add(one.name)
+        elif 1 <= len(item.split()) <= 4 and len(item) <= 40 and re.search(r"[^\W\d_]", item):
+            add(item)
+    for text in free_text:
+        for skill in vocab.mentions(text):
+            add(skill.name)
+    return found
+
+
+LANGUAGE_LEVEL = re.compile(
+    r"(?i)\s*[-–—:]?\s*\(?\b(native|mother tongue|bilingual|fluent|proficient|professional|working|full|"
+    r"limited|elementary|basic|conversational|intermediate|advanced|beginner|upper|[abc][12])\b.*$"
+)
+
+
+def _languages(section_lines: list[Line]) -> list[str]:
+    found: list[str] = []
+    for line in section_lines:
+        text = re.sub(r"\([^)]*\)", "", _strip_bullet(line.text))
+        for item in re.split(r"\s*[,;|•·]\s*|\s+\t\s+|\s{3,}", text):
+            name = LANGUAGE_LEVEL.sub("", item).strip(" -–—:.")
+            if name and len(name.split()) <= 3 and not re.search(r"\d", name) and name not in found:
+                found.append(name)
+    return found
+
+
+def _certifications(section_lines: list[Line]) -> list[str]:
+    found: list[str] = []
+    for line in section_lines:
+        text = _strip_bullet(line.text)
+        dates = find_range(text) or find_single(text)
+        if dates:
+            text = without(text, dates.span)
+        text = re.sub(r"\s+\t\s+.*$", "", text).strip(" ,;-–—()")
+        for item in re.split(r"\s*;\s*|\s+[·•|]\s+", text):
+            item = item.strip(" ,;-–—()")
+            if item and item not in found:
+                found.append(item)
+    return found
+
+
+def _claims(experience: list[dict[str, Any]], projects: list[str]) -> list[dict[str, Any]]:
+    vocab = vocabulary()
+    claims = []
+    sources = [(h, " at ".join(p for p in (e["title"], e["company"]) if p) or None)
+               for e in experience for h in e["highlights"]] + [(p, None) for p in projects]
+    for text, context in sources:
+        kinds = []
+        if QUANTIFIED.search(re.sub(rf"\b{_YEAR}\b", "", text)):
+            kinds.append("quantified")
+        if LEADERSHIP.search(text):
+            kinds.append("leadership")
+        skills = [s.name for s in vocab.mentions(text)]
+        if skills:
+            kinds.append("technology")
+        if kinds:
+            claims.append({"text": text, "kind": kinds[0], "kinds": kinds, "skills": skills,
+                           "context": context, "source": text})
+    return claims
+
+
+def _phone(candidate: str) -> str | None:
+    """A phone number as written, or None for digits that are something else (years, versions)."""
+    candidate = candidate.strip()
+    digits = re.sub(r"\D", "", candidate)
+    if not 7 <= len(digits) <= 15 or RANGE.fullmatch(candidate):
+        return None
+    if re.fullmatch(r"\d+(\.\d+)+", candidate.replace(" ", "")) and not re.fullmatch(r"\d{2,4}(\.\d{2,4}){2,}", candidate):
+        return None  # 1.2.3456 is a version or a number, 555.123.4567 a phone
+    return candidate
+
+
+def parse_lines(lines: list[Line]) -> dict[str, Any]:
+    """The parsed resume (see `schema.EMPTY`) from the document's lines."""
+    header, sections = split_sections(lines)
+    everything = "\n".join(line.text for line in lines)
+    by_kind: dict[str, list[Line]] = {}
+    for section in sections:
+        by_kind.setdefault(section.kind, []).extend(section.lines)
+    contact_lines = header + by_kind.get("contact", [])
+    contact_text = "\n".join(line.text for line in contact_lines)
+
+    email = (EMAIL.search(contact_text) or EMAIL.search(everything))
+    phone = next((found for source in (contact_text, everything) for match in PHONE.finditer(source)
+                  if (found := _phone(match.group(0)))), None)
+    links = []
+    for match in URL.finditer(everything):
+        link = match.group(0).rstrip(".,;:)")
+        if "@" in link and not link.lower().startswith("http"):
+            continue
+        if not link.lower().startswith("http"):
+            link = "https://" + link
+        if link not in links:
+            links.append(link)
+
+    # the name: a "Name:" label, else the first name-like line near the top (largest type first)
+    top = (header or lines)[:8] + [line for line in by_kind.get("contact", [])[:4]]
+    labelled_name = next((line for line in lines[:20] if re.match(r"(?i)\s*(full )?name\s*:", line.text)), None)
+    if labelled_name is not None:
+        top = [labelled_name]
+    candidates = [(line, name) for line in top if (name := _name_like(line.text))]
+    if not candidates:
+        candidates = [(line, name) for line in lines[:12] if (name := _name_like(line.text))]
+    name = None
+    if candidates:
+        sized = [c for c in candidates if c[0].size]
+        name = (max(sized, key=lambda c: c[0].size)[1] if sized and len({c[0].size for c in sized}) > 1
+                else candidates[0][1])
+
+    location = None
+    for line in contact_lines:
+        labelled = re.search(r"(?i)\b(?:location|address|based in)\s*:\s*([^|•\t]+)", line.text)
+        if labelled:
+            location = labelled.group(1).strip()
+            break
+        for part in parts_of(line.text):
+            if EMAIL.search(part):
+                continue
+            if is_place(part):
+                location = part
+                break
+            # "123 Main Street, Austin, TX 78701": the place after the street, without the postal code
+            address = re.sub(r"\s*\b(\d{4,6}(-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d)\s*$", "", part)
+            if address != part or re.match(r"\d", part):
+                place = split_place(address)[1]
+                if place:
+                    location = place
+                    break
+        if location:
+            break
+
+    summary_lines = [_strip_bullet(line.text) for line in by_kind.get("summary", [])]
+    if not summary_lines:
+        summary_lines = [line.text for line in header if len(line.text.split()) >= 8
+                         and not EMAIL.search(line.text) and not URL.search(line.text)]
+    summary = re.sub(r"\s+", " ", " ".join(summary_lines)).strip() or None
+
+    experience = _experience(by_kind.get("experience", []))
+    education = _education(by_kind.get("education", []))
+    language_lines = by_kind.get("languages", [])
+    languages = _languages(language_lines)
+    skill_lines = list(by_kind.get("skills", []))
+    vocab = vocabulary()
+    programming = [x for x in languages if (s := vocab.lookup(x)) and s.category == "programming languages"]
+    if languages and len(programming) * 2 > len(languages):  # "Languages: Python, Go" lists skills
+        skill_lines += language_lines
+        languages = []
+    project_lines = [_strip_bullet(line.text) for section in sections
+                     if section.kind == "other" and section.heading in PROJECT_HEADINGS for line in section.lines]
+    free_text = [h for e in experience for h in e["highlights"]] + [e["title"] or "" for e in experience] \
+        + project_lines + ([summary] if summary else [])
+    skills = _skills(skill_lines, free_text=free_text)
+    return {
+        "name": name,
+        "email": email.group(0) if email else None,
+        "phone": phone,
+        "location": location,
+        "links": links,
+        "summary": summary,
+        "skills": skills,
+        "experience": experience,
+        "education": education,
+        "certifications": _certifications(by_kind.get("certifications", [])),
+        "languages": languages,
+        "claims": _claims(experience, project_lines),
+    }

@@ -1,0 +1,418 @@
+"""The resume parsers (no Supabase): document reading, offline parsing field by field, the model
+parser against a local chat-completions server, and the fallback between them."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+import pytest
+
+from backend.llm_api.services.resume_parsing import (
+    EncryptedFile,
+    FileTooLarge,
+    ModelConfig,
+    NoTextFound,
+    UnreadableFile,
+    UnsupportedFile,
+    parse_document,
+    read_document,
+)
+from backend.llm_api.services.resume_parsing.documents import DOCX, PDF, TEXT, sniff
+from backend.llm_api.services.resume_parsing.offline import find_range
+from backend.llm_api.services.resume_parsing.schema import JSON_SCHEMA
+from backend.llm_api.services.resume_parsing.vocabulary import vocabulary
+from tests.api.fake_openai import FakeOpenAI, completion
+from tests.api.resume_blind import blind_set
+from tests.api.resume_corpus import (
+    CJK_PEOPLE,
+    PEOPLE,
+    Variant,
+    expected_fields,
+    held_out_set,
+    labelled_set,
+    parsed_fields,
+    render_docx,
+    render_docx_table,
+    render_pdf,
+    render_pdf_two_columns,
+    render_text,
+    score,
+)
+
+
+def parse(data: bytes) -> dict:
+    return parse_document(document=read_document(data=data, max_pages=20)).data
+
+
+ADA = PEOPLE[0]
+
+
+# documents -----------------------------------------------------------------------------------
+@pytest.mark.parametrize(("data", "kind"), [
+    (render_pdf(ADA), PDF), (render_docx(ADA), DOCX), (render_text(ADA), TEXT),
+    ("Имя Фамилия\nresume".encode(), TEXT), (b"\xef\xbb\xbfwith a BOM", TEXT),
+])
+def test_formats_are_told_by_their_bytes(data, kind):
+    assert sniff(data) == kind
+
+
+@pytest.mark.parametrize("data", [
+    b"\x89PNG\r\n\x1a\n" + b"\x00" * 64,  # an image
+    b"GIF89a" + b"\x00" * 20,
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512,  # a legacy .doc
+    "caf\xe9 latin-1".encode("latin-1"),  # not UTF-8
+    b"text with a NUL\x00 inside",
+    b"text with a bell \x07 inside",
+    bytes(range(256)) * 4,
+])
+def test_other_files_are_unsupported(data):
+    with pytest.raises(UnsupportedFile):
+        read_document(data=data, max_pages=20)
+
+
+def test_a_zip_without_a_word_document_is_unsupported():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("hello.txt", "Ada Lovelace, engineer, ada@example.com, lots of text here")
+    with pytest.raises(UnsupportedFile):
+        read_document(data=out.getvalue(), max_pages=20)
+
+
+def test_an_encrypted_pdf_is_refused_with_its_reason():
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(render_pdf(ADA))))
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="AES-256")
+    out = io.BytesIO()
+    writer.write(out)
+    with pytest.raises(EncryptedFile):
+        read_document(data=out.getvalue(), max_pages=20)
+
+
+def test_a_pdf_encrypted_only_against_editing_still_opens():
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(render_pdf(ADA))))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="AES-128")
+    out = io.BytesIO()
+    writer.write(out)
+    assert parse(out.getvalue())["email"] == ADA.email
+
+
+@pytest.mark.parametrize("cut", [0.3, 0.6, 0.9])
+def test_a_truncated_pdf_is_unreadable(cut):
+    data = render_pdf(ADA)
+    with pytest.raises(UnreadableFile):
+        read_document(data=data[: int(len(data) * cut)], max_pages=20)
+
+
+def test_a_truncated_or_corrupt_docx_is_unreadable():
+    data = render_docx(ADA)
+    with pytest.raises(UnreadableFile):
+        read_document(data=data[: len(data) // 2], max_pages=20)
+    broken = io.BytesIO()
+    with zipfile.ZipFile(broken, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document><unclosed>")
+    with pytest.raises(UnreadableFile):
+        read_document(data=broken.getvalue(), max_pages=20)
+
+
+def test_a_pdf_without_text_says_so():
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.rect(50, 50, 400, 600, fill=1)  # a "scan": drawing, no text
+    page.showPage()
+    page.save()
+    with pytest.raises(NoTextFound):
+        read_document(data=out.getvalue(), max_pages=20)
+    with pytest.raises(NoTextFound):
+        read_document(data=b"   \n\n  ", max_pages=20)
+
+
+def test_page_limit():
+    data = render_pdf(ADA, repeat=3)
+    assert read_document(data=data, max_pages=20).page_count >= 3
+    with pytest.raises(FileTooLarge) as refused:
+        read_document(data=data, max_pages=2)
+    assert refused.value.code == "too_many_pages"
+
+
+def test_two_columns_are_read_column_by_column():
+    person = PEOPLE[3]
+    lines = [line.text for line in read_document(data=render_pdf_two_columns(person), max_pages=20).lines]
+    sidebar = lines.index("CONTACT")
+    main = lines.index("PROFILE")
+    # each column's lines stay together: the sidebar's skills come in one run, none inside the experience
+    skills = [i for i, text in enumerate(lines) if text.lstrip("• ") in person.skills_written]
+    assert skills == list(range(skills[0], skills[0] + len(skills)))
+    experience = lines.index("EXPERIENCE")
+    education = lines.index("EDUCATION")
+    assert not any(experience < i < education for i in skills)
+    assert sidebar < main or sidebar > education
+    assert any(line.startswith(person.jobs[0].title) for line in lines[experience:education])
+
+
+def test_right_aligned_dates_stay_on_their_row():
+    lines = [line.text for line in read_document(data=render_pdf(ADA), max_pages=20).lines]
+    assert "Senior Backend Engineer \t Mar 2021 – Present" in lines
+
+
+# offline parser, field by field ---------------------------------------------------------------
+DOCUMENTS = labelled_set() + held_out_set()
+
+
+@pytest.mark.parametrize(("layout", "person", "variant", "data"), DOCUMENTS,
+                         ids=[f"{layout}-{person.email.split('@')[0]}" for layout, person, _, _ in DOCUMENTS])
+def test_labelled_resumes_parse_field_by_field(layout, person, variant, data):
+    parsed = parse(data)
+    got = parsed_fields(parsed)
+    wrong = {name: (expected, got.get(name)) for name, expected in expected_fields(person).items()
+             if not score(person, parsed)[name]}
+    assert wrong == {}
+
+
+def test_hand_typed_resumes_meet_the_accuracy_targets():
+    """The issue's targets on resumes typed in other styles: 90% of fields, 97% of name/email/phone."""
+    right = total = contact = contact_right = 0
+    for _layout, person, _variant, data in blind_set():
+        for name, ok in score(person, parse(data)).items():
+            right, total = right + ok, total + 1
+            if name in ("name", "email", "phone"):
+                contact_right, contact = contact_right + ok, contact + 1
+    assert right / total >= 0.90, (right, total)
+    assert contact_right / contact >= 0.97, (contact_right, contact)
+
+
+def test_fields_of_one_resume():
+    parsed = parse(render_text(ADA, Variant("abbr", " – ", caps=True)))
+    assert parsed["name"] == "Ada Lovelace"
+    assert parsed["email"] == "ada.lovelace@example.com"
+    assert parsed["phone"] == "+44 20 7946 0958"
+    assert parsed["location"] == "London, UK"
+    assert parsed["links"] == ["https://github.com/adalovelace", "https://www.linkedin.com/in/ada-lovelace"]
+    assert parsed["summary"].startswith("Backend engineer with eight years")
+    assert parsed["skills"][:6] == ["Python", "Go", "PostgreSQL", "Kubernetes", "Apache Kafka",
+                                    "Amazon Web Services"]
+    first, second = parsed["experience"]
+    assert first == {"title": "Senior Backend Engineer", "company": "Paystream Ltd", "location": "London, UK",
+                     "start": "2021-03", "end": None, "current": True,
+                     "highlights": ADA.jobs[0].highlights}
+    assert (second["start"], second["end"], second["current"]) == ("2017-09", "2021-02", False)
+    assert parsed["education"] == [{"degree": "BSc", "field": "Computer Science",
+                                    "institution": "University of Manchester", "start": "2013", "end": "2017"}]
+    assert parsed["certifications"] == ["AWS Certified Solutions Architect"]
+    assert parsed["languages"] == ["English", "French"]
+
+
+def test_claims_carry_their_kind_and_source_line():
+    claims = parse(render_text(ADA))["claims"]
+    latency = next(c for c in claims if "latency" in c["text"])
+    assert latency["kind"] == "quantified"
+    assert latency["source"] == "Cut p95 checkout latency by 40% by moving fraud checks off the request path."
+    lead = next(c for c in claims if c["text"].startswith("Led a team"))
+    assert {"quantified", "leadership"} <= set(lead["kinds"])
+    text = ("Jane Roe\njane@example.com\nEXPERIENCE\nEngineer, Foo Inc  2019 - 2020\n"
+            "• Wrote services in Go and deployed them on Kubernetes\n")
+    tech = parse(text.encode())["claims"]
+    assert tech[0]["kind"] == "technology" and "Kubernetes" in tech[0]["skills"]
+
+
+@pytest.mark.parametrize(("text", "start", "end", "current"), [
+    ("Jan 2020 – Present", "2020-01", None, True),
+    ("January 2020 - March 2022", "2020-01", "2022-03", False),
+    ("01/2020 to 12/2021", "2020-01", "2021-12", False),
+    ("2020-01 — 2021-06", "2020-01", "2021-06", False),
+    ("2018 - 2020", "2018", "2020", False),
+    ("Sept. 2019 – Current", "2019-09", None, True),
+    ("3/2015–7/2016", "2015-03", "2016-07", False),
+    ("Summer 2019 - Fall 2019", "2019", "2019", False),
+    ("since 2021", "2021", None, True),
+    ("Mai 2018 bis heute", "2018-05", None, True),
+])
+def test_date_styles(text, start, end, current):
+    found = find_range(f"Engineer, Foo  {text}")
+    assert (found.start, found.end, found.current) == (start, end, current)
+
+
+def test_skill_aliases_are_canonical_and_deduplicated():
+    text = ("Sam Poe\nsam@example.com\nSKILLS\nJS, k8s, Postgres, PostgreSQL, postgresql, Golang, "
+            "Node JS, C#, C++, Terraform, Underwater basket weaving\n")
+    skills = parse(text.encode())["skills"]
+    assert skills == ["JavaScript", "Kubernetes", "PostgreSQL", "Go", "Node.js", "C#", "C++", "Terraform",
+                      "Underwater basket weaving"]
+    assert len(vocabulary().skills) >= 300
+
+
+def test_ambiguous_words_are_skills_only_in_a_skills_section():
+    text = ("Sam Poe\nsam@example.com\nEXPERIENCE\nEngineer, Foo Inc  2019 - 2020\n"
+            "• Helped the team go live; wrote a spring release note in C and Rust\n")
+    skills = parse(text.encode())["skills"]
+    assert "Go" not in skills and "Spring" not in skills
+
+
+@pytest.mark.parametrize("heading", ["EXPERIENCE", "Experience", "Work experience:", "WORK HISTORY", "Employment"])
+def test_headings_in_any_case(heading):
+    text = f"Kim Lee\nkim@example.com\n{heading}\nData Analyst | Acme Corp | 2019 - 2021\n- Built reports\n"
+    job = parse(text.encode())["experience"][0]
+    assert (job["title"], job["company"], job["start"], job["end"]) == ("Data Analyst", "Acme Corp", "2019", "2021")
+
+
+NAME_CASES = [(person, render) for person in (PEOPLE[1], PEOPLE[2], PEOPLE[4], *CJK_PEOPLE)
+              for render in (render_text, render_docx, render_docx_table, render_pdf, render_pdf_two_columns)
+              # the DejaVu font has no CJK glyphs: those names are checked in text and DOCX
+              if not (person in CJK_PEOPLE and render in (render_pdf, render_pdf_two_columns))]
+
+
+@pytest.mark.parametrize(("person", "render"), NAME_CASES,
+                         ids=[f"{p.email.split('@')[0]}-{r.__name__}" for p, r in NAME_CASES])
+def test_non_latin_names(person, render):
+    assert parse(render(person))["name"] == person.name
+
+
+def test_capitalised_names_read_as_names():
+    assert parse(b"MARY-JANE O'NEIL\nmary@example.com\n")["name"] == "Mary-Jane O'Neil"
+
+
+# model parser ---------------------------------------------------------------------------------
+MODEL_ANSWER = {
+    "name": "Ada Lovelace", "email": "ada.lovelace@example.com", "phone": "+44 20 7946 0958",
+    "location": "London, UK", "links": ["https://github.com/adalovelace"], "summary": "Backend engineer.",
+    "skills": ["Python", "Go", "Python"],
+    "experience": [{"title": "Senior Backend Engineer", "company": "Paystream Ltd", "location": "London, UK",
+                    "start": "2021-03", "end": "2024-01", "current": True, "highlights": ["Cut latency."]},
+                   {"title": "Software Engineer", "company": "Datawise Labs", "location": None,
+                    "start": "Sept 2017", "end": "2021-02", "current": False, "highlights": []}],
+    "education": [{"degree": "BSc", "field": "Computer Science", "institution": "University of Manchester",
+                   "start": "2013", "end": "2017"}],
+    "certifications": [], "languages": ["English"],
+    "claims": [{"text": "40% faster checkout", "kind": "quantified",
+                "source": "• Cut p95 checkout latency by 40% by moving fraud checks off the request path."},
+               {"text": "invented", "kind": "leadership", "source": "Led the moon landing."}],
+}
+
+
+def config(server: FakeOpenAI, timeout: float = 10.0) -> ModelConfig:
+    return ModelConfig(api_key="test-key", base_url=server.base_url, model="fake-model", timeout=timeout)
+
+
+def test_model_parser_asks_for_a_json_schema_and_normalises_the_answer():
+    document = read_document(data=render_text(ADA), max_pages=20)
+    with FakeOpenAI(lambda body: (200, completion(json.dumps(MODEL_ANSWER)))) as server:
+        result = parse_document(document=document, model=config(server))
+    assert result.parser == "model"
+    request = server.requests[0]
+    assert server.paths == ["/v1/chat/completions"]
+    assert request["model"] == "fake-model"
+    assert request["response_format"]["type"] == "json_schema"
+    assert request["response_format"]["json_schema"]["strict"] is True
+    assert request["response_format"]["json_schema"]["schema"] == JSON_SCHEMA
+    assert "<resume>" in request["messages"][1]["content"] and ADA.email in request["messages"][1]["content"]
+    data = result.data
+    assert data["skills"] == ["Python", "Go"]  # deduplicated
+    assert data["experience"][0]["end"] is None and data["experience"][0]["current"] is True
+    assert data["experience"][1]["start"] is None  # "Sept 2017" is not YYYY-MM: dropped
+    assert [c["text"] for c in data["claims"]] == ["40% faster checkout"]  # an invented source is dropped
+
+
+@pytest.mark.parametrize("reply", [
+    lambda body: (200, completion("this is not JSON")),
+    lambda body: (200, completion(json.dumps(["a", "list"]))),
+    lambda body: (200, completion(json.dumps({"unexpected": True}))),
+    lambda body: (500, {"error": {"message": "boom", "type": "server_error"}}),
+    lambda body: (401, {"error": {"message": "bad key", "type": "invalid_request_error"}}),
+    lambda body: (200, "<html>proxy error</html>"),
+], ids=["not-json", "not-an-object", "wrong-shape", "http-500", "http-401", "html"])
+def test_a_failed_model_answer_falls_back_to_offline(reply):
+    document = read_document(data=render_text(ADA), max_pages=20)
+    with FakeOpenAI(reply) as server:
+        result = parse_document(document=document, model=config(server))
+    assert len(server.requests) == 1  # no retries
+    assert result.parser == "offline"
+    assert result.data["name"] == "Ada Lovelace" and result.data["experience"][0]["company"] == "Paystream Ltd"
+
+
+def test_a_model_that_does_not_answer_in_time_falls_back_to_offline():
+    document = read_document(data=render_text(ADA), max_pages=20)
+    with FakeOpenAI(lambda body: (200, completion(json.dumps(MODEL_ANSWER))), delay=30) as server:
+        result = parse_document(document=document, model=config(server, timeout=0.5))
+    assert result.parser == "offline"
+
+
+def test_an_unreachable_model_falls_back_to_offline():
+    document = read_document(data=render_text(ADA), max_pages=20)
+    with FakeOpenAI(lambda body: (200, {})) as server:
+        url = server.base_url
+    result = parse_document(document=document, model=ModelConfig("k", url, "m", 2.0))
+    assert result.parser == "offline"
+
+
+def _docx_from_body(body: str) -> bytes:
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", f'<w:document xmlns:w="{w}" xmlns:mc="{mc}"><w:body>{body}'
+                                              "</w:body></w:document>")
+    return out.getvalue()
+
+
+def _p(text: str) -> str:
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def test_docx_text_boxes_are_read_once_and_apart():
+    box = f"<w:txbxContent>{_p('SKILLS')}{_p('Python, k8s')}</w:txbxContent>"
+    body = (_p("Noor Haddad") + _p("noor@example.com") +
+            "<w:p><w:r><mc:AlternateContent>"
+            f"<mc:Choice><w:drawing>{box}</w:drawing></mc:Choice>"
+            f"<mc:Fallback><w:pict>{box}</w:pict></mc:Fallback>"
+            "</mc:AlternateContent></w:r></w:p>")
+    lines = [line.text for line in read_document(data=_docx_from_body(body), max_pages=20).lines]
+    assert lines == ["Noor Haddad", "noor@example.com", "SKILLS", "Python, k8s"]
+    assert parse(_docx_from_body(body))["skills"] == ["Python", "Kubernetes"]
+
+
+def raw_pdf(text_ops: bytes) -> bytes:
+    """A minimal hand-written PDF (no xref table: readers rebuild it) with the given text operators."""
+    stream = b"BT /F1 12 Tf " + text_ops + b" ET"
+    objects = [
+        b"<</Type/Catalog/Pages 2 0 R>>",
+        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Resources<</Font<</F1 4 0 R>>>>/Contents 5 0 R>>",
+        b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",
+        b"<</Length %d>>stream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    body = b"%PDF-1.4\n"
+    offsets = []
+    for number, obj in enumerate(objects, 1):
+        offsets.append(len(body))
+        body += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
+    xref = len(body)
+    body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    body += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    body += b"trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return body
+
+
+def test_control_characters_never_reach_the_text():
+    """pypdf hands over NULs and other controls as the PDF has them; Postgres would refuse a NUL."""
+    data = raw_pdf(b"72 700 Td (Noor Haddad) Tj 0 -20 Td (noor@example.com \\001\\002\\000 control characters) Tj")
+    document = read_document(data=data, max_pages=20)
+    assert document.text == "Noor Haddad\nnoor@example.com control characters"
+
+
+@pytest.mark.parametrize("phone", ["+1 (555) 123-4567", "555.123.4567", "+44 20 7946 0958", "0171 234 5678",
+                                   "+49-30-1234567"])
+def test_phone_styles(phone):
+    assert parse(f"Rosa Diaz\nrosa@example.com | {phone}\n".encode())["phone"] == phone
+
+
+def test_years_and_versions_are_not_phones():
+    text = "Rosa Diaz\nrosa@example.com\nEXPERIENCE\nEngineer, Foo Inc  2019 - 2021\n• Upgraded to 1.2.3456\n"
+    assert parse(text.encode())["phone"] is None
