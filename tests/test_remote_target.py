@@ -24,7 +24,7 @@ from backend.local_supabase.server import LocalSupabase, StackSettings
 REPO = Path(__file__).resolve().parent.parent
 # Representative files: tables through /rest/v1 with RLS, storage policies, the API's token
 # checks (some of whose tests need the local signing key, so are deselected).
-REMOTE_FILES = ("tests/test_schema_rest.py", "tests/test_schema_storage.py", "tests/test_authentication.py")
+REMOTE_FILES = ("tests/schema/test_rest.py", "tests/schema/test_storage.py", "tests/api/test_authentication.py")
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +91,7 @@ def test_half_configured_remote_target_is_a_usage_error(stand_in_project, tmp_pa
     env = remote_env(stand_in_project, tmp_path)
     del env["SUPABASE_TEST_SERVICE_KEY"]
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_schema_storage.py"],
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/schema/test_storage.py"],
         cwd=REPO, env=env, capture_output=True, text=True, timeout=120,
     )
     assert run.returncode == 4, run.stdout + run.stderr

@@ -5,7 +5,7 @@
 | LOCAL_SUPABASE_MAX_ROWS                | rows a /rest/v1 read returns at most (Supabase's "Max rows"); 0 = no cap | 1000 |
 | LOCAL_SUPABASE_DB_SCHEMAS              | schemas /rest/v1 serves (PostgREST's db-schemas); the first is the default | public |
 | LOCAL_SUPABASE_STORAGE_FILE_SIZE_LIMIT | stack-wide upload cap in bytes (self-hosted Storage's FILE_SIZE_LIMIT) | 52428800 |
-| LOCAL_AUTH_*                           | /auth/v1 settings: see `auth_config.py`               |          |
+| LOCAL_AUTH_*                           | /auth/v1 settings: see `auth/config.py`               |          |
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .auth_config import AuthConfig
+from .auth.config import AuthConfig
 from .environment import env_int, env_list
 
 DEFAULT_MAX_ROWS = 1000

@@ -67,7 +67,9 @@ def apply_bootstrap(dsn: str) -> None:
 
 
 def build_app(ctx: StackContext) -> Starlette:
-    from . import auth, rest, storage
+    from .auth import app as auth
+    from .rest import app as rest
+    from .storage import app as storage
 
     async def root(request):
         return JSONResponse({"name": "local-supabase", "status": "ok"})

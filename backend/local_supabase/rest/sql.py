@@ -1,0 +1,582 @@
+"""From parsed PostgREST requests to one SQL statement, composed with psycopg.sql.
+
+Identifiers come from the schema cache (validated names as `sql.Identifier`, types and
+defaults as catalog text); every request value is a named bound parameter. Postgres
+builds the JSON (json_agg / row_to_json / correlated subqueries for embeds), so a response
+is one round trip.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from psycopg import sql
+
+from .errors import RestError, unknown_column, unknown_payload_column
+from .query import (
+    Condition,
+    FieldRef,
+    LogicTree,
+    OrderTerm,
+    SelectColumn,
+    SelectEmbed,
+    SelectItem,
+    SelectStar,
+    is_integer,
+)
+from .schema import Column, ForeignKey, Function, Relation, SchemaCache
+
+OPERATOR_SQL = {
+    "eq": "=", "neq": "<>", "gt": ">", "gte": ">=", "lt": "<", "lte": "<=",
+    "like": "like", "ilike": "ilike", "match": "~", "imatch": "~*",
+    "cs": "@>", "cd": "<@", "ov": "&&", "sl": "<<", "sr": ">>", "nxl": "&>", "nxr": "&<",
+    "adj": "-|-", "isdistinct": "is distinct from",
+}
+FTS_FUNCTIONS = {"fts": "to_tsquery", "plfts": "plainto_tsquery", "phfts": "phraseto_tsquery",
+                 "wfts": "websearch_to_tsquery"}
+IS_SQL = {"null": "is null", "not_null": "is not null", "true": "is true", "false": "is false",
+          "unknown": "is unknown"}
+
+
+class Params:
+    """Named bound parameters; named so one fragment can appear twice (rows and count)."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, Any] = {}
+
+    def add(self, value: Any) -> sql.Placeholder:
+        name = f"p{len(self.values)}"
+        self.values[name] = value
+        return sql.Placeholder(name)
+
+
+class Aliases:
+    def __init__(self) -> None:
+        self.count = 0
+
+    def next(self, prefix: str = "t") -> str:
+        self.count += 1
+        return f"{prefix}{self.count}"
+
+
+# -------------------------------------------------------------------------- relationships
+
+
+@dataclass
+class Junction:
+    """The middle table of a many-to-many relationship."""
+
+    relation: Relation
+    parent_pairs: list[tuple[str, str]]  # (parent column, junction column)
+    target_pairs: list[tuple[str, str]]  # (junction column, target column)
+
+
+@dataclass
+class Relationship:
+    target: Relation
+    cardinality: str  # "one" (many-to-one) | "many" (one-to-many or many-to-many)
+    pairs: list[tuple[str, str]]  # (parent column, target column); empty through a junction
+    constraint: str
+    junction: Junction | None = None
+
+
+def _matches_hint(fk: ForeignKey, hint: str | None) -> bool:
+    return hint is None or hint == fk.name or hint in fk.columns or hint in fk.ref_columns
+
+
+def find_relationship(cache: SchemaCache, parent: Relation, embed: SelectEmbed) -> Relationship:
+    """Resolve `rel`, `rel!hint` or `rel!inner` against the foreign keys of the cache."""
+    target = cache.relation(parent.schema, embed.relation)
+    if target is None:
+        raise _no_relationship(parent, embed)
+    found: list[Relationship] = []
+    for fk in cache.foreign_keys():
+        if not _matches_hint(fk, embed.hint):
+            continue
+        if (fk.schema, fk.table) == (parent.schema, parent.name) and (
+            fk.ref_schema, fk.ref_table) == (target.schema, target.name):
+            found.append(Relationship(target, "one", list(zip(fk.columns, fk.ref_columns, strict=True)), fk.name))
+        if (fk.ref_schema, fk.ref_table) == (parent.schema, parent.name) and (
+            fk.schema, fk.table) == (target.schema, target.name):
+            # the key side holding a unique key makes it one-to-one: an object, not an array
+            cardinality = "one" if target.is_unique(fk.columns) else "many"
+            found.append(Relationship(target, cardinality, list(zip(fk.ref_columns, fk.columns, strict=True)),
+                                      fk.name))
+    found.extend(_many_to_many(cache, parent, target, embed.hint))
+    if not found:
+        raise _no_relationship(parent, embed)
+    if len(found) > 1:
+        options = ", ".join(f"'{embed.relation}!{rel.constraint}'" for rel in found)
+        raise RestError(
+            300, "PGRST201",
+            f"Could not embed because more than one relationship was found for '{parent.name}'"
+            f" and '{embed.relation}'",
+            details=json.dumps([{"cardinality": _cardinality_name(r), "relationship": r.constraint}
+                                for r in found]),
+            hint=f"Try changing '{embed.relation}' to one of the following: {options}."
+                 " Find the desired relationship in the 'details' key.",
+        )
+    return found[0]
+
+
+def _cardinality_name(rel: Relationship) -> str:
+    if rel.junction is not None:
+        return "many-to-many"
+    return "many-to-one" if rel.cardinality == "one" else "one-to-many"
+
+
+def _many_to_many(cache: SchemaCache, parent: Relation, target: Relation, hint: str | None) -> list[Relationship]:
+    """Parent and target linked through a junction table holding a key to each.
+
+    As PostgREST, a table is a junction only when both keys are part of its primary key:
+    a child table that merely references two tables (messages -> interview and answer)
+    is not one, so `interviews?select=*,interview_answers(*)` stays unambiguous.
+    """
+    keys = list(cache.foreign_keys())
+    found = []
+    for to_parent in keys:
+        if (to_parent.ref_schema, to_parent.ref_table) != (parent.schema, parent.name):
+            continue
+        middle = cache.relation(to_parent.schema, to_parent.table)
+        if middle is None or not middle.is_table or middle.name in (parent.name, target.name):
+            continue
+        for to_target in keys:
+            if to_target is to_parent or (to_target.schema, to_target.table) != (middle.schema, middle.name):
+                continue
+            if (to_target.ref_schema, to_target.ref_table) != (target.schema, target.name):
+                continue
+            if hint not in (None, middle.name, to_parent.name, to_target.name):
+                continue
+            if not set(to_parent.columns) | set(to_target.columns) <= set(middle.primary_key):
+                continue
+            junction = Junction(
+                middle,
+                list(zip(to_parent.ref_columns, to_parent.columns, strict=True)),
+                list(zip(to_target.columns, to_target.ref_columns, strict=True)),
+            )
+            found.append(Relationship(target, "many", [], middle.name, junction))
+    return found
+
+
+def _no_relationship(parent: Relation, embed: SelectEmbed) -> RestError:
+    return RestError(
+        400, "PGRST200",
+        f"Could not find a relationship between '{parent.name}' and '{embed.relation}' in the schema cache",
+        details=f"Searched for a foreign key relationship between '{parent.name}' and"
+                f" '{embed.relation}'{' using the hint ' + repr(embed.hint) if embed.hint else ''}"
+                f" in the schema '{parent.schema}', but no matches were found.",
+        catalog_miss=True,
+    )
+
+
+# ---------------------------------------------------------------------------- read nodes
+
+
+def _is_count_request(items: list[SelectItem], relation: Relation) -> bool:
+    """`rel(count)`: PostgREST answers the number of related rows as `[{"count": n}]`."""
+    if len(items) != 1 or not isinstance(items[0], SelectColumn):
+        return False
+    item = items[0]
+    return item.field.name == "count" and not item.field.json_path and not item.cast \
+        and "count" not in relation.columns
+
+
+@dataclass
+class ReadNode:
+    """One level of a read: a source relation plus what to select, filter and order."""
+
+    name: str  # table name (used in messages)
+    columns: dict[str, Column]
+    alias: str
+    from_clause: sql.Composable
+    items: list[SelectItem]
+    relation: Relation | None = None
+    where: list[sql.Composable] = field(default_factory=list)
+    order: list[sql.Composable] = field(default_factory=list)
+    limit: int | None = None
+    offset: int | None = None
+    embeds: dict[str, EmbedNode] = field(default_factory=dict)
+    scalar: bool = False  # a function returning a scalar: one column named `v`
+    count_only: bool = False  # an embedded `rel(count)`: the number of related rows
+
+
+@dataclass
+class EmbedNode:
+    spec: SelectEmbed
+    relationship: Relationship
+    node: ReadNode
+    join_conditions: list[sql.Composable] = field(default_factory=list)
+
+    @property
+    def inner(self) -> bool:
+        return self.spec.join == "inner"
+
+
+class QueryBuilder:
+    """Builds the SQL for one request; holds its parameters and alias counter."""
+
+    def __init__(self, cache: SchemaCache) -> None:
+        self.cache = cache
+        self.params = Params()
+        self.aliases = Aliases()
+
+    # -- tree construction ---------------------------------------------------------
+    def relation_node(self, relation: Relation, items: list[SelectItem], *, embedded: bool = False) -> ReadNode:
+        alias = self.aliases.next()
+        from_clause = sql.SQL("{} AS {}").format(
+            sql.Identifier(relation.schema, relation.name), sql.Identifier(alias))
+        node = ReadNode(relation.name, relation.columns, alias, from_clause, items, relation)
+        if embedded and _is_count_request(items, relation):
+            node.count_only = True
+            return node
+        self._attach_embeds(node)
+        return node
+
+    def source_node(self, name: str, columns: dict[str, Column], from_sql: sql.Composable,
+                    alias: str, items: list[SelectItem], relation: Relation | None = None) -> ReadNode:
+        node = ReadNode(name, columns, alias, from_sql, items, relation)
+        self._attach_embeds(node)
+        return node
+
+    def _attach_embeds(self, node: ReadNode) -> None:
+        for item in node.items:
+            if isinstance(item, SelectColumn):
+                self.column_expr(node, item.field)  # validates the column early
+                if item.cast and not self.cache.is_type(item.cast):
+                    raise RestError(400, "42704", f'type "{item.cast}" does not exist')
+            elif isinstance(item, SelectEmbed):
+                if node.relation is None:
+                    raise _no_relationship(Relation("public", node.name, "c"), item)
+                relationship = find_relationship(self.cache, node.relation, item)
+                if item.spread and relationship.cardinality != "one":
+                    raise RestError(
+                        400, "PGRST119",
+                        f"A spread operation on '{item.relation}' is not possible",
+                        details=f"'{node.name}' and '{item.relation}' do not form a many-to-one"
+                                " or one-to-one relationship",
+                    )
+                child = self.relation_node(relationship.target, item.items, embedded=True)
+                for parent_col, child_col in relationship.pairs:
+                    child.where.append(sql.SQL("{} = {}").format(
+                        sql.Identifier(child.alias, child_col), sql.Identifier(node.alias, parent_col)))
+                if relationship.junction is not None:
+                    self._join_junction(node, child, relationship.junction)
+                key = item.output_name
+                if key in node.embeds:
+                    raise RestError(400, "PGRST100", f"'{key}' is embedded more than once; use an alias")
+                node.embeds[key] = EmbedNode(item, relationship, child, list(child.where))
+
+    def _join_junction(self, parent: ReadNode, child: ReadNode, junction: Junction) -> None:
+        """`target JOIN junction ON ... WHERE junction.fk = parent.key` for many-to-many."""
+        alias = self.aliases.next("j")
+        on = sql.SQL(" AND ").join(
+            sql.SQL("{} = {}").format(sql.Identifier(alias, j_col), sql.Identifier(child.alias, t_col))
+            for j_col, t_col in junction.target_pairs)
+        child.from_clause = sql.SQL("{} INNER JOIN {} AS {} ON {}").format(
+            child.from_clause, sql.Identifier(junction.relation.schema, junction.relation.name),
+            sql.Identifier(alias), on)
+        for parent_col, j_col in junction.parent_pairs:
+            child.where.append(sql.SQL("{} = {}").format(
+                sql.Identifier(alias, j_col), sql.Identifier(parent.alias, parent_col)))
+
+    @staticmethod
+    def embed_named(node: ReadNode, name: str) -> EmbedNode:
+        """An embed by alias or relation name; PGRST108 when it is not in the select."""
+        embed = node.embeds.get(name) or next(
+            (e for e in node.embeds.values() if e.spec.relation == name), None)
+        if embed is None:
+            raise RestError(
+                400, "PGRST108",
+                f"'{name}' is not an embedded resource in this request",
+                hint=f"Verify that '{name}' is included in the 'select' query parameter.",
+            )
+        return embed
+
+    def find_embed(self, node: ReadNode, path: list[str]) -> ReadNode:
+        """The node for `a.b` in `a.b.col=eq.1`."""
+        for part in path:
+            node = self.embed_named(node, part).node
+        return node
+
+    # -- expressions ---------------------------------------------------------------------
+    def column_expr(self, node: ReadNode, ref: FieldRef) -> sql.Composable:
+        if node.scalar:
+            if ref.name != node.name:
+                raise unknown_column(node.name, ref.name)
+            expr: sql.Composable = sql.Identifier(node.alias, "v")
+        else:
+            if ref.name not in node.columns:
+                raise unknown_column(node.name, ref.name)
+            expr = sql.Identifier(node.alias, ref.name)
+        for step in ref.json_path:
+            key = (sql.SQL("{}::int").format(self.params.add(int(step.key))) if is_integer(step.key)
+                   else sql.SQL("{}::text").format(self.params.add(step.key)))
+            expr = sql.SQL("({} {} {})").format(expr, sql.SQL(step.arrow), key)
+        return expr
+
+    def condition(self, node: ReadNode, cond: Condition) -> sql.Composable:
+        if not cond.field.json_path and cond.field.name in node.embeds and cond.operator == "is":
+            return self._embed_null_filter(node, node.embeds[cond.field.name], cond)
+        column = self.column_expr(node, cond.field)
+        op, value = cond.operator, cond.value
+        if op == "is":
+            clause: sql.Composable = sql.SQL("{} {}").format(column, sql.SQL(IS_SQL[value]))
+        elif op == "in":
+            if not value:
+                clause = sql.SQL("false")
+            else:
+                clause = sql.SQL("{} in ({})").format(
+                    column, sql.SQL(", ").join(self.params.add(v) for v in value))
+        elif op in FTS_FUNCTIONS:
+            function = sql.SQL(FTS_FUNCTIONS[op])
+            query = self.params.add(value)
+            if cond.modifier:
+                call = sql.SQL("{}({}::regconfig, {})").format(function, self.params.add(cond.modifier), query)
+            else:
+                call = sql.SQL("{}({})").format(function, query)
+            clause = sql.SQL("{} @@ {}").format(column, call)
+        else:
+            assert isinstance(value, str)
+            if op in ("like", "ilike"):
+                value = value.replace("*", "%")
+            if cond.modifier in ("any", "all"):
+                clause = sql.SQL("{} {} {}({})").format(
+                    column, sql.SQL(OPERATOR_SQL[op]), sql.SQL(cond.modifier), self.params.add(value))
+            else:
+                clause = sql.SQL("{} {} {}").format(column, sql.SQL(OPERATOR_SQL[op]), self.params.add(value))
+        return sql.SQL("not ({})").format(clause) if cond.negated else clause
+
+    def _embed_null_filter(self, node: ReadNode, embed: EmbedNode, cond: Condition) -> sql.Composable:
+        if cond.value not in ("null", "not_null"):
+            raise RestError(400, "PGRST120",
+                            "Bad operator on the '" + cond.field.name + "' embedded resource",
+                            details="Only is null or not is null filters are allowed on embedded resources")
+        wants_null = (cond.value == "null") != cond.negated
+        exists = self.exists(embed.node)
+        return sql.SQL("not {}").format(exists) if wants_null else exists
+
+    def logic(self, node: ReadNode, tree: LogicTree) -> sql.Composable:
+        parts = [self.logic(node, child) if isinstance(child, LogicTree) else self.condition(node, child)
+                 for child in tree.children]
+        joined = sql.SQL(f" {tree.operator} ").join(parts) if parts else sql.SQL("true")
+        clause = sql.SQL("({})").format(joined)
+        return sql.SQL("not {}").format(clause) if tree.negated else clause
+
+    def order_term(self, node: ReadNode, term: OrderTerm) -> sql.Composable:
+        if term.relation is not None:
+            embed = self.embed_named(node, term.relation)
+            if embed.relationship.cardinality != "one":
+                raise RestError(
+                    400, "PGRST118",
+                    f"A related order on '{term.relation}' is not possible",
+                    details=f"'{node.name}' and '{term.relation}' do not form a many-to-one or one-to-one relationship",
+                )
+            # the related row alone (its join condition, not the embed's filters)
+            expr: sql.Composable = sql.SQL("(SELECT {} FROM {} WHERE {})").format(
+                self.column_expr(embed.node, term.field), embed.node.from_clause,
+                sql.SQL(" AND ").join(embed.join_conditions))
+        else:
+            expr = self.column_expr(node, term.field)
+        direction = sql.SQL(" DESC" if term.descending else " ASC")
+        nulls = sql.SQL({"first": " NULLS FIRST", "last": " NULLS LAST", None: ""}[term.nulls])
+        return sql.Composed([expr, direction, nulls])
+
+    # -- rendering ----------------------------------------------------------------------
+    def select_list(self, node: ReadNode) -> sql.Composable:
+        if node.count_only:
+            item = node.items[0]
+            assert isinstance(item, SelectColumn)
+            return sql.SQL("count(*) AS {}").format(sql.Identifier(item.output_name))
+        parts: list[sql.Composable] = []
+        for item in node.items:
+            if isinstance(item, SelectStar):
+                parts.append(sql.SQL("{}.v").format(sql.Identifier(node.alias)) if node.scalar
+                             else sql.SQL("{}.*").format(sql.Identifier(node.alias)))
+            elif isinstance(item, SelectColumn):
+                expr = self.column_expr(node, item.field)
+                if item.cast:
+                    expr = sql.SQL("CAST({} AS {})").format(expr, sql.SQL(item.cast))
+                parts.append(sql.SQL("{} AS {}").format(expr, sql.Identifier(item.output_name)))
+            else:
+                parts.extend(self._embed_columns(node.embeds[item.output_name]))
+        return sql.SQL(", ").join(parts) if parts else sql.SQL("")
+
+    def _embed_columns(self, embed: EmbedNode) -> list[sql.Composable]:
+        rows = self.rows(embed.node)
+        sub = sql.Identifier(self.aliases.next("e"))
+        name = sql.Identifier(embed.spec.output_name)
+        if embed.spec.spread:
+            return [
+                sql.SQL("(SELECT {}.{} FROM ({}) {}) AS {}").format(
+                    sub, sql.Identifier(col), rows, sub, sql.Identifier(col))
+                for col in self.output_names(embed.node)
+            ]
+        if embed.relationship.cardinality == "one":
+            return [sql.SQL("(SELECT row_to_json({}) FROM ({}) {}) AS {}").format(sub, rows, sub, name)]
+        return [sql.SQL("COALESCE((SELECT json_agg({}) FROM ({}) {}), '[]'::json) AS {}").format(
+            sub, rows, sub, name)]
+
+    def output_names(self, node: ReadNode) -> list[str]:
+        names: list[str] = []
+        for item in node.items:
+            if isinstance(item, SelectStar):
+                names.extend(node.columns)
+            elif isinstance(item, SelectColumn):
+                names.append(item.output_name)
+            elif item.spread:
+                names.extend(self.output_names(node.embeds[item.output_name].node))
+            else:
+                names.append(item.output_name)
+        return names
+
+    def where_clause(self, node: ReadNode) -> sql.Composable:
+        conditions = list(node.where)
+        conditions.extend(self.exists(e.node) for e in node.embeds.values() if e.inner)
+        if not conditions:
+            return sql.SQL("")
+        return sql.SQL(" WHERE ") + sql.SQL(" AND ").join(conditions)
+
+    def exists(self, node: ReadNode) -> sql.Composable:
+        return sql.SQL("EXISTS (SELECT 1 FROM {}{})").format(node.from_clause, self.where_clause(node))
+
+    def rows(self, node: ReadNode, select: sql.Composable | None = None) -> sql.Composable:
+        query = sql.SQL("SELECT {} FROM {}{}").format(
+            select if select is not None else self.select_list(node), node.from_clause, self.where_clause(node))
+        if node.count_only:
+            return query
+        if node.order:
+            query = query + sql.SQL(" ORDER BY ") + sql.SQL(", ").join(node.order)
+        if node.limit is not None:
+            query = query + sql.SQL(" LIMIT {}").format(self.params.add(node.limit))
+        if node.offset:
+            query = query + sql.SQL(" OFFSET {}").format(self.params.add(node.offset))
+        return query
+
+    def count(self, node: ReadNode) -> sql.Composable:
+        return sql.SQL("(SELECT count(*) FROM {}{})").format(node.from_clause, self.where_clause(node))
+
+    def read(self, node: ReadNode, *, with_count: bool, strip_nulls: bool = False,
+             prefix: sql.Composable | None = None, csv: bool = False) -> sql.Composable:
+        """The whole read: body text, rows on this page and (optionally) the total.
+
+        With `csv`, the body is the rows as CSV lines (Postgres' record text form, as
+        PostgREST emits it); the caller adds the header from `output_names`.
+        """
+        total = self.count(node) if with_count else sql.SQL("NULL::bigint")
+        if csv and not node.scalar:
+            query = sql.SQL(
+                "SELECT COALESCE(string_agg(substr(_r::text, 2, length(_r::text) - 2), E'\\n'), '') AS body,"
+                " count(*) AS page_total, {} AS total FROM ({}) _r"
+            ).format(total, self.rows(node))
+            return prefix + query if prefix is not None else query
+        row = sql.SQL("_r")
+        if node.scalar:
+            row = sql.SQL("_r.v")
+        elif strip_nulls:
+            row = sql.SQL("json_strip_nulls(row_to_json(_r))")
+        query = sql.SQL(
+            "SELECT COALESCE(json_agg({}), '[]')::text AS body, count(*) AS page_total, {} AS total"
+            " FROM ({}) _r"
+        ).format(row, total, self.rows(node))
+        return prefix + query if prefix is not None else query
+
+
+# ------------------------------------------------------------------------------ mutations
+
+
+def payload_columns(relation: Relation, rows: list[dict[str, Any]], columns: list[str] | None) -> list[str]:
+    """Columns to write: `columns=` if given, else every key seen in the payload."""
+    names = columns if columns is not None else list(dict.fromkeys(k for row in rows for k in row))
+    for name in names:
+        if name not in relation.columns:
+            raise unknown_payload_column(relation.name, name)
+    return names
+
+
+def insert_sql(builder: QueryBuilder, relation: Relation, rows: list[dict[str, Any]],
+               columns: list[str], *, missing_default: bool, on_conflict: list[str] | None,
+               resolution: str | None, returning: bool) -> sql.Composable:
+    target = sql.Identifier(relation.schema, relation.name)
+    body = builder.params.add(json.dumps(rows))
+    values = []
+    for name in columns:
+        populated = sql.SQL("_p.{}").format(sql.Identifier(name))
+        default = relation.columns[name].default
+        if missing_default:
+            values.append(sql.SQL("CASE WHEN _j.doc ? {} THEN {} ELSE {} END").format(
+                builder.params.add(name), populated, sql.SQL(default) if default else sql.SQL("NULL")))
+        else:
+            values.append(populated)
+    if columns:
+        query = sql.SQL(
+            "INSERT INTO {} AS _t ({}) SELECT {} FROM jsonb_array_elements({}::jsonb) WITH ORDINALITY"
+            " AS _j(doc, ord) CROSS JOIN LATERAL jsonb_populate_record(NULL::{}, _j.doc) AS _p ORDER BY _j.ord"
+        ).format(target, sql.SQL(", ").join(sql.Identifier(c) for c in columns),
+                 sql.SQL(", ").join(values), body, target)
+    else:
+        query = sql.SQL("INSERT INTO {} AS _t SELECT FROM jsonb_array_elements({}::jsonb)"
+                        ).format(target, body)
+        query = sql.SQL("INSERT INTO {} AS _t DEFAULT VALUES").format(target) if len(rows) == 1 else query
+    if resolution:
+        conflict_cols = on_conflict or list(relation.primary_key)
+        if not conflict_cols:
+            raise RestError(400, "PGRST100", "on_conflict is required: the table has no primary key")
+        for name in conflict_cols:
+            if name not in relation.columns:
+                raise unknown_column(relation.name, name)
+        conflict = sql.SQL(", ").join(sql.Identifier(c) for c in conflict_cols)
+        updates = [c for c in columns if c not in conflict_cols] if resolution == "merge-duplicates" else []
+        if resolution == "merge-duplicates" and updates:
+            query = query + sql.SQL(" ON CONFLICT ({}) DO UPDATE SET {}").format(
+                conflict, sql.SQL(", ").join(
+                    sql.SQL("{} = EXCLUDED.{}").format(sql.Identifier(c), sql.Identifier(c)) for c in updates))
+        elif resolution == "merge-duplicates":
+            query = query + sql.SQL(" ON CONFLICT ({}) DO UPDATE SET {} = EXCLUDED.{}").format(
+                conflict, sql.Identifier(conflict_cols[0]), sql.Identifier(conflict_cols[0]))
+        else:
+            query = query + sql.SQL(" ON CONFLICT ({}) DO NOTHING").format(conflict)
+    return query + sql.SQL(" RETURNING _t.*" if returning else "")
+
+
+def update_sql(builder: QueryBuilder, relation: Relation, row: dict[str, Any], columns: list[str],
+               where: sql.Composable, *, returning: bool) -> sql.Composable:
+    target = sql.Identifier(relation.schema, relation.name)
+    assignments = sql.SQL(", ").join(
+        sql.SQL("{} = _p.{}").format(sql.Identifier(c), sql.Identifier(c)) for c in columns)
+    query = sql.SQL("UPDATE {} AS {} SET {} FROM (SELECT * FROM jsonb_populate_record(NULL::{}, {}::jsonb)) _p{}"
+                    ).format(target, sql.Identifier("_t"), assignments, target,
+                             builder.params.add(json.dumps(row)), where)
+    return query + sql.SQL(" RETURNING _t.*" if returning else "")
+
+
+def delete_sql(relation: Relation, where: sql.Composable, *, returning: bool) -> sql.Composable:
+    query = sql.SQL("DELETE FROM {} AS _t{}").format(sql.Identifier(relation.schema, relation.name), where)
+    return query + sql.SQL(" RETURNING _t.*" if returning else "")
+
+
+# ------------------------------------------------------------------------------------ RPC
+
+
+def function_from_clause(builder: QueryBuilder, function: Function, args: dict[str, Any] | None,
+                         raw_body: Any, alias: str) -> sql.Composable:
+    """`fn(a => _a.a, ...) AS alias`, arguments decoded by Postgres from one JSON param."""
+    name = sql.Identifier(function.schema, function.name)
+    alias_sql = sql.Identifier(alias)
+    column_alias = sql.SQL("(v)") if function.return_kind in ("scalar", "void") else sql.SQL("")
+    if function.single_unnamed_json and args is None:
+        call = sql.SQL("{}({}::{})").format(name, builder.params.add(json.dumps(raw_body)),
+                                            sql.SQL(function.args[0].type))
+        return sql.SQL("{} AS {}{}").format(call, alias_sql, column_alias)
+    args = args or {}
+    used = [arg for arg in function.args if arg.name in args]
+    if not used:
+        return sql.SQL("{}() AS {}{}").format(name, alias_sql, column_alias)
+    record = sql.SQL(", ").join(
+        sql.SQL("{} {}").format(sql.Identifier(arg.name), sql.SQL(arg.type)) for arg in used)
+    call_args = sql.SQL(", ").join(
+        sql.SQL("{} => _a.{}").format(sql.Identifier(arg.name), sql.Identifier(arg.name)) for arg in used)
+    payload = {arg.name: args[arg.name] for arg in used}
+    return sql.SQL("json_to_record({}::json) AS _a({}) CROSS JOIN LATERAL {}({}) AS {}{}").format(
+        builder.params.add(json.dumps(payload)), record, name, call_args, alias_sql, column_alias)

@@ -1,0 +1,82 @@
+"""Fixtures for the local stack's tests: the /rest/v1 tests' throwaway tables and raw HTTP."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import httpx
+import psycopg
+import pytest
+
+from backend.local_supabase.server import StackSettings
+
+SCHEMA_SQL = """
+drop table if exists rt_author_bio, rt_book_tag, rt_tag, rt_book, rt_author, rt_publisher, rt_range, rt_doc, rt_item cascade;
+create table rt_publisher (id int primary key, name text not null);
+create table rt_author (
+  id int primary key,
+  name text not null,
+  country text,
+  born int,
+  tags text[] default '{}',
+  profile jsonb,
+  publisher_id int references rt_publisher (id)
+);
+create table rt_book (
+  id int primary key,
+  title text not null,
+  author_id int not null references rt_author (id),
+  editor_id int references rt_author (id),
+  pages int,
+  rating numeric
+);
+create table rt_range (id int primary key, span int4range);
+create table rt_doc (id int primary key, body text);
+create table rt_item (id int primary key, n int, label text);
+
+create table rt_tag (id int primary key, name text not null);
+create table rt_book_tag (
+  book_id int references rt_book (id), tag_id int references rt_tag (id), primary key (book_id, tag_id)
+);
+create table rt_author_bio (author_id int primary key references rt_author (id), bio text);
+create view rt_book_view with (security_invoker = true) as
+  select id, title, author_id, pages from rt_book where pages > 100;
+
+insert into rt_publisher values (1, 'Penguin'), (2, 'Tor');
+insert into rt_author values
+  (1, 'Ada', 'UK', 1815, '{math,poetry}', '{"city": "London", "langs": ["en", "fr"]}', 1),
+  (2, 'Borges', 'AR', 1899, '{fiction}', '{"city": "Buenos Aires"}', 2),
+  (3, 'Calvino', 'IT', 1923, '{fiction,essays}', null, 1),
+  (4, 'Dickinson, Emily', 'US', null, '{poetry}', '{}', null);
+insert into rt_book values
+  (1, 'Notes', 1, 2, 60, 4.5),
+  (2, 'Ficciones', 2, null, 200, 4.9),
+  (3, 'Aleph', 2, 3, 150, null),
+  (4, 'Invisible Cities', 3, 1, 170, 4.7),
+  (5, 'If on a winter''s night', 3, null, 260, 4.2);
+insert into rt_author_bio values (1, 'Analyst'), (3, 'Oulipo');
+insert into rt_tag values (1, 'classic'), (2, 'short'), (3, 'italian');
+insert into rt_book_tag values (1, 2), (2, 1), (2, 2), (4, 1), (4, 3);
+insert into rt_range values (1, '[1,5)'), (2, '[5,10)'), (3, '[20,30)');
+insert into rt_doc values (1, 'The quick brown fox jumps'), (2, 'Lazy dogs sleep all day'),
+  (3, 'Foxes are quick and clever');
+insert into rt_item select g, g % 7, 'item ' || g from generate_series(1, 57) g;
+"""
+
+
+@pytest.fixture(scope="module")
+def rest_tables(stack_settings: StackSettings) -> Iterator[None]:
+    with psycopg.connect(stack_settings.database_url, autocommit=True) as conn:
+        conn.execute(SCHEMA_SQL)
+    yield
+
+
+@pytest.fixture
+def rest_http(stack_settings: StackSettings) -> Iterator[httpx.Client]:
+    """Raw HTTP to /rest/v1 with the service key, for what the client cannot express."""
+    with httpx.Client(
+        base_url=f"{stack_settings.url}/rest/v1",
+        headers={"apikey": stack_settings.service_key, "Authorization": f"Bearer {stack_settings.service_key}"},
+        timeout=10,
+    ) as client:
+        yield client
