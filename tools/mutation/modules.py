@@ -25,13 +25,13 @@ REPO = Path(__file__).resolve().parents[2]
 
 # Each module and the test files that exercise it (the default test selection).
 MODULES: dict[str, list[str]] = {
-    "backend/llm_api/authentication.py": ["tests/test_authentication.py", "tests/test_api_errors.py"],
-    "backend/llm_api/jwks.py": ["tests/test_authentication.py"],
+    "backend/llm_api/authentication.py": ["tests/api/test_authentication.py", "tests/api/test_errors.py"],
+    "backend/llm_api/jwks.py": ["tests/api/test_authentication.py"],
     "backend/llm_api/supabase_client.py": [
-        "tests/test_supabase_client.py", "tests/test_api_errors.py", "tests/test_api_health.py",
+        "tests/api/test_supabase_client.py", "tests/api/test_errors.py", "tests/api/test_health.py",
     ],
     "backend/llm_api/exceptions.py": [
-        "tests/test_api_errors.py", "tests/test_authentication.py", "tests/test_api_health.py",
+        "tests/api/test_errors.py", "tests/api/test_authentication.py", "tests/api/test_health.py",
     ],
 }
 
