@@ -580,6 +580,165 @@ def test_token_length_limit_boundary(api, hs256_token):
     assert_refused(call(api, "/probe/required", over), "invalid_header", str(InvalidAuthorizationHeader.default_detail))
 
 
+@pytest.fixture
+def refusal_reasons(caplog):
+    """The reasons the authenticator logged for its refusals (the answer never says)."""
+    caplog.set_level("INFO", logger="backend.llm_api.authentication")
+
+    def _reasons() -> list[str]:
+        return [r.getMessage() for r in caplog.records if r.name == "backend.llm_api.authentication"]
+
+    return _reasons
+
+
+@probe_urls
+def test_each_refusal_logs_its_reason(api, settings, jwks_server, local_stack, user_claims, stack_token,
+                                      refusal_reasons, issuer):
+    """The operator's log says which check failed, while every answer stays the same generic 401."""
+    jwks_server.serve(local_stack.ctx.keys.public_jwk)
+    key = local_stack.ctx.keys._private_key
+    cases = [
+        (lambda: hand_signed({"alg": "PS256", "typ": "JWT"}, user_claims(), lambda _: b"x"),
+         "refused access token: algorithm 'PS256' is not accepted"),
+        (lambda: jwt.encode(user_claims(), key, algorithm="ES256"),
+         "refused access token: asymmetric token without a kid"),
+        (lambda: jwt.encode(user_claims(), key, algorithm="ES256", headers={"kid": "unknown"}),
+         "refused access token: kid not in the project's JWKS"),
+        (lambda: stack_token(role="anon"), "refused access token: role 'anon' is not a user role"),
+        (lambda: stack_token(sub="service"), "refused access token: sub is not a user id"),
+        (lambda: "a.b.c", None),  # PyJWT's own wording follows "unreadable token: "
+    ]
+    for make, reason in cases:
+        before = len(refusal_reasons())
+        refused_token(call(api, "/probe/required", make()))
+        logged = refusal_reasons()[before:]
+        if reason is None:
+            assert len(logged) == 1 and logged[0].startswith("refused access token: unreadable token: "), logged
+        else:
+            assert logged == [reason]
+    settings.SUPABASE_JWT_SECRET = ""
+    refused_token(call(api, "/probe/required", empty_key_hs256(user_claims())))
+    assert refusal_reasons()[-1] == "refused access token: HS256 token but no SUPABASE_JWT_SECRET is configured"
+
+
+@probe_urls
+def test_configuration_gaps_log_their_reason(api, settings, issuer, stack_token, refusal_reasons):
+    settings.SUPABASE_URL = ""
+    settings.SUPABASE_JWKS_URL = ""
+    settings.SUPABASE_JWT_ISSUER = issuer
+    assert call(api, "/probe/required", stack_token()).status_code == 503
+    assert refusal_reasons()[-1] == "refused access token: no JWKS URL configured"
+    settings.SUPABASE_JWT_ISSUER = ""
+    assert call(api, "/probe/required", stack_token()).status_code == 503
+    assert refusal_reasons()[-1] == "refused access token: SUPABASE_URL / SUPABASE_JWT_ISSUER is not configured"
+
+
+@probe_urls
+def test_expired_and_bad_signature_refusals_log_their_reason(api, stack_token, hs256_token, refusal_reasons):
+    now = int(time.time())
+    call(api, "/probe/required", stack_token(iat=now - 3700, exp=now - 60))
+    assert refusal_reasons()[-1] == "refused access token: expired"
+    call(api, "/probe/required", hs256_token(secret="w" * 40))
+    assert refusal_reasons()[-1] == "refused access token: InvalidSignatureError: Signature verification failed"
+
+
+@probe_urls
+def test_lowercase_bearer_scheme_is_accepted(api, hs256_token):
+    """Auth schemes are case-insensitive (RFC 9110)."""
+    token = hs256_token()
+    assert call(api, "/probe/required", header=f"bearer {token}").status_code == 200
+    assert call(api, "/probe/required", header=f"BEARER {token}").status_code == 200
+
+
+def test_settings_are_read_with_documented_defaults(settings):
+    """Absent settings fall back to the documented defaults; URLs derive from SUPABASE_URL."""
+    from backend.llm_api.authentication import TokenSettings
+
+    for name in ("SUPABASE_JWT_SECRET", "SUPABASE_JWT_ISSUER", "SUPABASE_JWKS_URL", "SUPABASE_JWT_LEEWAY",
+                 "SUPABASE_JWKS_CACHE_TTL", "SUPABASE_JWKS_MIN_REFRESH_INTERVAL", "SUPABASE_JWKS_TIMEOUT"):
+        if hasattr(settings, name):
+            delattr(settings, name)
+    settings.SUPABASE_URL = "https://abcdefgh.supabase.co/"
+    assert TokenSettings.from_django() == TokenSettings(
+        jwt_secret="",
+        issuer="https://abcdefgh.supabase.co/auth/v1",
+        jwks_url="https://abcdefgh.supabase.co/auth/v1/.well-known/jwks.json",
+        leeway=10.0,
+        jwks_cache_ttl=600.0,
+        jwks_min_refresh_interval=30.0,
+        jwks_timeout=5.0,
+    )
+    del settings.SUPABASE_URL
+    empty = TokenSettings.from_django()
+    assert (empty.issuer, empty.jwks_url) == ("", "")
+
+
+def test_explicit_settings_win_over_derived_ones(settings):
+    from backend.llm_api.authentication import TokenSettings
+
+    settings.SUPABASE_URL = "https://abcdefgh.supabase.co"
+    settings.SUPABASE_JWT_SECRET = "s" * 32
+    settings.SUPABASE_JWT_ISSUER = "https://auth.example.test/v1"
+    settings.SUPABASE_JWKS_URL = "https://auth.example.test/keys"
+    settings.SUPABASE_JWT_LEEWAY = "2"
+    settings.SUPABASE_JWKS_CACHE_TTL = 7
+    settings.SUPABASE_JWKS_MIN_REFRESH_INTERVAL = 3
+    settings.SUPABASE_JWKS_TIMEOUT = 1
+    assert TokenSettings.from_django() == TokenSettings(
+        jwt_secret="s" * 32, issuer="https://auth.example.test/v1", jwks_url="https://auth.example.test/keys",
+        leeway=2.0, jwks_cache_ttl=7.0, jwks_min_refresh_interval=3.0, jwks_timeout=1.0,
+    )
+
+
+@probe_urls
+def test_jwks_settings_reach_the_key_cache(api, settings, jwks_server, local_stack, stack_token):
+    settings.SUPABASE_JWKS_CACHE_TTL = 123
+    settings.SUPABASE_JWKS_MIN_REFRESH_INTERVAL = 4
+    settings.SUPABASE_JWKS_TIMEOUT = 1.5
+    jwks_server.serve(local_stack.ctx.keys.public_jwk)
+    assert call(api, "/probe/required", stack_token()).status_code == 200
+    cache = jwks.shared_cache(jwks_server.url, ttl=123, min_refresh_interval=4, timeout=1.5)
+    assert jwks_server.requests == 1 and cache.get(local_stack.ctx.keys.kid) is not None
+    assert jwks_server.requests == 1  # the request above filled this very cache
+
+
+@pytest.mark.parametrize("email", ["", 5, None, ["a@b.test"]], ids=["empty", "number", "null", "list"])
+def test_user_email_is_none_unless_a_non_empty_string(email):
+    user = SupabaseUser.from_claims({"sub": str(uuid.uuid4()), "role": "authenticated", "email": email})
+    assert user.email is None
+    assert str(user) == user.id  # no email: the id names the user
+
+
+def test_anonymous_user_is_falsy_and_equal_to_any_other_anonymous_user():
+    from backend.llm_api.authentication import AnonymousSupabaseUser
+
+    anonymous = AnonymousSupabaseUser()
+    assert not anonymous and bool(anonymous) is False
+    assert anonymous == AnonymousSupabaseUser() and hash(anonymous) == hash(AnonymousSupabaseUser())
+    assert anonymous != SupabaseUser.from_claims({"sub": str(uuid.uuid4()), "role": "authenticated"})
+    assert (anonymous.id, anonymous.pk, anonymous.email, anonymous.role, dict(anonymous.claims)) == (
+        None, None, None, "anon", {}
+    )
+    assert str(anonymous) == "AnonymousUser"
+    assert anonymous.is_authenticated is False and anonymous.is_anonymous is True
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(str(uuid.uuid4()), True), ("not-a-uuid", False), (123, False), (None, False), (uuid.uuid4(), False)],
+)
+def test_a_user_id_is_a_uuid_string(value, expected):
+    from backend.llm_api.authentication import is_uuid
+
+    assert is_uuid(value) is expected
+
+
+@probe_urls
+def test_refusal_challenge_names_the_realm(api, stack_settings):
+    assert call(api, "/probe/required")["WWW-Authenticate"] == 'Bearer realm="api"'
+    assert call(api, "/probe/required", "a.b.c")["WWW-Authenticate"] == 'Bearer realm="api"'
+
+
 # Accepted tokens -------------------------------------------------------------------------
 @probe_urls
 def test_es256_user_token_through_the_stacks_jwks_is_accepted(api, make_user):
