@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check
 
-.PHONY: run test lint bench local-supabase migrate clean
+.PHONY: run test lint bench mutation local-supabase migrate clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,5 +47,10 @@ lint: $(VENV)/.dev-installed
 bench: $(VENV)/.dev-installed
 	$(PY) bench/rest_overhead.py
 
+## Mutation testing (slow; not part of `make test`): every module, or MODULE=backend/llm_api/jwks.py
+## (TESTS="tests/api/..." to choose the covering tests, JOBS=N mutants in parallel)
+mutation: $(VENV)/.dev-installed
+	$(PY) tools/mutation/modules.py $(if $(MODULE),--module $(MODULE)) $(if $(TESTS),--tests "$(TESTS)") --jobs $(or $(JOBS),2)
+
 clean:
-	rm -rf $(VENV) .local_supabase .pytest_cache $(JS_TESTS)/node_modules
+	rm -rf $(VENV) .local_supabase .pytest_cache $(JS_TESTS)/node_modules mutants

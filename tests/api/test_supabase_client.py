@@ -503,3 +503,92 @@ def test_error_details_are_merged_after_the_upstream_code():
     assert (error.detail, error.code, error.details) == ("Taken.", "conflict", {"upstream_code": "23505", "field": "username"})
     assert sc.Invalid(code="custom_code").code == "custom_code"
     assert sc.NotFound(upstream_code="").details == {}
+
+
+class StatusServer:
+    """Answers every request with `status` on a free loopback port; records the request headers."""
+
+    def __init__(self, status: int) -> None:
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        server = self
+        self.status = status
+        self.seen: list[tuple[str, str, dict]] = []
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_HEAD(self) -> None:
+                server.seen.append(("HEAD", self.path, dict(self.headers)))
+                self.send_response(server.status)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.mark.parametrize("status", [200, 204, 399, 400, 404, 500, 503])
+def test_check_health_reports_an_error_status_as_unavailable(settings, status):
+    """HEAD /rest/v1/ with the service key; any status from 400 up means Supabase cannot serve us."""
+    upstream = StatusServer(status)
+    settings.SUPABASE_URL = upstream.url + "/"
+    settings.SUPABASE_SERVICE_KEY = "service-key-for-health"
+    try:
+        if status < 400:
+            check = sc.check_health()
+            assert check.url == upstream.url and 0 <= check.latency_ms < 5000
+            assert check.latency_ms == round(check.latency_ms, 1)
+        else:
+            with pytest.raises(sc.Unavailable) as caught:
+                sc.check_health()
+            assert caught.value.detail == f"Supabase answered the health check with HTTP {status}."
+            assert caught.value.details == {"upstream_code": str(status)}
+    finally:
+        upstream.close()
+    [(method, path, headers)] = upstream.seen
+    assert (method, path) == ("HEAD", "/rest/v1/")
+    assert headers["apikey"] == "service-key-for-health"
+    assert headers["Authorization"] == "Bearer service-key-for-health"
+
+
+def test_client_follows_redirects_and_pools_connections(stack_settings):
+    http = sc._get_connection().http
+    assert http.follow_redirects is True
+    pool = http._transport._pool
+    assert (pool._max_connections, pool._max_keepalive_connections) == (50, 20)
+
+
+def test_invalid_settings_say_why(settings):
+    settings.SUPABASE_URL = "not a url"
+    settings.SUPABASE_SERVICE_KEY = "k"
+    with pytest.raises(sc.NotConfigured) as caught:
+        sc.get_client()
+    assert caught.value.detail.startswith("Supabase settings are invalid: ")
+    assert caught.value.code == "supabase_not_configured"
+    settings.SUPABASE_URL = "http://127.0.0.1:9"
+    settings.SUPABASE_SERVICE_KEY = ""
+    with pytest.raises(sc.NotConfigured) as caught:
+        sc.get_client()
+    assert caught.value.detail == sc.NotConfigured.default_detail
+
+
+def test_reset_client_closes_the_old_connections(stack_settings):
+    http = sc._get_connection().http
+    sc.reset_client()
+    assert http.is_closed and sc._connection is None
+    sc.reset_client()  # nothing to close: a no-op
+
+
+def test_get_profile_scopes_by_user_and_answers_none_for_unknown_users(make_user):
+    user = make_user()
+    profile = sc.get_profile(user_id=user.id)
+    assert profile is not None and profile["id"] == user.id
+    assert set(profile) == set(sc.PROFILE_COLUMNS.split(","))
+    assert sc.get_profile(user_id=str(uuid.uuid4())) is None

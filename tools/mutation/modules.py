@@ -53,6 +53,7 @@ def run(module: str, tests: list[str], jobs: int) -> dict[str, str]:
     from mutmut.__main__ import cli
 
     shutil.rmtree(REPO / "mutants", ignore_errors=True)
+    os.environ["MUTATION_SHARED_STACK"] = "1"  # one local stack for all mutants (tests/conftest.py)
     configuration.reset_config()
     base = configuration.config()
     configuration._config = dataclasses.replace(
