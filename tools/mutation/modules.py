@@ -17,6 +17,7 @@ import dataclasses
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -90,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
             subprocess.run(command, check=True)
         return 0
     os.chdir(REPO)  # mutmut works relative to the repository root
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so atexit stops the shared stack
     tests = args.tests.split() if args.tests else MODULES[args.module]
     report(args.module, run(args.module, tests, args.jobs))
     return 0
