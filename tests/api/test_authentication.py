@@ -844,6 +844,13 @@ def test_unreachable_jwks_answers_503_not_401(api, settings, stack_token, free_p
 
 
 @probe_urls
+def test_unreachable_jwks_logs_why(api, settings, stack_token, free_port_url, refusal_reasons):
+    settings.SUPABASE_JWKS_URL = free_port_url
+    assert call(api, "/probe/required", stack_token()).status_code == 503
+    assert refusal_reasons()[-1] == "refused access token: JWKS unavailable: JWKS fetch failed: ConnectError"
+
+
+@probe_urls
 def test_slow_jwks_is_bounded_by_the_timeout(api, settings, jwks_server, local_stack, stack_token):
     settings.SUPABASE_JWKS_TIMEOUT = 0.5
     jwks_server.serve(local_stack.ctx.keys.public_jwk)

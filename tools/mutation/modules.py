@@ -26,7 +26,9 @@ REPO = Path(__file__).resolve().parents[2]
 
 # Each module and the test files that exercise it (the default test selection).
 MODULES: dict[str, list[str]] = {
-    "backend/llm_api/authentication.py": ["tests/api/test_authentication.py", "tests/api/test_errors.py"],
+    "backend/llm_api/authentication.py": [
+        "tests/api/test_authentication.py", "tests/api/test_errors.py", "tests/api/test_docs.py",
+    ],
     "backend/llm_api/jwks.py": ["tests/api/test_authentication.py"],
     "backend/llm_api/supabase_client.py": [
         "tests/api/test_supabase_client.py", "tests/api/test_errors.py", "tests/api/test_health.py",
