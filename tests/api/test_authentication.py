@@ -668,6 +668,8 @@ def test_settings_are_read_with_documented_defaults(settings):
         jwks_min_refresh_interval=30.0,
         jwks_timeout=5.0,
     )
+    settings.SUPABASE_URL = "https://gateway.example.test/projectX/"  # behind a path prefix: only "/" is cut
+    assert TokenSettings.from_django().issuer == "https://gateway.example.test/projectX/auth/v1"
     del settings.SUPABASE_URL
     empty = TokenSettings.from_django()
     assert (empty.issuer, empty.jwks_url) == ("", "")
