@@ -513,14 +513,25 @@ class StatusServer:
 
         server = self
         self.status = status
+        self.delay = 0.0
         self.seen: list[tuple[str, str, dict]] = []
 
         class Handler(BaseHTTPRequestHandler):
             def do_HEAD(self) -> None:
                 server.seen.append(("HEAD", self.path, dict(self.headers)))
+                time.sleep(server.delay)
                 self.send_response(server.status)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
+
+            def do_GET(self) -> None:
+                server.seen.append(("GET", self.path, dict(self.headers)))
+                time.sleep(server.delay)
+                self.send_response(server.status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", "2")
+                self.end_headers()
+                self.wfile.write(b"[]")
 
             def log_message(self, *args) -> None:
                 pass
@@ -592,3 +603,65 @@ def test_get_profile_scopes_by_user_and_answers_none_for_unknown_users(make_user
     assert profile is not None and profile["id"] == user.id
     assert set(profile) == set(sc.PROFILE_COLUMNS.split(","))
     assert sc.get_profile(user_id=str(uuid.uuid4())) is None
+
+
+def test_health_check_behind_a_path_prefix_keeps_the_prefix(settings):
+    upstream = StatusServer(200)
+    settings.SUPABASE_URL = upstream.url + "/projectX/"
+    settings.SUPABASE_SERVICE_KEY = "service-key-for-health"
+    try:
+        assert sc.check_health().url == upstream.url + "/projectX"
+    finally:
+        upstream.close()
+    assert upstream.seen[0][1] == "/projectX/rest/v1/"
+
+
+def test_health_check_latency_is_measured_in_milliseconds(settings):
+    upstream = StatusServer(200)
+    upstream.delay = 0.25
+    settings.SUPABASE_URL = upstream.url
+    settings.SUPABASE_SERVICE_KEY = "service-key-for-health"
+    sc.get_client()  # connect first: the latency is the round trip only
+    try:
+        started = time.monotonic()
+        check = sc.check_health()
+        elapsed_ms = (time.monotonic() - started) * 1000
+    finally:
+        upstream.close()
+    assert isinstance(check.latency_ms, float)
+    assert 250 <= check.latency_ms <= elapsed_ms + 1
+
+
+def test_shared_client_requests_are_bounded_by_the_timeout(settings):
+    """Table calls go through our httpx client, so SUPABASE_TIMEOUT bounds them too."""
+    upstream = StatusServer(200)
+    upstream.delay = 3
+    settings.SUPABASE_URL = upstream.url
+    settings.SUPABASE_SERVICE_KEY = "service-key"
+    settings.SUPABASE_TIMEOUT = 0.5
+    try:
+        started = time.monotonic()
+        with pytest.raises(sc.Unavailable) as caught:
+            with sc.translate_errors():
+                sc.get_client().table("anything").select("*").execute()
+        assert time.monotonic() - started < 2.5
+        assert caught.value.code == "supabase_timeout"
+    finally:
+        upstream.close()
+
+
+def test_empty_url_is_not_configured_with_the_default_message(settings):
+    settings.SUPABASE_URL = ""
+    settings.SUPABASE_SERVICE_KEY = "k"
+    with pytest.raises(sc.NotConfigured) as caught:
+        sc.get_client()
+    assert caught.value.detail == sc.NotConfigured.default_detail
+
+
+def test_auth_errors_without_status_or_with_a_non_numeric_one_are_a_bad_gateway():
+    from supabase_auth.errors import AuthError
+
+    for error in (AuthError("plain failure", None), AuthApiError("odd", "502", None)):
+        mapped = sc.error_from_auth(error)
+        assert type(mapped) is sc.SupabaseError
+        assert mapped.detail == sc.SupabaseError.default_detail
