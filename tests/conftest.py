@@ -8,6 +8,7 @@ SUPABASE_TEST_DATABASE_URL, and tests that need the local stack's internals are 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import secrets
@@ -25,12 +26,20 @@ import pytest
 from psycopg import sql
 from supabase import Client, ClientOptions, create_client
 
+from backend.local_supabase.config import StackConfig
 from backend.local_supabase.server import LocalSupabase, StackSettings
-from backend.schema_migrations import migrate
+from backend.schema_migrations import MIGRATIONS_DIR, migrate
 
 REMOTE_VARIABLES = ("SUPABASE_TEST_URL", "SUPABASE_TEST_ANON_KEY", "SUPABASE_TEST_SERVICE_KEY",
                     "SUPABASE_TEST_DATABASE_URL")
 LOCAL_ONLY_FIXTURE = "local_stack"
+
+
+def migrations_dir() -> Path:
+    """The migrations the suite's database gets: SUPABASE_MIGRATIONS_DIR (the policy mutation
+    run points it at a mutated copy), else the project's own."""
+    override = os.environ.get("SUPABASE_MIGRATIONS_DIR", "").strip()
+    return Path(override) if override else MIGRATIONS_DIR
 
 
 def remote_target() -> StackSettings | None:
@@ -84,6 +93,22 @@ def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
         )
 
 
+# Every test signs in from 127.0.0.1, far above Supabase Auth's per-IP limits; the limits
+# themselves are proven in tests/local_supabase/test_auth_limits.py with stacks of their own.
+SUITE_RATE_LIMIT = 1_000_000
+
+
+def suite_stack_config() -> StackConfig:
+    """The environment's settings with /auth/v1's per-IP limits out of the suite's way."""
+    config = StackConfig.from_env()
+    auth = dataclasses.replace(
+        config.auth, rate_limit_token_refresh=SUITE_RATE_LIMIT, rate_limit_verify=SUITE_RATE_LIMIT,
+        rate_limit_otp=SUITE_RATE_LIMIT, rate_limit_anonymous_users=SUITE_RATE_LIMIT,
+        rate_limit_burst=SUITE_RATE_LIMIT,
+    )
+    return dataclasses.replace(config, auth=auth)
+
+
 @pytest.fixture(scope="session")
 def local_stack(pytestconfig: pytest.Config) -> Iterator[LocalSupabase]:
     if pytestconfig.supabase_target is not None:  # type: ignore[attr-defined]
@@ -92,7 +117,8 @@ def local_stack(pytestconfig: pytest.Config) -> Iterator[LocalSupabase]:
         yield shared_stack()
         return
     data_dir = Path(tempfile.mkdtemp(prefix="local-supabase-test-"))
-    stack = LocalSupabase(data_dir, port=0, durable=False)
+    stack = LocalSupabase(data_dir, port=0, durable=False, config=suite_stack_config(),
+                          migrations_dir=migrations_dir())
     stack.start()
     try:
         yield stack
@@ -139,7 +165,7 @@ def stack_settings(request: pytest.FixtureRequest, is_remote: bool) -> StackSett
     """The target's settings; a remote target gets our migrations (idempotent) first."""
     if is_remote:
         target: StackSettings = request.config.supabase_target  # type: ignore[attr-defined]
-        migrate(target.database_url)
+        migrate(target.database_url, migrations_dir())
         return target
     return request.getfixturevalue(LOCAL_ONLY_FIXTURE).settings
 

@@ -20,6 +20,7 @@ import psycopg
 import pytest
 
 from backend.local_supabase.server import LocalSupabase, StackSettings
+from tests.conftest import suite_stack_config
 
 REPO = Path(__file__).resolve().parent.parent
 # Representative files: tables through /rest/v1 with RLS, storage policies, the API's token
@@ -30,7 +31,8 @@ REMOTE_FILES = ("tests/schema/test_rest.py", "tests/schema/test_storage.py", "te
 @pytest.fixture(scope="module")
 def stand_in_project() -> Iterator[StackSettings]:
     data_dir = Path(tempfile.mkdtemp(prefix="remote-stand-in-"))
-    stack = LocalSupabase(data_dir, port=0, durable=False)
+    # Remote mode signs every test user in with a password: limits raised as for the local suite.
+    stack = LocalSupabase(data_dir, port=0, durable=False, config=suite_stack_config())
     try:
         yield stack.start()
     finally:

@@ -5,6 +5,7 @@
 | LOCAL_SUPABASE_MAX_ROWS                | rows a /rest/v1 read returns at most (Supabase's "Max rows"); 0 = no cap | 1000 |
 | LOCAL_SUPABASE_DB_SCHEMAS              | schemas /rest/v1 serves (PostgREST's db-schemas); the first is the default | public |
 | LOCAL_SUPABASE_STORAGE_FILE_SIZE_LIMIT | stack-wide upload cap in bytes (self-hosted Storage's FILE_SIZE_LIMIT) | 52428800 |
+| LOCAL_SUPABASE_MAX_JSON_BODY_BYTES     | largest JSON/form body /rest/v1 reads (PostgREST has no cap of its own); /auth/v1 and storage's JSON endpoints keep their servers' 1 MiB, or this if lower | 4194304 |
 | LOCAL_AUTH_*                           | /auth/v1 settings: see `auth/config.py`               |          |
 """
 
@@ -19,6 +20,11 @@ from .environment import env_int, env_list
 
 DEFAULT_MAX_ROWS = 1000
 DEFAULT_STORAGE_FILE_SIZE_LIMIT = 50 * 1024 * 1024
+DEFAULT_MAX_JSON_BODY_BYTES = 4 * 1024 * 1024
+# GoTrue wraps every body in http.MaxBytesReader(1 << 20) (internal/api/api.go); Supabase
+# Storage runs Fastify with its default bodyLimit, 1 MiB, for its JSON routes.
+AUTH_MAX_BODY_BYTES = 1 << 20
+STORAGE_MAX_JSON_BODY_BYTES = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -27,6 +33,7 @@ class StackConfig:
     max_rows: int | None = DEFAULT_MAX_ROWS  # None: no cap
     db_schemas: tuple[str, ...] = ("public",)
     storage_file_size_limit: int = DEFAULT_STORAGE_FILE_SIZE_LIMIT
+    max_json_body_bytes: int = DEFAULT_MAX_JSON_BODY_BYTES
 
     def __post_init__(self) -> None:
         if self.max_rows is not None and self.max_rows < 1:
@@ -35,6 +42,16 @@ class StackConfig:
             raise ValueError("db_schemas must name at least one schema")
         if self.storage_file_size_limit < 1:
             raise ValueError("storage_file_size_limit must be positive")
+        if self.max_json_body_bytes < 1:
+            raise ValueError("max_json_body_bytes must be positive")
+
+    @property
+    def auth_max_body_bytes(self) -> int:
+        return min(self.max_json_body_bytes, AUTH_MAX_BODY_BYTES)
+
+    @property
+    def storage_max_json_body_bytes(self) -> int:
+        return min(self.max_json_body_bytes, STORAGE_MAX_JSON_BODY_BYTES)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> StackConfig:
@@ -45,5 +62,8 @@ class StackConfig:
             db_schemas=env_list("LOCAL_SUPABASE_DB_SCHEMAS", ("public",), environ),
             storage_file_size_limit=env_int(
                 "LOCAL_SUPABASE_STORAGE_FILE_SIZE_LIMIT", DEFAULT_STORAGE_FILE_SIZE_LIMIT, environ
+            ),
+            max_json_body_bytes=env_int(
+                "LOCAL_SUPABASE_MAX_JSON_BODY_BYTES", DEFAULT_MAX_JSON_BODY_BYTES, environ
             ),
         )

@@ -29,6 +29,17 @@ def env_int(name: str, default: int, environ: Mapping[str, str] = os.environ) ->
         raise ValueError(f"{name} must be an integer, not {raw!r}") from None
 
 
+def env_float(name: str, default: float, environ: Mapping[str, str] = os.environ) -> float:
+    """A number; empty or unset means the default, anything else non-numeric is an error."""
+    raw = environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise ValueError(f"{name} must be a number, not {raw!r}") from None
+
+
 def env_list(name: str, default: tuple[str, ...], environ: Mapping[str, str] = os.environ) -> tuple[str, ...]:
     items = tuple(item.strip() for item in environ.get(name, "").split(",") if item.strip())
     return items or default

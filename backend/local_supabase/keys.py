@@ -51,6 +51,7 @@ class StackKeys:
         """
         path = Path(data_dir) / "keys.json"
         if path.exists():
+            os.chmod(path, 0o600)  # owner only, also for a file copied in with wider modes
             stored = json.loads(path.read_text())
         else:
             key = ec.generate_private_key(ec.SECP256R1())

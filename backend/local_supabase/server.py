@@ -6,6 +6,7 @@ A development and test stand-in; production is a real Supabase project.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import psycopg
 import uvicorn
+from psycopg import sql
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -33,6 +35,10 @@ BOOTSTRAP_SQL = Path(__file__).with_name("bootstrap.sql")
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / ".local_supabase"
 DEFAULT_PORT = 54321
 DEFAULT_DB_PORT = 54322  # as the Supabase CLI's local stack, so DATABASE_URL stays stable
+# Login roles the stack itself connects as; they share the DSN's password, as on self-hosted
+# Supabase (one POSTGRES_PASSWORD). bootstrap.sql's other login roles get no password, so
+# they cannot log in at all; anon, authenticated and service_role are NOLOGIN.
+PASSWORD_ROLES = ("authenticator",)
 
 
 @dataclass(frozen=True)
@@ -58,10 +64,17 @@ class StackSettings:
 
 
 def apply_bootstrap(dsn: str) -> None:
+    """Roles and schemas; the stack's login roles get the DSN's password (sent as a SCRAM
+    verifier, so the plain password never reaches the server's logs)."""
+    password = psycopg.conninfo.conninfo_to_dict(dsn).get("password")
     with psycopg.connect(dsn, autocommit=True) as conn:
         conn.execute("select pg_advisory_lock(7310214550)")
         try:
             conn.execute(BOOTSTRAP_SQL.read_text(), prepare=False)
+            for role in PASSWORD_ROLES if password else ():
+                verifier = conn.pgconn.encrypt_password(password.encode(), role.encode(), b"scram-sha-256")
+                conn.execute(sql.SQL("alter role {} password {}").format(
+                    sql.Identifier(role), sql.Literal(verifier.decode())))
         finally:
             conn.execute("select pg_advisory_unlock(7310214550)")
 
@@ -133,6 +146,10 @@ class LocalSupabase:
         return self.postgres.start()
 
     def start(self) -> StackSettings:
+        # Owner only: keys, stored files and the cluster live here (an older, wider dir is
+        # narrowed; as root the embedded Postgres then adds traverse for its own group).
+        self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(self.data_dir, 0o700)
         dsn = self.start_database()
         apply_bootstrap(dsn)
         if self.migrations_dir is not None:
@@ -146,10 +163,13 @@ class LocalSupabase:
             keys=keys, db=db, data_dir=self.data_dir, public_url=self.url,
             config=self.config or StackConfig.from_env(),
         )
-        self.ctx.storage_root.mkdir(parents=True, exist_ok=True)
+        self.ctx.storage_root.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(self.ctx.storage_root, 0o700)
+        # proxy_headers off: uvicorn would otherwise take any loopback client's X-Forwarded-For
+        # as its address (the stack is its own gateway; auth's rate limits key on the peer).
         config = uvicorn.Config(
             build_app(self.ctx), host=self.host, port=self.port, log_level="warning",
-            access_log=False, lifespan="off", timeout_keep_alive=30,
+            access_log=False, lifespan="off", timeout_keep_alive=30, proxy_headers=False,
         )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, name="local-supabase", daemon=True)

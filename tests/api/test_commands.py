@@ -162,6 +162,11 @@ def test_local_supabase_prints_settings_serves_and_stops_cleanly(tmp_path):
         assert rest.status_code == 200
         with psycopg.connect(found["DATABASE_URL"]) as conn:
             assert conn.execute("select to_regclass('auth.users') is not null").fetchone()[0] is True
+        # the printed DATABASE_URL carries the password; without it Postgres refuses
+        params = psycopg.conninfo.conninfo_to_dict(found["DATABASE_URL"])
+        assert params.pop("password") == (tmp_path / "stack" / "postgres" / "password").read_text().strip()
+        with pytest.raises(psycopg.OperationalError, match="no password supplied"):
+            psycopg.connect(**params, passfile=str(tmp_path / "no-pgpass"), connect_timeout=30)
         tail = running.stop(signal.SIGINT)  # what Ctrl-C sends
     finally:
         running.kill()

@@ -10,9 +10,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import socket
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -20,6 +22,8 @@ import jwt
 import pytest
 from storage3.exceptions import StorageApiError
 from storage3.types import CreateSignedUploadUrlOptions
+
+from backend.local_supabase.storage.uploads import MULTIPART_OVERHEAD
 
 BINARY = bytes(range(256)) * 4 + b"\x00tail\xff"
 
@@ -759,3 +763,367 @@ def test_apikey_header_is_the_credential_without_authorization(new_bucket, stack
     both = httpx.get(f"{base}/bucket/{bucket_id}", headers={
         "apikey": stack_settings.service_key, "Authorization": f"Bearer {stack_settings.anon_key}"})
     assert both.json()["statusCode"] == "404"  # Authorization wins over apikey
+
+
+# Copy and move respect the destination bucket -------------------------------------------
+
+XHTML = b'<html xmlns="http://www.w3.org/1999/xhtml"><script>alert(document.domain)</script></html>'
+
+
+def transfer(stack_settings, token: str, action: str, body: dict, headers: dict | None = None):
+    """`POST /object/copy|move` raw: the official client cannot name another bucket or metadata."""
+    with api(stack_settings, token) as client:
+        return client.post(f"/object/{action}", json=body, headers=headers or {})
+
+
+def storage_error(response: httpx.Response) -> tuple[str, str, str]:
+    assert response.status_code == 400, response.text
+    body = response.json()
+    return body["statusCode"], body["error"], body["message"]
+
+
+def test_xhtml_cannot_be_copied_into_avatars_as_an_active_type(make_user, db, stack_settings,
+                                                               storage_root):
+    """The reported attack: a page uploaded as text/plain into resumes, copied to the public
+    avatars bucket with a body-chosen type, would run for every visitor of the stack's origin."""
+    alice = make_user()
+    source = f"{alice.id}/page.txt"
+    alice.client.storage.from_("resumes").upload(source, XHTML, {"content-type": "text/plain"})
+    avatar_files = files_in(storage_root, "avatars")
+
+    for mimetype in ("application/xhtml+xml", "image/svg+xml", "text/html", "image/png/x"):
+        response = transfer(stack_settings, alice.access_token, "copy", {
+            "bucketId": "resumes", "sourceKey": source, "destinationBucket": "avatars",
+            "destinationKey": f"{alice.id}/page.xhtml", "copyMetadata": False,
+            "metadata": {"mimetype": mimetype},
+        })
+        assert storage_error(response) == ("415", "invalid_mime_type", f"mime type {mimetype} is not supported")
+    # with the source's own type (copyMetadata defaults to true), and by move
+    for action in ("copy", "move"):
+        response = transfer(stack_settings, alice.access_token, action, {
+            "bucketId": "resumes", "sourceKey": source, "destinationBucket": "avatars",
+            "destinationKey": f"{alice.id}/page.xhtml",
+        })
+        assert storage_error(response) == ("415", "invalid_mime_type", "mime type text/plain is not supported")
+    assert object_row(db, "avatars", f"{alice.id}/page.xhtml") is None
+    assert files_in(storage_root, "avatars") == avatar_files
+    assert alice.client.storage.from_("resumes").download(source) == XHTML  # the move left it
+
+    # a type the destination accepts still copies, and the body's type is what is stored
+    response = transfer(stack_settings, alice.access_token, "copy", {
+        "bucketId": "resumes", "sourceKey": source, "destinationBucket": "avatars",
+        "destinationKey": f"{alice.id}/page.png", "copyMetadata": False,
+        "metadata": {"mimetype": "image/png"},
+    })
+    assert response.status_code == 200, response.text
+    assert object_row(db, "avatars", f"{alice.id}/page.png")["metadata"]["mimetype"] == "image/png"
+    alice.client.storage.from_("avatars").remove([f"{alice.id}/page.png"])
+
+
+def test_copy_metadata_must_be_strings(new_bucket, stack_settings):
+    bucket_id = new_bucket()
+    with service_api(stack_settings) as client:
+        client.post(f"/object/{bucket_id}/a.txt", content=b"a", headers={"content-type": "text/plain"})
+    response = transfer(stack_settings, stack_settings.service_key, "copy", {
+        "bucketId": bucket_id, "sourceKey": "a.txt", "destinationKey": "b.txt",
+        "copyMetadata": False, "metadata": {"mimetype": ["text/html"]},
+    })
+    assert storage_error(response) == ("400", "InvalidRequest", "body/metadata/mimetype must be string")
+
+
+def test_move_and_copy_apply_the_destination_size_limit(make_user, new_bucket, service_client, db,
+                                                        stack_settings, storage_root):
+    """A 3 MiB PDF into the 2 MiB images-only avatars bucket, and a 3 MiB PNG into it: refused
+    as an upload of the same file would be (type first, then size), and the source stays."""
+    alice = make_user()
+    pdf = f"{alice.id}/big.pdf"
+    alice.client.storage.from_("resumes").upload(pdf, b"%PDF" + b"\0" * (3 * 1024 * 1024),
+                                                 {"content-type": "application/pdf"})
+    loose = new_bucket()  # no limits of its own
+    service_client.storage.from_(loose).upload(f"{alice.id}/big.png", b"\x89PNG" + b"\0" * (3 * 1024 * 1024),
+                                               {"content-type": "image/png"})
+    avatar_files = files_in(storage_root, "avatars")
+
+    for action in ("move", "copy"):
+        response = transfer(stack_settings, alice.access_token, action, {
+            "bucketId": "resumes", "sourceKey": pdf, "destinationBucket": "avatars",
+            "destinationKey": f"{alice.id}/big.pdf",
+        })
+        assert storage_error(response) == ("415", "invalid_mime_type",
+                                           "mime type application/pdf is not supported")
+        response = transfer(stack_settings, stack_settings.service_key, action, {
+            "bucketId": loose, "sourceKey": f"{alice.id}/big.png", "destinationBucket": "avatars",
+            "destinationKey": f"{alice.id}/big.png",
+        })
+        assert storage_error(response) == ("413", "Payload too large",
+                                           "The object exceeded the maximum allowed size")
+    assert object_row(db, "avatars", f"{alice.id}/big.png") is None
+    assert object_row(db, "avatars", f"{alice.id}/big.pdf") is None
+    assert files_in(storage_root, "avatars") == avatar_files
+    assert object_row(db, "resumes", pdf) is not None and object_row(db, loose, f"{alice.id}/big.png")
+
+    small = new_bucket(file_size_limit=10)  # within one bucket too: its limit holds for a move
+    bucket = service_client.storage.from_(small)
+    bucket.upload("ok.bin", b"x" * 10, {"content-type": "application/octet-stream"})
+    with pytest.raises(StorageApiError) as excinfo:  # a placeholder name allows 0 bytes
+        bucket.move("ok.bin", "dir/.emptyFolderPlaceholder")
+    assert error_of(excinfo)[0] == "413"
+    bucket.move("ok.bin", "moved.bin")
+    assert bucket.download("moved.bin") == b"x" * 10
+
+
+@pytest.mark.parametrize("allowed", [["image/png"], ["image/*"]])
+def test_mime_types_match_exactly(new_bucket, service_client, stack_settings, allowed):
+    """`image/png/x` is not `image/png`, neither for an exact entry nor for `image/*`."""
+    bucket_id = new_bucket(allowed_mime_types=allowed)
+    bucket = service_client.storage.from_(bucket_id)
+    bucket.upload("ok.png", b"\x89PNG", {"content-type": "image/png"})
+    for mimetype in ("image/png/x", "image/png x", "image/", "imagex/png", "image/png/../svg+xml"):
+        with service_api(stack_settings) as client:
+            response = client.post(f"/object/{bucket_id}/bad.png", content=b"\x89PNG",
+                                   headers={"content-type": mimetype})
+        assert storage_error(response) == ("415", "invalid_mime_type", f"mime type {mimetype} is not supported")
+        with pytest.raises(StorageApiError) as excinfo:  # multipart, through the official client
+            bucket.upload("bad.png", b"\x89PNG", {"content-type": mimetype})
+        assert error_of(excinfo)[0] == "415"
+        response = transfer(stack_settings, stack_settings.service_key, "copy", {
+            "bucketId": bucket_id, "sourceKey": "ok.png", "destinationKey": "bad.png",
+            "copyMetadata": False, "metadata": {"mimetype": mimetype},
+        })
+        assert storage_error(response)[0] == "415"
+    assert [entry["name"] for entry in bucket.list()] == ["ok.png"]
+
+
+# Serving stored bytes inertly ------------------------------------------------------------
+
+
+def test_every_object_response_says_nosniff(service_client, new_bucket, stack_settings):
+    bucket_id = new_bucket(public=True)
+    bucket = service_client.storage.from_(bucket_id)
+    bucket.upload("a.txt", b"0123456789", {"content-type": "text/plain"})
+    base = f"{stack_settings.url}/storage/v1/object"
+    service = {"Authorization": f"Bearer {stack_settings.service_key}", "apikey": stack_settings.service_key}
+    signed = bucket.create_signed_url("a.txt", 60)["signedURL"]
+    etag = httpx.get(f"{base}/public/{bucket_id}/a.txt").headers["etag"]
+    responses = {
+        "public": httpx.get(f"{base}/public/{bucket_id}/a.txt"),
+        "public HEAD": httpx.head(f"{base}/public/{bucket_id}/a.txt"),
+        "authenticated": httpx.get(f"{base}/authenticated/{bucket_id}/a.txt", headers=service),
+        "plain": httpx.get(f"{base}/{bucket_id}/a.txt", headers=service),
+        "HEAD": httpx.head(f"{base}/{bucket_id}/a.txt", headers=service),
+        "signed": httpx.get(signed),
+        "range": httpx.get(f"{base}/public/{bucket_id}/a.txt", headers={"range": "bytes=2-4"}),
+        "bad range": httpx.get(f"{base}/public/{bucket_id}/a.txt", headers={"range": "bytes=50-"}),
+        "not modified": httpx.get(f"{base}/public/{bucket_id}/a.txt", headers={"if-none-match": etag}),
+        "info": httpx.get(f"{base}/info/{bucket_id}/a.txt", headers=service),
+    }
+    assert {name: r.status_code for name, r in responses.items()} == {
+        "public": 200, "public HEAD": 200, "authenticated": 200, "plain": 200, "HEAD": 200,
+        "signed": 200, "range": 206, "bad range": 416, "not modified": 304, "info": 200,
+    }
+    for name, response in responses.items():
+        assert response.headers.get("x-content-type-options") == "nosniff", name
+        assert "content-security-policy" not in response.headers, name  # plain text stays plain
+
+
+@pytest.mark.parametrize(
+    "mimetype",
+    ["application/xhtml+xml", "image/svg+xml", "Image/SVG+XML", "application/xml", "text/xml",
+     "text/xsl", "application/atom+xml", "text/plain, text/html", "text/html"],
+)
+def test_active_types_are_served_so_they_cannot_run(service_client, new_bucket, stack_settings, mimetype):
+    """Opened directly, a stored page or SVG must not run script on the stack's origin."""
+    bucket_id = new_bucket(public=True)
+    bucket = service_client.storage.from_(bucket_id)
+    with service_api(stack_settings) as client:
+        stored = client.post(f"/object/{bucket_id}/page", content=XHTML, headers={"content-type": mimetype})
+    assert stored.status_code == 200, stored.text
+    url = bucket.get_public_url("page")
+    signed = bucket.create_signed_url("page", 60)["signedURL"]
+    for response in (httpx.get(url), httpx.head(url), httpx.get(signed)):
+        assert response.status_code == 200
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["content-security-policy"] == "default-src 'none'; sandbox"
+    assert httpx.get(url).content == XHTML
+
+
+def test_images_and_documents_get_no_sandbox(service_client, new_bucket):
+    bucket = service_client.storage.from_(new_bucket(public=True))
+    for name, mimetype in (("a.png", "image/png"), ("a.pdf", "application/pdf"),
+                           ("a.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")):
+        bucket.upload(name, b"bytes", {"content-type": mimetype})
+        response = httpx.get(bucket.get_public_url(name))
+        assert response.headers["content-type"] == mimetype
+        assert "content-security-policy" not in response.headers
+
+
+# Upload bodies are refused at the limit, before they are read whole ------------------------
+
+
+@dataclass
+class RawResponse:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+    closed: bool  # the server closed the connection after answering
+
+
+def raw_exchange(stack_settings, method: str, target: str, headers: dict[str, str],
+                 body_parts: Iterable[bytes] = ()) -> RawResponse:
+    """One HTTP/1.1 request on a bare socket: what is sent is exactly what the test says.
+
+    The body parts are sent as given (no terminator is added), then the response is read;
+    a server that waits for more of the body than was sent times out here and fails.
+    """
+    url = httpx.URL(stack_settings.url)
+    with socket.create_connection((url.host, url.port), timeout=15) as sock:
+        head = f"{method} /storage/v1{target} HTTP/1.1\r\nhost: {url.host}\r\n"
+        head += "".join(f"{name}: {value}\r\n" for name, value in headers.items()) + "\r\n"
+        sock.sendall(head.encode())
+        for part in body_parts:
+            sock.sendall(part)
+        data = b""
+        while b"\r\n\r\n" not in data:
+            chunk = sock.recv(65536)
+            assert chunk, f"connection closed before a response: {data!r}"
+            data += chunk
+        head_bytes, body = data.split(b"\r\n\r\n", 1)
+        status_line, *lines = head_bytes.decode("latin-1").split("\r\n")
+        response_headers = {}
+        for line in lines:
+            name, _, value = line.partition(":")
+            response_headers[name.strip().lower()] = value.strip()
+        length = int(response_headers.get("content-length", "0"))
+        while len(body) < length:
+            chunk = sock.recv(65536)
+            assert chunk, "connection closed inside the response body"
+            body += chunk
+        try:
+            closed = sock.recv(1) == b""
+        except TimeoutError:
+            closed = False
+    return RawResponse(int(status_line.split()[1]), response_headers, body[:length], closed)
+
+
+def chunked(total: int, size: int = 16 * 1024) -> Iterator[bytes]:
+    """`total` bytes in chunked framing, without the final zero-length chunk."""
+    sent = 0
+    while sent < total:
+        part = min(size, total - sent)
+        sent += part
+        yield f"{part:x}\r\n".encode() + b"x" * part + b"\r\n"
+
+
+def assert_refused_as_too_large(response: RawResponse) -> None:
+    assert response.status == 400, response
+    assert json.loads(response.body) == {
+        "statusCode": "413", "code": "EntityTooLarge", "error": "Payload too large",
+        "message": "The object exceeded the maximum allowed size",
+    }
+    assert response.headers.get("connection") == "close"
+    assert response.closed, "the server must stop reading the body and close the connection"
+
+
+def auth_headers(stack_settings) -> dict[str, str]:
+    return {"authorization": f"Bearer {stack_settings.service_key}", "apikey": stack_settings.service_key}
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT"])
+def test_declared_length_over_the_limit_is_refused_unread(new_bucket, db, stack_settings, storage_root,
+                                                          method):
+    """Content-Length says 300 MiB and not one body byte is sent: the answer comes at once."""
+    bucket_id = new_bucket(file_size_limit=100 * 1024)
+    for content_type in ("application/pdf", "multipart/form-data; boundary=xyz"):
+        response = raw_exchange(stack_settings, method, f"/object/{bucket_id}/big.pdf", {
+            **auth_headers(stack_settings), "content-type": content_type,
+            "content-length": str(300 * 1024 * 1024),
+        })
+        assert_refused_as_too_large(response)
+    assert object_row(db, bucket_id, "big.pdf") is None
+    assert files_in(storage_root, bucket_id) == []
+
+
+def test_stack_limit_applies_to_buckets_without_their_own(new_bucket, stack_settings, local_stack):
+    bucket_id = new_bucket()
+    over = local_stack.ctx.config.storage_file_size_limit + 1
+    response = raw_exchange(stack_settings, "POST", f"/object/{bucket_id}/big.bin", {
+        **auth_headers(stack_settings), "content-type": "application/octet-stream",
+        "content-length": str(over),
+    })
+    assert_refused_as_too_large(response)
+
+
+def test_chunked_upload_stops_at_the_limit(new_bucket, db, stack_settings, storage_root):
+    """No Content-Length: the server counts, refuses at limit + 1 byte and closes; the rest of
+    the (never finished) body is not waited for, and nothing is kept."""
+    limit = 100 * 1024
+    bucket_id = new_bucket(file_size_limit=limit)
+    response = raw_exchange(stack_settings, "POST", f"/object/{bucket_id}/big.bin", {
+        **auth_headers(stack_settings), "content-type": "application/octet-stream",
+        "transfer-encoding": "chunked",
+    }, chunked(limit + 1))
+    assert_refused_as_too_large(response)
+    assert object_row(db, bucket_id, "big.bin") is None
+    assert files_in(storage_root, bucket_id) == []  # no temporary file either
+
+
+def test_chunked_multipart_upload_stops_at_the_limit(new_bucket, db, stack_settings, storage_root):
+    limit = 100 * 1024
+    bucket_id = new_bucket(file_size_limit=limit)
+    start = (b"--xyz\r\ncontent-disposition: form-data; name=\"file\"; filename=\"big.bin\"\r\n"
+             b"content-type: application/octet-stream\r\n\r\n")
+
+    def body() -> Iterator[bytes]:
+        yield f"{len(start):x}\r\n".encode() + start + b"\r\n"
+        yield from chunked(limit + 1)
+
+    response = raw_exchange(stack_settings, "POST", f"/object/{bucket_id}/big.bin", {
+        **auth_headers(stack_settings), "content-type": "multipart/form-data; boundary=xyz",
+        "transfer-encoding": "chunked",
+    }, body())
+    assert_refused_as_too_large(response)
+    assert object_row(db, bucket_id, "big.bin") is None
+    assert files_in(storage_root, bucket_id) == []
+
+
+def test_multipart_padding_cannot_outgrow_the_limit(new_bucket, db, stack_settings, storage_root):
+    """Bytes outside the kept file (here a second file part, which is skipped) count towards
+    the body's bound too, so a small file cannot bring an endless body along."""
+    limit = 1024
+    bucket_id = new_bucket(file_size_limit=limit)
+    parts = (b"--xyz\r\ncontent-disposition: form-data; name=\"file\"; filename=\"a.bin\"\r\n\r\n"
+             b"small\r\n--xyz\r\ncontent-disposition: form-data; name=\"more\"; filename=\"b.bin\"\r\n\r\n")
+
+    def body() -> Iterator[bytes]:
+        yield f"{len(parts):x}\r\n".encode() + parts + b"\r\n"
+        yield from chunked(limit + MULTIPART_OVERHEAD, size=256 * 1024)
+
+    response = raw_exchange(stack_settings, "POST", f"/object/{bucket_id}/a.bin", {
+        **auth_headers(stack_settings), "content-type": "multipart/form-data; boundary=xyz",
+        "transfer-encoding": "chunked",
+    }, body())
+    assert_refused_as_too_large(response)
+    assert object_row(db, bucket_id, "a.bin") is None
+    assert files_in(storage_root, bucket_id) == []
+
+
+def test_signed_upload_over_the_limit_is_refused(new_bucket, service_client, db, stack_settings,
+                                                 storage_root):
+    limit = 100 * 1024
+    bucket_id = new_bucket(file_size_limit=limit)
+    signed = service_client.storage.from_(bucket_id).create_signed_upload_url("up.bin")
+    target = httpx.URL(signed["signed_url"])
+    path = target.raw_path.decode().removeprefix("/storage/v1")
+    declared = raw_exchange(stack_settings, "PUT", path, {
+        "content-type": "application/octet-stream", "content-length": str(limit + 1),
+    })
+    assert_refused_as_too_large(declared)
+    streamed = raw_exchange(stack_settings, "PUT", path, {
+        "content-type": "application/octet-stream", "transfer-encoding": "chunked",
+    }, chunked(limit + 1))
+    assert_refused_as_too_large(streamed)
+    assert object_row(db, bucket_id, "up.bin") is None
+    assert files_in(storage_root, bucket_id) == []
+    # the same URL still takes a file within the limit
+    assert httpx.put(signed["signed_url"], content=b"x" * limit,
+                     headers={"content-type": "application/octet-stream"}).status_code == 200

@@ -24,6 +24,10 @@ PRODUCT_TABLES = (
     "recordings",
     "interview_coverage",
 )
+# What users write themselves (column by column, see the server_owned_columns migration) and
+# what only the API (service role) writes: users may read and delete those rows, never write them.
+USER_WRITTEN_TABLES = ("profiles", "resumes", "questions", "interviews", "recordings")
+SERVER_WRITTEN_TABLES = ("interview_answers", "interview_messages", "skill_gaps", "interview_coverage")
 PRIVATE_BUCKETS = ("resumes", "interview-recordings", "reports")
 
 
@@ -162,12 +166,13 @@ def insert_payload(table: str, target: UserRows, actor_id: str) -> dict:
     }[table]
 
 
-# A column each table lets its owner change, with a new value.
+# A column each table lets its owner change, with a new value (for the server-written tables:
+# one the owner would like to change but may not).
 UPDATE_PAYLOAD = {
     "profiles": {"bio": "changed"},
     "resumes": {"file_name": "changed.pdf"},
     "questions": {"question_text": "Changed?"},
-    "interviews": {"job_role": "Changed"},
+    "interviews": {"title": "Changed"},
     "interview_answers": {"answer_text": "changed"},
     "interview_messages": {"content": "changed"},
     "skill_gaps": {"recommendation": "changed"},

@@ -20,7 +20,10 @@ from .users import user_json
 
 BCRYPT_ROUNDS = 10  # GoTrue uses bcrypt.DefaultCost
 MAX_PASSWORD_BYTES = 72  # bcrypt's limit, also GoTrue's maximum
-_EMAIL_RE = re.compile(r"^[^\s@<>()\[\],;:\"]+@[^\s@<>()\[\],;:\"]+\.[^\s@<>()\[\],;:\"]+$")
+# Parts of an address: no whitespace, control characters (NUL included) or specials, as
+# GoTrue's checkmail format check refuses them ("Unable to validate email address: invalid format").
+_EMAIL_PART = r'[^\s\x00-\x1f\x7f@<>()\[\],;:"]+'
+_EMAIL_RE = re.compile(rf"^{_EMAIL_PART}@{_EMAIL_PART}\.{_EMAIL_PART}$")
 # A hash compared against when no user matches, so unknown e-mails take as long as wrong passwords.
 _DUMMY_HASH = bcrypt.hashpw(b"local-supabase-dummy-password", bcrypt.gensalt(BCRYPT_ROUNDS))
 
@@ -30,13 +33,21 @@ def hash_password(password: str) -> str:
 
 
 def password_matches(password: str, encrypted: str | None) -> bool:
-    if not encrypted or not encrypted.startswith("$2"):
-        bcrypt.checkpw(password.encode()[:MAX_PASSWORD_BYTES], _DUMMY_HASH)
-        return False
-    try:
-        return bcrypt.checkpw(password.encode(), encrypted.encode())
-    except ValueError:
-        return False
+    """Exactly one bcrypt comparison for every input, so the answer's timing tells nothing.
+
+    Against the stored hash, or the dummy one (same cost) when there is none or it is not
+    bcrypt. As in GoTrue (Go's bcrypt.CompareHashAndPassword), only a password's first 72
+    bytes count: a longer one is compared by its prefix, never refused before hashing.
+    """
+    key = password.encode()[:MAX_PASSWORD_BYTES]
+    stored = encrypted.encode() if encrypted and encrypted.startswith("$2") else None
+    if stored is not None:
+        try:
+            return bcrypt.checkpw(key, stored)
+        except ValueError:  # a malformed stored hash: bcrypt refused it before any work
+            pass
+    bcrypt.checkpw(key, _DUMMY_HASH)
+    return False
 
 
 def check_password_strength(config: AuthConfig, password: str) -> None:

@@ -28,6 +28,7 @@ from .accounts import (
     validate_email,
 )
 from .admin import admin_routes
+from .config import AuthConfig
 from .errors import (
     DUPLICATE_EMAIL_MESSAGE,
     INVALID_LOGIN_MESSAGE,
@@ -40,6 +41,8 @@ from .errors import (
     validation_failed,
 )
 from .links import verify_endpoint
+from .otp_attempts import OtpAttempts
+from .rate_limits import AuthRateLimits
 from .service import AuthCall, AuthService, is_email_conflict
 from .users import is_banned, user_json
 
@@ -50,7 +53,16 @@ EXPOSED_HEADERS = ["x-total-count", "link", "x-sb-error-code", "x-supabase-api-v
 
 
 class UserEndpoints(AuthService):
-    """GoTrue's public and user endpoints; each runs in a worker thread with its own DB transaction(s)."""
+    """GoTrue's public and user endpoints; each runs in a worker thread with its own DB transaction(s).
+
+    Rate limits are spent where GoTrue spends them (see rate_limits.py), so a request GoTrue
+    refuses before its limiter (an unsupported grant type, anonymous sign-ins off) costs nothing.
+    """
+
+    def __init__(self, ctx: StackContext, config: AuthConfig) -> None:
+        super().__init__(ctx, config)
+        self.limits = AuthRateLimits(config)
+        self.otp_attempts = OtpAttempts(config.otp_max_attempts)
 
     # Public endpoints ----------------------------------------------------------------
     def health(self, call: AuthCall) -> Response:
@@ -69,6 +81,7 @@ class UserEndpoints(AuthService):
         email, phone = body.get("email") or "", body.get("phone") or ""
         if not email and not phone:
             return self._signup_anonymously(call)
+        self.limits.check("signup", call.request)
         if self.config.disable_signup:
             raise unprocessable("signup_disabled", "Signups not allowed for this instance")
         password = body.get("password")
@@ -125,6 +138,7 @@ class UserEndpoints(AuthService):
     def _signup_anonymously(self, call: AuthCall) -> Response:
         if not self.config.anonymous_users:
             raise unprocessable("anonymous_provider_disabled", "Anonymous sign-ins are disabled")
+        self.limits.check("anonymous", call.request)
         if self.config.disable_signup:
             raise unprocessable("signup_disabled", "Signups not allowed for this instance")
         data = _metadata(call.body.get("data"), "data")
@@ -138,11 +152,11 @@ class UserEndpoints(AuthService):
 
     def token(self, call: AuthCall) -> Response:
         grant_type = call.query.get("grant_type") or str(call.body.get("grant_type") or "")
-        if grant_type == "password":
-            return self._password_grant(call)
-        if grant_type == "refresh_token":
-            return self._refresh_grant(call)
-        raise bad_request("invalid_credentials", "unsupported_grant_type")
+        grants = {"password": self._password_grant, "refresh_token": self._refresh_grant}
+        if grant_type not in grants:
+            raise bad_request("invalid_credentials", "unsupported_grant_type")
+        self.limits.check("token", call.request)  # one bucket for every grant, as GoTrue's Token limiter
+        return grants[grant_type](call)
 
     def _password_grant(self, call: AuthCall) -> Response:
         body = call.body
@@ -204,6 +218,7 @@ class UserEndpoints(AuthService):
 
     def recover(self, call: AuthCall) -> Response:
         """Accept a password-recovery request; no e-mail is sent by the local stack."""
+        self.limits.check("recover", call.request)
         if not self.config.email_enabled:
             raise unprocessable("email_provider_disabled", "Email logins are disabled")
         email = call.body.get("email")
@@ -219,6 +234,7 @@ class UserEndpoints(AuthService):
 
     def resend(self, call: AuthCall) -> Response:
         """Validate like GoTrue and answer as if sent (the local stack sends no mail or SMS)."""
+        self.limits.check("resend", call.request)
         kind = call.body.get("type")
         email, phone = call.body.get("email"), call.body.get("phone")
         if kind not in ("signup", "email_change", "sms", "phone_change"):
@@ -235,7 +251,8 @@ class UserEndpoints(AuthService):
         return JSONResponse({"message_id": None})
 
     def verify(self, call: AuthCall) -> Response:
-        return verify_endpoint(self, call)
+        self.limits.check("verify", call.request)
+        return verify_endpoint(self, call, self.otp_attempts)
 
     def sso(self, call: AuthCall) -> Response:
         raise AuthError(404, "saml_provider_disabled", "SAML 2.0 is disabled")
@@ -250,6 +267,7 @@ class UserEndpoints(AuthService):
         body = call.body
         with self.ctx.db.as_admin() as cur:
             user, _ = self._authenticate_user(call, cur)
+            self.limits.check("user", call.request)  # GoTrue: requireAuthentication, then the limiter
             user_id = str(user["id"])
             if body.get("app_metadata") is not None and call.claims.get("role") not in self.config.admin_roles:
                 raise forbidden("not_admin", "Updating app_metadata requires admin privileges")

@@ -4,7 +4,7 @@ As in GoTrue, a link carries a hashed token (sha224 of e-mail + six-digit OTP) s
 the user's confirmation/recovery/email-change column; `/verify` finds the user by it,
 applies the action (confirm, sign in, change e-mail) and issues a session. Tokens are
 single-use and expire after a day. The local stack never mails them: an admin hands the
-`action_link` or `email_otp` on.
+`action_link` or `email_otp` on. A few wrong e-mail OTPs void the code (otp_attempts.py).
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from .errors import (
     unprocessable,
     validation_failed,
 )
+from .otp_attempts import OtpAttempts
 from .service import AuthCall, AuthService
 from .users import is_banned, user_json
 
@@ -187,8 +188,40 @@ def redeem(service: AuthService, cur: Cursor, call: AuthCall, params: dict[str, 
     return service.issue_session(cur, user, method, call)
 
 
-def verify_endpoint(service: AuthService, call: AuthCall) -> Response:
-    """POST answers with the session; GET (a clicked link) redirects with it in the fragment."""
+def _redeem(service: AuthService, call: AuthCall, params: dict[str, Any], attempts: OtpAttempts) -> dict[str, Any]:
+    try:
+        with service.ctx.db.as_admin() as cur:
+            return redeem(service, cur, call, params)
+    except AuthError as error:
+        if error.code == "otp_expired" and params.get("email") and params.get("token") and not params.get("token_hash"):
+            with service.ctx.db.as_admin() as cur:  # its own transaction: the refusal rolled the first back
+                _count_wrong_otp(service, cur, attempts, params)
+        raise
+
+
+def _count_wrong_otp(service: AuthService, cur: Cursor, attempts: OtpAttempts, params: dict[str, Any]) -> None:
+    """Charge a wrong e-mail OTP to the address's outstanding code of that type; void it at the cap."""
+    kind, email = params["type"], str(params["email"]).lower()
+    if kind == "email_change":  # the code was mailed to the current or to the new address
+        cur.execute("select * from auth.users where (lower(email) = %s or lower(email_change) = %s)"
+                    " and is_sso_user = false for update", (email, email))
+        columns = ("email_change_token_current", "email_change_token_new")
+    else:
+        cur.execute("select * from auth.users where lower(email) = %s and is_sso_user = false"
+                    " and coalesce(aud, %s) = %s for update",
+                    (email, service.config.audience, service.config.audience))
+        columns = (_TOKEN_COLUMNS[kind][0],)
+    for user in cur.fetchall():
+        void = {column: "" for column in columns if attempts.wrong_guess(user[column] or "")}
+        if void:
+            store.update_user(cur, str(user["id"]), **void)
+
+
+def verify_endpoint(service: AuthService, call: AuthCall, attempts: OtpAttempts) -> Response:
+    """POST answers with the session; GET (a clicked link) redirects with it in the fragment.
+
+    A wrong e-mail OTP (email + token) counts towards `attempts`' cap on that code.
+    """
     params = {**call.query, **call.body}
     if not params.get("type"):
         raise validation_failed("Verify requires a verification type")
@@ -199,12 +232,10 @@ def verify_endpoint(service: AuthService, call: AuthCall) -> Response:
             raise validation_failed("Invalid phone number format (E.164 required)")
         raise forbidden("otp_expired", "Token has expired or is invalid")  # no SMS OTPs are issued
     if call.request.method == "POST":
-        with service.ctx.db.as_admin() as cur:
-            return JSONResponse(redeem(service, cur, call, params))
+        return JSONResponse(_redeem(service, call, params, attempts))
     redirect_to = safe_redirect(service, params.get("redirect_to"))
     try:
-        with service.ctx.db.as_admin() as cur:
-            session = redeem(service, cur, call, params)
+        session = _redeem(service, call, params, attempts)
     except AuthError as error:
         fragment = {"error": "access_denied" if error.status == 403 else "server_error",
                     "error_code": error.code, "error_description": error.message}

@@ -7,11 +7,11 @@ session, and issuing sessions. The endpoint modules (app, admin, links) import t
 from __future__ import annotations
 
 import ipaddress
-import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import parse_qsl
 
 import psycopg
 from psycopg_pool import PoolTimeout
@@ -20,6 +20,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from .. import request_body
 from ..context import StackContext
 from ..keys import InvalidToken
 from . import store
@@ -81,7 +82,8 @@ class AuthService:
                     gateway_error = self._gateway_check(request)
                     if gateway_error is not None:
                         return gateway_error
-                call = AuthCall(request, await _read_body(request), dict(request.query_params))
+                body = await _read_body(request, self.ctx.config.auth_max_body_bytes)
+                call = AuthCall(request, body, dict(request.query_params))
                 return await run_in_threadpool(handler, call)
             except (AuthError, OAuthError) as error:
                 return error_response(request, error)
@@ -91,6 +93,10 @@ class AuthService:
                     return error_response(request, AuthError(500, "unexpected_failure", "Database error saving user"))
                 # Lost a race with a concurrent request for the same e-mail address.
                 return error_response(request, unprocessable("email_exists", DUPLICATE_EMAIL_MESSAGE))
+            except psycopg.DataError as exc:
+                # Input Postgres cannot store (a NUL byte, \u0000 in JSON: 22021, 22P05, ...):
+                # the caller's fault, so 400 as /rest/v1 answers, not GoTrue's 500.
+                return error_response(request, bad_request("validation_failed", _data_error_message(exc)))
             except (psycopg.OperationalError, PoolTimeout):
                 logger.exception("auth: database unavailable")
                 return error_response(request, AuthError(503, "unexpected_failure", "Database unavailable"))
@@ -170,21 +176,38 @@ def is_email_conflict(exc: psycopg.errors.UniqueViolation) -> bool:
 
 
 
-async def _read_body(request: Request) -> dict[str, Any]:
-    """GoTrue reads JSON bodies; an empty body is an empty object."""
+async def _read_body(request: Request, limit: int) -> dict[str, Any]:
+    """GoTrue reads JSON bodies (whatever the Content-Type); an empty body is an empty object.
+
+    Its http.MaxBytesReader(1 MiB) answers 413 request_entity_too_large, and Go's
+    encoding/json refuses deep nesting with "exceeded max depth" (at 10000 levels; ours is
+    request_body.MAX_JSON_DEPTH).
+    """
     if request.method in ("GET", "HEAD", "OPTIONS"):
         return {}
-    raw = await request.body()
+    try:
+        raw = await request_body.read_body(request, limit)
+    except request_body.BodyTooLarge as exc:
+        raise AuthError(413, "request_entity_too_large",
+                        f"Request body too large (max {exc.limit} bytes)") from None
     if not raw.strip():
         return {}
     content_type = request.headers.get("content-type", "")
     if content_type.startswith("application/x-www-form-urlencoded"):
-        form = await request.form()
-        return {key: value for key, value in form.items()}
+        return dict(parse_qsl(raw.decode("latin-1"), keep_blank_values=True))
     try:
-        parsed = json.loads(raw)
+        parsed = request_body.loads(raw)
+    except request_body.JsonTooDeep:
+        raise bad_request("bad_json", "Could not parse request body as JSON: exceeded max depth") from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise bad_request("bad_json", f"Could not parse request body as JSON: {exc}") from None
     if not isinstance(parsed, dict):
         raise bad_request("bad_json", "Could not parse request body as JSON: expected an object")
     return parsed
+
+
+def _data_error_message(exc: psycopg.DataError) -> str:
+    """Postgres's own words for the value it refused (psycopg's when it refused it first)."""
+    message = (exc.diag.message_primary if exc.diag else None) or str(exc).strip()
+    detail = exc.diag.message_detail if exc.diag else None
+    return f"{message}: {detail}" if detail else message

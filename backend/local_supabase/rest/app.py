@@ -9,7 +9,6 @@ statuses and the `{"code","details","hint","message"}` error shape.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from .. import request_body
 from ..context import StackContext
 from .auth import VerifiedTokens, authenticate
 from .errors import SCHEMA_CACHE_HINT, RestError, from_database, parse_error, unknown_table
@@ -116,6 +116,7 @@ class RestApi:
         self.cache = SchemaCache(ctx.db.as_admin, list(schemas))
         self.tokens = VerifiedTokens(ctx.keys.decode)
         self.max_rows = ctx.config.max_rows
+        self.max_body = ctx.config.max_json_body_bytes
 
     # -- entry ---------------------------------------------------------------------------
     async def table_endpoint(self, request: Request) -> Response:
@@ -128,6 +129,7 @@ class RestApi:
         """Authenticate and read the request here; do the database work on a worker thread."""
         try:
             claims = self.authenticate(request)
+            body = await self.read_body(request)
         except RestError as error:
             return json_error(error)
         rest_request = RestRequest(
@@ -136,7 +138,7 @@ class RestApi:
             name=request.path_params.get("name", ""),
             params=list(request.query_params.multi_items()),
             headers={k.lower(): v for k, v in request.headers.items()},
-            body=await request.body() if request.method not in ("GET", "HEAD") else b"",
+            body=body,
             claims=claims,
             prefer=request.headers.getlist("prefer"),
         )
@@ -144,6 +146,17 @@ class RestApi:
 
     def authenticate(self, request: Request) -> dict[str, Any]:
         return authenticate(request, self.tokens)
+
+    async def read_body(self, request: Request) -> bytes:
+        """The body, refused past the stack's cap. PostgREST itself has no body limit (on
+        Supabase a gateway sits in front), so there is no upstream code: 413 in its shape."""
+        if request.method in ("GET", "HEAD"):
+            return b""
+        try:
+            return await request_body.read_body(request, self.max_body)
+        except request_body.BodyTooLarge as exc:
+            raise RestError(413, "PGRST413", "Request body too large",
+                            details=f"The request body is larger than {exc.limit} bytes") from None
 
     def guarded(self, handler: Callable[[RestRequest], Response], request: RestRequest) -> Response:
         """Run a handler, turning every failure into PostgREST's error shape."""
@@ -396,8 +409,8 @@ class RestApi:
         if not request.body.strip():
             raise RestError(400, "PGRST102", "Empty or invalid json")
         try:
-            return json.loads(request.body)
-        except ValueError as exc:
+            return request_body.loads(request.body, replace_lone_surrogates=False)
+        except ValueError as exc:  # JsonTooDeep too: aeson has no depth limit, Python does
             raise RestError(400, "PGRST102", "Empty or invalid json", details=str(exc)) from None
 
     # -- RPC ------------------------------------------------------------------------------

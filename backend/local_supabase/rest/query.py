@@ -23,6 +23,9 @@ FTS_OPERATORS = {"fts", "plfts", "phfts", "wfts"}
 ALL_OPERATORS = SIMPLE_OPERATORS | FTS_OPERATORS | {"is", "in"}
 IS_VALUES = {"null", "not_null", "true", "false", "unknown"}
 MAX_NESTING = 16  # embeds and logic trees; deeper input is refused, not recursed into
+# Steps of one JSON path (`data->a->>b`). PostgREST sets none; each step nests the SQL
+# built for it once more, so a path is capped well below Python's recursion limit.
+MAX_JSON_PATH_STEPS = 64
 
 _CAST_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_ ]*(\[\])*$")
 _INT_RE = re.compile(r"^-?\d+$")
@@ -192,6 +195,9 @@ def _json_path(scanner: _Scanner) -> tuple[JsonStep, ...]:
         arrow = "->>" if scanner.accept("->>") else "->"
         if arrow == "->":
             scanner.expect("->")
+        if len(steps) == MAX_JSON_PATH_STEPS:
+            raise parse_error(f'"failed to parse JSON path ({scanner.text[:200]}...)"',
+                              f"a JSON path has at most {MAX_JSON_PATH_STEPS} steps")
         steps.append(JsonStep(arrow, scanner.name()))
     return tuple(steps)
 

@@ -48,4 +48,6 @@ def build_app(ctx: StackContext) -> Starlette:
     objects = ObjectEndpoints(service)
     signed = SignedUrlEndpoints(service, objects.writer)
     routes = [*BucketEndpoints(service).routes(), *signed.routes(), *objects.routes()]
-    return Starlette(routes=routes, exception_handlers={HTTPException: _http_error})
+    app = Starlette(routes=routes, exception_handlers={HTTPException: _http_error})
+    app.state.max_json_body_bytes = ctx.config.storage_max_json_body_bytes  # read by http.json_body
+    return app

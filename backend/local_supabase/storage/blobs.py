@@ -36,9 +36,11 @@ class PendingBlob:
         self.max_size = max_size
         self.version = str(uuid.uuid4())
         directory = layout.bucket_dir(bucket_id)
-        directory.mkdir(parents=True, exist_ok=True)
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.path: Path = directory / f".upload-{self.version}.tmp"
-        self._file: BinaryIO | None = open(self.path, "xb")  # noqa: SIM115 (closed in finish())
+        # Owner-only bytes (private buckets' files too), whatever the process umask.
+        fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        self._file: BinaryIO | None = os.fdopen(fd, "wb")  # closed in finish()
         self._md5 = hashlib.md5(usedforsecurity=False)
         self.size = 0
         self.promoted = False
@@ -105,6 +107,15 @@ class BlobStore:
             blob.discard()
             raise
         return blob
+
+    def size(self, bucket_id: str, version: str | None) -> int:
+        """The byte size of a stored version (what a copy or move would write)."""
+        if version is None:
+            raise errors.blob_not_found()
+        try:
+            return self.layout.blob_path(bucket_id, version).stat().st_size
+        except FileNotFoundError as exc:
+            raise errors.blob_not_found() from exc
 
     def open(self, bucket_id: str, version: str | None) -> BinaryIO:
         """Open a version for reading; an open handle survives a concurrent removal."""

@@ -97,6 +97,13 @@ def entity_too_large(entity: str = "object") -> StorageError:
     )
 
 
+def body_too_large() -> StorageError:
+    """Fastify's FST_ERR_CTP_BODY_TOO_LARGE as Storage's error handler renders it: HTTP 413,
+    code EntityTooLarge (getErrorCode), error = the FastifyError's name, Fastify's message."""
+    return StorageError(413, "EntityTooLarge", "Request body is too large", error="FastifyError",
+                        http_status=413)
+
+
 def invalid_mime_type(mime_type: str) -> StorageError:
     return StorageError(
         415, "InvalidMimeType", f"mime type {mime_type} is not supported", error="invalid_mime_type"
@@ -180,7 +187,9 @@ def from_database_error(exc: psycopg.Error) -> StorageError:
         return StorageError(
             544, "DatabaseTimeout", "The connection to the database timed out", http_status=544
         )
-    if sqlstate == "22P02":
+    if sqlstate == "22P02" or isinstance(exc, psycopg.DataError):
+        # Storage maps only 22P02 so; other data errors (a NUL byte: 22021, 22P05) would be
+        # its 500 "database error", but they are the caller's input: 400 as 22P02.
         return StorageError(400, "InvalidParameter", message)
     if isinstance(exc, psycopg.OperationalError) and sqlstate is None:
         return database_unavailable()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import logging
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
@@ -14,13 +13,14 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
+from .. import request_body
+from ..config import STORAGE_MAX_JSON_BODY_BYTES
 from ..context import StackContext
 from . import errors
 from .auth import Caller, identify_caller
 from .blobs import BlobStore
 
 logger = logging.getLogger(__name__)
-MAX_JSON_BODY = 1024 * 1024
 
 Handler = Callable[[Request], Awaitable[Response]]
 
@@ -47,8 +47,19 @@ class StorageService:
             yield cur
 
 
-def endpoint(handler: Handler) -> Handler:
-    """Turn storage, database and unexpected errors into Supabase-shaped responses."""
+def endpoint(handler: Handler, *, streams_body: bool = False) -> Handler:
+    """Turn storage, database and unexpected errors into Supabase-shaped responses.
+
+    `streams_body`: the route reads an upload body as a stream, so an error may leave most
+    of it unread; the error then says `Connection: close`, and the server closes the
+    connection instead of reading (and discarding) the rest, as Supabase's uploader does.
+    """
+
+    def failed(exc: errors.StorageError, head: bool) -> Response:
+        response = exc.response(head=head)
+        if streams_body:
+            response.headers["connection"] = "close"
+        return response
 
     @functools.wraps(handler)
     async def wrapper(request: Request) -> Response:
@@ -56,12 +67,12 @@ def endpoint(handler: Handler) -> Handler:
         try:
             return await handler(request)
         except errors.StorageError as exc:
-            return exc.response(head=head)
+            return failed(exc, head)
         except psycopg.Error as exc:  # includes the pool's timeout (an OperationalError)
-            return errors.from_database_error(exc).response(head=head)
+            return failed(errors.from_database_error(exc), head)
         except Exception:
             logger.exception("storage: unexpected error on %s %s", request.method, request.url.path)
-            return errors.internal_error().response(head=head)
+            return failed(errors.internal_error(), head)
 
     return wrapper
 
@@ -72,15 +83,21 @@ async def in_thread(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
 
 
 async def json_body(request: Request, *, required: bool = True) -> dict[str, Any]:
-    raw = await request.body()
-    if len(raw) > MAX_JSON_BODY:
-        raise errors.entity_too_large("request body")
+    """The JSON object of a bucket/list/sign/copy/move request, read under Fastify's bodyLimit."""
+    limit = getattr(request.app.state, "max_json_body_bytes", STORAGE_MAX_JSON_BODY_BYTES)
+    try:
+        raw = await request_body.read_body(request, limit)
+    except request_body.BodyTooLarge:
+        raise errors.body_too_large() from None
     if not raw.strip():
         if required:
             raise errors.invalid_request("body must be object")
         return {}
     try:
-        body = json.loads(raw)
+        body = request_body.loads(raw)
+    except request_body.JsonTooDeep as exc:
+        # Fastify's JSON.parse takes any depth; Python cannot, so this is ours, as a 400.
+        raise errors.invalid_request(f"Body is not valid JSON: nested deeper than {exc.limit} levels") from None
     except ValueError as exc:
         raise errors.invalid_request("Body is not valid JSON") from exc
     if not isinstance(body, dict):

@@ -31,7 +31,7 @@ from .http import (
 )
 from .paths import validate_bucket_id, validate_object_name
 from .render import head_response, info_response, object_response
-from .uploads import IncomingFile, decode_header_metadata, receive_upload
+from .uploads import IncomingFile, check_object_limits, decode_header_metadata, receive_upload
 
 LIST_RESULT_COLUMNS = ("name", "id", "updated_at", "created_at", "last_accessed_at", "metadata")
 CALLER = "caller"  # RLS decides, anonymous callers only reach public buckets
@@ -120,7 +120,8 @@ class ObjectEndpoints:
             Route("/object/authenticated/{bucket_id}/{name:path}",
                   endpoint(self.serve_authenticated), methods=["GET", "HEAD"]),
             Route("/object/{bucket_id}/{name:path}", endpoint(self.serve), methods=["GET", "HEAD"]),
-            Route("/object/{bucket_id}/{name:path}", endpoint(self.upload), methods=["POST", "PUT"]),
+            Route("/object/{bucket_id}/{name:path}", endpoint(self.upload, streams_body=True),
+                  methods=["POST", "PUT"]),
             Route("/object/{bucket_id}/{name:path}", endpoint(self.delete_object),
                   methods=["DELETE"]),
             Route("/object/{bucket_id}", endpoint(self.delete_objects), methods=["DELETE"]),
@@ -295,8 +296,12 @@ class ObjectEndpoints:
                     raise errors.object_not_found()
                 catalog.lock_object_name(cur, dest_bucket, dest_name)
                 version = source["version"]
+                self._check_destination(
+                    cur, caller, dest_bucket, dest_name,
+                    mimetype=_mimetype(source.get("metadata")),
+                    size=self.service.store.size(bucket_id, version),
+                )
                 if dest_bucket != bucket_id:
-                    self._require_bucket(cur, caller, dest_bucket)
                     blob = self.service.store.copy_to_pending(bucket_id, version, dest_bucket)
                     version = blob.version
                 try:
@@ -318,17 +323,31 @@ class ObjectEndpoints:
             self.service.store.remove(bucket_id, source["version"])
         return str(moved["id"])
 
-    def _require_bucket(self, cur: psycopg.Cursor, caller: Caller, bucket_id: str) -> None:
+    def _check_destination(
+        self, cur: psycopg.Cursor, caller: Caller, bucket_id: str, name: str, *,
+        mimetype: str, size: int,
+    ) -> None:
+        """The destination bucket exists and would accept this object as an upload.
+
+        Deviation: Supabase Storage's copyObject and moveObject (src/storage/object.ts)
+        check only RLS, not the destination's `allowed_mime_types` or `file_size_limit`,
+        so a copy or move can bring in what an upload would refuse. Here both apply,
+        with upload's errors (415 InvalidMimeType, 413 EntityTooLarge).
+        """
         with catalog.elevated(cur, caller.role):
-            if catalog.find_bucket(cur, bucket_id) is None:
-                raise errors.bucket_not_found()
+            bucket = catalog.find_bucket(cur, bucket_id)
+        if bucket is None:
+            raise errors.bucket_not_found()
+        check_object_limits(
+            bucket, name, mimetype, size, self.service.ctx.config.storage_file_size_limit
+        )
 
     async def copy_object(self, request: Request) -> Response:
         caller = self.service.caller(request)
         body = await json_body(request)
         source_bucket, source, dest_bucket, dest = _transfer_params(body)
         copy_metadata = body.get("copyMetadata", True) is not False
-        file_metadata = body.get("metadata") if isinstance(body.get("metadata"), dict) else {}
+        file_metadata = _file_metadata(body.get("metadata"))
         user_metadata = decode_header_metadata(request.headers.get("x-metadata"))
         upsert = header_flag(request, "x-upsert")
         row = await in_thread(
@@ -349,13 +368,16 @@ class ObjectEndpoints:
             source = catalog.find_object(cur, bucket_id, name)
             if source is None:
                 raise errors.object_not_found()
-            self._require_bucket(cur, caller, dest_bucket)
-        blob = self.service.store.copy_to_pending(bucket_id, source["version"], dest_bucket)
-        metadata = dict(source.get("metadata") or {})
-        if not copy_metadata:
-            metadata.update(
-                {key: file_metadata[key] for key in ("cacheControl", "mimetype") if key in file_metadata}
+            metadata = dict(source.get("metadata") or {})
+            if not copy_metadata:
+                metadata.update(file_metadata)
+            # the type the copy will be served with, from the source or the body, must be
+            # one the destination accepts, and so must its size
+            self._check_destination(
+                cur, caller, dest_bucket, dest_name, mimetype=_mimetype(metadata),
+                size=self.service.store.size(bucket_id, source["version"]),
             )
+        blob = self.service.store.copy_to_pending(bucket_id, source["version"], dest_bucket)
         metadata.update(eTag=blob.etag, lastModified=now_js(), size=blob.size,
                         contentLength=blob.size)
         obj = catalog.NewObject(
@@ -369,6 +391,27 @@ class ObjectEndpoints:
         if row is None:  # removed concurrently right after the copy committed
             raise errors.object_not_found()
         return row
+
+
+def _mimetype(metadata: Any) -> str:
+    """An object's stored type; one without a type is served as octet-stream."""
+    value = metadata.get("mimetype") if isinstance(metadata, dict) else None
+    return value if isinstance(value, str) and value else "application/octet-stream"
+
+
+def _file_metadata(value: Any) -> dict[str, str]:
+    """Copy's `metadata`: `cacheControl` and `mimetype`, strings (Supabase's body schema)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise errors.invalid_request("body/metadata must be object")
+    metadata: dict[str, str] = {}
+    for key in ("cacheControl", "mimetype"):
+        if key in value:
+            if not isinstance(value[key], str):
+                raise errors.invalid_request(f"body/metadata/{key} must be string")
+            metadata[key] = value[key]
+    return metadata
 
 
 def _sort_by(value: Any) -> tuple[str, str]:

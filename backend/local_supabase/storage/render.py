@@ -1,10 +1,20 @@
 """HTTP responses that serve an object: bytes (with Range), HEAD metadata and info JSON.
 
-Headers follow Supabase Storage's renderer: Content-Type (text/html served as
-text/plain, so an uploaded page never runs on the API's origin), Content-Length, ETag,
-Last-Modified, Cache-Control (or Expires for signed URLs), Accept-Ranges,
-`X-Robots-Tag: none`, Content-Disposition when `download` is asked, 206/Content-Range for
-a satisfiable Range, 416 for an unsatisfiable one, 304 for matching validators.
+Headers follow Supabase Storage's renderer (src/storage/renderer/renderer.ts):
+Content-Type (text/html served as text/plain, its normalizeContentType, so an uploaded
+page never runs on the API's origin), Content-Length, ETag, Last-Modified, Cache-Control
+(or Expires for signed URLs), Accept-Ranges, `X-Robots-Tag: none`, Content-Disposition
+when `download` is asked, 206/Content-Range for a satisfiable Range, 416 for an
+unsatisfiable one, 304 for matching validators.
+
+Beyond Supabase's renderer, which has no rule for other active types: every object
+response says `X-Content-Type-Options: nosniff` (no browser guesses a script or page out
+of stored bytes), and types a browser would run as a document (XHTML, SVG, any XML,
+XSLT, or a type that names HTML anywhere) get `Content-Security-Policy: default-src
+'none'; sandbox`: opened directly they render in an opaque origin with no script, so
+they cannot act on the stack's origin, while `<img src>` of an SVG still shows it. They
+are not forced to download (no Content-Disposition), so a PDF or image viewer keeps
+working; ordinary types get no CSP, as on Supabase.
 """
 
 from __future__ import annotations
@@ -73,20 +83,39 @@ def content_disposition(download: str) -> str:
     return f"attachment; filename={encoded}; filename*=UTF-8''{encoded}"
 
 
+NOSNIFF = {"x-content-type-options": "nosniff"}
+INERT_DOCUMENT_CSP = "default-src 'none'; sandbox"
+
+
 def _content_type(mimetype: Any) -> str:
     value = mimetype if isinstance(mimetype, str) and mimetype else "application/octet-stream"
     return "text/plain" if "text/html" in value.lower() else value
+
+
+def is_active_type(content_type: str) -> bool:
+    """Would a browser run this type as a document? Case-insensitive, and a value listing
+    several types ("text/plain, image/svg+xml": browsers may take the last) counts too."""
+    lowered = content_type.lower()
+    essence = lowered.split(";", 1)[0].strip()
+    return (
+        "html" in lowered or "svg" in lowered or "xsl" in essence or "," in essence
+        or essence.endswith(("/xml", "+xml"))
+    )
 
 
 def _base_headers(
     row: dict[str, Any], *, download: str | None, expires: str | None
 ) -> dict[str, str]:
     metadata = _metadata(row)
+    stored_type = metadata.get("mimetype")
     headers = {
         "accept-ranges": "bytes",
-        "content-type": _content_type(metadata.get("mimetype")),
+        "content-type": _content_type(stored_type),
         "x-robots-tag": "none",
+        **NOSNIFF,
     }
+    if isinstance(stored_type, str) and is_active_type(stored_type):  # HTML too: served as text
+        headers["content-security-policy"] = INERT_DOCUMENT_CSP
     if isinstance(metadata.get("eTag"), str):
         headers["etag"] = metadata["eTag"]
     last_modified = _last_modified(row)
@@ -149,6 +178,7 @@ def object_response(
             handle.close()
             response = exc.response()
             response.headers["content-range"] = f"bytes */{size}"
+            response.headers.update(NOSNIFF)
             return response
         status = 206
         headers["content-range"] = f"bytes {start}-{end}/{size}"
@@ -181,7 +211,7 @@ def info_response(row: dict[str, Any]) -> Response:
         "last_modified": js_timestamp(row.get("updated_at")),
         "created_at": js_timestamp(row.get("created_at")),
     }
-    headers = {}
+    headers = dict(NOSNIFF)
     if isinstance(metadata.get("eTag"), str):
         headers["etag"] = metadata["eTag"]
     last_modified = _last_modified(row)

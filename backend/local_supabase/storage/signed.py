@@ -49,8 +49,8 @@ class SignedUrlEndpoints:
                   methods=["GET"]),
             Route("/object/upload/sign/{bucket_id}/{name:path}", endpoint(self.sign_upload),
                   methods=["POST"]),
-            Route("/object/upload/sign/{bucket_id}/{name:path}", endpoint(self.upload_signed),
-                  methods=["PUT"]),
+            Route("/object/upload/sign/{bucket_id}/{name:path}",
+                  endpoint(self.upload_signed, streams_body=True), methods=["PUT"]),
         ]
 
     # download URLs -----------------------------------------------------------------------

@@ -2,16 +2,20 @@
 
 Two encodings reach `POST/PUT /object/...`: a multipart form (the file part, plus the
 fields `cacheControl`, `contentType` and `metadata`) or a raw body (with `Content-Type`,
-`Cache-Control` and a base64 JSON `x-metadata` header). Both are streamed to disk with
-the bucket's size limit enforced as bytes arrive, and the MIME type is checked against
-the bucket's allowed types (wildcards such as `image/*` included) before any byte is kept.
+`Cache-Control` and a base64 JSON `x-metadata` header). Both are streamed to a temporary
+file, never held in memory: a declared Content-Length over the limit (the bucket's
+`file_size_limit` under the stack's cap) is refused with 413 before a byte is read, and
+bytes are counted as they arrive, so a chunked body stops at the limit too. The MIME type
+is checked against the bucket's allowed types (wildcards such as `image/*` included)
+before any byte is kept. The endpoints close the connection after refusing an upload,
+so the rest of an unread body is never read (Supabase's uploader does the same).
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
-import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +23,7 @@ from python_multipart.exceptions import MultipartParseError
 from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.requests import Request
 
+from .. import request_body
 from . import errors
 from .blobs import BlobStore, PendingBlob
 from .paths import is_empty_folder_placeholder
@@ -26,6 +31,11 @@ from .paths import is_empty_folder_placeholder
 MAX_USER_METADATA_SIZE = 1024 * 1024
 MAX_FORM_FIELD_SIZE = MAX_USER_METADATA_SIZE + 1
 MAX_FORM_FIELDS = 10
+MAX_PART_HEADER_SIZE = 16 * 1024
+# What a multipart body may carry besides the file: its fields, part headers, boundaries.
+# The whole body is capped at the file's limit plus this, so neither a declared
+# Content-Length nor the bytes actually sent can make the stack read on without end.
+MULTIPART_OVERHEAD = MAX_FORM_FIELDS * (MAX_FORM_FIELD_SIZE + MAX_PART_HEADER_SIZE) + 64 * 1024
 
 
 @dataclass
@@ -49,19 +59,42 @@ class IncomingFile:
         }
 
 
+# `type/subtype`, optionally followed by `;parameters`: one slash in the essence, token
+# characters only (RFC 9110), so `image/png/x` or `image/png x` are not `image/png`.
+_MIME_TYPE = re.compile(r"(?P<type>[A-Za-z0-9!#$%&'*+.^_`|~-]+)/(?P<rest>[A-Za-z0-9!#$%&'*+.^_`|~-]+(?:;.*)?)",
+                        re.DOTALL)
+
+
 def check_mime_type(mime_type: str, allowed: list[str] | None) -> None:
-    """Supabase's rule: type and subtype must match an allowed entry, `type/*` matches any."""
+    """Supabase's rule (uploader.ts validateMimeType): type and subtype must equal an allowed
+    entry's, and `type/*` matches any subtype of that type.
+
+    Deviation: Supabase compares only the first two `/`-separated pieces, so `image/png/x`
+    passes as `image/png`; here the type must be well formed first (one `/`, token
+    characters), so only exactly what the bucket allows gets in.
+    """
     if not allowed:
         return
-    parts = mime_type.split("/")
-    if len(parts) < 2:
+    match = _MIME_TYPE.fullmatch(mime_type)
+    if match is None:
         raise errors.invalid_mime_type(mime_type)
-    kind, subtype = parts[0], parts[1]
+    kind, subtype = match["type"], match["rest"]
     for entry in allowed:
-        allowed_parts = entry.split("/")
-        if len(allowed_parts) >= 2 and allowed_parts[0] == kind and allowed_parts[1] in ("*", subtype):
+        allowed_kind, _, allowed_subtype = entry.partition("/")
+        if allowed_kind == kind and allowed_subtype in ("*", subtype):
             return
     raise errors.invalid_mime_type(mime_type)
+
+
+def check_object_limits(
+    bucket: dict[str, Any], name: str, mimetype: str, size: int, stack_limit: int
+) -> None:
+    """A whole object (a copy or move) against the bucket's limits, as upload checks it:
+    the MIME type first (415), then the size (413)."""
+    max_size, allowed = upload_limits(bucket, name, stack_limit)
+    check_mime_type(mimetype, allowed)
+    if size > max_size:
+        raise errors.entity_too_large()
 
 
 def upload_limits(bucket: dict[str, Any], name: str, stack_limit: int) -> tuple[int, list[str] | None]:
@@ -84,7 +117,7 @@ def decode_header_metadata(value: str | None) -> Any:
     if not value:
         return None
     try:
-        return json.loads(base64.b64decode(value, validate=False).decode())
+        return request_body.loads(base64.b64decode(value, validate=False).decode())
     except (binascii.Error, ValueError, UnicodeDecodeError):
         return None
 
@@ -95,7 +128,7 @@ def decode_field_metadata(value: str | None) -> Any:
     if len(value.encode()) > MAX_USER_METADATA_SIZE:
         raise errors.entity_too_large("user_metadata")
     try:
-        return json.loads(value)
+        return request_body.loads(value)
     except ValueError:
         return None
 
@@ -180,9 +213,15 @@ class _FormReader:
 
     def on_header_field(self, data: bytes, start: int, end: int) -> None:
         self._header_name += data[start:end]
+        self._check_header_size()
 
     def on_header_value(self, data: bytes, start: int, end: int) -> None:
         self._header_value += data[start:end]
+        self._check_header_size()
+
+    def _check_header_size(self) -> None:
+        if len(self._header_name) + len(self._header_value) > MAX_PART_HEADER_SIZE:
+            raise errors.invalid_request("Multipart part header is too large")
 
     def on_header_end(self) -> None:
         self._headers[self._header_name.strip().lower()] = self._header_value.strip()
@@ -230,10 +269,18 @@ async def _receive_multipart(
     boundary = params.get(b"boundary")
     if not boundary:
         raise errors.invalid_request("No content provided")
+    body_limit = max_size + MULTIPART_OVERHEAD
+    length = declared_length(request)
+    if length is not None and length > body_limit:  # refused before a byte is read
+        raise errors.entity_too_large()
     reader = _FormReader(store, bucket_id, max_size, allowed)
     try:
         parser = MultipartParser(boundary, reader.callbacks())
+        received = 0
         async for chunk in request.stream():
+            received += len(chunk)
+            if received > body_limit:
+                raise errors.entity_too_large()
             parser.write(chunk)
         parser.finalize()
         if reader.blob is None:
@@ -255,5 +302,5 @@ async def _receive_multipart(
         user_metadata=decode_field_metadata(
             reader.fields.get("metadata", reader.fields.get("userMetadata"))
         ),
-        declared_length=declared_length(request),
+        declared_length=length,
     )
