@@ -117,13 +117,17 @@ def local_stack(pytestconfig: pytest.Config) -> Iterator[LocalSupabase]:
         yield shared_stack()
         return
     data_dir = Path(tempfile.mkdtemp(prefix="local-supabase-test-"))
-    stack = LocalSupabase(data_dir, port=0, durable=False, config=suite_stack_config(),
-                          migrations_dir=migrations_dir())
+    stack = suite_stack(data_dir)
     stack.start()
     try:
         yield stack
     finally:
         stop_stack(stack, data_dir)
+
+
+def suite_stack(data_dir: Path) -> LocalSupabase:
+    return LocalSupabase(data_dir, port=0, durable=False, config=suite_stack_config(),
+                         migrations_dir=migrations_dir())
 
 
 def stop_stack(stack: LocalSupabase, data_dir: Path) -> None:
@@ -147,7 +151,7 @@ def shared_stack() -> LocalSupabase:
         import atexit
 
         data_dir = Path(tempfile.mkdtemp(prefix="local-supabase-mutation-"))
-        stack = LocalSupabase(data_dir, port=0, durable=False)
+        stack = suite_stack(data_dir)
         stack.start()
         owner = os.getpid()
         atexit.register(lambda: os.getpid() == owner and stop_stack(stack, data_dir))
