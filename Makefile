@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check
 
-.PHONY: run test lint bench bench-resumes local-supabase migrate mutation-policies clean
+.PHONY: run test lint bench bench-resumes local-supabase migrate mutation mutation-policies clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,9 +50,14 @@ bench: $(VENV)/.dev-installed
 bench-resumes: $(VENV)/.dev-installed
 	$(PY) bench/resume_parse.py
 
+## Mutation testing (slow; not part of `make test`): every module, or MODULE=backend/llm_api/jwks.py
+## (TESTS="tests/api/..." to choose the covering tests, JOBS=N mutants in parallel)
+mutation: $(VENV)/.dev-installed
+	$(PY) tools/mutation/modules.py $(if $(MODULE),--module $(MODULE)) $(if $(TESTS),--tests "$(TESTS)") --jobs $(or $(JOBS),2)
+
 ## Mutation-test the RLS and storage policies against the schema tests (slow; not part of `make test`)
 mutation-policies: $(VENV)/.dev-installed
 	$(PY) -m tools.mutation.policies $(ARGS)
 
 clean:
-	rm -rf $(VENV) .local_supabase .pytest_cache $(JS_TESTS)/node_modules
+	rm -rf $(VENV) .local_supabase .pytest_cache $(JS_TESTS)/node_modules mutants

@@ -113,17 +113,50 @@ def suite_stack_config() -> StackConfig:
 def local_stack(pytestconfig: pytest.Config) -> Iterator[LocalSupabase]:
     if pytestconfig.supabase_target is not None:  # type: ignore[attr-defined]
         raise pytest.UsageError("local_stack was requested while the suite targets SUPABASE_TEST_URL")
+    if os.environ.get(SHARED_STACK_VARIABLE):
+        yield shared_stack()
+        return
     data_dir = Path(tempfile.mkdtemp(prefix="local-supabase-test-"))
-    stack = LocalSupabase(data_dir, port=0, durable=False, config=suite_stack_config(),
-                          migrations_dir=migrations_dir())
+    stack = suite_stack(data_dir)
     stack.start()
     try:
         yield stack
     finally:
-        stack.stop()
-        if stack.postgres is not None:
-            stack.postgres.destroy()
-        shutil.rmtree(data_dir, ignore_errors=True)
+        stop_stack(stack, data_dir)
+
+
+def suite_stack(data_dir: Path) -> LocalSupabase:
+    return LocalSupabase(data_dir, port=0, durable=False, config=suite_stack_config(),
+                         migrations_dir=migrations_dir())
+
+
+def stop_stack(stack: LocalSupabase, data_dir: Path) -> None:
+    stack.stop()
+    if stack.postgres is not None:
+        stack.postgres.destroy()
+    shutil.rmtree(data_dir, ignore_errors=True)
+
+
+# Mutation runs (tools/mutation/modules.py) run one pytest session per mutant, each in a process
+# forked from mutmut's; a stack per session would dominate the run. With this variable set, the
+# first session's stack stays up in the process that started it, later sessions and forked
+# children reuse it (its server threads keep answering in that process), and it stops at exit.
+SHARED_STACK_VARIABLE = "MUTATION_SHARED_STACK"
+_shared: LocalSupabase | None = None
+
+
+def shared_stack() -> LocalSupabase:
+    global _shared
+    if _shared is None:
+        import atexit
+
+        data_dir = Path(tempfile.mkdtemp(prefix="local-supabase-mutation-"))
+        stack = suite_stack(data_dir)
+        stack.start()
+        owner = os.getpid()
+        atexit.register(lambda: os.getpid() == owner and stop_stack(stack, data_dir))
+        _shared = stack
+    return _shared
 
 
 @pytest.fixture(scope="session")

@@ -175,18 +175,24 @@ class JWKSServer:
 
     def __init__(self) -> None:
         self.document: dict = {"keys": []}
+        self.body: bytes | None = None  # sent as is instead of `document` when set
         self.status = 200
+        self.location: str | None = None  # a Location header (for redirects)
         self.delay = 0.0
         self.requests = 0
+        self.accept_headers: list[str | None] = []
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
                 server.requests += 1
+                server.accept_headers.append(self.headers.get("Accept"))
                 if server.delay:
                     time.sleep(server.delay)
-                body = json.dumps(server.document).encode()
+                body = server.body if server.body is not None else json.dumps(server.document).encode()
                 self.send_response(server.status)
+                if server.location:
+                    self.send_header("Location", server.location)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
@@ -481,6 +487,260 @@ def test_refusals_leak_nothing_but_the_code(api, stack_token, hs256_token):
     assert len(bodies) == 1, bodies
 
 
+def unavailable_body() -> dict:
+    return {
+        "error": {
+            "code": AuthenticationUnavailable.default_code,
+            "message": str(AuthenticationUnavailable.default_detail),
+            "details": {},
+        }
+    }
+
+
+def empty_key_hs256(claims: dict) -> str:
+    return hand_signed(
+        {"alg": "HS256", "typ": "JWT"}, claims, lambda data: hmac.new(b"", data, hashlib.sha256).digest()
+    )
+
+
+@probe_urls
+@pytest.mark.parametrize("secret", ["", None], ids=["empty", "missing"])
+def test_no_jwt_secret_never_verifies_a_token_signed_with_an_empty_key(api, settings, user_claims, secret):
+    """An unset secret must not turn into the HMAC key "": such a token would verify under it."""
+    if secret is None:
+        del settings.SUPABASE_JWT_SECRET
+    else:
+        settings.SUPABASE_JWT_SECRET = secret
+    refused_token(call(api, "/probe/required", empty_key_hs256(user_claims())))
+
+
+@probe_urls
+@pytest.mark.parametrize("alg", ["HS384", "ES384", "PS256", "EdDSA", "none"])
+def test_unaccepted_algorithm_is_refused_before_any_key_lookup(api, jwks_server, local_stack, user_claims, alg):
+    """A token naming a known kid but another algorithm never costs a JWKS fetch."""
+    jwks_server.serve(local_stack.ctx.keys.public_jwk)
+    token = hand_signed({"alg": alg, "typ": "JWT", "kid": local_stack.ctx.keys.kid}, user_claims(),
+                        lambda _: b"\x00" * 64)
+    refused_token(call(api, "/probe/required", token))
+    assert jwks_server.requests == 0
+
+
+@probe_urls
+@pytest.mark.parametrize("kid", [None, ""], ids=["absent", "empty"])
+def test_asymmetric_token_without_a_string_kid_is_refused_before_any_key_lookup(
+    api, jwks_server, local_stack, user_claims, kid
+):
+    jwks_server.serve(local_stack.ctx.keys.public_jwk)
+    headers = {"kid": kid} if kid is not None else {}
+    token = jwt.encode(user_claims(), local_stack.ctx.keys._private_key, algorithm="ES256", headers=headers)
+    refused_token(call(api, "/probe/required", token))
+    assert jwks_server.requests == 0
+
+
+@probe_urls
+def test_no_jwks_url_configured_is_503_for_asymmetric_tokens_only(api, settings, issuer, stack_token, hs256_token):
+    settings.SUPABASE_URL = ""
+    settings.SUPABASE_JWKS_URL = ""
+    settings.SUPABASE_JWT_ISSUER = issuer
+    response = call(api, "/probe/required", stack_token())
+    assert response.status_code == 503, response.content
+    assert response.json() == unavailable_body()
+    assert call(api, "/probe/required", hs256_token()).status_code == 200  # HS256 needs no JWKS
+
+
+@probe_urls
+def test_no_issuer_configured_is_503_even_for_a_well_signed_token(api, settings, hs256_token):
+    """Without an issuer nothing can be checked: our misconfiguration, not the caller's bad token."""
+    settings.SUPABASE_URL = ""
+    settings.SUPABASE_JWT_ISSUER = ""
+    response = call(api, "/probe/required", hs256_token())
+    assert response.status_code == 503, response.content
+    assert response.json() == unavailable_body()
+
+
+def token_of_length(length: int, make) -> str:
+    """A valid token of exactly `length` characters, padded through an extra claim."""
+    for pad in range(length):
+        for email_extra in range(3):
+            token = make(pad="x" * pad, email=f"{'e' * email_extra}someone@example.test")
+            if len(token) == length:
+                return token
+            if len(token) > length + 3:
+                break
+    raise AssertionError(f"no token of length {length}")
+
+
+@probe_urls
+def test_token_length_limit_boundary(api, hs256_token):
+    from backend.llm_api.authentication import MAX_TOKEN_LENGTH
+
+    at_limit = token_of_length(MAX_TOKEN_LENGTH, hs256_token)
+    assert call(api, "/probe/required", at_limit).status_code == 200
+    over = token_of_length(MAX_TOKEN_LENGTH + 1, hs256_token)
+    assert_refused(call(api, "/probe/required", over), "invalid_header", str(InvalidAuthorizationHeader.default_detail))
+
+
+@pytest.fixture
+def refusal_reasons(caplog):
+    """The reasons the authenticator logged for its refusals (the answer never says)."""
+    caplog.set_level("INFO", logger="backend.llm_api.authentication")
+
+    def _reasons() -> list[str]:
+        return [r.getMessage() for r in caplog.records if r.name == "backend.llm_api.authentication"]
+
+    return _reasons
+
+
+@probe_urls
+def test_each_refusal_logs_its_reason(api, settings, jwks_server, local_stack, user_claims, stack_token,
+                                      refusal_reasons, issuer):
+    """The operator's log says which check failed, while every answer stays the same generic 401."""
+    jwks_server.serve(local_stack.ctx.keys.public_jwk)
+    key = local_stack.ctx.keys._private_key
+    cases = [
+        (lambda: hand_signed({"alg": "PS256", "typ": "JWT"}, user_claims(), lambda _: b"x"),
+         "refused access token: algorithm 'PS256' is not accepted"),
+        (lambda: jwt.encode(user_claims(), key, algorithm="ES256"),
+         "refused access token: asymmetric token without a kid"),
+        (lambda: jwt.encode(user_claims(), key, algorithm="ES256", headers={"kid": "unknown"}),
+         "refused access token: kid not in the project's JWKS"),
+        (lambda: stack_token(role="anon"), "refused access token: role 'anon' is not a user role"),
+        (lambda: stack_token(sub="service"), "refused access token: sub is not a user id"),
+        (lambda: "a.b.c", None),  # PyJWT's own wording follows "unreadable token: "
+    ]
+    for make, reason in cases:
+        before = len(refusal_reasons())
+        refused_token(call(api, "/probe/required", make()))
+        logged = refusal_reasons()[before:]
+        if reason is None:
+            assert len(logged) == 1 and logged[0].startswith("refused access token: unreadable token: "), logged
+        else:
+            assert logged == [reason]
+    settings.SUPABASE_JWT_SECRET = ""
+    refused_token(call(api, "/probe/required", empty_key_hs256(user_claims())))
+    assert refusal_reasons()[-1] == "refused access token: HS256 token but no SUPABASE_JWT_SECRET is configured"
+
+
+@probe_urls
+def test_configuration_gaps_log_their_reason(api, settings, issuer, stack_token, refusal_reasons):
+    settings.SUPABASE_URL = ""
+    settings.SUPABASE_JWKS_URL = ""
+    settings.SUPABASE_JWT_ISSUER = issuer
+    assert call(api, "/probe/required", stack_token()).status_code == 503
+    assert refusal_reasons()[-1] == "refused access token: no JWKS URL configured"
+    settings.SUPABASE_JWT_ISSUER = ""
+    assert call(api, "/probe/required", stack_token()).status_code == 503
+    assert refusal_reasons()[-1] == "refused access token: SUPABASE_URL / SUPABASE_JWT_ISSUER is not configured"
+
+
+@probe_urls
+def test_expired_and_bad_signature_refusals_log_their_reason(api, stack_token, hs256_token, refusal_reasons):
+    now = int(time.time())
+    call(api, "/probe/required", stack_token(iat=now - 3700, exp=now - 60))
+    assert refusal_reasons()[-1] == "refused access token: expired"
+    call(api, "/probe/required", hs256_token(secret="w" * 40))
+    assert refusal_reasons()[-1] == "refused access token: InvalidSignatureError: Signature verification failed"
+
+
+@probe_urls
+def test_lowercase_bearer_scheme_is_accepted(api, hs256_token):
+    """Auth schemes are case-insensitive (RFC 9110)."""
+    token = hs256_token()
+    assert call(api, "/probe/required", header=f"bearer {token}").status_code == 200
+    assert call(api, "/probe/required", header=f"BEARER {token}").status_code == 200
+
+
+def test_settings_are_read_with_documented_defaults(settings):
+    """Absent settings fall back to the documented defaults; URLs derive from SUPABASE_URL."""
+    from backend.llm_api.authentication import TokenSettings
+
+    for name in ("SUPABASE_JWT_SECRET", "SUPABASE_JWT_ISSUER", "SUPABASE_JWKS_URL", "SUPABASE_JWT_LEEWAY",
+                 "SUPABASE_JWKS_CACHE_TTL", "SUPABASE_JWKS_MIN_REFRESH_INTERVAL", "SUPABASE_JWKS_TIMEOUT"):
+        if hasattr(settings, name):
+            delattr(settings, name)
+    settings.SUPABASE_URL = "https://abcdefgh.supabase.co/"
+    assert TokenSettings.from_django() == TokenSettings(
+        jwt_secret="",
+        issuer="https://abcdefgh.supabase.co/auth/v1",
+        jwks_url="https://abcdefgh.supabase.co/auth/v1/.well-known/jwks.json",
+        leeway=10.0,
+        jwks_cache_ttl=600.0,
+        jwks_min_refresh_interval=30.0,
+        jwks_timeout=5.0,
+    )
+    settings.SUPABASE_URL = "https://gateway.example.test/projectX/"  # behind a path prefix: only "/" is cut
+    assert TokenSettings.from_django().issuer == "https://gateway.example.test/projectX/auth/v1"
+    del settings.SUPABASE_URL
+    empty = TokenSettings.from_django()
+    assert (empty.issuer, empty.jwks_url) == ("", "")
+
+
+def test_explicit_settings_win_over_derived_ones(settings):
+    from backend.llm_api.authentication import TokenSettings
+
+    settings.SUPABASE_URL = "https://abcdefgh.supabase.co"
+    settings.SUPABASE_JWT_SECRET = "s" * 32
+    settings.SUPABASE_JWT_ISSUER = "https://auth.example.test/v1"
+    settings.SUPABASE_JWKS_URL = "https://auth.example.test/keys"
+    settings.SUPABASE_JWT_LEEWAY = "2"
+    settings.SUPABASE_JWKS_CACHE_TTL = 7
+    settings.SUPABASE_JWKS_MIN_REFRESH_INTERVAL = 3
+    settings.SUPABASE_JWKS_TIMEOUT = 1
+    assert TokenSettings.from_django() == TokenSettings(
+        jwt_secret="s" * 32, issuer="https://auth.example.test/v1", jwks_url="https://auth.example.test/keys",
+        leeway=2.0, jwks_cache_ttl=7.0, jwks_min_refresh_interval=3.0, jwks_timeout=1.0,
+    )
+
+
+@probe_urls
+def test_jwks_settings_reach_the_key_cache(api, settings, jwks_server, local_stack, stack_token):
+    settings.SUPABASE_JWKS_CACHE_TTL = 123
+    settings.SUPABASE_JWKS_MIN_REFRESH_INTERVAL = 4
+    settings.SUPABASE_JWKS_TIMEOUT = 1.5
+    jwks_server.serve(local_stack.ctx.keys.public_jwk)
+    assert call(api, "/probe/required", stack_token()).status_code == 200
+    cache = jwks.shared_cache(jwks_server.url, ttl=123, min_refresh_interval=4, timeout=1.5)
+    assert jwks_server.requests == 1 and cache.get(local_stack.ctx.keys.kid) is not None
+    assert jwks_server.requests == 1  # the request above filled this very cache
+
+
+@pytest.mark.parametrize("email", ["", 5, None, ["a@b.test"]], ids=["empty", "number", "null", "list"])
+def test_user_email_is_none_unless_a_non_empty_string(email):
+    user = SupabaseUser.from_claims({"sub": str(uuid.uuid4()), "role": "authenticated", "email": email})
+    assert user.email is None
+    assert str(user) == user.id  # no email: the id names the user
+
+
+def test_anonymous_user_is_falsy_and_equal_to_any_other_anonymous_user():
+    from backend.llm_api.authentication import AnonymousSupabaseUser
+
+    anonymous = AnonymousSupabaseUser()
+    assert not anonymous and bool(anonymous) is False
+    assert anonymous == AnonymousSupabaseUser() and hash(anonymous) == hash(AnonymousSupabaseUser())
+    assert anonymous != SupabaseUser.from_claims({"sub": str(uuid.uuid4()), "role": "authenticated"})
+    assert (anonymous.id, anonymous.pk, anonymous.email, anonymous.role, dict(anonymous.claims)) == (
+        None, None, None, "anon", {}
+    )
+    assert str(anonymous) == "AnonymousUser"
+    assert anonymous.is_authenticated is False and anonymous.is_anonymous is True
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(str(uuid.uuid4()), True), ("not-a-uuid", False), (123, False), (None, False), (uuid.uuid4(), False)],
+)
+def test_a_user_id_is_a_uuid_string(value, expected):
+    from backend.llm_api.authentication import is_uuid
+
+    assert is_uuid(value) is expected
+
+
+@probe_urls
+def test_refusal_challenge_names_the_realm(api, stack_settings):
+    assert call(api, "/probe/required")["WWW-Authenticate"] == 'Bearer realm="api"'
+    assert call(api, "/probe/required", "a.b.c")["WWW-Authenticate"] == 'Bearer realm="api"'
+
+
 # Accepted tokens -------------------------------------------------------------------------
 @probe_urls
 def test_es256_user_token_through_the_stacks_jwks_is_accepted(api, make_user):
@@ -586,6 +846,13 @@ def test_unreachable_jwks_answers_503_not_401(api, settings, stack_token, free_p
 
 
 @probe_urls
+def test_unreachable_jwks_logs_why(api, settings, stack_token, free_port_url, refusal_reasons):
+    settings.SUPABASE_JWKS_URL = free_port_url
+    assert call(api, "/probe/required", stack_token()).status_code == 503
+    assert refusal_reasons()[-1] == "refused access token: JWKS unavailable: JWKS fetch failed: ConnectError"
+
+
+@probe_urls
 def test_slow_jwks_is_bounded_by_the_timeout(api, settings, jwks_server, local_stack, stack_token):
     settings.SUPABASE_JWKS_TIMEOUT = 0.5
     jwks_server.serve(local_stack.ctx.keys.public_jwk)
@@ -684,6 +951,186 @@ def test_jwks_parsing_keeps_only_verification_keys_of_accepted_types():
     assert {kid: key.algorithm for kid, key in keys.items()} == {"ec": "ES256", "rsa": "RS256"}
     with pytest.raises(jwks.JWKSUnavailable):
         jwks.parse_jwks({"nope": []})
+
+
+def small_rsa_jwk(kid: str) -> dict:
+    return public_jwk(rsa.generate_private_key(public_exponent=65537, key_size=1024), kid)
+
+
+def private_ec_jwk(kid: str) -> dict:
+    return json.loads(jwt.algorithms.ECAlgorithm.to_jwk(new_ec_key())) | {"kid": kid}
+
+
+@pytest.mark.parametrize(
+    "unusable",
+    [
+        lambda: "not a jwk",
+        lambda: public_jwk(new_ec_key(), "no-kid") | {"kid": None},
+        lambda: {"kty": "oct", "kid": "oct", "k": "c2VjcmV0"},
+        lambda: {"kty": "EC", "crv": "P-256", "kid": "broken", "x": "AA", "y": "AA"},
+        lambda: small_rsa_jwk("small-rsa"),
+        lambda: private_ec_jwk("private"),
+    ],
+    ids=["not-an-object", "no-kid", "symmetric", "malformed", "small-rsa", "private-key"],
+)
+def test_an_unusable_jwk_is_skipped_without_hiding_the_keys_after_it(unusable):
+    """Skipping one entry must not end the scan: a good key listed after it still verifies."""
+    good = new_ec_key()
+    keys = jwks.parse_jwks({"keys": [unusable(), public_jwk(good, "good")]})
+    assert list(keys) == ["good"]
+    assert keys["good"].kid == "good" and keys["good"].algorithm == "ES256"
+
+
+def test_malformed_jwk_is_logged_by_kid(caplog):
+    jwks.parse_jwks({"keys": [{"kty": "EC", "crv": "P-256", "kid": "broken", "x": "AA", "y": "AA"}]})
+    assert [r.getMessage() for r in caplog.records if r.name == jwks.logger.name] == [
+        "skipping malformed JWK 'broken'"
+    ]
+
+
+def test_jwk_use_and_key_ops_are_optional_but_must_allow_verification():
+    key = new_ec_key()
+    no_use = public_jwk(key, "no-use")
+    del no_use["use"]
+    keys = jwks.parse_jwks(
+        {
+            "keys": [
+                no_use,
+                public_jwk(key, "verify-op", key_ops=["verify"]),
+                public_jwk(key, "encrypt-op", key_ops=["encrypt"]),
+                public_jwk(key, "no-ops", key_ops=[]),
+            ]
+        }
+    )
+    assert sorted(keys) == ["no-use", "verify-op"]
+
+
+def serve_and_fetch(server: JWKSServer) -> dict:
+    server.thread.start()
+    try:
+        return jwks.fetch_jwks(server.url, timeout=2)
+    finally:
+        server.httpd.shutdown()
+        server.httpd.server_close()
+
+
+def test_jwks_is_requested_as_json():
+    server = JWKSServer()
+    server.serve(public_jwk(new_ec_key(), "ec"))
+    assert list(serve_and_fetch(server)) == ["ec"]
+    assert server.accept_headers == ["application/json"]
+
+
+def test_jwks_redirects_are_not_followed():
+    """The JWKS URL is configuration: a redirect elsewhere is an error, not a new source of keys."""
+    elsewhere = JWKSServer()
+    elsewhere.serve(public_jwk(new_ec_key(), "elsewhere"))
+    elsewhere.thread.start()
+    try:
+        redirecting = JWKSServer()
+        redirecting.status = 302
+        redirecting.location = elsewhere.url
+        with pytest.raises(jwks.JWKSUnavailable, match="^JWKS endpoint answered 302$"):
+            serve_and_fetch(redirecting)
+        assert elsewhere.requests == 0
+    finally:
+        elsewhere.httpd.shutdown()
+        elsewhere.httpd.server_close()
+
+
+def padded_jwks(size: int) -> bytes:
+    """A valid JWKS document of exactly `size` bytes (JSON allows trailing whitespace)."""
+    body = json.dumps({"keys": [public_jwk(new_ec_key(), "ec")]}).encode()
+    return body + b" " * (size - len(body))
+
+
+def test_jwks_size_cap_boundary():
+    at_limit = JWKSServer()
+    at_limit.body = padded_jwks(jwks.MAX_JWKS_BYTES)
+    assert list(serve_and_fetch(at_limit)) == ["ec"]
+    over = JWKSServer()
+    over.body = padded_jwks(jwks.MAX_JWKS_BYTES + 1)
+    with pytest.raises(jwks.JWKSUnavailable, match="^JWKS document is too large$"):
+        serve_and_fetch(over)
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "reason"),
+    [
+        (500, None, "JWKS endpoint answered 500"),
+        (200, b"<html>not json</html>", "JWKS document is not JSON"),
+        (200, b'{"nope": []}', "JWKS document has no 'keys' list"),
+        (200, b"x" * (64 * 1024 + 1), "JWKS document is too large"),
+        (None, None, "JWKS fetch failed: ConnectError"),
+    ],
+    ids=["error-status", "not-json", "no-keys", "too-large", "unreachable"],
+)
+def test_first_fetch_failure_is_raised_and_logged_with_its_reason(caplog, free_port_url, status, body, reason):
+    """The reason reaches the operator's log (the API's answer is only `auth_unavailable`)."""
+    server = JWKSServer()
+    server.status, server.body = status or 200, body
+    server.thread.start()
+    url = server.url if status is not None else free_port_url
+    try:
+        cache = jwks.JWKSCache(url, ttl=600, min_refresh_interval=30, timeout=2, clock=FakeClock())
+        with pytest.raises(jwks.JWKSUnavailable) as caught:
+            cache.get("any")
+    finally:
+        server.httpd.shutdown()
+        server.httpd.server_close()
+    assert str(caught.value) == reason
+    assert f"JWKS refresh (ttl) from {url} failed: {reason}" in [r.getMessage() for r in caplog.records]
+
+
+def test_after_a_failed_first_fetch_the_cache_answers_unavailable_without_refetching(jwks_server):
+    jwks_server.status = 503
+    clock = FakeClock()
+    cache = jwks.JWKSCache(jwks_server.url, ttl=600, min_refresh_interval=30, timeout=2, clock=clock)
+    with pytest.raises(jwks.JWKSUnavailable, match="answered 503"):
+        cache.get("kid")
+    clock.now += 29
+    with pytest.raises(jwks.JWKSUnavailable, match="^no JWKS has been fetched yet$"):
+        cache.get("kid")
+    assert jwks_server.requests == 1
+
+
+def test_failed_refresh_for_an_unknown_kid_is_logged_and_keeps_the_old_keys(jwks_server, local_stack, caplog):
+    jwks_server.serve(local_stack.ctx.keys.public_jwk)
+    clock = FakeClock()
+    cache = jwks.JWKSCache(jwks_server.url, ttl=600, min_refresh_interval=0, timeout=2, clock=clock)
+    assert cache.get(local_stack.ctx.keys.kid) is not None
+    jwks_server.status = 500
+    assert cache.get("rotated-in") is None
+    assert jwks_server.requests == 2
+    assert f"JWKS refresh (unknown kid) from {jwks_server.url} failed: JWKS endpoint answered 500" in [
+        r.getMessage() for r in caplog.records
+    ]
+    assert cache.get(local_stack.ctx.keys.kid) is not None
+
+
+def test_cache_refetches_exactly_when_the_ttl_is_reached(jwks_server, local_stack):
+    jwks_server.serve(local_stack.ctx.keys.public_jwk)
+    clock = FakeClock()
+    cache = jwks.JWKSCache(jwks_server.url, ttl=60, min_refresh_interval=5, timeout=2, clock=clock)
+    cache.get(local_stack.ctx.keys.kid)
+    clock.now += 60
+    cache.get(local_stack.ctx.keys.kid)
+    assert jwks_server.requests == 2
+
+
+def test_cache_defaults_match_the_settings_defaults():
+    """A cache built without arguments behaves as one built from the default settings."""
+    cache = jwks.JWKSCache("http://127.0.0.1:9/jwks.json")
+    assert (cache.ttl, cache.min_refresh_interval, cache.timeout) == (600, 30, 5)
+
+
+def test_shared_cache_is_rebuilt_only_when_its_configuration_changes():
+    url = "http://127.0.0.1:9/jwks.json"
+    first = jwks.shared_cache(url, ttl=5, min_refresh_interval=1, timeout=2)
+    assert (first.url, first.ttl, first.min_refresh_interval, first.timeout) == (url, 5, 1, 2)
+    assert jwks.shared_cache(url, ttl=5, min_refresh_interval=1, timeout=2) is first
+    changed = jwks.shared_cache(url, ttl=6, min_refresh_interval=1, timeout=2)
+    assert changed is not first and changed.ttl == 6
 
 
 # Optional variant and DRF integration ----------------------------------------------------------

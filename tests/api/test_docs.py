@@ -62,3 +62,13 @@ def test_schema_generates_without_warnings(tmp_path):
     target = tmp_path / "schema.yaml"
     call_command("spectacular", "--fail-on-warn", "--validate", "--file", str(target))
     assert target.read_text().startswith("openapi: 3.")
+
+
+def test_schema_describes_the_bearer_scheme(schema):
+    """Swagger UI's Authorize button needs the scheme: HTTP bearer carrying a Supabase JWT."""
+    assert schema["components"]["securitySchemes"]["SupabaseJWT"] == {
+        "type": "http",
+        "scheme": "bearer",
+        "bearerFormat": "JWT",
+        "description": "A Supabase Auth access token (`Authorization: Bearer <token>`).",
+    }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404, HttpResponse
 from django.urls import path
 from rest_framework import exceptions, serializers
@@ -12,6 +13,8 @@ from rest_framework.test import APIClient
 from rest_framework.views import APIView
 
 from backend.llm_api import supabase_client
+from backend.llm_api.authentication import AuthenticationUnavailable
+from backend.llm_api.errors import AppError
 from backend.llm_api.views.errors import not_found, server_error
 
 SECRET_IN_EXCEPTION = "db-password-s3cr3t in a stack frame"
@@ -208,3 +211,141 @@ def test_disallowed_host_is_400_json(api):
     response = api.get("/api/info", HTTP_HOST="evil.example.net")
     assert response.status_code == 400
     assert error_of(response)["code"] == "bad_request"
+
+
+# The exception handler itself: every kind of error it maps, with the whole answer ------------
+
+
+def handled(exc: Exception, context: dict | None = None):
+    from backend.llm_api.exceptions import api_exception_handler
+
+    return api_exception_handler(exc, context or {})
+
+
+def body(code: str, message: str, details: dict | None = None) -> dict:
+    return {"error": {"code": code, "message": message, "details": details or {}}}
+
+
+@pytest.mark.parametrize(
+    ("exc", "status", "code", "message"),
+    [
+        (exceptions.ParseError(), 400, "parse_error", "Malformed request."),
+        (exceptions.AuthenticationFailed(), 401, "authentication_failed", "Incorrect authentication credentials."),
+        (exceptions.NotAuthenticated(), 401, "not_authenticated", "Authentication credentials were not provided."),
+        (exceptions.PermissionDenied(), 403, "permission_denied", "You do not have permission to perform this action."),
+        (exceptions.NotFound(), 404, "not_found", "Not found."),
+        (exceptions.MethodNotAllowed("PATCH"), 405, "method_not_allowed", 'Method "PATCH" not allowed.'),
+        (exceptions.NotAcceptable(), 406, "not_acceptable", "Could not satisfy the request Accept header."),
+        (exceptions.UnsupportedMediaType("text/csv"), 415, "unsupported_media_type",
+         'Unsupported media type "text/csv" in request.'),
+        (exceptions.APIException("Custom.", code="custom_code"), 500, "custom_code", "Custom."),
+        (Http404("no such row"), 404, "not_found", "Not found."),
+        (DjangoPermissionDenied("nope"), 403, "permission_denied", "You do not have permission to perform this action."),
+        (supabase_client.Invalid(), 400, "invalid_request", "Supabase rejected the request as invalid."),
+        (supabase_client.PermissionDenied(), 403, "permission_denied", "You do not have permission to do this."),
+        (supabase_client.NotFound(), 404, "not_found", "The requested resource was not found."),
+        (supabase_client.Conflict(), 409, "conflict", "The request conflicts with existing data."),
+        (supabase_client.RateLimited(), 429, "rate_limited", "Too many requests to Supabase; try again later."),
+        (supabase_client.SupabaseError(), 502, "upstream_error", "Supabase returned an unexpected response."),
+        (supabase_client.Unavailable(), 503, "supabase_unavailable",
+         "Supabase is unreachable right now; try again shortly."),
+        (supabase_client.NotConfigured(), 503, "supabase_not_configured",
+         "Supabase is not configured: set SUPABASE_URL and SUPABASE_SERVICE_KEY."),
+        (AuthenticationUnavailable(), 503, "auth_unavailable",
+         "Access tokens cannot be verified right now; try again shortly."),
+        (AppError(), 500, "error", "The request could not be completed."),
+    ],
+    ids=lambda value: type(value).__name__ if isinstance(value, Exception) else None,
+)
+def test_each_error_kind_gets_its_status_and_whole_body(exc, status, code, message):
+    response = handled(exc)
+    assert response.status_code == status
+    assert response.data == body(code, message)
+    challenged = status == 401
+    assert ("WWW-Authenticate" in response) is challenged
+    if challenged:
+        assert response["WWW-Authenticate"] == 'Bearer realm="api"'
+
+
+def test_unauthorized_app_error_carries_the_bearer_challenge():
+    response = handled(supabase_client.Unauthorized("Invalid login credentials"))
+    assert response.status_code == 401 and response["WWW-Authenticate"] == 'Bearer realm="api"'
+    assert response.data == body("unauthorized", "Invalid login credentials")
+
+
+def test_authenticators_own_challenge_wins_over_the_default():
+    exc = exceptions.NotAuthenticated()
+    exc.auth_header = 'Bearer realm="probe"'
+    assert handled(exc)["WWW-Authenticate"] == 'Bearer realm="probe"'
+
+
+def test_structured_detail_goes_to_details_with_the_default_message():
+    response = handled(exceptions.PermissionDenied({"reason": "owner only", "ids": [1, 2]}))
+    assert response.status_code == 403
+    assert response.data == body(
+        "permission_denied", "You do not have permission to perform this action.",
+        {"reason": "owner only", "ids": ["1", "2"]},
+    )
+
+
+def test_throttled_without_a_wait_has_no_retry_after():
+    response = handled(exceptions.Throttled())
+    assert response.status_code == 429 and "Retry-After" not in response
+    assert response.data == body("throttled", "Request was throttled.")
+    assert handled(exceptions.Throttled(wait=3.2))["Retry-After"] == "4"  # DRF rounds the wait up
+
+
+@pytest.mark.parametrize(
+    ("detail", "message", "details"),
+    [
+        ({"name": ["Too long."]}, "Invalid input: name: Too long.", {"name": ["Too long."]}),
+        ("Bad thing.", "Invalid input: Bad thing.", {"non_field_errors": ["Bad thing."]}),
+        (["First.", "Second."], "Invalid input: First.", {"non_field_errors": ["First.", "Second."]}),
+        ({"non_field_errors": ["Both fields."]}, "Invalid input: Both fields.", {"non_field_errors": ["Both fields."]}),
+        ({"items": [{"name": ["Required."]}]}, "Invalid input.", {"items": [{"name": ["Required."]}]}),
+        ({"profile": {"name": ["Too long."]}}, "Invalid input.", {"profile": {"name": ["Too long."]}}),
+        ({"name": []}, "Invalid input.", {"name": []}),
+        ({}, "Invalid input.", {}),
+    ],
+    ids=["field", "string", "list", "non-field", "nested-list", "nested-object", "no-messages", "empty"],
+)
+def test_validation_error_message_names_the_first_problem(detail, message, details):
+    response = handled(exceptions.ValidationError(detail))
+    assert response.status_code == 400
+    assert response.data == body("validation_error", message, details)
+
+
+def test_unexpected_error_is_logged_with_its_view_and_traceback(caplog):
+    boom = RuntimeError(SECRET_IN_EXCEPTION)
+    response = handled(boom, {"view": RaiseApi()})
+    assert response.status_code == 500
+    assert response.data == body("internal_error", "An unexpected error occurred. It has been logged.")
+    [record] = [r for r in caplog.records if r.name == "backend.llm_api.exceptions"]
+    assert record.getMessage() == "unhandled error in RaiseApi"
+    assert record.exc_info[1] is boom
+    caplog.clear()
+    handled(RuntimeError("no view"), {})
+    assert [r.getMessage() for r in caplog.records] == ["unhandled error in view"]
+
+
+class UpstreamBug(supabase_client.SupabaseError):
+    status_code = 500
+
+
+@pytest.mark.parametrize(
+    ("exc", "logged"),
+    [
+        (supabase_client.Unavailable(upstream_message="connection refused"),
+         "Unavailable: Supabase is unreachable right now; try again shortly. (upstream: connection refused)"),
+        (UpstreamBug("Broken.", upstream_message="relation missing"), "UpstreamBug: Broken. (upstream: relation missing)"),
+        (supabase_client.Unavailable(), None),  # nothing upstream to add
+        (supabase_client.Conflict(upstream_message="duplicate key t_pkey"), None),  # the caller's fault, not ours
+    ],
+    ids=["503", "500", "no-upstream-message", "4xx"],
+)
+def test_upstream_failures_are_logged_with_the_upstream_message(caplog, exc, logged):
+    """The upstream's own words (table names, hosts) go to the log only, and only for our outages."""
+    response = handled(exc)
+    assert "relation" not in str(response.data) and "t_pkey" not in str(response.data)
+    messages = [r.getMessage() for r in caplog.records if r.name == "backend.llm_api.exceptions"]
+    assert messages == ([logged] if logged else [])
