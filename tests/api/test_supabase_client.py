@@ -454,7 +454,7 @@ AUTH_ROWS = {
     "user_already_exists": sc.Conflict, "email_exists": sc.Conflict, "phone_exists": sc.Conflict,
     "weak_password": sc.Invalid, "validation_failed": sc.Invalid, "email_address_invalid": sc.Invalid,
     "user_not_found": sc.NotFound,
-    "not_admin": sc.PermissionDenied, "email_not_confirmed": sc.PermissionDenied,
+    "not_admin": sc.PermissionDenied, "email_not_confirmed": sc.PermissionDenied, "user_banned": sc.PermissionDenied,
     "over_request_rate_limit": sc.RateLimited, "over_email_send_rate_limit": sc.RateLimited,
 }
 
