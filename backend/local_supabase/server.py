@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
 import threading
 import time
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from .config import StackConfig
 from .context import StackContext
 from .db import Database
 from .keys import StackKeys
-from .postgres import EmbeddedPostgres, free_port
+from .postgres import EmbeddedPostgres
 
 logger = logging.getLogger(__name__)
 
@@ -121,7 +122,13 @@ class LocalSupabase:
     ) -> None:
         self.data_dir = Path(data_dir).resolve()
         self.host = host
-        self.port = port or free_port(host)
+        # An automatic port is bound now and held until the server takes the socket: picked and
+        # released, it could be handed out as the source port of one of the many connections the
+        # start-up makes (Postgres, migrations) before the server binds it.
+        self._listener: socket.socket | None = None
+        if not port:
+            self._listener = socket.create_server((host, 0))
+        self.port = self._listener.getsockname()[1] if self._listener else port
         self.db_port = db_port
         self.database_url = database_url
         self.jwt_secret = jwt_secret
@@ -172,7 +179,11 @@ class LocalSupabase:
             access_log=False, lifespan="off", timeout_keep_alive=30, proxy_headers=False,
         )
         self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, name="local-supabase", daemon=True)
+        sockets = [self._listener] if self._listener is not None else None
+        self._listener = None  # the server closes it when it stops
+        self._thread = threading.Thread(
+            target=self._server.run, kwargs={"sockets": sockets}, name="local-supabase", daemon=True
+        )
         self._thread.start()
         deadline = time.monotonic() + 30
         while not self._server.started:
@@ -204,6 +215,9 @@ class LocalSupabase:
 
     def stop(self) -> None:
         self.stop_http()
+        if self._listener is not None:  # stopped before the server took it
+            self._listener.close()
+            self._listener = None
         if self.ctx is not None:
             self.ctx.db.close()
             self.ctx = None

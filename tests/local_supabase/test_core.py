@@ -113,3 +113,19 @@ def test_stack_config_is_read_from_the_environment_once():
     assert StackConfig.from_env({}) == StackConfig()
     with pytest.raises(ValueError, match="LOCAL_SUPABASE_MAX_ROWS"):
         StackConfig.from_env({"LOCAL_SUPABASE_MAX_ROWS": "lots"})
+
+
+def test_an_automatic_http_port_is_held_from_the_start(tmp_path):
+    """Chosen and released, the port could go to one of start-up's own outgoing connections."""
+    import socket
+
+    from backend.local_supabase.server import LocalSupabase
+
+    stack = LocalSupabase(tmp_path, port=0, durable=False)
+    try:
+        with socket.socket() as probe, pytest.raises(OSError):
+            probe.bind((stack.host, stack.port))
+    finally:
+        stack.stop()
+    with socket.socket() as probe:
+        probe.bind((stack.host, stack.port))  # released by stop() when never started
