@@ -9,7 +9,6 @@ EXIF (GPS included), ICC profiles, comments and anything appended to the file ar
 from __future__ import annotations
 
 import io
-import warnings
 from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -17,6 +16,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from backend.llm_api.errors import AppError
 
 ACCEPTED_FORMATS = ("PNG", "JPEG", "WEBP", "GIF")
+TRANSPARENT_MODES = ("RGBA", "LA", "PA")
+SAVE_OPTIONS = {"format": "WEBP", "quality": 85}
 STORED_CONTENT_TYPE = "image/webp"
 STORED_EXTENSION = "webp"
 
@@ -50,31 +51,29 @@ class Avatar:
 def avatar_from_upload(*, data: bytes, max_bytes: int, max_pixels: int, size: int) -> Avatar:
     """A square WebP of at most `size` px with no metadata, or a 413/415/422 `AppError`."""
     if len(data) > max_bytes:
-        raise ImageTooLarge(f"The image is larger than {max_bytes // (1024 * 1024)} MB.")
-    with warnings.catch_warnings():
-        # Pillow warns (and past twice the limit raises) about huge images; we check ourselves first.
-        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-        try:
-            image = Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS)
-        except (UnidentifiedImageError, Image.DecompressionBombError):
-            raise NotAnImage() from None
-        except (OSError, SyntaxError, ValueError):
-            raise BrokenImage() from None
-        width, height = image.size
-        if width * height > max_pixels or width < 1 or height < 1:
-            raise ImageTooLarge(
-                f"The image is {width}x{height} pixels; at most {max_pixels // 1_000_000} megapixels are accepted.",
-                code="image_too_many_pixels",
-            )
-        try:
-            image.seek(0)  # the first frame of an animation
-            image.load()
-            square = ImageOps.fit(ImageOps.exif_transpose(image), (min(size, width, height),) * 2)
-        except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-            raise BrokenImage() from None
-    mode = "RGBA" if square.mode in ("RGBA", "LA", "PA") or "transparency" in square.info else "RGB"
+        raise ImageTooLarge(f"The image is larger than {max_bytes} bytes.")
+    try:
+        image = Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS)
+    except UnidentifiedImageError:
+        raise NotAnImage() from None
+    except Image.DecompressionBombError:  # Pillow's own wall, past twice its MAX_IMAGE_PIXELS
+        raise ImageTooLarge(code="image_too_many_pixels") from None
+    except (OSError, SyntaxError, ValueError):
+        raise BrokenImage() from None
+    width, height = image.size
+    if width * height > max_pixels:  # read from the header: nothing decoded yet
+        raise ImageTooLarge(
+            f"The image is {width}x{height} pixels; at most {max_pixels} pixels are accepted.",
+            code="image_too_many_pixels",
+        )
+    try:
+        image.load()  # the first frame of an animation
+        square = ImageOps.fit(ImageOps.exif_transpose(image), (min(size, width, height),) * 2)
+    except (OSError, SyntaxError, ValueError):
+        raise BrokenImage() from None
+    mode = "RGBA" if square.mode in TRANSPARENT_MODES or "transparency" in square.info else "RGB"
     pixels = Image.new(mode, square.size)
-    pixels.paste(square.convert(mode))  # a fresh image: no info, EXIF or ICC carried over
+    pixels.paste(square)  # into a fresh image: no info, EXIF or ICC carried over
     out = io.BytesIO()
-    pixels.save(out, format="WEBP", quality=85, method=4)
+    pixels.save(out, **SAVE_OPTIONS)
     return Avatar(out.getvalue(), STORED_CONTENT_TYPE, STORED_EXTENSION, pixels.width, pixels.height)

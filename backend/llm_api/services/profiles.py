@@ -66,7 +66,7 @@ def avatar_replace(*, user_id: str, upload: Upload) -> dict[str, Any]:
     """Store the re-encoded picture, point the profile at it, then delete the previous one."""
     max_bytes = int(settings.AVATAR_MAX_BYTES)
     if upload.size > max_bytes:  # refused before reading it
-        raise ImageTooLarge(f"The image is larger than {max_bytes // (1024 * 1024)} MB.")
+        raise ImageTooLarge(f"The image is larger than {max_bytes} bytes.")
     avatar = avatar_from_upload(
         data=upload.read(), max_bytes=max_bytes, max_pixels=int(settings.AVATAR_MAX_PIXELS),
         size=int(settings.AVATAR_SIZE),
