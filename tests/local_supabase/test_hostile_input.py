@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import base64
 import json
-import socket
 import uuid
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -22,6 +20,7 @@ from supabase import Client, ClientOptions, create_client
 from supabase_auth.errors import AuthApiError
 
 from backend.local_supabase.config import DEFAULT_MAX_JSON_BODY_BYTES
+from tests.local_supabase.raw_http import chunked, raw_exchange
 
 pytestmark = pytest.mark.usefixtures("local_stack")
 
@@ -82,45 +81,6 @@ def bucket(service_client) -> Iterator[str]:
     service_client.storage.delete_bucket(name)
 
 
-def raw_exchange(url: str, head: str, body_parts: list[bytes], timeout: float = 15) -> tuple[int, dict, bytes]:
-    """Send a request head and some body bytes over a plain socket WITHOUT finishing the body,
-    then read the answer. A server that reads the whole body first never answers (timeout)."""
-    parts = urlsplit(url)
-    with socket.create_connection((parts.hostname, parts.port), timeout=timeout) as sock:
-        sock.sendall(head.encode())
-        for part in body_parts:
-            sock.sendall(part)
-        data = b""
-        while b"\r\n\r\n" not in data:
-            chunk = sock.recv(65536)
-            assert chunk, f"connection closed before an answer: {data!r}"
-            data += chunk
-        head_bytes, _, rest = data.partition(b"\r\n\r\n")
-        lines = head_bytes.decode("latin-1").split("\r\n")
-        headers = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:])}
-        length = int(headers.get("content-length", "0"))
-        while len(rest) < length:
-            chunk = sock.recv(65536)
-            assert chunk, "connection closed mid-answer"
-            rest += chunk
-        return int(lines[0].split()[1]), headers, rest[:length]
-
-
-def request_head(method: str, path: str, host: str, headers: dict[str, str]) -> str:
-    lines = [f"{method} {path} HTTP/1.1", f"Host: {host}", *(f"{k}: {v}" for k, v in headers.items())]
-    return "\r\n".join(lines) + "\r\n\r\n"
-
-
-def chunked(total: int, size: int = 64 * 1024) -> list[bytes]:
-    """`total` bytes of chunked transfer coding, without the final zero-length chunk."""
-    out = []
-    while total > 0:
-        n = min(size, total)
-        out.append(f"{n:x}\r\n".encode() + b" " * n + b"\r\n")
-        total -= n
-    return out
-
-
 def counting_body(total: int, consumed: list[int], size: int = 64 * 1024) -> Iterator[bytes]:
     """A generator body (sent chunked by httpx) that records how much was pulled from it."""
     sent = 0
@@ -170,11 +130,9 @@ def test_over_limit_body_with_content_length_is_413_in_the_service_shape(api, st
 def test_declared_length_over_limit_is_refused_before_any_byte_is_read(api, stack_settings):
     """Content-Length says 300 MiB and no byte follows: the answer comes from the header alone."""
     path, headers, _limit, expected = CASES[api](stack_settings)
-    host = urlsplit(stack_settings.url).netloc
-    head = request_head("POST", path, host, {**headers, "Content-Length": str(300 * MIB)})
-    status, _, body = raw_exchange(stack_settings.url, head, [])
-    assert status == 413
-    assert json.loads(body) == expected
+    response = raw_exchange(stack_settings.url, "POST", path, {**headers, "Content-Length": str(300 * MIB)})
+    assert response.status == 413
+    assert json.loads(response.body) == expected
 
 
 @pytest.mark.parametrize("api", CASES)
@@ -182,11 +140,10 @@ def test_chunked_body_is_cut_off_at_the_limit(api, stack_settings):
     """No Content-Length: the server answers 413 once it has received more than the limit,
     while the body is still unfinished (the terminating chunk is never sent)."""
     path, headers, limit, expected = CASES[api](stack_settings)
-    host = urlsplit(stack_settings.url).netloc
-    head = request_head("POST", path, host, {**headers, "Transfer-Encoding": "chunked"})
-    status, _, body = raw_exchange(stack_settings.url, head, chunked(limit + 128 * 1024))
-    assert status == 413
-    assert json.loads(body) == expected
+    response = raw_exchange(stack_settings.url, "POST", path, {**headers, "Transfer-Encoding": "chunked"},
+                            chunked(limit + 128 * 1024, 64 * 1024))
+    assert response.status == 413
+    assert json.loads(response.body) == expected
 
 
 @pytest.mark.parametrize("api", CASES)

@@ -10,11 +10,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import socket
 import time
 import uuid
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -24,6 +22,7 @@ from storage3.exceptions import StorageApiError
 from storage3.types import CreateSignedUploadUrlOptions
 
 from backend.local_supabase.storage.uploads import MULTIPART_OVERHEAD
+from tests.local_supabase.raw_http import RawResponse, chunked, raw_exchange
 
 BINARY = bytes(range(256)) * 4 + b"\x00tail\xff"
 
@@ -960,60 +959,6 @@ def test_images_and_documents_get_no_sandbox(service_client, new_bucket):
 # Upload bodies are refused at the limit, before they are read whole ------------------------
 
 
-@dataclass
-class RawResponse:
-    status: int
-    headers: dict[str, str]
-    body: bytes
-    closed: bool  # the server closed the connection after answering
-
-
-def raw_exchange(stack_settings, method: str, target: str, headers: dict[str, str],
-                 body_parts: Iterable[bytes] = ()) -> RawResponse:
-    """One HTTP/1.1 request on a bare socket: what is sent is exactly what the test says.
-
-    The body parts are sent as given (no terminator is added), then the response is read;
-    a server that waits for more of the body than was sent times out here and fails.
-    """
-    url = httpx.URL(stack_settings.url)
-    with socket.create_connection((url.host, url.port), timeout=15) as sock:
-        head = f"{method} /storage/v1{target} HTTP/1.1\r\nhost: {url.host}\r\n"
-        head += "".join(f"{name}: {value}\r\n" for name, value in headers.items()) + "\r\n"
-        sock.sendall(head.encode())
-        for part in body_parts:
-            sock.sendall(part)
-        data = b""
-        while b"\r\n\r\n" not in data:
-            chunk = sock.recv(65536)
-            assert chunk, f"connection closed before a response: {data!r}"
-            data += chunk
-        head_bytes, body = data.split(b"\r\n\r\n", 1)
-        status_line, *lines = head_bytes.decode("latin-1").split("\r\n")
-        response_headers = {}
-        for line in lines:
-            name, _, value = line.partition(":")
-            response_headers[name.strip().lower()] = value.strip()
-        length = int(response_headers.get("content-length", "0"))
-        while len(body) < length:
-            chunk = sock.recv(65536)
-            assert chunk, "connection closed inside the response body"
-            body += chunk
-        try:
-            closed = sock.recv(1) == b""
-        except TimeoutError:
-            closed = False
-    return RawResponse(int(status_line.split()[1]), response_headers, body[:length], closed)
-
-
-def chunked(total: int, size: int = 16 * 1024) -> Iterator[bytes]:
-    """`total` bytes in chunked framing, without the final zero-length chunk."""
-    sent = 0
-    while sent < total:
-        part = min(size, total - sent)
-        sent += part
-        yield f"{part:x}\r\n".encode() + b"x" * part + b"\r\n"
-
-
 def assert_refused_as_too_large(response: RawResponse) -> None:
     assert response.status == 400, response
     assert json.loads(response.body) == {
@@ -1034,7 +979,7 @@ def test_declared_length_over_the_limit_is_refused_unread(new_bucket, db, stack_
     """Content-Length says 300 MiB and not one body byte is sent: the answer comes at once."""
     bucket_id = new_bucket(file_size_limit=100 * 1024)
     for content_type in ("application/pdf", "multipart/form-data; boundary=xyz"):
-        response = raw_exchange(stack_settings, method, f"/object/{bucket_id}/big.pdf", {
+        response = raw_exchange(stack_settings.url, method, f"/storage/v1/object/{bucket_id}/big.pdf", {
             **auth_headers(stack_settings), "content-type": content_type,
             "content-length": str(300 * 1024 * 1024),
         })
@@ -1046,7 +991,7 @@ def test_declared_length_over_the_limit_is_refused_unread(new_bucket, db, stack_
 def test_stack_limit_applies_to_buckets_without_their_own(new_bucket, stack_settings, local_stack):
     bucket_id = new_bucket()
     over = local_stack.ctx.config.storage_file_size_limit + 1
-    response = raw_exchange(stack_settings, "POST", f"/object/{bucket_id}/big.bin", {
+    response = raw_exchange(stack_settings.url, "POST", f"/storage/v1/object/{bucket_id}/big.bin", {
         **auth_headers(stack_settings), "content-type": "application/octet-stream",
         "content-length": str(over),
     })
@@ -1058,7 +1003,7 @@ def test_chunked_upload_stops_at_the_limit(new_bucket, db, stack_settings, stora
     the (never finished) body is not waited for, and nothing is kept."""
     limit = 100 * 1024
     bucket_id = new_bucket(file_size_limit=limit)
-    response = raw_exchange(stack_settings, "POST", f"/object/{bucket_id}/big.bin", {
+    response = raw_exchange(stack_settings.url, "POST", f"/storage/v1/object/{bucket_id}/big.bin", {
         **auth_headers(stack_settings), "content-type": "application/octet-stream",
         "transfer-encoding": "chunked",
     }, chunked(limit + 1))
@@ -1077,7 +1022,7 @@ def test_chunked_multipart_upload_stops_at_the_limit(new_bucket, db, stack_setti
         yield f"{len(start):x}\r\n".encode() + start + b"\r\n"
         yield from chunked(limit + 1)
 
-    response = raw_exchange(stack_settings, "POST", f"/object/{bucket_id}/big.bin", {
+    response = raw_exchange(stack_settings.url, "POST", f"/storage/v1/object/{bucket_id}/big.bin", {
         **auth_headers(stack_settings), "content-type": "multipart/form-data; boundary=xyz",
         "transfer-encoding": "chunked",
     }, body())
@@ -1098,7 +1043,7 @@ def test_multipart_padding_cannot_outgrow_the_limit(new_bucket, db, stack_settin
         yield f"{len(parts):x}\r\n".encode() + parts + b"\r\n"
         yield from chunked(limit + MULTIPART_OVERHEAD, size=256 * 1024)
 
-    response = raw_exchange(stack_settings, "POST", f"/object/{bucket_id}/a.bin", {
+    response = raw_exchange(stack_settings.url, "POST", f"/storage/v1/object/{bucket_id}/a.bin", {
         **auth_headers(stack_settings), "content-type": "multipart/form-data; boundary=xyz",
         "transfer-encoding": "chunked",
     }, body())
@@ -1113,12 +1058,12 @@ def test_signed_upload_over_the_limit_is_refused(new_bucket, service_client, db,
     bucket_id = new_bucket(file_size_limit=limit)
     signed = service_client.storage.from_(bucket_id).create_signed_upload_url("up.bin")
     target = httpx.URL(signed["signed_url"])
-    path = target.raw_path.decode().removeprefix("/storage/v1")
-    declared = raw_exchange(stack_settings, "PUT", path, {
+    path = target.raw_path.decode()
+    declared = raw_exchange(stack_settings.url, "PUT", path, {
         "content-type": "application/octet-stream", "content-length": str(limit + 1),
     })
     assert_refused_as_too_large(declared)
-    streamed = raw_exchange(stack_settings, "PUT", path, {
+    streamed = raw_exchange(stack_settings.url, "PUT", path, {
         "content-type": "application/octet-stream", "transfer-encoding": "chunked",
     }, chunked(limit + 1))
     assert_refused_as_too_large(streamed)
