@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import re
 import uuid
+from datetime import datetime
 
 import httpx
 import pytest
@@ -262,3 +264,65 @@ def test_deleting_the_account_leaves_nothing_behind(api, user, db, service_clien
     assert census(db, outsider.id)["objects"] == 1 and census(db, outsider.id)["auth.users"] == 1
     login = api_client().post("/api/auth/login", {"email": user.email, "password": PASSWORD}, format="json")
     assert login.status_code == 401
+
+
+# what mutation testing asked for ----------------------------------------------------------------
+def test_a_missing_profile_is_a_404(api, user, db):
+    db.execute("delete from public.profiles where id = %s", (user.id,))
+    response = api.get("/api/user/profile", **user.auth)
+    assert response.status_code == 404
+    assert response.json()["error"] == {"code": "profile_not_found", "message": "The profile does not exist.",
+                                        "details": {}}
+
+
+def test_the_stored_avatar_has_a_generated_name_and_its_type(api, user, db):
+    path = upload(api, user, image_bytes("PNG")).json()["avatar_path"]
+    assert re.fullmatch(rf"{user.id}/[0-9a-f]{{32}}\.webp", path)
+    mimetype = db.execute("select metadata->>'mimetype' from storage.objects where bucket_id = 'avatars'"
+                          " and name = %s", (path,)).fetchone()[0]
+    assert mimetype == "image/webp"
+
+
+def test_the_upload_size_limit_is_inclusive_and_checked_before_reading(api, user, settings):
+    data = image_bytes("PNG", (64, 64))
+    settings.AVATAR_MAX_BYTES = len(data)
+    assert upload(api, user, data).status_code == 200
+    settings.AVATAR_MAX_BYTES = len(data) - 1
+    refused = upload(api, user, data)
+    assert refused.status_code == 413
+    assert refused.json()["error"]["message"] == f"The image is larger than {len(data) - 1} bytes."
+
+
+def test_no_orphan_object_when_the_profile_cannot_be_updated(api, user, db, local_stack):
+    """Local only: a trigger makes the profile write fail after the upload succeeded."""
+    db.execute("create or replace function public.test_refuse_avatar() returns trigger language plpgsql as"
+               " $$ begin if new.avatar_path is distinct from old.avatar_path then"
+               " raise exception 'avatar refused'; end if; return new; end $$")
+    db.execute("create trigger test_refuse_avatar before update on public.profiles for each row"
+               " execute function public.test_refuse_avatar()")
+    try:
+        response = upload(api, user, image_bytes("PNG"))
+    finally:
+        db.execute("drop trigger test_refuse_avatar on public.profiles")
+        db.execute("drop function public.test_refuse_avatar()")
+    assert response.status_code == 400
+    assert stored_avatars(db, user.id) == []
+
+
+def test_statistics_carry_every_figure_of_the_view(api, user, db):
+    insert_interview(db, user.id, score=80, kind="coding", answered=4)
+    stats = api.get("/api/user/stats", **user.auth).json()
+    row = db.execute("select last_activity_at, member_since from public.interview_statistics where user_id = %s",
+                     (user.id,)).fetchone()
+    assert (stats["total_questions_answered"], stats["total_problems_solved"]) == (4, 1)
+    assert (stats["current_streak"], stats["longest_streak"]) == (1, 1)
+    assert datetime.fromisoformat(stats["last_activity_at"]) == row[0]
+    assert datetime.fromisoformat(stats["member_since"]) == row[1]
+
+
+def test_a_new_user_has_zero_counts_and_a_banned_one_is_inactive(api, user, service_client):
+    stats = api.get("/api/user/stats", **user.auth).json()
+    assert (stats["total_questions_answered"], stats["total_problems_solved"], stats["longest_streak"]) == (0, 0, 0)
+    assert stats["last_activity_at"] is None
+    service_client.auth.admin.update_user_by_id(user.id, {"ban_duration": "24h"})
+    assert api.get("/api/user/stats", **user.auth).json()["account_status"] == "inactive"

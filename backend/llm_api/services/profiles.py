@@ -35,21 +35,18 @@ def profile_get(*, user_id: str) -> dict[str, Any]:
     if profile is None:
         raise supabase_client.NotFound("The profile does not exist.", code="profile_not_found")
     user = supabase_client.auth_get_user(user_id=user_id)
-    return {**_with_avatar_url(profile), "email": user.email, "is_active": user.is_active,
-            "created_at": user.created_at}
+    return {**_with_avatar_url(profile), "email": user.email, "is_active": user.is_active}
 
 
 def profile_update(*, user_id: str, changes: Mapping[str, Any]) -> dict[str, Any]:
-    """Apply validated changes; a username someone else holds is a 400 naming the field."""
-    username = changes.get("username")
-    if username is not None:
-        owner = supabase_client.username_owner(username=username)
-        if owner is not None and owner != user_id:
-            raise FieldConflict("username", USERNAME_TAKEN)
+    """Apply validated changes; a username someone else holds is a 400 naming the field.
+
+    The unique index on lower(username) decides, in the same statement as the write: no race.
+    """
     if changes:
         try:
             supabase_client.update_profile(user_id=user_id, changes=changes)
-        except supabase_client.Conflict as exc:  # taken between the check and the write
+        except supabase_client.Conflict as exc:
             raise FieldConflict("username", USERNAME_TAKEN) from exc
     return profile_get(user_id=user_id)
 
