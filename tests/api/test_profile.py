@@ -210,10 +210,24 @@ def test_export_holds_everything_of_the_caller(api, user, db, service_client):
     outsider = register(api)
     insert_interview(db, outsider.id, score=5)
 
+    recording = f"{user.id}/{uuid.uuid4().hex}.webm"
+    service_client.storage.from_("interview-recordings").upload(recording, b"webm bytes", {"content-type": "audio/webm"})
+    db.execute("insert into public.recordings (interview_id, kind, storage_path, content_type, size_bytes)"
+               " values (%s, 'audio', %s, 'audio/webm', 10)", (interview_id, recording))
+    avatar_path = upload(api, user, image_bytes("PNG")).json()["avatar_path"]
+
     export = api.get("/api/user/export", **user.auth)
     assert export.status_code == 200
     data = export.json()
-    assert data["account"]["email"] == user.email and data["profile"]["username"] == user.username
+    account = db.execute("select created_at from auth.users where id = %s", (user.id,)).fetchone()[0]
+    assert data["account"] == {"id": user.id, "email": user.email, "is_active": True,
+                               "created_at": data["account"]["created_at"]}
+    assert datetime.fromisoformat(data["account"]["created_at"]) == account
+    assert data["profile"]["username"] == user.username and data["profile"]["avatar_path"] == avatar_path
+    assert httpx.get(data["profile"]["avatar_url"]).headers["content-type"] == "image/webp"
+    assert data["signed_urls_expire_in"] == 600
+    [exported_recording] = data["interviews"][0]["recordings"]
+    assert httpx.get(exported_recording["download_url"]).content == b"webm bytes"
     assert [r["id"] for r in data["resumes"]] == [resume_id]
     assert data["resumes"][0]["parsed"] == {"skills": ["sql"]}
     assert httpx.get(data["resumes"][0]["download_url"]).content == b"resume text"
@@ -256,6 +270,8 @@ def test_deleting_the_account_leaves_nothing_behind(api, user, db, service_clien
 
     wrong = api.delete("/api/user/account", {"password": "Wrong1password"}, format="json", **user.auth)
     assert wrong.status_code == 403
+    assert wrong.json()["error"] == {"code": "invalid_password", "message": "The password is not correct.",
+                                     "details": {}}
     assert census(db, user.id)["auth.users"] == 1 and census(db, user.id)["objects"] == 3
 
     gone = api.delete("/api/user/account", {"password": PASSWORD}, format="json", **user.auth)
@@ -326,3 +342,13 @@ def test_a_new_user_has_zero_counts_and_a_banned_one_is_inactive(api, user, serv
     assert stats["last_activity_at"] is None
     service_client.auth.admin.update_user_by_id(user.id, {"ban_duration": "24h"})
     assert api.get("/api/user/stats", **user.auth).json()["account_status"] == "inactive"
+
+
+def test_account_deletion_attempts_are_throttled_per_client_ip(api, user, settings):
+    settings.ACCOUNT_THROTTLE_PER_IP = 2
+    for _ in range(2):
+        assert api.delete("/api/user/account", {"password": "Wrong1password"}, format="json",
+                          **user.auth).status_code == 403
+    throttled = api.delete("/api/user/account", {"password": PASSWORD}, format="json", **user.auth)
+    assert throttled.status_code == 429
+    assert api.get("/api/auth/me", **user.auth).status_code == 200  # nothing was deleted

@@ -110,10 +110,8 @@ def account_login(*, email: str, password: str, client_ip: str | None) -> Signed
     throttle_account_attempt(action="login", client_ip=client_ip, email=email)
     try:
         session = supabase_client.auth_sign_in(email=email, password=password)
-    except supabase_client.Invalid as exc:
+    except (supabase_client.Invalid, supabase_client.Unauthorized) as exc:
         # Every refused credential looks the same, whichever part was wrong.
-        raise supabase_client.Unauthorized("Incorrect email or password.", code="invalid_credentials") from exc
-    except supabase_client.Unauthorized as exc:
         raise supabase_client.Unauthorized("Incorrect email or password.", code="invalid_credentials") from exc
     except supabase_client.PermissionDenied as exc:
         raise supabase_client.PermissionDenied("Account is inactive.", code="account_inactive") from exc
