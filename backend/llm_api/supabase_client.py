@@ -358,7 +358,7 @@ def get_profile(*, user_id: str) -> dict[str, Any] | None:
     return response.data[0] if response.data else None
 
 
-def update_profile(*, user_id: str, changes: Mapping[str, Any]) -> dict[str, Any]:
+def update_profile(*, user_id: str, changes: Mapping[str, Any]) -> None:
     """Write `changes` to the user's profile; a taken username leaves as `Conflict`."""
     with translate_errors():
         response = (
@@ -366,7 +366,6 @@ def update_profile(*, user_id: str, changes: Mapping[str, Any]) -> dict[str, Any
         )
     if not response.data:
         raise NotFound("The profile does not exist.", code="profile_not_found")
-    return get_profile(user_id=user_id) or {}
 
 
 def username_owner(*, username: str) -> str | None:
