@@ -18,6 +18,8 @@ from storage3.exceptions import StorageApiError
 from supabase_auth.errors import AuthApiError, AuthRetryableError, AuthWeakPasswordError
 
 from backend.llm_api import supabase_client as sc
+from backend.llm_api.supabase_client import connection as sc_connection
+from backend.llm_api.supabase_client import errors as sc_errors
 from backend.local_supabase.postgres import free_port
 
 REPO = Path(__file__).resolve().parents[2]
@@ -30,8 +32,8 @@ def test_import_creates_no_client_and_needs_no_environment():
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SUPABASE_", "DJANGO_", "DATABASE_"))}
     code = (
         "import sys\n"
-        "import backend.llm_api.supabase_client as sc\n"
-        "assert sc._connection is None\n"
+        "import backend.llm_api.supabase_client.connection as sc_connection\n"
+        "assert sc_connection._connection is None\n"
         "from django.conf import settings\n"
         "assert not settings.configured, 'importing must not configure Django'\n"
         "print('ok')\n"
@@ -45,7 +47,7 @@ def test_import_creates_no_client_and_needs_no_environment():
 
 def test_client_is_created_once_lazily_and_shared_across_threads(stack_settings):
     sc.reset_client()
-    assert sc._connection is None
+    assert sc_connection._connection is None
     seen: list[object] = []
     barrier = threading.Barrier(8)
 
@@ -64,11 +66,11 @@ def test_client_is_created_once_lazily_and_shared_across_threads(stack_settings)
 
 def test_client_uses_the_service_key_and_bounded_timeouts(stack_settings, settings):
     settings.SUPABASE_TIMEOUT = 3
-    connection = sc._get_connection()
+    connection = sc_connection._get_connection()
     assert connection.client.supabase_key == stack_settings.service_key
     assert connection.http.timeout.read == 3 and connection.http.timeout.connect == 3
     settings.SUPABASE_TIMEOUT = 60
-    assert sc._get_connection().http.timeout.connect == 5  # connecting never waits longer
+    assert sc_connection._get_connection().http.timeout.connect == 5  # connecting never waits longer
 
 
 def test_changing_settings_replaces_the_client(stack_settings, settings):
@@ -368,8 +370,8 @@ STATUS_FALLBACKS = {
 
 
 def test_every_status_row_is_tested():
-    assert set(STATUS_ROWS) == set(sc._BY_STATUS)
-    assert not set(STATUS_FALLBACKS) & set(sc._BY_STATUS)
+    assert set(STATUS_ROWS) == set(sc_errors._BY_STATUS)
+    assert not set(STATUS_FALLBACKS) & set(sc_errors._BY_STATUS)
 
 
 @pytest.mark.parametrize("status", sorted(STATUS_ROWS | STATUS_FALLBACKS))
@@ -409,7 +411,7 @@ POSTGREST_RULES = {
 
 
 def test_every_postgrest_row_is_tested():
-    assert set(POSTGREST_ROWS) == set(sc._BY_POSTGREST_CODE)
+    assert set(POSTGREST_ROWS) == set(sc_errors._BY_POSTGREST_CODE)
 
 
 @pytest.mark.parametrize("code", sorted(POSTGREST_ROWS | POSTGREST_RULES))
@@ -460,7 +462,7 @@ AUTH_ROWS = {
 
 
 def test_every_auth_row_is_tested():
-    assert set(AUTH_ROWS) == set(sc._BY_AUTH_CODE)
+    assert set(AUTH_ROWS) == set(sc_errors._BY_AUTH_CODE)
 
 
 @pytest.mark.parametrize("code", sorted(AUTH_ROWS))
@@ -570,7 +572,7 @@ def test_check_health_reports_an_error_status_as_unavailable(settings, status):
 
 
 def test_client_follows_redirects_and_pools_connections(stack_settings):
-    http = sc._get_connection().http
+    http = sc_connection._get_connection().http
     assert http.follow_redirects is True
     pool = http._transport._pool
     assert (pool._max_connections, pool._max_keepalive_connections) == (50, 20)
@@ -591,9 +593,9 @@ def test_invalid_settings_say_why(settings):
 
 
 def test_reset_client_closes_the_old_connections(stack_settings):
-    http = sc._get_connection().http
+    http = sc_connection._get_connection().http
     sc.reset_client()
-    assert http.is_closed and sc._connection is None
+    assert http.is_closed and sc_connection._connection is None
     sc.reset_client()  # nothing to close: a no-op
 
 

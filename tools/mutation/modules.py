@@ -30,7 +30,13 @@ MODULES: dict[str, list[str]] = {
         "tests/api/test_authentication.py", "tests/api/test_errors.py", "tests/api/test_docs.py",
     ],
     "backend/llm_api/jwks.py": ["tests/api/test_authentication.py"],
-    "backend/llm_api/supabase_client.py": [
+    "backend/llm_api/supabase_client/errors.py": [
+        "tests/api/test_supabase_client.py", "tests/api/test_errors.py", "tests/api/test_health.py",
+    ],
+    "backend/llm_api/supabase_client/connection.py": [
+        "tests/api/test_supabase_client.py", "tests/api/test_errors.py", "tests/api/test_health.py",
+    ],
+    "backend/llm_api/supabase_client/health.py": [
         "tests/api/test_supabase_client.py", "tests/api/test_errors.py", "tests/api/test_health.py",
     ],
     "backend/llm_api/exceptions.py": [

@@ -1,0 +1,60 @@
+"""The only package that talks to Supabase (one module per group of tables, one import name).
+
+One `supabase` client per process, built lazily with the service key on first use (never
+at import time) from `django.conf.settings`, and shared by every request: its one httpx
+connection pool has bounded timeouts (`SUPABASE_TIMEOUT`). Call `reset_client()` after
+changing the SUPABASE_* settings; changes made through Django's `override_settings` (and
+pytest-django's `settings` fixture) do that by themselves.
+
+Every failure leaves this module as a `SupabaseError` subclass carrying the HTTP status
+the API should answer with, so views and services never see postgrest, storage3,
+supabase_auth or httpx exceptions. Every function that touches a user's data takes
+`user_id` as a required keyword and scopes by it: the service key bypasses RLS, so a
+missing filter must be impossible to write by accident.
+
+The shared client holds the service key: never sign a user in on it (that would swap its
+Authorization header for the user's token); use `auth.admin` or a separate client.
+"""
+
+from .auth import (
+    AuthSession,
+    AuthUser,
+    SignUp,
+    auth_delete_user,
+    auth_get_user,
+    auth_refresh,
+    auth_sign_in,
+    auth_sign_out,
+    auth_sign_up,
+)
+from .connection import get_client, reset_client
+from .errors import (
+    Conflict,
+    Invalid,
+    NotConfigured,
+    NotFound,
+    PermissionDenied,
+    RateLimited,
+    SupabaseError,
+    Unauthorized,
+    Unavailable,
+    error_class_for_status,
+    error_from_auth,
+    error_from_postgrest,
+    error_from_storage,
+    translate_errors,
+)
+from .export import export_user_rows
+from .health import HealthCheck, check_health
+from .profiles import PROFILE_COLUMNS, get_interview_statistics, get_profile, update_profile, username_owner
+from .rate_limits import rate_limit_hit
+from .resumes import RESUME_COLUMNS, resume_delete, resume_get, resume_insert, resume_list, resume_update
+from .storage import (
+    storage_bucket_ids,
+    storage_download,
+    storage_list_user_objects,
+    storage_public_url,
+    storage_remove,
+    storage_signed_urls,
+    storage_upload,
+)

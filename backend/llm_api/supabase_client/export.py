@@ -1,0 +1,29 @@
+"""Everything a user owns, for their data export."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .connection import get_client
+from .errors import translate_errors
+
+
+def export_user_rows(*, user_id: str) -> dict[str, Any]:
+    """Every row the user owns, interviews with what they produced, as plain JSON."""
+    client = get_client()
+    with translate_errors():
+        profile = client.table("profiles").select("*").eq("id", user_id).execute().data
+        resumes = client.table("resumes").select("*").eq("user_id", user_id).order("created_at").execute().data
+        questions = client.table("questions").select("*").eq("owner_id", user_id).order("created_at").execute().data
+        interviews = (
+            client.table("interviews")
+            .select(
+                "*,interview_messages(*),interview_answers(*),skill_gaps(*),interview_coverage(*),recordings(*)"
+            )
+            .eq("user_id", user_id)
+            .order("created_at")
+            .execute()
+            .data
+        )
+    return {"profile": profile[0] if profile else None, "resumes": resumes, "questions": questions,
+            "interviews": interviews}
