@@ -40,6 +40,7 @@ local-supabase: $(VENV)/.runtime-installed
 ## Apply supabase_migrations/ to the database at DATABASE_URL (a real Supabase project)
 migrate: $(VENV)/.runtime-installed
 	$(PY) manage.py supabase_migrate
+	$(PY) manage.py load_question_bank
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .

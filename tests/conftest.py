@@ -324,3 +324,17 @@ def make_user(request: pytest.FixtureRequest, stack_settings: StackSettings, is_
         yield lambda email=None, metadata=None: users.create(email, metadata)
     finally:
         users.delete_all()
+
+
+@pytest.fixture(scope="session")
+def question_bank(stack_settings: StackSettings):
+    """The shipped question bank, loaded once into the target (as `make run` does)."""
+    from django.test import override_settings
+
+    from backend.llm_api import supabase_client
+    from backend.llm_api.services.question_bank import question_bank_load
+
+    with override_settings(**stack_settings.as_env()):
+        load = question_bank_load()
+    supabase_client.reset_client()
+    return load

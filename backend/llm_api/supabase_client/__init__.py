@@ -46,7 +46,23 @@ from .errors import (
 )
 from .export import export_user_rows
 from .health import HealthCheck, check_health
+from .interviews import (
+    ANSWER_COLUMNS,
+    INTERVIEW_COLUMNS,
+    MESSAGE_COLUMNS,
+    interview_accept,
+    interview_create,
+    interview_finish,
+    interview_get,
+    interview_last_interviewer_message,
+    interview_recent_question_ids,
+    interview_reply,
+    interview_start,
+    open_skill_gaps,
+    plan_candidate_questions,
+)
 from .profiles import PROFILE_COLUMNS, get_interview_statistics, get_profile, update_profile, username_owner
+from .question_bank import question_bank_keys, question_bank_remove, question_bank_upsert
 from .rate_limits import rate_limit_hit
 from .resumes import RESUME_COLUMNS, resume_delete, resume_get, resume_insert, resume_list, resume_update
 from .storage import (

@@ -63,6 +63,7 @@ class Command(BaseCommand):
         try:
             stack_settings = stack.start()
             point_django_at(stack_settings)
+            call_command("load_question_bank", stdout=self.stdout)
             self.stdout.write(
                 f"# SUPABASE_URL is empty: local Supabase stack started (data in {stack.data_dir})."
             )
