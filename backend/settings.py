@@ -156,6 +156,12 @@ LOCAL_SUPABASE_DIR = Path(env_str("LOCAL_SUPABASE_DIR", str(BASE_DIR / ".local_s
 OPENAI_API_KEY = env_str("OPENAI_API_KEY")
 OPENAI_BASE_URL = env_str("OPENAI_BASE_URL")  # empty: the openai package's default
 OPENAI_MODEL = env_str("OPENAI_MODEL", "gpt-4o-mini")
+LLM_PROVIDER = env_str("LLM_PROVIDER")  # openai | offline; empty: openai when OPENAI_API_KEY or OPENAI_BASE_URL is set
+INTERVIEW_MODEL_TIMEOUT = env_float("INTERVIEW_MODEL_TIMEOUT", 20.0)  # seconds per model request, then offline
+INTERVIEW_MODEL_RETRIES = env_int("INTERVIEW_MODEL_RETRIES", 2)  # retries (with back-off) on 429 and 5xx
+INTERVIEW_MAX_FOLLOW_UPS = env_int("INTERVIEW_MAX_FOLLOW_UPS", 2)  # follow-ups per question
+INTERVIEW_MAX_FOLLOW_UPS_PER_KIND = env_int("INTERVIEW_MAX_FOLLOW_UPS_PER_KIND", 3)  # per kind of lack, per interview
+INTERVIEW_REPLY_LEASE_SECONDS = env_int("INTERVIEW_REPLY_LEASE_SECONDS", 90)  # then another request may finish a reply
 
 # Logging -------------------------------------------------------------------------------
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO").upper()

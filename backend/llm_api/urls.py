@@ -4,6 +4,15 @@ from django.urls import path
 
 from backend.llm_api.views.auth import LoginApi, LogoutApi, MeApi, RefreshApi, RegisterApi
 from backend.llm_api.views.health import HealthApi, InfoApi
+from backend.llm_api.views.interviews import (
+    InterviewDetailApi,
+    InterviewEndApi,
+    InterviewMessagesApi,
+    InterviewsApi,
+    InterviewSkipApi,
+    InterviewStartApi,
+    InterviewStateApi,
+)
 from backend.llm_api.views.profile import (
     AccountApi,
     AvatarAliasApi,
@@ -41,4 +50,11 @@ urlpatterns = [
     path("resume/parse", ResumeParseApi.as_view(), name="resume-parse"),
     path("db/resumes", DbResumesApi.as_view(), name="db-resumes"),
     path("db/resumes/upload", DbResumesUploadApi.as_view(), name="db-resumes-upload"),
+    path("interviews", InterviewsApi.as_view(), name="interviews"),
+    path("interviews/<uuid:interview_id>", InterviewDetailApi.as_view(), name="interview"),
+    path("interviews/<uuid:interview_id>/start", InterviewStartApi.as_view(), name="interview-start"),
+    path("interviews/<uuid:interview_id>/messages", InterviewMessagesApi.as_view(), name="interview-messages"),
+    path("interviews/<uuid:interview_id>/skip", InterviewSkipApi.as_view(), name="interview-skip"),
+    path("interviews/<uuid:interview_id>/end", InterviewEndApi.as_view(), name="interview-end"),
+    path("interviews/<uuid:interview_id>/state", InterviewStateApi.as_view(), name="interview-state"),
 ]

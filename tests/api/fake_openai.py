@@ -1,8 +1,11 @@
-"""A local server speaking the OpenAI chat-completions HTTP protocol, for the model parser's tests.
+"""A local server speaking the OpenAI chat-completions HTTP protocol, for the model tests.
 
 `FakeOpenAI(reply)` runs a threaded http.server on 127.0.0.1; `reply(request_json)` returns
-(status, body) where body is a dict answered as JSON or a str answered as is. Every request's
-JSON is kept in `.requests`.
+(status, body) where body is a dict answered as JSON or a str answered as is. A request with
+`"stream": true` answered 200 with a `Streamed(content)` gets the content as server-sent
+`chat.completion.chunk` events (`chunk_size` characters each, `chunk_delay` seconds apart),
+then `data: [DONE]`, as the OpenAI API streams. Every request's JSON is kept in `.requests`;
+the time each streamed answer's first chunk was sent, in `.first_chunk_at`.
 """
 
 from __future__ import annotations
@@ -15,6 +18,22 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 Reply = Callable[[dict[str, Any]], tuple[int, Any]]
+
+
+class Streamed:
+    """A streamed answer: `content` in chunks; `fail_after` chunks, then the connection drops."""
+
+    def __init__(self, content: str, *, chunk_size: int = 4, chunk_delay: float = 0.0,
+                 fail_after: int | None = None) -> None:
+        self.content = content
+        self.chunk_size = chunk_size
+        self.chunk_delay = chunk_delay
+        self.fail_after = fail_after
+
+
+def chunk(delta: dict[str, Any], *, finish: str | None = None, model: str = "fake-model") -> dict[str, Any]:
+    return {"id": "chatcmpl-test", "object": "chat.completion.chunk", "created": int(time.time()), "model": model,
+            "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
 
 
 def completion(content: str, *, model: str = "fake-model") -> dict[str, Any]:
@@ -34,6 +53,9 @@ class FakeOpenAI:
         self.requests: list[dict[str, Any]] = []
         self.paths: list[str] = []
         self.release = threading.Event()
+        self.first_chunk_at: list[float] = []
+        self.spans: list[tuple[float, float]] = []  # (received, answered) per request, perf_counter
+        self.chunk_times: list[list[tuple[float, str]]] = []  # per streamed answer: (sent at, content)
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -41,6 +63,13 @@ class FakeOpenAI:
                 pass
 
             def do_POST(self) -> None:
+                received = time.perf_counter()
+                try:
+                    self.answer()
+                finally:
+                    fake.spans.append((received, time.perf_counter()))
+
+            def answer(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = json.loads(self.rfile.read(length) or b"{}")
                 fake.requests.append(body)
@@ -48,6 +77,9 @@ class FakeOpenAI:
                 if fake.delay:
                     fake.release.wait(fake.delay)
                 status, answer = fake.reply(body)
+                if isinstance(answer, Streamed):
+                    self.stream(answer)
+                    return
                 data = answer.encode() if isinstance(answer, str) else json.dumps(answer).encode()
                 try:
                     self.send_response(status)
@@ -57,6 +89,36 @@ class FakeOpenAI:
                     self.wfile.write(data)
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up (a timeout test)
+
+            def stream(self, answer: Streamed) -> None:
+                pieces = [answer.content[i:i + answer.chunk_size]
+                          for i in range(0, len(answer.content), answer.chunk_size)] or [""]
+                events = [chunk({"role": "assistant", "content": ""})]
+                events += [chunk({"content": piece}) for piece in pieces]
+                events.append(chunk({}, finish="stop"))
+                sent: list[tuple[float, str]] = []
+                fake.chunk_times.append(sent)
+                try:
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/event-stream")
+                    self.send_header("Cache-Control", "no-cache")
+                    self.end_headers()
+                    for index, event in enumerate(events):
+                        if answer.fail_after is not None and index > answer.fail_after:
+                            self.wfile.flush()
+                            self.connection.shutdown(2)
+                            return
+                        if index and answer.chunk_delay:
+                            time.sleep(answer.chunk_delay)
+                        self.wfile.write(f"data: {json.dumps(event)}\n\n".encode())
+                        self.wfile.flush()
+                        sent.append((time.perf_counter(), event["choices"][0]["delta"].get("content") or ""))
+                        if index == 1:
+                            fake.first_chunk_at.append(time.perf_counter())
+                    self.wfile.write(b"data: [DONE]\n\n")
+                    self.wfile.flush()
+                except (BrokenPipeError, ConnectionResetError, OSError):
+                    pass
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True

@@ -1,0 +1,138 @@
+"""Interviews and what they hold (plan rows, messages); the flow's writes are Postgres functions.
+
+Each `interview_*` step function is one round trip: the function locks the interview row,
+checks it is the user's and in the right state, and answers with an `outcome` (see
+supabase_migrations/20261201150000_interview_engine.sql).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .connection import get_client
+from .errors import SupabaseError, translate_errors
+
+INTERVIEW_COLUMNS = (
+    "id,user_id,resume_id,title,job_role,job_description,experience_level,interview_type,difficulty,status,"
+    "planned_questions,answered_count,feedback,overall_score,communication_score,technical_score,"
+    "problem_solving_score,code_quality_score,scoring_engine,rubric_version,scored_at,engine_state,summary,"
+    "duration_seconds,started_at,completed_at,created_at,updated_at"
+)
+ANSWER_COLUMNS = (
+    "id,position,question_id,question_text,question_type,category,answer_text,skipped,score,feedback,evidence,"
+    "scoring_engine,rubric_version,scored_at,follow_up_count,asked_at,answered_at"
+)
+MESSAGE_COLUMNS = "id,seq,role,content,answer_id,question_id,input_mode,metadata,created_at"
+
+
+def _rpc(name: str, params: Mapping[str, Any]) -> dict[str, Any]:
+    with translate_errors():
+        data = get_client().rpc(name, dict(params)).execute().data
+    if not isinstance(data, dict) or "outcome" not in data:
+        raise SupabaseError(upstream_message=f"{name} answered without an outcome")
+    return data
+
+
+def interview_create(*, user_id: str, interview: Mapping[str, Any], plan: list[Mapping[str, Any]]) -> dict[str, Any]:
+    """The new interview (status preparing) with one answer row per planned question."""
+    return _rpc("interview_create", {"p_user_id": user_id, "p_interview": dict(interview), "p_plan": list(plan)})
+
+
+def interview_get(*, user_id: str, interview_id: str, with_answers: bool = False) -> dict[str, Any] | None:
+    """The user's interview (and its answer rows by position), or None."""
+    columns = INTERVIEW_COLUMNS + (f",interview_answers({ANSWER_COLUMNS})" if with_answers else "")
+    with translate_errors():
+        query = get_client().table("interviews").select(columns).eq("id", interview_id).eq("user_id", user_id)
+        if with_answers:
+            query = query.order("position", foreign_table="interview_answers")
+        data = query.limit(1).execute().data
+    return data[0] if data else None
+
+
+def interview_last_interviewer_message(*, user_id: str, interview_id: str) -> dict[str, Any] | None:
+    """The newest interviewer message of the user's interview."""
+    with translate_errors():
+        data = (
+            get_client().table("interview_messages").select(f"{MESSAGE_COLUMNS},interviews!inner(user_id)")
+            .eq("interview_id", interview_id).eq("interviews.user_id", user_id).eq("role", "interviewer")
+            .order("seq", desc=True).limit(1).execute().data
+        )
+    if not data:
+        return None
+    return {key: value for key, value in data[0].items() if key != "interviews"}
+
+
+def interview_start(*, user_id: str, interview_id: str, message: Mapping[str, Any],
+                    state: Mapping[str, Any]) -> dict[str, Any]:
+    return _rpc("interview_start", {"p_user_id": user_id, "p_interview_id": interview_id,
+                                    "p_message": dict(message), "p_state": dict(state)})
+
+
+def interview_accept(*, user_id: str, interview_id: str, kind: str, content: str | None,
+                     client_message_id: str | None, lease_seconds: int, recent: int) -> dict[str, Any]:
+    return _rpc("interview_accept", {
+        "p_user_id": user_id, "p_interview_id": interview_id, "p_kind": kind, "p_content": content,
+        "p_client_message_id": client_message_id, "p_lease_seconds": lease_seconds, "p_recent": recent,
+    })
+
+
+def interview_reply(*, user_id: str, interview_id: str, answer_message_id: str, message: Mapping[str, Any],
+                    state: Mapping[str, Any], answers: list[Mapping[str, Any]]) -> dict[str, Any]:
+    return _rpc("interview_reply", {
+        "p_user_id": user_id, "p_interview_id": interview_id, "p_answer_message_id": answer_message_id,
+        "p_message": dict(message), "p_state": dict(state), "p_answers": list(answers),
+    })
+
+
+def interview_finish(*, user_id: str, interview_id: str, result: Mapping[str, Any]) -> dict[str, Any]:
+    """`finish_interview` (all or nothing) on the user's interview; the finished row.
+
+    The caller has already checked the interview is the user's; finish_interview itself only
+    knows interviews by id, as it is the service's function.
+    """
+    with translate_errors():
+        data = get_client().rpc("finish_interview", {"p_interview_id": interview_id, "p_result": dict(result)}) \
+            .execute().data
+    if not isinstance(data, dict) or data.get("user_id") != user_id:
+        raise SupabaseError(upstream_message="finish_interview answered without the user's interview")
+    return data
+
+
+def interview_recent_question_ids(*, user_id: str, limit: int) -> list[str]:
+    """Bank questions the user was asked in their latest interviews, newest first."""
+    with translate_errors():
+        data = (
+            get_client().table("interview_answers").select("question_id,interviews!inner(user_id)")
+            .eq("interviews.user_id", user_id).not_.is_("question_id", "null")
+            .order("created_at", desc=True).limit(limit).execute().data
+        )
+    return [row["question_id"] for row in data]
+
+
+PLAN_QUESTION_COLUMNS = (
+    "id,bank_key,question_text,category,interview_type,difficulty,experience_levels,role_tags,skills,rubric,"
+    "rubric_version,follow_ups,owner_id"
+)
+
+
+def plan_candidate_questions(*, user_id: str, interview_types: list[str], experience_level: str) -> list[dict[str, Any]]:
+    """Questions a plan may use: the public bank and the user's own, of those types and that level."""
+    with translate_errors():
+        data = (
+            get_client().table("questions").select(PLAN_QUESTION_COLUMNS)
+            .or_(f"is_public.eq.true,owner_id.eq.{user_id}")
+            .in_("interview_type", interview_types).contains("experience_levels", [experience_level])
+            .order("id").limit(2000).execute().data
+        )
+    return list(data)
+
+
+def open_skill_gaps(*, user_id: str, limit: int) -> list[dict[str, Any]]:
+    """The user's skill gaps from earlier interviews, most recently seen first."""
+    with translate_errors():
+        data = (
+            get_client().table("skill_gap_history").select("skill,skill_key,interviews,latest_severity,last_seen_at")
+            .eq("user_id", user_id).order("last_seen_at", desc=True).limit(limit).execute().data
+        )
+    return list(data)

@@ -1,0 +1,178 @@
+"""`/api/interviews...`: create with a plan, start, answer (JSON or server-sent events), skip,
+end, and the state a front end resumes from."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from drf_spectacular.utils import OpenApiTypes, extend_schema
+from rest_framework import renderers, serializers, status
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from backend.llm_api.authentication import SupabaseJWTAuthentication
+from backend.llm_api.errors import AppError
+from backend.llm_api.exceptions import ErrorSerializer, app_error_response
+from backend.llm_api.services import interviews
+from backend.llm_api.services.interview_engine import (
+    DIFFICULTIES,
+    EXPERIENCE_LEVELS,
+    INTERVIEW_TYPES,
+    normalise_level,
+    normalise_type,
+)
+from backend.llm_api.views.inputs import validated
+
+ERRORS = {401: ErrorSerializer, 404: ErrorSerializer, 409: ErrorSerializer, 422: ErrorSerializer,
+          502: ErrorSerializer, 503: ErrorSerializer}
+
+
+def sse(event: str, data: Any) -> bytes:
+    return f"event: {event}\ndata: {json.dumps(data, separators=(',', ':'), default=str)}\n\n".encode()
+
+
+class EventStreamRenderer(renderers.BaseRenderer):
+    """`text/event-stream`: a stream is sent as is; anything else (an error) as one `error` event."""
+
+    media_type = "text/event-stream"
+    format = "sse"
+    charset = None
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return sse("error", data) if data is not None else b""
+
+
+class InterviewApi(APIView):
+    authentication_classes = [SupabaseJWTAuthentication]
+    permission_classes = [IsAuthenticated]
+
+
+class NormalisedChoiceField(serializers.ChoiceField):
+    """Our names, or seed 001's labels ("Mid-level", "System Design"), normalised."""
+
+    def __init__(self, *, normalise, **kwargs) -> None:
+        self.normalise = normalise
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        return super().to_internal_value(self.normalise(str(data)) or data)
+
+
+class InterviewsApi(InterviewApi):
+    class InputSerializer(serializers.Serializer):
+        job_role = serializers.CharField(max_length=200)
+        experience_level = NormalisedChoiceField(choices=EXPERIENCE_LEVELS, normalise=normalise_level)
+        interview_type = NormalisedChoiceField(choices=INTERVIEW_TYPES, normalise=normalise_type)
+        difficulty = serializers.ChoiceField(choices=DIFFICULTIES, default="medium")
+        num_questions = serializers.IntegerField(min_value=1, max_value=20, default=5)
+        resume_id = serializers.UUIDField(required=False, allow_null=True)
+        job_description = serializers.CharField(max_length=20_000, required=False, allow_null=True,
+                                                allow_blank=True)
+        title = serializers.CharField(max_length=200, required=False, allow_null=True, allow_blank=True)
+
+    @extend_schema(request=InputSerializer, responses={201: OpenApiTypes.OBJECT, **ERRORS},
+                   summary="Create an interview and its plan")
+    def post(self, request: Request) -> Response:
+        data = validated(self.InputSerializer, request.data)
+        created = interviews.interview_create(
+            user_id=request.user.id, job_role=data["job_role"].strip(), experience_level=data["experience_level"],
+            interview_type=data["interview_type"], difficulty=data["difficulty"],
+            num_questions=data["num_questions"], resume_id=str(data["resume_id"]) if data.get("resume_id") else None,
+            job_description=(data.get("job_description") or "").strip() or None,
+            title=(data.get("title") or "").strip() or None,
+        )
+        return Response(created, status=status.HTTP_201_CREATED)
+
+
+class InterviewDetailApi(InterviewApi):
+    @extend_schema(responses={200: OpenApiTypes.OBJECT, **ERRORS}, summary="An interview and its plan")
+    def get(self, request: Request, interview_id) -> Response:
+        return Response(interviews.interview_detail(user_id=request.user.id, interview_id=str(interview_id)))
+
+
+class InterviewStartApi(InterviewApi):
+    @extend_schema(request=None, responses={200: OpenApiTypes.OBJECT, **ERRORS},
+                   summary="Start: the opening message and the first question")
+    def post(self, request: Request, interview_id) -> Response:
+        return Response(interviews.interview_start(user_id=request.user.id, interview_id=str(interview_id)))
+
+
+class TurnApi(InterviewApi):
+    """A turn answers JSON, or server-sent events when the client accepts `text/event-stream`."""
+
+    renderer_classes = [renderers.JSONRenderer, EventStreamRenderer]
+
+    def respond(self, request: Request, turn: interviews.PendingTurn | interviews.TurnResult):
+        if isinstance(turn, interviews.TurnResult):
+            if self.streaming(request):
+                return self.stream(request, iter([("message", turn)]))
+            return Response(turn.as_json())
+        if self.streaming(request):
+            return self.stream(request, turn.events())
+        return Response(turn.finish().as_json())
+
+    @staticmethod
+    def streaming(request: Request) -> bool:
+        return getattr(request.accepted_renderer, "format", None) == "sse"
+
+    def stream(self, request: Request, events: Iterator[tuple[str, Any]]):
+        from django.http import StreamingHttpResponse
+
+        def body() -> Iterator[bytes]:
+            try:
+                for event, value in events:
+                    if event == "token":
+                        yield sse("token", {"text": value})
+                    elif event == "reset":
+                        yield sse("reset", {})
+                    else:
+                        yield sse("message", value.as_json())
+            except AppError as exc:  # the answer is stored; the client may retry for the reply
+                yield sse("error", app_error_response(exc).data)
+
+        response = StreamingHttpResponse(body(), content_type="text/event-stream")
+        response["Cache-Control"] = "no-cache"
+        response["X-Accel-Buffering"] = "no"  # proxies must not hold events back
+        return response
+
+
+class InterviewMessagesApi(TurnApi):
+    class InputSerializer(serializers.Serializer):
+        content = serializers.CharField(max_length=20_000, trim_whitespace=True)
+        client_message_id = serializers.CharField(max_length=100, required=False, allow_null=True,
+                                                  help_text="Retrying with the same id returns the original turn.")
+
+    @extend_schema(request=InputSerializer, responses={200: OpenApiTypes.OBJECT, **ERRORS},
+                   summary="Answer: the interviewer's reply (follow-up, next question or closing)")
+    def post(self, request: Request, interview_id):
+        data = validated(self.InputSerializer, request.data)
+        turn = interviews.interview_answer_begin(
+            user_id=request.user.id, interview_id=str(interview_id), kind="answer", content=data["content"],
+            client_message_id=data.get("client_message_id") or None)
+        return self.respond(request, turn)
+
+
+class InterviewSkipApi(TurnApi):
+    @extend_schema(request=None, responses={200: OpenApiTypes.OBJECT, **ERRORS},
+                   summary="Skip the current question")
+    def post(self, request: Request, interview_id):
+        turn = interviews.interview_answer_begin(user_id=request.user.id, interview_id=str(interview_id),
+                                                 kind="skip", content=None)
+        return self.respond(request, turn)
+
+
+class InterviewEndApi(InterviewApi):
+    @extend_schema(request=None, responses={200: OpenApiTypes.OBJECT, **ERRORS},
+                   summary="End: score and finish (again: the same result)")
+    def post(self, request: Request, interview_id) -> Response:
+        return Response(interviews.interview_end(user_id=request.user.id, interview_id=str(interview_id)))
+
+
+class InterviewStateApi(InterviewApi):
+    @extend_schema(responses={200: OpenApiTypes.OBJECT, **ERRORS}, summary="What a front end resumes from")
+    def get(self, request: Request, interview_id) -> Response:
+        return Response(interviews.interview_state(user_id=request.user.id, interview_id=str(interview_id)))

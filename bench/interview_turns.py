@@ -1,0 +1,208 @@
+"""A 20-question interview against the fake model server, turn by turn, streamed.
+
+Starts a LocalSupabase in a child process (no GIL shared with the API), serves the API over
+real HTTP in this process (the threaded WSGI server), and runs a 20-question technical
+interview with `Accept: text/event-stream` against tests/api/fake_openai.py's server, which
+streams JSON replies in 4-character chunks 2 ms apart. Per turn it prints:
+  prompt      characters sent to the model (and ~tokens, at 4 characters a token)
+  api ms      the turn's wall time minus the time the fake model spent answering
+  trips       HTTP round trips from the API to Supabase
+  first ms    time from the fake model sending the reply's first character to the client
+              receiving the first `token` event
+Baseline, measured in the same run: one bare round trip to Supabase (HEAD /rest/v1/), so the
+API's own time per turn is also given as a multiple of it.
+Goals: prompt at turn 20 <= 1.5x turn 3; <= 3 Supabase round trips per turn besides the
+model call; first event within 30 ms of the model's first token.
+Run from the repo root:  .venv/bin/python bench/interview_turns.py
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from socketserver import ThreadingMixIn
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import httpx  # noqa: E402
+
+from backend.local_supabase.server import LocalSupabase  # noqa: E402
+from tests.api.fake_openai import FakeOpenAI, Streamed  # noqa: E402
+
+QUESTIONS = 20
+ANSWERS = (
+    "I would start by measuring: compare the traces before and after the deploy, find which span grew, and check "
+    "the query plan of any database call in it. Often a missing index turns a lookup into a full scan.",
+    "At my last job I did exactly that: I found the slow query, added the index instead of a cache because the "
+    "cache would have cost us consistency, and p99 went from 900 ms to 180 ms. The trade-off was slower writes, "
+    "which we measured at about 3% and accepted. I also added an alert so it would not regress silently.",
+)
+
+
+class QuietHandler(WSGIRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+class ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+
+
+def serve_stack(data_dir: Path, conn) -> None:
+    stack = LocalSupabase(data_dir, port=0, durable=False)
+    conn.send(stack.start())
+    try:
+        conn.recv()
+    finally:
+        stack.stop()
+        if stack.postgres is not None:
+            stack.postgres.destroy()
+
+
+def fake_reply(body: dict):
+    prompt = body["messages"][1]["content"]
+    gaps = [line[2:].split(":")[0] for line in prompt.splitlines() if line.startswith("- ") and ": " in line
+            and line[2:].split(":")[0].replace("_", "").isalpha() and "_" in line.split(":")[0]]
+    if "follow-up question" in prompt:
+        content = {"target": gaps[0] if gaps else "none",
+                   "reply": "What would you measure to be sure the fix worked, and what does it cost?"}
+    else:
+        content = {"target": "none", "reply": "Thank you, that is clear."}
+    return 200, Streamed(json.dumps(content), chunk_size=4, chunk_delay=0.002)
+
+
+def read_events(response: httpx.Response, marks: dict) -> list[tuple[str, dict]]:
+    events, block = [], []
+    for line in response.iter_lines():
+        if line:
+            block.append(line)
+            continue
+        if block:
+            fields = dict(item.split(": ", 1) for item in block)
+            if fields["event"] == "token" and "first" not in marks:
+                marks["first"] = time.perf_counter()
+            events.append((fields["event"], json.loads(fields["data"])))
+            block = []
+    return events
+
+
+def first_reply_char_sent(chunks: list[tuple[float, str]]) -> float | None:
+    """When the chunk holding the reply string's first character was sent."""
+    text = ""
+    for sent_at, content in chunks:
+        text += content
+        start = text.find('"reply": "')
+        if start != -1 and len(text) > start + len('"reply": "'):
+            return sent_at
+    return None
+
+
+def main() -> None:
+    data_dir = Path(tempfile.mkdtemp(prefix="interview-bench-"))
+    parent_end, child_end = multiprocessing.Pipe()
+    stack_process = multiprocessing.get_context("spawn").Process(target=serve_stack, args=(data_dir, child_end))
+    stack_process.start()
+    stack_settings = parent_end.recv()
+    fake = FakeOpenAI(fake_reply)
+    try:
+        with fake:
+            os.environ.update(stack_settings.as_env())
+            os.environ.update({"LLM_PROVIDER": "openai", "OPENAI_API_KEY": "bench", "OPENAI_BASE_URL": fake.base_url,
+                               "OPENAI_MODEL": "fake-model", "DJANGO_SETTINGS_MODULE": "backend.settings",
+                               "INTERVIEW_MAX_FOLLOW_UPS": "1", "LOG_LEVEL": "WARNING",
+                               "ACCOUNT_THROTTLE_PER_IP": "1000", "ACCOUNT_THROTTLE_PER_EMAIL": "1000"})
+            import django
+
+            django.setup()
+            from django.conf import settings
+            from django.core.wsgi import get_wsgi_application
+
+            from backend.llm_api import supabase_client
+            from backend.llm_api.services.question_bank import question_bank_load
+
+            settings.SUPABASE_JWT_ISSUER = f"{stack_settings.url}/auth/v1"
+            question_bank_load()
+            trips = {"count": 0}
+            http = supabase_client.connection._get_connection().http
+            http.event_hooks["request"].append(lambda request: trips.__setitem__("count", trips["count"] + 1))
+
+            server = make_server("127.0.0.1", 0, get_wsgi_application(), server_class=ThreadingWSGIServer,
+                                 handler_class=QuietHandler)
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            api = httpx.Client(base_url=f"http://127.0.0.1:{server.server_port}/api", timeout=60)
+            run(api, fake, trips, stack_settings)
+            server.shutdown()
+    finally:
+        parent_end.send("stop")
+        stack_process.join(timeout=60)
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def run(api: httpx.Client, fake: FakeOpenAI, trips: dict, stack_settings) -> None:
+    email = f"bench-{int(time.time())}@example.test"
+    assert api.post("/auth/register", json={"email": email, "username": f"bench{int(time.time())}",
+                                            "password": "Bench1password", "full_name": "Bench"}).status_code == 201
+    token = api.post("/auth/login", json={"email": email, "password": "Bench1password"}).json()["access_token"]
+    auth = {"Authorization": f"Bearer {token}"}
+    created = api.post("/interviews", headers=auth, json={"job_role": "Backend Engineer", "experience_level": "mid",
+                                                          "interview_type": "technical", "num_questions": QUESTIONS})
+    assert created.status_code == 201, created.text
+    interview_id = created.json()["id"]
+    assert api.post(f"/interviews/{interview_id}/start", headers=auth).status_code == 200
+
+    baseline = []
+    for _ in range(30):
+        started = time.perf_counter()
+        httpx.head(f"{stack_settings.url}/rest/v1/", headers={"apikey": stack_settings.service_key})
+        baseline.append((time.perf_counter() - started) * 1000)
+    round_trip = statistics.median(baseline[5:])
+
+    print(f"{'turn':>4} {'kind':<10} {'prompt':>7} {'~tokens':>8} {'api ms':>8} {'trips':>6} {'first ms':>9}")
+    rows = []
+    turn = 0
+    while True:
+        turn += 1
+        spans_before, chunks_before, trips_before = len(fake.spans), len(fake.chunk_times), trips["count"]
+        marks: dict = {}
+        started = time.perf_counter()
+        with api.stream("POST", f"/interviews/{interview_id}/messages", headers={**auth, "Accept": "text/event-stream"},
+                        json={"content": ANSWERS[turn % 2]}) as response:
+            events = read_events(response, marks)
+        wall = (time.perf_counter() - started) * 1000
+        name, final = events[-1]
+        assert name == "message", events[-1]
+        model_ms = sum((end - begin) * 1000 for begin, end in fake.spans[spans_before:])
+        prompt = sum(len(m["content"]) for m in fake.requests[-1]["messages"]) if len(fake.spans) > spans_before else 0
+        sent = first_reply_char_sent(fake.chunk_times[-1]) if len(fake.chunk_times) > chunks_before else None
+        first = (marks["first"] - sent) * 1000 if sent and "first" in marks else float("nan")
+        row = (turn, final["kind"], prompt, prompt // 4, wall - model_ms, trips["count"] - trips_before, first)
+        rows.append(row)
+        print(f"{row[0]:>4} {row[1]:<10} {row[2]:>7} {row[3]:>8} {row[4]:>8.1f} {row[5]:>6} {row[6]:>9.1f}")
+        if final["kind"] == "closing":
+            break
+    prompts = [row[2] for row in rows]
+    third, last = prompts[2], prompts[-1]
+    api_ms = [row[4] for row in rows]
+    print(f"\nbaseline: one Supabase round trip (HEAD /rest/v1/) median {round_trip:.2f} ms")
+    print(f"turns: {len(rows)}; prompt at the last turn / turn 3: {last / third:.2f}x (goal <= 1.5x)")
+    print(f"API's own time per turn: median {statistics.median(api_ms):.1f} ms = "
+          f"{statistics.median(api_ms) / round_trip:.1f}x a bare round trip; max {max(api_ms):.1f} ms")
+    print(f"Supabase round trips per turn: max {max(row[5] for row in rows)} (goal <= 3)")
+    firsts = [row[6] for row in rows if row[6] == row[6]]
+    print(f"first token event after the model's first reply character: median {statistics.median(firsts):.1f} ms, "
+          f"max {max(firsts):.1f} ms (goal <= 30 ms)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,202 @@
+"""The interview engine on its own (no stack): what an answer lacks, the server's rules, the
+planner, the model's streamed JSON decoding and the prompt's bound."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from backend.llm_api.services.interview_engine import (
+    Brief,
+    EngineState,
+    Lack,
+    PlannedQuestion,
+    Turn,
+    assess,
+    decide,
+    make_brief,
+    plan_interview,
+)
+from backend.llm_api.services.interview_engine.brief import job_requirements, role_family
+from backend.llm_api.services.interview_engine.flow import after_follow_up
+from backend.llm_api.services.interview_engine.model import ReplyStringDecoder
+from backend.llm_api.services.interview_engine.prompts import user_prompt
+from backend.llm_api.services.question_bank import question_bank_entries
+from tests.api.interview_helpers import INJECTION, STRONG, WEAK
+
+RUBRIC = {"points": [{"text": "Explains the index lookup", "keywords": ["index", "lookup"]},
+                     {"text": "Mentions write cost", "keywords": ["write", "insert"]},
+                     {"text": "Says how to verify", "keywords": ["explain", "query plan"]}],
+          "strong_signals": [], "red_flags": [], "anchors": {}}
+
+
+def kinds(question_type: str, answer: str) -> list[str]:
+    return [lack.kind for lack in assess(question_type=question_type, question_text="How does a database index "
+                                         "speed up a query?", rubric=RUBRIC, skills=("PostgreSQL",),
+                                         category="Databases", answer=answer)]
+
+
+@pytest.mark.parametrize("answer,expected", [
+    (WEAK, "too_short"),
+    (INJECTION, "off_topic"),
+    ("The weather in Lisbon is lovely in spring and the food there is excellent, especially the grilled sardines "
+     "near the river, and we walked for hours every single day.", "off_topic"),
+])
+def test_what_an_answer_lacks(answer, expected):
+    assert kinds("technical", answer)[0] == expected
+
+
+def test_behavioural_checks():
+    team = ("We noticed the deploys were slow, so we split the pipeline and we cached dependencies, and our team "
+            "then moved the slowest tests to a nightly job, and we documented the new process for everyone else "
+            "who works on the service.")
+    found = kinds("behavioral", team)
+    assert "we_not_i" in found and "no_outcome" in found and "no_numbers" in found
+    assert "we_not_i" not in kinds("behavioral", STRONG) and "no_outcome" not in kinds("behavioral", STRONG)
+
+
+def test_technical_checks_ask_for_trade_offs_and_missed_points():
+    answer = ("An index keeps keys sorted so the lookup is logarithmic rather than scanning every row, which makes "
+              "reads on that column fast, and the planner picks it whenever the filter is selective enough for it.")
+    found = assess(question_type="technical", question_text="How does an index work?", rubric=RUBRIC,
+                   skills=(), category="Databases", answer=answer)
+    assert found == [Lack("missing_point", "Mentions write cost"), Lack("no_tradeoff")]
+
+
+def question(position: int, **overrides) -> PlannedQuestion:
+    base = PlannedQuestion(position=position, text=f"Question {position}: how does an index work?",
+                           interview_type="technical", category="Databases", difficulty="medium",
+                           question_id=None, bank_key=None, skills=("PostgreSQL",), rubric=RUBRIC,
+                           follow_ups=("How would you verify it is used?",))
+    return replace(base, **overrides)
+
+
+BRIEF = Brief(job_role="Backend Engineer", experience_level="mid", interview_type="technical", difficulty="medium",
+              role_family="backend")
+
+
+def state(count: int = 2) -> EngineState:
+    return EngineState(plan=tuple(question(n) for n in range(1, count + 1)), brief=BRIEF, phase="asking")
+
+
+def test_decide_follows_up_until_the_cap_then_moves_on():
+    current = state()
+    first = decide(state=current, answer_text=WEAK, skipped=False, max_follow_ups=2, max_per_kind=3)
+    assert first.kind == "follow_up" and first.lack.kind == "too_short"
+    current = after_follow_up(current, first.lack)
+    second = decide(state=current, answer_text=WEAK, skipped=False, max_follow_ups=2, max_per_kind=3)
+    assert second.kind == "follow_up" and second.lack.kind != "too_short"  # each kind once per question
+    current = after_follow_up(current, second.lack)
+    third = decide(state=current, answer_text=WEAK, skipped=False, max_follow_ups=2, max_per_kind=3)
+    assert third.kind == "question" and third.next_question.position == 2
+    assert third.state.current == 2 and third.state.follow_ups_used == 0 and third.state.kinds_asked == ()
+    last = decide(state=third.state, answer_text=WEAK, skipped=True, max_follow_ups=2, max_per_kind=3)
+    assert last.kind == "closing" and last.state.phase == "closed" and "skipped" in last.state.summary[-1]
+
+
+def test_a_kind_of_follow_up_is_capped_per_interview():
+    current = replace(state(), kind_totals={"too_short": 1})
+    decision = decide(state=current, answer_text=WEAK, skipped=False, max_follow_ups=2, max_per_kind=1)
+    assert decision.lack.kind != "too_short"
+    assert all(lack.kind != "too_short" for lack in decision.allowed)
+
+
+def test_a_sufficient_answer_moves_on_at_once():
+    good = ("An index keeps keys sorted, so the lookup is logarithmic instead of a scan. The cost is on every "
+            "write and insert, which must update the index too, so on a write-heavy table I would weigh that "
+            "trade-off. To verify, I run explain and read the query plan to see the index scan being used.")
+    decision = decide(state=state(), answer_text=good, skipped=False, max_follow_ups=2, max_per_kind=3)
+    assert decision.kind == "question"
+
+
+def test_engine_state_round_trips():
+    current = after_follow_up(state(), Lack("no_numbers"))
+    assert EngineState.from_state(json.loads(json.dumps(current.as_state()))) == current
+
+
+@pytest.mark.parametrize("title,family", [
+    ("Senior Backend Engineer", "backend"), ("Front-end Developer (React)", "frontend"),
+    ("Full Stack Engineer", "fullstack"), ("Data Engineer", "data"), ("Machine Learning Engineer", "ml"),
+    ("Site Reliability Engineer", "devops"), ("iOS Developer", "mobile"), ("Application Security Engineer",
+                                                                           "security"),
+    ("Product Manager", "product"), ("Engineering Manager", "management"), ("Software Engineer", None),
+])
+def test_role_families(title, family):
+    assert role_family(title) == family
+
+
+def test_job_requirements_come_from_the_bullets_under_requirement_headings():
+    text = ("We are a payments company.\n\nResponsibilities:\n* Own the ledger service\n\nRequirements\n"
+            "- 5+ years with Go or Java\n- Experience with Kafka and PostgreSQL\n\nPerks\n- Free lunch on Fridays\n")
+    assert job_requirements(text)[:3] == ["Own the ledger service", "5+ years with Go or Java",
+                                          "Experience with Kafka and PostgreSQL"]
+    assert job_requirements(None) == [] and job_requirements("Python and Kubernetes daily.") == \
+        ["Python and Kubernetes daily."]
+
+
+def bank_rows() -> list[dict]:
+    return [{**q.row("v"), "id": f"id-{index}"} for index, q in enumerate(question_bank_entries())]
+
+
+def test_plans_are_deterministic_without_duplicates_and_fit_the_setup():
+    brief = make_brief(job_role="Backend Engineer", experience_level="mid", interview_type="technical",
+                       difficulty="hard", job_description=None, resume=None)
+    rows = [row for row in bank_rows() if "mid" in row["experience_levels"]]
+    first = plan_interview(brief=brief, candidates=rows, num_questions=8, recent_question_ids=set(), skill_gaps=[])
+    again = plan_interview(brief=brief, candidates=rows, num_questions=8, recent_question_ids=set(), skill_gaps=[])
+    assert first == again and len(first) == 8
+    assert len({q.question_id for q in first}) == 8
+    assert all(q.interview_type == "technical" for q in first)
+    fitting_hard = [row for row in rows if row["interview_type"] == "technical" and row["difficulty"] == "hard"
+                    and (not row["role_tags"] or "backend" in row["role_tags"])]
+    assert sum(q.difficulty == "hard" for q in first) == min(8, len(fitting_hard))  # every hard one first
+    assert not any(q.difficulty == "easy" for q in first)  # and the nearest difficulty after them
+    recent = {q.question_id for q in first}
+    fresh = plan_interview(brief=brief, candidates=rows, num_questions=8, recent_question_ids=recent, skill_gaps=[])
+    assert not {q.question_id for q in fresh} & recent  # a repeat interview gets new questions
+
+
+def test_plans_target_open_skill_gaps():
+    brief = make_brief(job_role="Backend Engineer", experience_level="mid", interview_type="technical",
+                       difficulty="medium", job_description=None, resume=None)
+    rows = bank_rows()
+    skill = next(s for row in rows if row["interview_type"] == "technical" and "backend" in row["role_tags"]
+                 and row["difficulty"] == "easy" for s in row["skills"])  # a question it would not pick otherwise
+    plan = plan_interview(brief=brief, candidates=rows, num_questions=5, recent_question_ids=set(),
+                          skill_gaps=[{"skill": skill, "skill_key": skill.casefold()}])
+    assert any({"kind": "skill_gap", "text": skill} in q.targets for q in plan)
+
+
+def test_mixed_plans_mix_types():
+    brief = make_brief(job_role="Software Engineer", experience_level="senior", interview_type="mixed",
+                       difficulty="medium", job_description=None, resume=None)
+    plan = plan_interview(brief=brief, candidates=bank_rows(), num_questions=10, recent_question_ids=set(),
+                          skill_gaps=[])
+    types = {q.interview_type for q in plan}
+    assert {"behavioral", "technical"} <= types and len(plan) == 10
+
+
+@pytest.mark.parametrize("chunk_size", [1, 2, 3, 5, 7, 1000])
+def test_the_reply_is_decoded_from_streamed_json_at_any_split(chunk_size):
+    reply = 'Say "why" \\ and\nhow — naïve? \u00e9'
+    raw = json.dumps({"target": "too_short", "reply": reply})
+    decoder = ReplyStringDecoder()
+    decoded = "".join(decoder.feed(raw[i:i + chunk_size]) for i in range(0, len(raw), chunk_size))
+    assert decoded == reply and decoder.done
+
+
+def test_the_prompt_stays_bounded_as_the_interview_grows():
+    plan = tuple(question(n) for n in range(1, 21))
+    sizes = {}
+    for number in (3, 20):
+        current = replace(EngineState(plan=plan, brief=BRIEF, phase="asking", current=number),
+                          summary=tuple(f"Q{n} (Databases): covered 2/3 rubric points; missed: Mentions write cost"
+                                        for n in range(1, number)))
+        decision = decide(state=current, answer_text=STRONG * 3, skipped=False, max_follow_ups=2, max_per_kind=3)
+        recent = tuple({"role": "interviewer" if n % 2 else "candidate", "content": STRONG} for n in range(8))
+        turn = Turn(number=number, brief=BRIEF, question=plan[number - 1], total_questions=20, decision=decision,
+                    answer_text=STRONG * 3, latest=STRONG, skipped=False, summary=current.summary, recent=recent)
+        sizes[number] = len(user_prompt(turn, json_output=True))
+    assert sizes[20] <= 1.5 * sizes[3]
