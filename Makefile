@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check
 
-.PHONY: run test lint bench bench-resumes local-supabase migrate mutation mutation-policies clean
+.PHONY: run test lint bench bench-resumes bench-interviews local-supabase migrate mutation mutation-policies clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,9 @@ bench: $(VENV)/.dev-installed
 
 bench-resumes: $(VENV)/.dev-installed
 	$(PY) bench/resume_parse.py
+
+bench-interviews: $(VENV)/.dev-installed
+	$(PY) bench/interview_turns.py
 
 ## Mutation testing (slow; not part of `make test`): every module, or MODULE=backend/llm_api/jwks.py
 ## (TESTS="tests/api/..." to choose the covering tests, JOBS=N mutants in parallel)
