@@ -12,6 +12,12 @@ from backend.llm_api.views.profile import (
     ProfileApi,
     StatsApi,
 )
+from backend.llm_api.views.questions import (
+    QuestionApi,
+    QuestionsApi,
+    QuestionsBulkApi,
+    QuestionsBulkCreateApi,
+)
 from backend.llm_api.views.resumes import (
     DbResumesApi,
     DbResumesUploadApi,
@@ -41,4 +47,8 @@ urlpatterns = [
     path("resume/parse", ResumeParseApi.as_view(), name="resume-parse"),
     path("db/resumes", DbResumesApi.as_view(), name="db-resumes"),
     path("db/resumes/upload", DbResumesUploadApi.as_view(), name="db-resumes-upload"),
+    path("questions", QuestionsApi.as_view(), name="questions"),
+    path("questions/bulk", QuestionsBulkApi.as_view(), name="questions-bulk"),
+    path("questions/bulk_create", QuestionsBulkCreateApi.as_view(), name="questions-bulk-create"),
+    path("questions/<uuid:question_id>", QuestionApi.as_view(), name="question"),
 ]

@@ -47,6 +47,14 @@ from .errors import (
 from .export import export_user_rows
 from .health import HealthCheck, check_health
 from .profiles import PROFILE_COLUMNS, get_interview_statistics, get_profile, update_profile, username_owner
+from .questions import (
+    QUESTION_COLUMNS,
+    question_delete,
+    question_get,
+    question_insert_many,
+    question_list,
+    question_update,
+)
 from .rate_limits import rate_limit_hit
 from .resumes import RESUME_COLUMNS, resume_delete, resume_get, resume_insert, resume_list, resume_update
 from .storage import (
