@@ -4,6 +4,7 @@ from django.urls import path
 
 from backend.llm_api.views.auth import LoginApi, LogoutApi, MeApi, RefreshApi, RegisterApi
 from backend.llm_api.views.health import HealthApi, InfoApi
+from backend.llm_api.views.interviews import InterviewSaveApi
 from backend.llm_api.views.profile import (
     AccountApi,
     AvatarAliasApi,
@@ -51,4 +52,5 @@ urlpatterns = [
     path("questions/bulk", QuestionsBulkApi.as_view(), name="questions-bulk"),
     path("questions/bulk_create", QuestionsBulkCreateApi.as_view(), name="questions-bulk-create"),
     path("questions/<uuid:question_id>", QuestionApi.as_view(), name="question"),
+    path("interviews/save", InterviewSaveApi.as_view(), name="interviews-save"),
 ]

@@ -46,6 +46,7 @@ from .errors import (
 )
 from .export import export_user_rows
 from .health import HealthCheck, check_health
+from .interviews import interview_save
 from .profiles import PROFILE_COLUMNS, get_interview_statistics, get_profile, update_profile, username_owner
 from .questions import (
     QUESTION_COLUMNS,
