@@ -254,6 +254,27 @@ def test_bad_input_is_400_and_stores_nothing(api, db, make_user, case, changes, 
     assert interview_count(db) == before
 
 
+def test_the_longest_conversation_is_bounded(api, db):
+    before = interview_count(db)
+    longest = [{"role": "user", "content": "x" * 20000}] * 25  # exactly 500,000 characters
+    assert save(api, body(user_id=None, conversation=longest)).status_code == 201
+    answer = save(api, body(user_id=None, conversation=longest + [{"role": "user", "content": "x"}]))
+    assert answer.status_code == 400, answer.content
+    assert answer.json()["error"]["details"] == {
+        "conversation": ["The conversation holds more than 500,000 characters."]}
+    assert interview_count(db) == before + 1
+
+
+def test_a_body_over_the_request_limit_is_413_not_500(api, db, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    before = interview_count(db)
+    answer = save(api, body(user_id=None, conversation=[{"role": "user", "content": "x" * 15000}]))
+    assert answer.status_code == 413, answer.content
+    assert answer.json() == {"error": {"code": "request_too_large", "message": "The request body is too large.",
+                                       "details": {}}}
+    assert interview_count(db) == before
+
+
 def test_malformed_json_is_400(api, db):
     before = interview_count(db)
     answer = api.generic("POST", "/api/interviews/save", SEED_001_BODY[:-3], content_type="application/json")

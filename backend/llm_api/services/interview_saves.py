@@ -20,6 +20,8 @@ from backend.llm_api.errors import AppError
 SCORING_ENGINE = "client"
 RUBRIC_VERSION = "seed-001-1to10"
 MAX_MESSAGES = 200
+MAX_MESSAGE_CHARS = 20_000
+MAX_CONVERSATION_CHARS = 500_000  # the whole conversation; keeps bodies under Django's 2.5 MB
 MAX_QUESTIONS = 50
 # the seed's speaker names -> interview_messages.role
 MESSAGE_ROLES = {"interviewer": "interviewer", "user": "candidate", "candidate": "candidate"}

@@ -55,7 +55,8 @@ def _texts(max_items: int, max_length: int) -> serializers.ListField:
 class MessageInput(serializers.Serializer):
     role = serializers.ChoiceField(choices=["interviewer", "user", "candidate"],
                                    help_text="`user` (or `candidate`) is the candidate.")
-    content = serializers.CharField(max_length=20000, allow_blank=True, trim_whitespace=False)
+    content = serializers.CharField(max_length=interview_saves.MAX_MESSAGE_CHARS, allow_blank=True,
+                                    trim_whitespace=False)
 
 
 class FeedbackInput(serializers.Serializer):
@@ -85,6 +86,12 @@ class SaveInput(serializers.Serializer):
     question_count = serializers.IntegerField(min_value=1, max_value=interview_saves.MAX_QUESTIONS, required=False,
                                               allow_null=True,
                                               help_text="Questions planned (default: the interviewer's messages).")
+
+    def validate_conversation(self, value: list) -> list:
+        if sum(len(message["content"]) for message in value) > interview_saves.MAX_CONVERSATION_CHARS:
+            raise serializers.ValidationError(
+                f"The conversation holds more than {interview_saves.MAX_CONVERSATION_CHARS:,} characters.")
+        return value
 
     def validate_user_id(self, value: str | None) -> str | None:
         """Blank is absent; a UUID in any spelling compares as the canonical one."""
