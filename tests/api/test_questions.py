@@ -170,6 +170,7 @@ INVALID = [
     ("no-levels", {"experience_levels": []}, "experience_levels", "Ensure this field has at least 1 elements."),
     ("long-category", {"category": "c" * 101}, "category", "Ensure this field has no more than 100 characters."),
     ("roles-and-tags", {"roles": ["a"], "role_tags": ["b"]}, "roles", "Send role_tags or roles, not both."),
+    ("tag-with-braces", {"role_tags": ["ok", "{x}"]}, "role_tags[1]", "Must not contain { or }."),
     ("tags-not-list", {"role_tags": "backend"}, "role_tags", 'Expected a list of items but got type "str".'),
     ("rubric-not-object", {"rubric": ["x"]}, "rubric",
      "Invalid data. Expected a dictionary, but got list."),
@@ -344,9 +345,11 @@ def test_filters(api, service_client, alice, tag):
     assert found(role="data") == ["B"]
     assert found(alice, interview_type="system_design", role="backend", difficulty="hard") == ["A", "D"]
     assert found(interview_type="", difficulty="", category="", role="") == ["A", "B", "C"]  # blank: no filter
-    bad = api.get("/api/questions", {"interview_type": "trivia", "difficulty": "extreme", "page_size": 0})
+    assert found(role='front "end", \\ (web)') == ["B"]  # quotes, commas, parentheses are just text
+    bad = api.get("/api/questions", {"interview_type": "trivia", "difficulty": "extreme", "page_size": 0,
+                                     "role": "a}b"})
     assert bad.status_code == 422
-    assert set(bad.json()["error"]["details"]) == {"interview_type", "difficulty", "page_size"}
+    assert set(bad.json()["error"]["details"]) == {"interview_type", "difficulty", "page_size", "role"}
 
 
 def test_search_is_a_literal_case_insensitive_substring(api, service_client, tag):
@@ -469,3 +472,11 @@ def test_a_hundred_questions_go_in_one_request(api, db, alice, tag):
     assert answer.status_code == 201, answer.content
     assert [q["question_text"] for q in answer.json()["results"]] == [f"{tag} {n}" for n in range(100)]
     assert listed(api, alice, search=tag)["count"] == 100
+
+
+def test_role_tags_with_punctuation_match_themselves(api, alice, tag):
+    create(api, alice, question_text=f"{tag} odd", role_tags=['C++, "Rust" (systems)', "back\\end"])
+    create(api, alice, question_text=f"{tag} other", role_tags=["c++"])
+    assert texts(listed(api, alice, search=tag, role='c++, "rust" (systems)')) == [f"{tag} odd"]
+    assert texts(listed(api, alice, search=tag, role="BACK\\END")) == [f"{tag} odd"]
+    assert texts(listed(api, alice, search=tag, role="c++")) == [f"{tag} other"]

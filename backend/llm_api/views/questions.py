@@ -42,6 +42,18 @@ def _strings(max_items: int, max_length: int, **kwargs: Any) -> serializers.List
                                  **kwargs)
 
 
+def _no_braces(value: str) -> str:
+    """Role tags are matched as a Postgres array literal: braces could not be matched."""
+    if "{" in value or "}" in value:
+        raise serializers.ValidationError("Must not contain { or }.")
+    return value
+
+
+def _role_tags(**kwargs: Any) -> serializers.ListField:
+    return serializers.ListField(child=serializers.CharField(max_length=100, validators=[_no_braces]),
+                                 max_length=50, **kwargs)
+
+
 # Rubric ---------------------------------------------------------------------------------------
 
 class StrictSerializer(serializers.Serializer):
@@ -95,8 +107,8 @@ class QuestionInput(serializers.Serializer):
     experience_levels = serializers.ListField(
         child=LabelField(normalise=experience_level_value, choices=EXPERIENCE_LEVELS), min_length=1, max_length=3,
         required=False, help_text="Default all three; \"Junior\", \"Mid-level\", \"Senior\" accepted.")
-    role_tags = _strings(50, 100, required=False, help_text="Roles it suits (stored lower-case); none: any role.")
-    roles = _strings(50, 100, required=False, write_only=True, help_text="Another name for `role_tags`.")
+    role_tags = _role_tags(required=False, help_text="Roles it suits (stored lower-case); none: any role.")
+    roles = _role_tags(required=False, write_only=True, help_text="Another name for `role_tags`.")
     skills = _strings(50, 100, required=False)
     expected_answer = serializers.CharField(max_length=20000, allow_null=True, allow_blank=True, required=False)
     follow_ups = _strings(20, 1000, required=False)
@@ -149,7 +161,7 @@ class ListInput(serializers.Serializer):
                                 allow_blank=True)
     difficulty = LabelField(normalise=difficulty_value, choices=DIFFICULTIES, required=False, allow_blank=True)
     category = serializers.CharField(max_length=100, required=False, allow_blank=True)
-    role = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    role = serializers.CharField(max_length=100, required=False, allow_blank=True, validators=[_no_braces])
     search = serializers.CharField(max_length=SHORT, required=False, allow_blank=True)
     page = serializers.IntegerField(min_value=1, default=1)
     page_size = serializers.IntegerField(min_value=1, max_value=100, default=20)
