@@ -114,7 +114,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "ENUM_NAME_OVERRIDES": {"ClaimKindEnum": "backend.llm_api.services.resume_parsing.schema.CLAIM_KINDS"},
+    "ENUM_NAME_OVERRIDES": {
+        "ClaimKindEnum": "backend.llm_api.services.resume_parsing.schema.CLAIM_KINDS",
+        "ExperienceLevelEnum": "backend.llm_api.services.labels.EXPERIENCE_LEVELS",
+        "InterviewTypeEnum": "backend.llm_api.services.labels.INTERVIEW_TYPES",
+        "DifficultyEnum": "backend.llm_api.services.labels.DIFFICULTIES",
+    },
 }
 
 # Supabase ------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from django.urls import path
 
 from backend.llm_api.views.auth import LoginApi, LogoutApi, MeApi, RefreshApi, RegisterApi
 from backend.llm_api.views.health import HealthApi, InfoApi
+from backend.llm_api.views.interview_saves import InterviewSaveApi
 from backend.llm_api.views.interviews import (
     InterviewDetailApi,
     InterviewEndApi,
@@ -20,6 +21,12 @@ from backend.llm_api.views.profile import (
     ExportApi,
     ProfileApi,
     StatsApi,
+)
+from backend.llm_api.views.questions import (
+    QuestionApi,
+    QuestionsApi,
+    QuestionsBulkApi,
+    QuestionsBulkCreateApi,
 )
 from backend.llm_api.views.resumes import (
     DbResumesApi,
@@ -57,4 +64,9 @@ urlpatterns = [
     path("interviews/<uuid:interview_id>/skip", InterviewSkipApi.as_view(), name="interview-skip"),
     path("interviews/<uuid:interview_id>/end", InterviewEndApi.as_view(), name="interview-end"),
     path("interviews/<uuid:interview_id>/state", InterviewStateApi.as_view(), name="interview-state"),
+    path("questions", QuestionsApi.as_view(), name="questions"),
+    path("questions/bulk", QuestionsBulkApi.as_view(), name="questions-bulk"),
+    path("questions/bulk_create", QuestionsBulkCreateApi.as_view(), name="questions-bulk-create"),
+    path("questions/<uuid:question_id>", QuestionApi.as_view(), name="question"),
+    path("interviews/save", InterviewSaveApi.as_view(), name="interviews-save"),
 ]

@@ -46,6 +46,7 @@ from .errors import (
 )
 from .export import export_user_rows
 from .health import HealthCheck, check_health
+from .interview_saves import interview_save
 from .interviews import (
     ANSWER_COLUMNS,
     INTERVIEW_COLUMNS,
@@ -63,6 +64,14 @@ from .interviews import (
 )
 from .profiles import PROFILE_COLUMNS, get_interview_statistics, get_profile, update_profile, username_owner
 from .question_bank import question_bank_keys, question_bank_remove, question_bank_upsert
+from .questions import (
+    QUESTION_COLUMNS,
+    question_delete,
+    question_get,
+    question_insert_many,
+    question_list,
+    question_update,
+)
 from .rate_limits import rate_limit_hit
 from .resumes import RESUME_COLUMNS, resume_delete, resume_get, resume_insert, resume_list, resume_update
 from .storage import (

@@ -1,8 +1,10 @@
-"""Input checks shared by the views: validation answered with 422, and who the client is."""
+"""Input checks shared by the views: validation answered with 422 (400 where a seed's contract
+says so), and who the client is."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -16,12 +18,65 @@ USERNAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{2,49}")
 USERNAME_RULE = "3-50 characters: letters, digits, - and _, starting with a letter or digit."
 
 
-def validated(serializer_class: type[serializers.Serializer], data: Any, *, partial: bool = False) -> dict:
-    """The serializer's validated data, or 422 with a message per field."""
+def validated(
+    serializer_class: type[serializers.Serializer], data: Any, *, partial: bool = False, status_code: int = 422,
+    flat: bool = False,
+) -> dict:
+    """The serializer's validated data, or 422 (or `status_code` 400) with a message per field;
+    `flat`: nested fields named by their path (`questions[2].rubric.points[0].text`)."""
     serializer = serializer_class(data=data, partial=partial)
     if not serializer.is_valid():
-        raise UnprocessableInput(serializer.errors)
+        errors = flat_errors(serializer.errors) if flat else serializer.errors
+        if status_code == 400:
+            raise serializers.ValidationError(errors)
+        raise UnprocessableInput(errors)
     return dict(serializer.validated_data)
+
+
+def flat_errors(detail: Any, path: str = "") -> dict[str, list[str]]:
+    """DRF's nested errors as `{path: [messages]}`: `a.b` for fields, `a[1]` for list items."""
+    if isinstance(detail, Mapping):
+        flat: dict[str, list[str]] = {}
+        for key, value in detail.items():
+            if isinstance(key, int) or (isinstance(key, str) and key.isdigit()):
+                name = f"{path}[{key}]"
+            elif key == "non_field_errors" and path:
+                name = path
+            else:
+                name = f"{path}.{key}" if path else str(key)
+            for field, messages in flat_errors(value, name).items():
+                flat.setdefault(field, []).extend(messages)
+        return flat
+    if isinstance(detail, list | tuple):
+        if all(not isinstance(item, Mapping | list | tuple) for item in detail):
+            return {path or "non_field_errors": [str(item) for item in detail]} if detail else {}
+        flat = {}
+        for index, item in enumerate(detail):
+            for field, messages in flat_errors(item, f"{path}[{index}]").items():
+                flat.setdefault(field, []).extend(messages)
+        return flat
+    return {path or "non_field_errors": [str(detail)]}
+
+
+class LabelField(serializers.CharField):
+    """One of a closed set, spelled as the schema stores it or as seed front ends send it
+    ("System Design" -> `system_design`); answered with the stored value."""
+
+    def __init__(self, *, normalise: Callable[[str], str | None], choices: Sequence[str], **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 50)
+        kwargs.setdefault("help_text", f"One of {', '.join(choices)} (any case; spaces or hyphens for _).")
+        super().__init__(**kwargs)
+        self.normalise = normalise
+        self.choices = tuple(choices)
+
+    def to_internal_value(self, data: Any) -> str:
+        text = super().to_internal_value(data)
+        if not text.strip() and self.allow_blank:
+            return ""
+        value = self.normalise(text)
+        if value is None:
+            raise serializers.ValidationError(f"Must be one of: {', '.join(self.choices)}.")
+        return value
 
 
 def client_ip(request: Request) -> str | None:

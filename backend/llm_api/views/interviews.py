@@ -25,7 +25,7 @@ from backend.llm_api.services.interview_engine import (
     normalise_level,
     normalise_type,
 )
-from backend.llm_api.views.inputs import validated
+from backend.llm_api.views.inputs import LabelField, validated
 
 ERRORS = {401: ErrorSerializer, 404: ErrorSerializer, 409: ErrorSerializer, 422: ErrorSerializer,
           502: ErrorSerializer, 503: ErrorSerializer}
@@ -51,22 +51,11 @@ class InterviewApi(APIView):
     permission_classes = [IsAuthenticated]
 
 
-class NormalisedChoiceField(serializers.ChoiceField):
-    """Our names, or seed 001's labels ("Mid-level", "System Design"), normalised."""
-
-    def __init__(self, *, normalise, **kwargs) -> None:
-        self.normalise = normalise
-        super().__init__(**kwargs)
-
-    def to_internal_value(self, data):
-        return super().to_internal_value(self.normalise(str(data)) or data)
-
-
 class InterviewsApi(InterviewApi):
     class InputSerializer(serializers.Serializer):
         job_role = serializers.CharField(max_length=200)
-        experience_level = NormalisedChoiceField(choices=EXPERIENCE_LEVELS, normalise=normalise_level)
-        interview_type = NormalisedChoiceField(choices=INTERVIEW_TYPES, normalise=normalise_type)
+        experience_level = LabelField(choices=EXPERIENCE_LEVELS, normalise=normalise_level)
+        interview_type = LabelField(choices=INTERVIEW_TYPES, normalise=normalise_type)
         difficulty = serializers.ChoiceField(choices=DIFFICULTIES, default="medium")
         num_questions = serializers.IntegerField(min_value=1, max_value=20, default=5)
         resume_id = serializers.UUIDField(required=False, allow_null=True)

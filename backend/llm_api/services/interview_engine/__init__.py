@@ -13,16 +13,12 @@ from __future__ import annotations
 
 from django.conf import settings
 
+from backend.llm_api.services.labels import DIFFICULTIES, EXPERIENCE_LEVELS, INTERVIEW_TYPES
+from backend.llm_api.services.labels import experience_level_value as normalise_level
+from backend.llm_api.services.labels import interview_type_value as normalise_type
+
 from .assessment import LACK_KINDS, Lack, assess, looks_like_instructions, points_covered
-from .brief import (
-    DIFFICULTIES,
-    EXPERIENCE_LEVELS,
-    INTERVIEW_TYPES,
-    Brief,
-    make_brief,
-    normalise_level,
-    normalise_type,
-)
+from .brief import Brief, make_brief
 from .flow import CLOSING_LINE, Decision, EngineState, after_follow_up, decide, question_heading
 from .model import RESET, ModelInterviewer, ModelSettings, Reset
 from .offline import OfflineInterviewer

@@ -9,34 +9,6 @@ from typing import Any
 
 from backend.llm_api.services.resume_parsing.vocabulary import vocabulary
 
-EXPERIENCE_LEVELS = ("junior", "mid", "senior")
-INTERVIEW_TYPES = ("behavioral", "technical", "system_design", "coding", "mixed")
-DIFFICULTIES = ("easy", "medium", "hard")
-
-# Seed 001's labels ("Mid-level", "System Design") and common spellings, by normalised text.
-_LEVEL_NAMES = {
-    "junior": "junior", "jr": "junior", "entry": "junior", "entrylevel": "junior", "intern": "junior",
-    "mid": "mid", "midlevel": "mid", "middle": "mid", "intermediate": "mid",
-    "senior": "senior", "sr": "senior", "staff": "senior", "principal": "senior", "lead": "senior",
-}
-_TYPE_NAMES = {
-    "behavioral": "behavioral", "behavioural": "behavioral", "technical": "technical",
-    "systemdesign": "system_design", "coding": "coding", "mixed": "mixed",
-}
-
-
-def _squash(value: str) -> str:
-    return re.sub(r"[^a-z]", "", value.casefold())
-
-
-def normalise_level(value: str) -> str | None:
-    return _LEVEL_NAMES.get(_squash(value))
-
-
-def normalise_type(value: str) -> str | None:
-    return _TYPE_NAMES.get(_squash(value))
-
-
 # Role families of the bank, recognised in a free-text job title (first match wins, so the
 # more specific titles come first).
 _FAMILY_PATTERNS: tuple[tuple[str, str], ...] = (
