@@ -46,6 +46,15 @@ MODULES: dict[str, list[str]] = {
     "backend/llm_api/services/profiles.py": ["tests/api/test_profile.py"],
     "backend/llm_api/services/avatar_images.py": ["tests/api/test_avatar_images.py", "tests/api/test_profile.py"],
     "backend/llm_api/services/throttles.py": ["tests/api/test_accounts.py"],
+    "backend/llm_api/services/interview_engine/flow.py": ["tests/api/test_interview_engine.py"],
+    "backend/llm_api/services/interview_engine/assessment.py": ["tests/api/test_interview_engine.py"],
+    "backend/llm_api/services/interview_engine/planner.py": ["tests/api/test_interview_engine.py"],
+    "backend/llm_api/services/interview_engine/model.py": [
+        "tests/api/test_interview_engine.py", "tests/api/test_interview_model.py",
+    ],
+    "backend/llm_api/services/interviews.py": [
+        "tests/api/test_interviews.py", "tests/api/test_interview_model.py",
+    ],
     "backend/local_supabase/storage/paths.py": [
         "tests/local_supabase/test_storage_paths.py", "tests/local_supabase/test_storage.py",
     ],
