@@ -112,10 +112,66 @@ def test_a_sufficient_answer_moves_on_at_once():
 
 
 def test_engine_state_round_trips():
-    current = after_follow_up(state(), Lack("no_numbers"))
-    assert EngineState.from_state(json.loads(json.dumps(current.as_state()))) == current
+    current = replace(state(3), phase="closed", current=3, turn=7, follow_ups_used=1, kinds_asked=("no_numbers",),
+                      kind_totals={"no_numbers": 2}, summary=("Q1 (Databases): skipped",))
+    stored = json.loads(json.dumps(current.as_state()))
+    assert {key: value for key, value in stored.items() if key not in ("plan", "brief")} == {
+        "version": 1, "phase": "closed", "current": 3, "turn": 7, "follow_ups_used": 1,
+        "kinds_asked": ["no_numbers"], "kind_totals": {"no_numbers": 2}, "summary": ["Q1 (Databases): skipped"]}
+    assert EngineState.from_state(stored) == current
+    with pytest.raises(KeyError):
+        EngineState.from_state({key: value for key, value in stored.items() if key != "turn"})
 
 
+def test_follow_ups_are_counted_per_question_and_per_interview():
+    once = after_follow_up(state(), Lack("no_numbers"))
+    twice = after_follow_up(once, Lack("no_numbers"))
+    assert (once.follow_ups_used, once.kinds_asked, once.kind_totals) == (1, ("no_numbers",), {"no_numbers": 1})
+    assert (twice.follow_ups_used, twice.kind_totals) == (2, {"no_numbers": 2})
+    assert after_follow_up(twice, Lack("too_short")).kind_totals == {"no_numbers": 2, "too_short": 1}
+
+
+def test_the_summary_says_what_each_closed_question_covered():
+    covered_one = "An index lookup is fast."
+    moved = decide(state=state(), answer_text=covered_one, skipped=False, max_follow_ups=0, max_per_kind=3)
+    assert moved.state.summary == ("Q1 (Databases): covered 1/3 rubric points; missed: Mentions write cost",)
+    everything = "index lookup, write cost on insert, explain the query plan"
+    moved = decide(state=state(), answer_text=everything, skipped=False, max_follow_ups=0, max_per_kind=3)
+    assert moved.state.summary == ("Q1 (Databases): covered 3/3 rubric points",)
+    long_point = replace(state(), plan=(question(1, rubric={**RUBRIC, "points": [
+        {"text": "x" * 100, "keywords": ["zzz"]}]}), question(2)))
+    line = decide(state=long_point, answer_text=WEAK, skipped=False, max_follow_ups=0, max_per_kind=3).state.summary[0]
+    assert line == "Q1 (Databases): covered 0/1 rubric points; missed: " + "x" * 80
+
+
+def test_decisions_carry_exactly_what_they_allow():
+    current = state()
+    follow = decide(state=current, answer_text=WEAK, skipped=False, max_follow_ups=2, max_per_kind=3)
+    assert follow.state is current and follow.next_question is None and follow.allowed[0] == follow.lack
+    moved = decide(state=current, answer_text=WEAK, skipped=True, max_follow_ups=2, max_per_kind=3)
+    assert (moved.lack, moved.allowed) == (None, ())
+    closed = decide(state=moved.state, answer_text=WEAK, skipped=True, max_follow_ups=2, max_per_kind=3)
+    assert (closed.lack, closed.allowed, closed.next_question) == (None, (), None)
+    with pytest.raises(ValueError, match="^the interview has no current question$"):
+        decide(state=closed.state, answer_text=WEAK, skipped=False, max_follow_ups=2, max_per_kind=3)
+
+
+@pytest.mark.parametrize("answer", [
+    # sharing words only with the question's text, only with its category, or only with its skills
+    "I would look at the slow endpoint first and tune whatever search it runs today, step by step.",
+    "Performance matters to me more than anything else in every project I take on, always and everywhere.",
+    "Elasticsearch is what I have used most in my career, along with plenty of other tools I like.",
+])
+def test_sharing_words_with_the_question_is_on_topic(answer):
+    tuned = question(1, text="How would you tune a slow search endpoint?", category="Performance",
+                     skills=("Elasticsearch",), rubric={**RUBRIC, "points": [{"text": "Mentions zzz",
+                                                                              "keywords": ["zzz"]}]})
+    current = replace(state(), plan=(tuned, question(2)))
+    lacks = decide(state=current, answer_text=answer, skipped=False, max_follow_ups=2, max_per_kind=3).allowed
+    assert "off_topic" not in [lack.kind for lack in lacks]
+    unrelated = "My cat sleeps all afternoon on the warm windowsill while the neighbours argue about gardening."
+    lacks = decide(state=current, answer_text=unrelated, skipped=False, max_follow_ups=2, max_per_kind=3).allowed
+    assert lacks[0].kind == "off_topic"
 @pytest.mark.parametrize("title,family", [
     ("Senior Backend Engineer", "backend"), ("Front-end Developer (React)", "frontend"),
     ("Full Stack Engineer", "fullstack"), ("Data Engineer", "data"), ("Machine Learning Engineer", "ml"),

@@ -42,12 +42,13 @@ class EngineState:
 
     @classmethod
     def from_state(cls, data: dict[str, Any]) -> EngineState:
+        """The state `as_state` wrote (every key is required: a missing one is a bug, not a default)."""
         return cls(
             plan=tuple(PlannedQuestion.from_state(item) for item in data["plan"]),
-            brief=Brief.from_state(data["brief"]), phase=data.get("phase", "preparing"),
-            current=int(data.get("current", 1)), turn=int(data.get("turn", 0)),
-            follow_ups_used=int(data.get("follow_ups_used", 0)), kinds_asked=tuple(data.get("kinds_asked", ())),
-            kind_totals=dict(data.get("kind_totals", {})), summary=tuple(data.get("summary", ())),
+            brief=Brief.from_state(data["brief"]), phase=data["phase"], current=int(data["current"]),
+            turn=int(data["turn"]), follow_ups_used=int(data["follow_ups_used"]),
+            kinds_asked=tuple(data["kinds_asked"]), kind_totals=dict(data["kind_totals"]),
+            summary=tuple(data["summary"]),
         )
 
     @property
