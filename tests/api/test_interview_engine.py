@@ -256,3 +256,54 @@ def test_the_prompt_stays_bounded_as_the_interview_grows():
                     answer_text=STRONG * 3, latest=STRONG, skipped=False, summary=current.summary, recent=recent)
         sizes[number] = len(user_prompt(turn, json_output=True))
     assert sizes[20] <= 1.5 * sizes[3]
+
+
+def lack_kinds(question_type: str, answer: str, **question) -> list[str]:
+    found = assess(question_type=question_type, question_text=question.get("text", "How do indexes work?"),
+                   rubric=question.get("rubric", {"points": [{"text": "Mentions zzz", "keywords": ["zzz"]}]}),
+                   skills=(), category="", answer=answer)
+    return [lack.kind for lack in found]
+
+
+FILLER = "my cat sleeps all afternoon on the warm windowsill while neighbours argue about gardening"
+
+
+def test_topic_words_match_on_their_first_five_letters_and_three_letters_up():
+    assert "off_topic" not in lack_kinds("technical", f"Indexing, {FILLER}.")  # indexes ~ indexing
+    assert "off_topic" not in lack_kinds("technical", f"The api, {FILLER}.", text="How do you version an API?")
+    assert "off_topic" in lack_kinds("technical", f"The ui, {FILLER}.", text="How do you test a UI?")
+
+
+def test_off_topic_needs_a_dozen_words():
+    unrelated = "my cat sleeps all afternoon on the warm windowsill while neighbours argue".split()
+    assert len(unrelated) == 12
+    assert "off_topic" in lack_kinds("technical", " ".join(unrelated))
+    assert "off_topic" not in lack_kinds("technical", " ".join(unrelated[:11]))
+
+
+def test_rubric_point_texts_count_as_the_questions_topic():
+    rubric = {"points": [{"text": "Mentions replication lag", "keywords": ["zzz"]}]}
+    assert "off_topic" not in lack_kinds("technical", f"Replication matters, {FILLER}.", rubric=rubric)
+
+
+def test_coding_answers_may_be_shorter():
+    thirty = " ".join(["indexes"] + ["word"] * 29)
+    assert "too_short" not in lack_kinds("coding", thirty)
+    assert "too_short" in lack_kinds("technical", thirty)
+    assert "too_short" in lack_kinds("an unknown type", thirty)  # checked like a mixed question
+
+
+def test_no_example_and_we_not_i_thresholds():
+    general = ("In general I think indexes help because they let the database find rows faster, and I would add "
+               "them where queries filter, sort or join on a column, while keeping the write cost in mind.")
+    assert "no_example" in lack_kinds("behavioral", general)
+    assert "no_example" not in lack_kinds("behavioral", "When I joined my last team, " + general)
+    three_we = "We planned it, then we built it and our indexes work well for everybody involved in the project now."
+    assert "we_not_i" in lack_kinds("behavioral", three_we)
+    assert "we_not_i" not in lack_kinds("behavioral", three_we.replace("our indexes", "the indexes"))
+
+
+def test_keywords_match_across_line_breaks_and_spaces():
+    rubric = {"points": [{"text": "Reads the plan", "keywords": ["query plan"]}]}
+    assert "missing_point" not in lack_kinds("technical", "I read the query\n   plan first. " * 10, rubric=rubric)
+    assert Lack("missing_point", "Reads the plan").as_state() == {"kind": "missing_point", "point": "Reads the plan"}
