@@ -167,6 +167,12 @@ INTERVIEW_MODEL_RETRIES = env_int("INTERVIEW_MODEL_RETRIES", 2)  # retries (with
 INTERVIEW_MAX_FOLLOW_UPS = env_int("INTERVIEW_MAX_FOLLOW_UPS", 2)  # follow-ups per question
 INTERVIEW_MAX_FOLLOW_UPS_PER_KIND = env_int("INTERVIEW_MAX_FOLLOW_UPS_PER_KIND", 3)  # per kind of lack, per interview
 INTERVIEW_REPLY_LEASE_SECONDS = env_int("INTERVIEW_REPLY_LEASE_SECONDS", 90)  # then another request may finish a reply
+SCORING_WITH_MODEL = env_bool("SCORING_WITH_MODEL", True)  # the model judges answers when the engine uses a model
+SCORING_MODEL = env_str("SCORING_MODEL")  # the judge model; empty: OPENAI_MODEL
+SCORING_MODEL_TIMEOUT = env_float("SCORING_MODEL_TIMEOUT", 20.0)  # seconds per answer, then scored offline
+SCORING_WORKERS = env_int("SCORING_WORKERS", 4)  # answers scored in parallel (per process)
+PRACTICE_THROTTLE_PER_USER = env_int("PRACTICE_THROTTLE_PER_USER", 30)  # practice answers per user per window
+PRACTICE_THROTTLE_WINDOW_SECONDS = env_int("PRACTICE_THROTTLE_WINDOW_SECONDS", 3600)
 
 # Logging -------------------------------------------------------------------------------
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO").upper()

@@ -6,13 +6,17 @@ from backend.llm_api.views.auth import LoginApi, LogoutApi, MeApi, RefreshApi, R
 from backend.llm_api.views.health import HealthApi, InfoApi
 from backend.llm_api.views.interview_saves import InterviewSaveApi
 from backend.llm_api.views.interviews import (
+    InterviewAnswerApi,
+    InterviewAnswerRetryApi,
     InterviewDetailApi,
     InterviewEndApi,
+    InterviewEvaluationApi,
     InterviewMessagesApi,
     InterviewsApi,
     InterviewSkipApi,
     InterviewStartApi,
     InterviewStateApi,
+    PracticeApi,
 )
 from backend.llm_api.views.profile import (
     AccountApi,
@@ -64,6 +68,12 @@ urlpatterns = [
     path("interviews/<uuid:interview_id>/skip", InterviewSkipApi.as_view(), name="interview-skip"),
     path("interviews/<uuid:interview_id>/end", InterviewEndApi.as_view(), name="interview-end"),
     path("interviews/<uuid:interview_id>/state", InterviewStateApi.as_view(), name="interview-state"),
+    path("interviews/<uuid:interview_id>/evaluation", InterviewEvaluationApi.as_view(), name="interview-evaluation"),
+    path("interviews/<uuid:interview_id>/answers/<int:position>", InterviewAnswerApi.as_view(),
+         name="interview-answer"),
+    path("interviews/<uuid:interview_id>/answers/<int:position>/retry", InterviewAnswerRetryApi.as_view(),
+         name="interview-answer-retry"),
+    path("practice", PracticeApi.as_view(), name="practice"),
     path("questions", QuestionsApi.as_view(), name="questions"),
     path("questions/bulk", QuestionsBulkApi.as_view(), name="questions-bulk"),
     path("questions/bulk_create", QuestionsBulkCreateApi.as_view(), name="questions-bulk-create"),

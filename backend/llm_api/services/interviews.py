@@ -21,7 +21,7 @@ from django.conf import settings
 
 from backend.llm_api import supabase_client
 from backend.llm_api.errors import AppError
-from backend.llm_api.services import evaluation
+from backend.llm_api.services import evaluation, interview_scores
 from backend.llm_api.services.interview_engine import (
     CLOSING_LINE,
     RESET,
@@ -315,6 +315,9 @@ def _reply(pending: PendingTurn) -> Iterator[tuple[str, Any]]:
         return TurnResult(answer=answer_message, message=reply, kind=((reply or {}).get("metadata") or {}).get("kind"),
                           progress=_progress(state, max_follow_ups), engine=((reply or {}).get("metadata") or {})
                           .get("engine"), status=stored["status"], replayed=True)
+    if decision.kind in ("question", "closing") and not skipped:  # the question closed: score it now
+        interview_scores.schedule_closed_answer(user_id=pending.user_id, interview_id=pending.interview_id,
+                                                question=question, answer_text=turn.answer_text)
     return TurnResult(answer=answer_message, message=stored["message"], kind=decision.kind,
                       progress=_progress(new_state, max_follow_ups), engine=engine, status="active")
 
@@ -359,7 +362,8 @@ def _tokens(generator) -> Iterator[tuple[str, Any]]:
 
 def interview_end(*, user_id: str, interview_id: str) -> dict[str, Any]:
     """Score and finish the interview in one transaction; calling it again answers the same result."""
-    row = supabase_client.interview_get(user_id=user_id, interview_id=interview_id, with_answers=True)
+    row = supabase_client.interview_get(user_id=user_id, interview_id=interview_id, with_answers=True,
+                                        with_results=True)
     if row is None:
         raise InterviewNotFound()
     if row["status"] in ("completed", "abandoned"):
@@ -368,26 +372,49 @@ def interview_end(*, user_id: str, interview_id: str) -> dict[str, Any]:
         raise _transition("end", row["status"])
     answers = {answer["position"]: answer for answer in row.get("interview_answers") or []}
     state = EngineState.from_state(row["engine_state"])
-    if not any(str(answer.get("answer_text") or "").strip() for answer in answers.values()):
+    scores = interview_scores.scores_for_end(plan=list(state.plan), answers=answers)
+    if not scores:
         result: dict[str, Any] = {"status": "abandoned"}
     else:
-        result = evaluation.evaluate_interview(plan=list(state.plan), answers=answers, brief=state.brief)
+        result = evaluation.evaluate_interview(plan=list(state.plan), answers=answers, scores=scores,
+                                               brief=state.brief)
     supabase_client.interview_finish(user_id=user_id, interview_id=interview_id, result=result)
-    finished = supabase_client.interview_get(user_id=user_id, interview_id=interview_id, with_answers=True)
-    if finished is None:
+    return interview_evaluation(user_id=user_id, interview_id=interview_id)
+
+
+def interview_evaluation(*, user_id: str, interview_id: str) -> dict[str, Any]:
+    """The finished interview's evaluation, as `end` answered it."""
+    row = supabase_client.interview_get(user_id=user_id, interview_id=interview_id, with_answers=True,
+                                        with_results=True)
+    if row is None:
         raise InterviewNotFound()
-    return _evaluation_view(finished)
+    if row["status"] not in ("completed", "abandoned"):
+        raise InvalidTransition(f"The interview is {row['status']}: it has no evaluation until it ends.",
+                                status=row["status"], code="not_finished")
+    return _evaluation_view(row)
 
 
 def _evaluation_view(row: dict[str, Any]) -> dict[str, Any]:
     keys = ("id", "status", "overall_score", "communication_score", "technical_score", "problem_solving_score",
             "code_quality_score", "scoring_engine", "rubric_version", "scored_at", "feedback", "started_at",
             "completed_at", "duration_seconds", "answered_count", "planned_questions")
-    answers = [{key: answer.get(key) for key in ("position", "question_text", "question_type", "category",
-                                                  "answer_text", "skipped", "score", "feedback", "evidence",
-                                                  "follow_up_count")}
-               for answer in row.get("interview_answers") or []]
-    return {**{key: row.get(key) for key in keys}, "answers": answers}
+    positions = {answer["id"]: answer["position"] for answer in row.get("interview_answers") or []}
+    answers = []
+    for answer in row.get("interview_answers") or []:
+        feedback = answer.get("feedback") or {}
+        answers.append({
+            **{key: answer.get(key) for key in ("position", "question_text", "question_type", "category",
+                                                 "answer_text", "skipped", "score", "evidence", "follow_up_count",
+                                                 "scoring_engine", "rubric_version")},
+            "dimensions": feedback.get("dimensions") or {}, "guard": feedback.get("guard"),
+            "rubric_points_covered": feedback.get("rubric_points_covered") or [],
+            "rubric_points_missed": feedback.get("rubric_points_missed") or [],
+        })
+    gaps = [{"skill": gap["skill"], "severity": gap["severity"],
+             "evidence": {"quote": gap.get("evidence"), "answer_position": positions.get(gap.get("answer_id"))},
+             "recommendation": gap.get("recommendation"), "resources": gap.get("resources") or []}
+            for gap in row.get("skill_gaps") or []]
+    return {**{key: row.get(key) for key in keys}, "answers": answers, "skill_gaps": gaps}
 
 
 def interview_state(*, user_id: str, interview_id: str) -> dict[str, Any]:

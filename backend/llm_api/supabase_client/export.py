@@ -18,7 +18,8 @@ def export_user_rows(*, user_id: str) -> dict[str, Any]:
         interviews = (
             client.table("interviews")
             .select(
-                "*,interview_messages(*),interview_answers(*),skill_gaps(*),interview_coverage(*),recordings(*)"
+                "*,interview_messages(*),interview_answers(*),skill_gaps(*),interview_coverage(*),recordings(*),"
+                "answer_attempts(*)"
             )
             .eq("user_id", user_id)
             .order("created_at")

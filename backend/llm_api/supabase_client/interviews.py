@@ -21,7 +21,7 @@ INTERVIEW_COLUMNS = (
 )
 ANSWER_COLUMNS = (
     "id,position,question_id,question_text,question_type,category,answer_text,skipped,score,feedback,evidence,"
-    "scoring_engine,rubric_version,scored_at,follow_up_count,asked_at,answered_at"
+    "scoring_engine,rubric_version,scored_at,follow_up_count,delivery_metrics,asked_at,answered_at"
 )
 MESSAGE_COLUMNS = "id,seq,role,content,answer_id,question_id,input_mode,metadata,created_at"
 
@@ -39,9 +39,11 @@ def interview_create(*, user_id: str, interview: Mapping[str, Any], plan: list[M
     return _rpc("interview_create", {"p_user_id": user_id, "p_interview": dict(interview), "p_plan": list(plan)})
 
 
-def interview_get(*, user_id: str, interview_id: str, with_answers: bool = False) -> dict[str, Any] | None:
-    """The user's interview (and its answer rows by position), or None."""
-    columns = INTERVIEW_COLUMNS + (f",interview_answers({ANSWER_COLUMNS})" if with_answers else "")
+def interview_get(*, user_id: str, interview_id: str, with_answers: bool = False,
+                  with_results: bool = False) -> dict[str, Any] | None:
+    """The user's interview (with its answer rows by position, its skill gaps), or None."""
+    columns = INTERVIEW_COLUMNS + (f",interview_answers({ANSWER_COLUMNS})" if with_answers else "") + (
+        ",skill_gaps(skill,severity,evidence,recommendation,resources,answer_id)" if with_results else "")
     with translate_errors():
         query = get_client().table("interviews").select(columns).eq("id", interview_id).eq("user_id", user_id)
         if with_answers:
@@ -136,3 +138,30 @@ def open_skill_gaps(*, user_id: str, limit: int) -> list[dict[str, Any]]:
             .eq("user_id", user_id).order("last_seen_at", desc=True).limit(limit).execute().data
         )
     return list(data)
+
+
+def interview_answer_score(*, user_id: str, interview_id: str, position: int, answer_text: str,
+                           score: Mapping[str, Any]) -> dict[str, Any]:
+    """Store one answer's score while the interview is active (only for that exact answer text)."""
+    return _rpc("interview_answer_score", {"p_user_id": user_id, "p_interview_id": interview_id,
+                                           "p_position": position, "p_answer_text": answer_text,
+                                           "p_score": dict(score)})
+
+
+def answer_attempt_add(*, user_id: str, interview_id: str, position: int,
+                       attempt: Mapping[str, Any]) -> dict[str, Any]:
+    return _rpc("answer_attempt_add", {"p_user_id": user_id, "p_interview_id": interview_id, "p_position": position,
+                                       "p_attempt": dict(attempt)})
+
+
+def answer_attempts(*, user_id: str, interview_id: str, position: int) -> list[dict[str, Any]]:
+    """The retries of one of the user's answers, oldest first."""
+    with translate_errors():
+        data = (
+            get_client().table("answer_attempts")
+            .select("id,position,attempt,content,score,feedback,evidence,scoring_engine,rubric_version,created_at,"
+                    "interviews!inner(user_id)")
+            .eq("interview_id", interview_id).eq("position", position).eq("interviews.user_id", user_id)
+            .order("attempt").execute().data
+        )
+    return [{key: value for key, value in row.items() if key != "interviews"} for row in data]

@@ -17,7 +17,7 @@ from rest_framework.views import APIView
 from backend.llm_api.authentication import SupabaseJWTAuthentication
 from backend.llm_api.errors import AppError
 from backend.llm_api.exceptions import ErrorSerializer, app_error_response
-from backend.llm_api.services import interviews
+from backend.llm_api.services import interview_scores, interviews, practice
 from backend.llm_api.services.interview_engine import (
     DIFFICULTIES,
     EXPERIENCE_LEVELS,
@@ -165,3 +165,56 @@ class InterviewStateApi(InterviewApi):
     @extend_schema(responses={200: OpenApiTypes.OBJECT, **ERRORS}, summary="What a front end resumes from")
     def get(self, request: Request, interview_id) -> Response:
         return Response(interviews.interview_state(user_id=request.user.id, interview_id=str(interview_id)))
+
+
+class InterviewEvaluationApi(InterviewApi):
+    @extend_schema(responses={200: OpenApiTypes.OBJECT, **ERRORS}, summary="The evaluation `end` produced")
+    def get(self, request: Request, interview_id) -> Response:
+        return Response(interviews.interview_evaluation(user_id=request.user.id, interview_id=str(interview_id)))
+
+
+class InterviewAnswerApi(InterviewApi):
+    @extend_schema(responses={200: OpenApiTypes.OBJECT, **ERRORS},
+                   summary="Why this score: per dimension the anchor reached, its quotes, what would raise it")
+    def get(self, request: Request, interview_id, position: int) -> Response:
+        return Response(interview_scores.answer_explain(user_id=request.user.id, interview_id=str(interview_id),
+                                                        position=position))
+
+
+class InterviewAnswerRetryApi(InterviewApi):
+    class InputSerializer(serializers.Serializer):
+        content = serializers.CharField(max_length=20_000)
+
+    @extend_schema(request=InputSerializer, responses={201: OpenApiTypes.OBJECT, **ERRORS},
+                   summary="Retry a question: scored with the same rubric, kept beside the earlier attempts")
+    def post(self, request: Request, interview_id, position: int) -> Response:
+        data = validated(self.InputSerializer, request.data)
+        attempt = interview_scores.answer_retry(user_id=request.user.id, interview_id=str(interview_id),
+                                                position=position, content=data["content"])
+        return Response(attempt, status=status.HTTP_201_CREATED)
+
+
+class PracticeApi(InterviewApi):
+    class InputSerializer(serializers.Serializer):
+        question_id = serializers.UUIDField(required=False)
+        question_text = serializers.CharField(max_length=4000, required=False)
+        interview_type = LabelField(choices=INTERVIEW_TYPES, normalise=normalise_type, required=False)
+        answer = serializers.CharField(max_length=20_000, trim_whitespace=False)
+        role = serializers.CharField(max_length=200, required=False, allow_blank=True)
+
+        def validate(self, data):
+            if "question_id" in data and "question_text" in data:
+                raise serializers.ValidationError({"question_id": ["Give question_id or question_text, not both."]})
+            if "question_id" not in data and not ("question_text" in data and data.get("interview_type")):
+                raise serializers.ValidationError(
+                    {"question_id": ["Give question_id, or question_text with interview_type."]})
+            return data
+
+    @extend_schema(request=InputSerializer, responses={200: OpenApiTypes.OBJECT, 429: ErrorSerializer, **ERRORS},
+                   summary="Practise one question: instant feedback on one answer")
+    def post(self, request: Request) -> Response:
+        data = validated(self.InputSerializer, request.data)
+        return Response(practice.practice_score(
+            user_id=request.user.id, answer=data["answer"],
+            question_id=str(data["question_id"]) if data.get("question_id") else None,
+            question_text=data.get("question_text"), interview_type=data.get("interview_type")))

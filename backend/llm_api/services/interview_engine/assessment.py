@@ -31,7 +31,13 @@ _STOP = frozenset(
     "this that these those i me my we our us you your they them their he she his her what which who whom how "
     "why when where do does did done have has had can could would should will shall may might must not no "
     "yes there here about into over under than too very just also more most some any each every all both few "
-    "other such only own same tell me time describe explain walk through".split()
+    "other such only own same tell me time describe explain walk through one two three four five six seven "
+    "eight nine ten first second third year years before after without within while until again still then "
+    "start started starting line lines make made making get got getting take took good well better best need "
+    "needs needed thing things way ways really much many lot lots every around always never often usually "
+    "something someone anything nothing because since though although however whether day days week weeks "
+    "month months back just like want wanted know knew think thought come came going went keep kept look see "
+    "seen used using use new old long short big small last next same different part parts people".split()
 )
 _INJECTION = re.compile(
     r"ignore (all |any |the |your )?(previous |prior |above |earlier )?(instructions|prompts?|rules)|"
@@ -106,9 +112,21 @@ def off_topic(*, question_text: str, rubric: dict[str, Any], skills: tuple[str, 
         return False
     if any(points_covered(rubric, answer)):
         return False
-    topic = _stems(" ".join([question_text, category, *skills,
-                             *(str(point.get("text", "")) for point in rubric.get("points") or [])]))
-    return not (_stems(answer) & topic)
+    topic = _stems(" ".join([question_text, category, *skills, *_rubric_texts(rubric)]))
+    shared = _stems(answer) & topic
+    # a long answer needs more than one word in common: one can be chance
+    return len(shared) < (2 if len(words(answer)) >= 40 else 1)
+
+
+def _rubric_texts(rubric: dict[str, Any]) -> list[str]:
+    """Every text of the rubric: points and their keywords, signals, red flags, anchors."""
+    texts = []
+    for point in rubric.get("points") or []:
+        texts.append(str(point.get("text", "")))
+        texts.extend(str(keyword) for keyword in point.get("keywords") or [])
+    texts.extend(str(item) for key in ("strong_signals", "red_flags") for item in rubric.get(key) or [])
+    texts.extend(str(text) for text in (rubric.get("anchors") or {}).values())
+    return texts
 
 
 def assess(*, question_type: str, question_text: str, rubric: dict[str, Any], skills: tuple[str, ...],
