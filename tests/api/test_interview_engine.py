@@ -4,17 +4,20 @@ planner, the model's streamed JSON decoding and the prompt's bound."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import replace
 
 import pytest
 
 from backend.llm_api.services.interview_engine import (
     Brief,
+    EmptyBank,
     EngineState,
     Lack,
     PlannedQuestion,
     Turn,
     assess,
+    candidate_types,
     decide,
     make_brief,
     plan_interview,
@@ -307,3 +310,117 @@ def test_keywords_match_across_line_breaks_and_spaces():
     rubric = {"points": [{"text": "Reads the plan", "keywords": ["query plan"]}]}
     assert "missing_point" not in lack_kinds("technical", "I read the query\n   plan first. " * 10, rubric=rubric)
     assert Lack("missing_point", "Reads the plan").as_state() == {"kind": "missing_point", "point": "Reads the plan"}
+
+
+def synthetic(key: str, interview_type: str = "technical", difficulty: str = "medium", roles=(), skills=("Go",),
+              category: str | None = None) -> dict:
+    return {"id": f"id-{key}", "bank_key": key, "question_text": f"Question {key}?", "interview_type": interview_type,
+            "difficulty": difficulty, "role_tags": list(roles), "skills": list(skills),
+            "category": category or f"category-{key}", "rubric": RUBRIC, "follow_ups": ["Why?"]}
+
+
+def brief_for(**overrides) -> Brief:
+    return replace(BRIEF, **overrides)
+
+
+def test_claim_probes_are_spread_through_the_plan_with_their_own_rubric():
+    claims = ({"text": "Cut build times by 60%.", "kind": "quantified", "source": "x"},
+              {"text": "Introduced Kafka for order events", "kind": "technology", "source": "x"},
+              {"text": "Led a team of five", "kind": "leadership", "source": "x"})
+    rows = [synthetic(f"q{n}") for n in range(10)]
+    plan = plan_interview(brief=brief_for(claims=claims), candidates=rows, num_questions=8,
+                          recent_question_ids=set(), skill_gaps=[])
+    probes = [q for q in plan if q.targets[0]["kind"] == "resume_claim"]
+    assert [q.position for q in probes] == [2, 5] and len(plan) == 8  # 8 // 4 probes, after the warm-up
+    first, second = probes
+    assert first.text == ("Your resume says: \u201cCut build times by 60%\u201d. Walk me through how that happened: "
+                          "where things stood before, what you did yourself, and how the result was measured.")
+    assert (first.interview_type, first.category, first.difficulty, first.question_id) == \
+        ("behavioral", "Resume claim", "medium", None)
+    assert first.targets == ({"kind": "resume_claim", "text": "Cut build times by 60%."},)
+    assert second.interview_type == "technical" and "Introduced Kafka for order events" in second.text
+    assert len(first.rubric["points"]) == 4 and all(p["keywords"] for p in first.rubric["points"])
+    assert first.rubric["anchors"]["strong"] and first.follow_ups
+
+
+@pytest.mark.parametrize("interview_type,total,expected", [
+    ("technical", 1, 0), ("technical", 2, 1), ("technical", 7, 1), ("technical", 8, 2), ("technical", 20, 3),
+    ("coding", 8, 0),
+])
+def test_how_many_claims_are_probed(interview_type, total, expected):
+    claims = tuple({"text": f"Claim number {n}", "kind": "leadership", "source": "x"} for n in range(3))
+    rows = [synthetic(f"q{n}", interview_type=interview_type) for n in range(25)]
+    plan = plan_interview(brief=brief_for(claims=claims, interview_type=interview_type), candidates=rows,
+                          num_questions=total, recent_question_ids=set(), skill_gaps=[])
+    assert sum(q.targets[0]["kind"] == "resume_claim" for q in plan) == expected and len(plan) == total
+
+
+def test_an_unknown_claim_kind_is_probed_as_a_technology():
+    claims = ({"text": "Something unusual", "kind": "other", "source": "x"},)
+    plan = plan_interview(brief=brief_for(claims=claims), candidates=[synthetic("a"), synthetic("b")],
+                          num_questions=2, recent_question_ids=set(), skill_gaps=[])
+    assert plan[1].text.startswith("Your resume mentions \u201cSomething unusual\u201d. Why was that the right")
+
+
+@pytest.mark.parametrize("level,expected", [
+    ("senior", {"behavioral": 5, "technical": 3, "system_design": 1, "mixed": 1}),
+    ("junior", {"behavioral": 5, "technical": 4, "mixed": 1}),
+])
+def test_mixed_interviews_follow_their_shares(level, expected):
+    rows = [synthetic(f"{kind}-{n}", interview_type=kind) for kind in ("behavioral", "technical", "system_design",
+                                                                        "mixed") for n in range(12)]
+    plan = plan_interview(brief=brief_for(interview_type="mixed", experience_level=level), candidates=rows,
+                          num_questions=10, recent_question_ids=set(), skill_gaps=[])
+    assert dict(Counter(q.interview_type for q in plan)) == expected
+    assert candidate_types("mixed") == ["behavioral", "technical", "system_design", "mixed"]
+    assert candidate_types("coding") == ["coding"]
+
+
+def test_what_makes_a_question_preferred_and_why_it_was_chosen():
+    requirement = "Production experience with Kafka"
+    brief = brief_for(requirements=(requirement,), job_skills=("Kafka",), resume_skills=("Rust",))
+    rows = [synthetic("plain"), synthetic("kafka", skills=("Kafka",)), synthetic("rust", skills=("Rust",)),
+            synthetic("gap", skills=("Terraform",)), synthetic("hard", difficulty="hard"),
+            synthetic("backend", roles=("backend",)), synthetic("frontend", roles=("frontend",))]
+    plan = plan_interview(brief=brief, candidates=rows, num_questions=6, recent_question_ids={"id-plain"},
+                          skill_gaps=[{"skill": "Terraform", "skill_key": "terraform"}])
+    chosen = {q.bank_key: q for q in plan}
+    assert "frontend" not in chosen  # another role's question, while the role's own are left
+    assert chosen["kafka"].targets == ({"kind": "job_requirement", "text": requirement},)
+    assert chosen["gap"].targets == ({"kind": "skill_gap", "text": "Terraform"},)
+    assert chosen["backend"].targets == ({"kind": "core_competency", "text": "category-backend"},)
+    order = [q.bank_key for q in plan]
+    # medium before hard; among the medium ones, by how well they fit
+    assert order[-1] == "hard" and order.index("gap") < order.index("plain")
+    assert order.index("kafka") < order.index("plain") and order.index("backend") < order.index("plain")
+
+
+def test_the_roles_questions_come_first_and_generic_titles_draw_on_engineering_roles():
+    rows = [synthetic("frontend", roles=("frontend",)), synthetic("data", roles=("data",)), synthetic("any")]
+    generic = plan_interview(brief=brief_for(role_family=None), candidates=rows, num_questions=2,
+                             recent_question_ids=set(), skill_gaps=[])
+    assert {q.bank_key for q in generic} == {"frontend", "any"}
+    relaxed = plan_interview(brief=brief_for(role_family="security"), candidates=rows, num_questions=3,
+                             recent_question_ids=set(), skill_gaps=[])
+    assert len(relaxed) == 3 and relaxed[0].bank_key == "any"
+
+
+def test_an_empty_bank_is_an_error_and_a_small_one_a_shorter_plan():
+    with pytest.raises(EmptyBank):
+        plan_interview(brief=BRIEF, candidates=[], num_questions=3, recent_question_ids=set(), skill_gaps=[])
+    assert len(plan_interview(brief=BRIEF, candidates=[synthetic("only")], num_questions=3,
+                              recent_question_ids=set(), skill_gaps=[])) == 1
+
+
+def test_the_tiebreak_depends_on_the_role_and_level():
+    rows = [synthetic(f"q{n}") for n in range(30)]
+    first = [q.bank_key for q in plan_interview(brief=BRIEF, candidates=rows, num_questions=5,
+                                                 recent_question_ids=set(), skill_gaps=[])]
+    other = [q.bank_key for q in plan_interview(brief=brief_for(job_role="Platform Engineer"), candidates=rows,
+                                                 num_questions=5, recent_question_ids=set(), skill_gaps=[])]
+    senior = [q.bank_key for q in plan_interview(brief=brief_for(experience_level="senior"), candidates=rows,
+                                                  num_questions=5, recent_question_ids=set(), skill_gaps=[])]
+    assert first != other and first != senior
+    planned = plan_interview(brief=BRIEF, candidates=rows, num_questions=1, recent_question_ids=set(),
+                             skill_gaps=[])[0]
+    assert PlannedQuestion.from_state(json.loads(json.dumps(planned.as_state()))) == planned
