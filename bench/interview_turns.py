@@ -6,7 +6,8 @@ interview with `Accept: text/event-stream` against tests/api/fake_openai.py's se
 streams JSON replies in 4-character chunks 2 ms apart. Per turn it prints:
   prompt      characters sent to the model (and ~tokens, at 4 characters a token)
   api ms      the turn's wall time minus the time the fake model spent answering
-  trips       HTTP round trips from the API to Supabase
+  trips       HTTP round trips from the API to Supabase for the turn (the answer's scoring, done
+              in the background once its question closes, is not counted)
   first ms    time from the fake model sending the reply's first character to the client
               receiving the first `token` event
 Baseline, measured in the same run: one bare round trip to Supabase (HEAD /rest/v1/), so the
@@ -70,7 +71,25 @@ def serve_stack(data_dir: Path, conn) -> None:
             stack.postgres.destroy()
 
 
+JUDGE_DELAY = {"seconds": 0.0}  # how long the fake judge takes per answer
+
+
+def judged(body: dict):
+    """The fake judge: level 4 on every dimension, quoting the answer's first sentence."""
+    time.sleep(JUDGE_DELAY["seconds"])
+    schema = body["response_format"]["json_schema"]["schema"]
+    prompt = body["messages"][1]["content"]
+    answer = prompt.split("<candidate_answer>\n", 1)[1].split("\n</candidate_answer>", 1)[0]
+    quote = answer.split(". ")[0]
+    levels = {name: {"level": 4, "quotes": [quote]} for name in schema["required"]}
+    return 200, {"id": "judge", "object": "chat.completion", "created": 0, "model": "fake-model",
+                 "choices": [{"index": 0, "finish_reason": "stop",
+                              "message": {"role": "assistant", "content": json.dumps(levels)}}]}
+
+
 def fake_reply(body: dict):
+    if (body.get("response_format") or {}).get("json_schema", {}).get("name") == "answer_levels":
+        return judged(body)
     prompt = body["messages"][1]["content"]
     gaps = [line[2:].split(":")[0] for line in prompt.splitlines() if line.startswith("- ") and ": " in line
             and line[2:].split(":")[0].replace("_", "").isalpha() and "_" in line.split(":")[0]]
@@ -120,7 +139,7 @@ def main() -> None:
             os.environ.update(stack_settings.as_env())
             os.environ.update({"LLM_PROVIDER": "openai", "OPENAI_API_KEY": "bench", "OPENAI_BASE_URL": fake.base_url,
                                "OPENAI_MODEL": "fake-model", "DJANGO_SETTINGS_MODULE": "backend.settings",
-                               "INTERVIEW_MAX_FOLLOW_UPS": "1", "LOG_LEVEL": "WARNING",
+                               "INTERVIEW_MAX_FOLLOW_UPS": "1", "LOG_LEVEL": "WARNING", "SCORING_WORKERS": "4",
                                "ACCOUNT_THROTTLE_PER_IP": "1000", "ACCOUNT_THROTTLE_PER_EMAIL": "1000"})
             import django
 
@@ -135,7 +154,12 @@ def main() -> None:
             question_bank_load()
             trips = {"count": 0}
             http = supabase_client.connection._get_connection().http
-            http.event_hooks["request"].append(lambda request: trips.__setitem__("count", trips["count"] + 1))
+
+            def count(request) -> None:  # the turn's own round trips: not the background scoring's
+                if not threading.current_thread().name.startswith("answer-scoring"):
+                    trips["count"] += 1
+
+            http.event_hooks["request"].append(count)
 
             server = make_server("127.0.0.1", 0, get_wsgi_application(), server_class=ThreadingWSGIServer,
                                  handler_class=QuietHandler)
@@ -202,6 +226,57 @@ def run(api: httpx.Client, fake: FakeOpenAI, trips: dict, stack_settings) -> Non
     firsts = [row[6] for row in rows if row[6] == row[6]]
     print(f"first token event after the model's first reply character: median {statistics.median(firsts):.1f} ms, "
           f"max {max(firsts):.1f} ms (goal <= 30 ms)")
+    print(f"end, answers already scored as their questions closed: {time_end(api, auth, interview_id, stack_settings):.0f} ms"
+          " (goal <= 2000 ms)")
+    from_scratch(api, auth, stack_settings)
+
+
+def wait_until_scored(stack_settings, interview_id: str) -> None:
+    import psycopg
+
+    with psycopg.connect(stack_settings.database_url, autocommit=True) as db:
+        for _ in range(600):
+            missing = db.execute("select count(*) from public.interview_answers where interview_id = %s and "
+                                 "answer_text is not null and score is null", (interview_id,)).fetchone()[0]
+            if not missing:
+                return
+            time.sleep(0.05)
+    raise SystemExit("answers were never scored")
+
+
+def time_end(api: httpx.Client, auth: dict, interview_id: str, stack_settings) -> float:
+    wait_until_scored(stack_settings, interview_id)
+    started = time.perf_counter()
+    ended = api.post(f"/interviews/{interview_id}/end", headers=auth)
+    assert ended.status_code == 200, ended.text
+    return (time.perf_counter() - started) * 1000
+
+
+def from_scratch(api: httpx.Client, auth: dict, stack_settings) -> None:
+    """A 10-question interview whose scores are lost before `end`, judged by a model taking 1 s an answer."""
+    import psycopg
+
+    created = api.post("/interviews", headers=auth, json={"job_role": "Backend Engineer", "experience_level": "mid",
+                                                          "interview_type": "technical", "num_questions": 10})
+    interview_id = created.json()["id"]
+    api.post(f"/interviews/{interview_id}/start", headers=auth)
+    for turn in range(40):
+        reply = api.post(f"/interviews/{interview_id}/messages", headers=auth, json={"content": ANSWERS[turn % 2]})
+        if reply.json()["kind"] == "closing":
+            break
+    wait_until_scored(stack_settings, interview_id)
+    with psycopg.connect(stack_settings.database_url, autocommit=True) as db:
+        db.execute("update public.interview_answers set score = null, scoring_engine = null, rubric_version = null, "
+                   "feedback = '{}' where interview_id = %s", (interview_id,))
+    JUDGE_DELAY["seconds"] = 1.0
+    started = time.perf_counter()
+    ended = api.post(f"/interviews/{interview_id}/end", headers=auth)
+    elapsed = time.perf_counter() - started
+    JUDGE_DELAY["seconds"] = 0.0
+    assert ended.status_code == 200, ended.text
+    engines = {answer["scoring_engine"] for answer in ended.json()["answers"]}
+    print(f"end from scratch, 10 answers judged by a model taking 1 s each ({', '.join(sorted(engines))}): "
+          f"{elapsed:.1f} s (goal <= 30 s; answers scored in parallel, SCORING_WORKERS)")
 
 
 if __name__ == "__main__":
