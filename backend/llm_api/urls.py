@@ -3,6 +3,7 @@
 from django.urls import path
 
 from backend.llm_api.views.auth import LoginApi, LogoutApi, MeApi, RefreshApi, RegisterApi
+from backend.llm_api.views.coaching import InterviewCoverageApi, InterviewSkillGapsApi, SkillGapsApi
 from backend.llm_api.views.health import HealthApi, InfoApi
 from backend.llm_api.views.interview_saves import InterviewSaveApi
 from backend.llm_api.views.interviews import (
@@ -64,6 +65,9 @@ urlpatterns = [
     path("interviews/<uuid:interview_id>/skip", InterviewSkipApi.as_view(), name="interview-skip"),
     path("interviews/<uuid:interview_id>/end", InterviewEndApi.as_view(), name="interview-end"),
     path("interviews/<uuid:interview_id>/state", InterviewStateApi.as_view(), name="interview-state"),
+    path("interviews/<uuid:interview_id>/skill-gaps", InterviewSkillGapsApi.as_view(), name="interview-skill-gaps"),
+    path("interviews/<uuid:interview_id>/coverage", InterviewCoverageApi.as_view(), name="interview-coverage"),
+    path("skill-gaps", SkillGapsApi.as_view(), name="skill-gaps"),
     path("questions", QuestionsApi.as_view(), name="questions"),
     path("questions/bulk", QuestionsBulkApi.as_view(), name="questions-bulk"),
     path("questions/bulk_create", QuestionsBulkCreateApi.as_view(), name="questions-bulk-create"),
