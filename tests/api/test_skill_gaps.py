@@ -204,3 +204,211 @@ def test_coverage_of_an_interview_ended_through_the_api(api, alice, bob, db):
     assert answer.status_code == 200, answer.content
     assert answer.json() == {"interview_id": iid, "items": items, "summary": {**summary, "total": len(items)}}
     refused_to_others(api, bob, f"/api/interviews/{iid}/coverage")
+
+
+# GET /api/skill-gaps ------------------------------------------------------------------------------
+
+T1, T2, T3 = "2026-03-02T09:00:00+00:00", "2026-03-09T09:00:00+00:00", "2026-03-16T09:00:00+00:00"
+
+
+def gap(skill: str, severity: str, **extra) -> dict:
+    return {"skill": skill, "severity": severity, **extra}
+
+
+def page_of(api, who, query: str = "") -> dict:
+    answer = api.get(f"/api/skill-gaps{query}", **who.auth)
+    assert answer.status_code == 200, answer.content
+    return answer.json()
+
+
+@pytest.fixture
+def history(api, alice, bob, db, service_client):
+    """Three of alice's interviews a week apart, and one of bob's; what each skill's trend must be."""
+    i1, i2, i3 = (create(api, alice, num_questions=3)["id"] for _ in range(3))
+    # the skill the bank question asked first in the third interview probes (not its category)
+    category, skills = db.execute(
+        "select a.category, q.skills from public.interview_answers a join public.questions q on q.id = a.question_id"
+        " where a.interview_id = %s and a.position = 1", (i3,)).fetchone()
+    probed_by_bank = next(s for s in skills if s.strip().lower() != (category or "").strip().lower())
+    finish(service_client, i1, completed_at=T1, answers=[{"position": 1, "answer_text": "Not sure."}], skill_gaps=[
+        gap("Cache invalidation", "high", evidence="I would cache it", recommendation="Study TTLs",
+            resources=[{"title": "Caching", "url": "https://example.org/caching"}], answer_position=1),
+        gap("Query planning", "medium", evidence="EXPLAIN?"),
+        gap("Pod scheduling", "low"),
+        gap("Test doubles", "medium", evidence="I test in production"),
+        gap(probed_by_bank.upper(), "high"),
+    ])
+    finish(service_client, i2, completed_at=T2, answers=[
+        {"position": 1, "category": "Query planning", "answer_text": "I read the plan and add an index."},
+    ], skill_gaps=[
+        gap("cache invalidation", "medium", evidence="Maybe a TTL", recommendation="Study write-through",
+            resources=[]),
+        gap("Pod scheduling", "critical", evidence="No idea"),
+        gap("Lock ordering", "high"),
+    ])
+    finish(service_client, i3, completed_at=T3, answers=[
+        {"position": 1, "answer_text": STRONG},
+        {"position": 2, "category": "TEST DOUBLES", "answer_text": "I use a fake clock and a stub gateway."},
+        {"position": 3, "category": "Lock ordering", "skipped": True},
+    ], skill_gaps=[gap("Query planning", "medium", evidence="Still guessing")])
+    # an abandoned interview (not completed) that answered about pod scheduling resolves nothing
+    abandoned = create(api, alice, num_questions=1)["id"]
+    finish(service_client, abandoned, status="abandoned", completed_at="2026-03-20T09:00:00+00:00",
+           answers=[{"position": 1, "category": "Pod scheduling", "answer_text": "Taints and tolerations."}])
+    other = create(api, bob, num_questions=1)["id"]
+    finish(service_client, other, skill_gaps=[gap("Cache invalidation", "critical")])
+    return {"i1": i1, "i2": i2, "i3": i3, "bob": other, "probed_by_bank": probed_by_bank,
+            "at": {name: completed_at(service_client, iid) for name, iid in (("i1", i1), ("i2", i2), ("i3", i3))}}
+
+
+def expected_history(h: dict) -> list[dict]:
+    at, i1, i2, i3 = h["at"], h["i1"], h["i2"], h["i3"]
+
+    def seen(interview_id, severity, evidence=None):
+        return {"interview_id": interview_id, "severity": severity,
+                "seen_at": at[{i1: "i1", i2: "i2", i3: "i3"}[interview_id]], "evidence": evidence}
+
+    return [
+        # seen again in the last interview at the same severity; probed in between, which was before
+        {"skill": "Query planning", "skill_key": "query planning", "times_seen": 2, "first_seen_at": at["i1"],
+         "last_seen_at": at["i3"], "latest_severity": "medium", "worst_severity": "medium", "trend": "persisting",
+         "interviews": [seen(i3, "medium", "Still guessing"), seen(i1, "medium", "EXPLAIN?")],
+         "recommendation": None, "resources": []},
+        # high, then medium
+        {"skill": "cache invalidation", "skill_key": "cache invalidation", "times_seen": 2,
+         "first_seen_at": at["i1"], "last_seen_at": at["i2"], "latest_severity": "medium",
+         "worst_severity": "high", "trend": "improving",
+         "interviews": [seen(i2, "medium", "Maybe a TTL"), seen(i1, "high", "I would cache it")],
+         "recommendation": "Study write-through", "resources": []},
+        # a later interview asked about it, but the question was skipped
+        {"skill": "Lock ordering", "skill_key": "lock ordering", "times_seen": 1, "first_seen_at": at["i2"],
+         "last_seen_at": at["i2"], "latest_severity": "high", "worst_severity": "high", "trend": "persisting",
+         "interviews": [seen(i2, "high")], "recommendation": None, "resources": []},
+        # low, then critical: worse is not better (and an abandoned interview probing it counts for nothing)
+        {"skill": "Pod scheduling", "skill_key": "pod scheduling", "times_seen": 2, "first_seen_at": at["i1"],
+         "last_seen_at": at["i2"], "latest_severity": "critical", "worst_severity": "critical",
+         "trend": "persisting", "interviews": [seen(i2, "critical", "No idea"), seen(i1, "low")],
+         "recommendation": None, "resources": []},
+        # answered in the third interview, by the bank question's skills / by the answer's category, no gap there
+        *sorted([
+            {"skill": h["probed_by_bank"].upper(), "skill_key": h["probed_by_bank"].strip().lower(),
+             "times_seen": 1, "first_seen_at": at["i1"], "last_seen_at": at["i1"], "latest_severity": "high",
+             "worst_severity": "high", "trend": "resolved", "interviews": [seen(i1, "high")],
+             "recommendation": None, "resources": []},
+            {"skill": "Test doubles", "skill_key": "test doubles", "times_seen": 1, "first_seen_at": at["i1"],
+             "last_seen_at": at["i1"], "latest_severity": "medium", "worst_severity": "medium", "trend": "resolved",
+             "interviews": [seen(i1, "medium", "I test in production")], "recommendation": None, "resources": []},
+        ], key=lambda skill: skill["skill_key"]),
+    ]
+
+
+def test_skill_gaps_across_interviews_with_their_trends(api, alice, bob, history, service_client):
+    assert history["at"]["i1"].startswith("2026-03-02T09:00:00")
+    body = page_of(api, alice)
+    expected = expected_history(history)
+    assert body == {"count": 6, "next": None, "previous": None, "results": expected}
+    # the same counts and severities as the skill_gap_history view
+    view = service_client.table("skill_gap_history").select("skill_key,interviews,latest_severity,worst_severity") \
+        .eq("user_id", alice.id).execute().data
+    assert sorted((r["skill_key"], r["interviews"], r["latest_severity"], r["worst_severity"]) for r in view) == \
+        sorted((s["skill_key"], s["times_seen"], s["latest_severity"], s["worst_severity"]) for s in expected)
+
+    assert page_of(api, bob) == {"count": 1, "next": None, "previous": None, "results": [{
+        "skill": "Cache invalidation", "skill_key": "cache invalidation", "times_seen": 1,
+        "first_seen_at": completed_at(service_client, history["bob"]),
+        "last_seen_at": completed_at(service_client, history["bob"]), "latest_severity": "critical",
+        "worst_severity": "critical", "trend": "persisting",
+        "interviews": [{"interview_id": history["bob"], "severity": "critical",
+                        "seen_at": completed_at(service_client, history["bob"]), "evidence": None}],
+        "recommendation": None, "resources": []}]}
+    anonymous = api.get("/api/skill-gaps")
+    assert anonymous.status_code == 401 and anonymous.json()["error"]["code"] == "not_authenticated"
+
+
+def test_skill_gaps_filter_by_trend_and_latest_severity(api, alice, bob, history):
+    expected = expected_history(history)
+    for trend in ("improving", "persisting", "resolved"):
+        wanted = [s for s in expected if s["trend"] == trend]
+        assert page_of(api, alice, f"?trend={trend}") == {"count": len(wanted), "next": None, "previous": None,
+                                                         "results": wanted}
+    assert page_of(api, alice, "?severity=medium") == {"count": 3, "next": None, "previous": None,
+                                                       "results": [expected[0], expected[1], expected[5]]}
+    assert page_of(api, alice, "?severity=high&trend=resolved")["results"] == [expected[4]]
+    assert page_of(api, alice, "?severity=&trend=")["count"] == 6
+    assert page_of(api, bob, "?trend=resolved") == {"count": 0, "next": None, "previous": None, "results": []}
+    for query in ("?severity=severe", "?trend=better", "?page=0", "?page_size=101"):
+        answer = api.get(f"/api/skill-gaps{query}", **alice.auth)
+        assert answer.status_code == 422, (query, answer.content)
+        assert answer.json()["error"]["code"] == "validation_error"
+    assert api.get("/api/skill-gaps?trend=resolved").status_code == 401
+
+
+def test_skill_gaps_are_paginated(api, alice, bob, history):
+    expected = expected_history(history)
+    first = page_of(api, alice, "?page_size=4")
+    assert first == {"count": 6, "next": "http://testserver/api/skill-gaps?page=2&page_size=4", "previous": None,
+                     "results": expected[:4]}
+    second = page_of(api, alice, "?page=2&page_size=4")
+    assert second == {"count": 6, "next": None, "previous": "http://testserver/api/skill-gaps?page_size=4",
+                      "results": expected[4:]}
+    assert page_of(api, alice, "?page=3&page_size=4") == {
+        "count": 6, "next": None, "previous": "http://testserver/api/skill-gaps?page=2&page_size=4", "results": []}
+    assert page_of(api, bob, "?page_size=4")["count"] == 1
+
+
+def test_a_skill_lists_its_ten_latest_interviews_and_counts_them_all(api, alice, bob, db, service_client):
+    ids = []
+    for day in range(1, 12):
+        iid = create(api, alice, num_questions=1)["id"]
+        finish(service_client, iid, completed_at=f"2026-04-{day:02d}T12:00:00+00:00",
+               skill_gaps=[gap("Lock ordering", "low" if day % 2 else "high", evidence=f"day {day}",
+                               recommendation=f"advice {day}", resources=[{"day": day}])])
+        ids.append(iid)
+    seen = [completed_at(service_client, iid) for iid in ids]
+    body = page_of(api, alice)
+    assert body == {"count": 1, "next": None, "previous": None, "results": [{
+        "skill": "Lock ordering", "skill_key": "lock ordering", "times_seen": 11, "first_seen_at": seen[0],
+        "last_seen_at": seen[10], "latest_severity": "low", "worst_severity": "high", "trend": "improving",
+        "interviews": [{"interview_id": ids[day - 1], "severity": "low" if day % 2 else "high",
+                        "seen_at": seen[day - 1], "evidence": f"day {day}"} for day in range(11, 1, -1)],
+        "recommendation": "advice 11", "resources": [{"day": 11}]}]}
+    assert page_of(api, bob) == {"count": 0, "next": None, "previous": None, "results": []}
+
+
+def test_trends_of_interviews_run_through_the_api_follow_the_stored_rows(api, alice, bob, db):
+    """Through the API only (the offline scorer decides the gaps): weak answers leave gaps, all
+    persisting; after a second interview each skill's trend is what the definition gives on the
+    stored rows (resolved: answered there, by its question's skills or category, and no gap)."""
+    first, _ = started(api, alice, num_questions=2)
+    answer_everything(api, alice, first["id"], WEAK)
+    api.post(f"/api/interviews/{first['id']}/end", **alice.auth)
+    before = page_of(api, alice)
+    assert before["count"] >= 1 and {s["trend"] for s in before["results"]} == {"persisting"}
+    assert all(s["times_seen"] == 1 and s["interviews"][0]["interview_id"] == first["id"]
+               for s in before["results"])
+
+    second, _ = started(api, alice, num_questions=3)
+    answer_everything(api, alice, second["id"], STRONG)
+    assert api.post(f"/api/interviews/{second['id']}/end", **alice.auth).json()["status"] == "completed"
+    severities = {}
+    for key, interview_id, severity in db.execute(
+            "select skill_key, interview_id, severity from public.skill_gaps where user_id = %s", (alice.id,)):
+        severities.setdefault(key, {})[str(interview_id)] = severity
+    probed = {s.strip().lower() for (skills, category) in db.execute(
+        "select coalesce(q.skills, '{}'), a.category from public.interview_answers a "
+        "left join public.questions q on q.id = a.question_id "
+        "where a.interview_id = %s and not a.skipped and coalesce(btrim(a.answer_text), '') <> ''",
+        (second["id"],)).fetchall() for s in [*skills, category or ""] if s}
+    rank = ["low", "medium", "high", "critical"].index
+    expected = {}
+    for key, seen in severities.items():
+        if set(seen) == {first["id"]} and key in probed:
+            expected[key] = "resolved"
+        elif len(seen) == 2 and rank(seen[second["id"]]) < rank(seen[first["id"]]):
+            expected[key] = "improving"
+        else:
+            expected[key] = "persisting"
+    after = page_of(api, alice, "?page_size=100")
+    assert {s["skill_key"]: s["trend"] for s in after["results"]} == expected
+    assert {s["skill_key"]: s["times_seen"] for s in after["results"]} == {k: len(v) for k, v in severities.items()}
+    assert page_of(api, bob)["count"] == 0
