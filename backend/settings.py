@@ -119,6 +119,7 @@ SPECTACULAR_SETTINGS = {
         "ExperienceLevelEnum": "backend.llm_api.services.labels.EXPERIENCE_LEVELS",
         "InterviewTypeEnum": "backend.llm_api.services.labels.INTERVIEW_TYPES",
         "DifficultyEnum": "backend.llm_api.services.labels.DIFFICULTIES",
+        "SkillGapSeverityEnum": "backend.llm_api.services.coaching.SEVERITIES",
     },
 }
 

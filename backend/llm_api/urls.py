@@ -3,6 +3,7 @@
 from django.urls import path
 
 from backend.llm_api.views.auth import LoginApi, LogoutApi, MeApi, RefreshApi, RegisterApi
+from backend.llm_api.views.coaching import InterviewCoverageApi, InterviewSkillGapsApi, SkillGapsApi
 from backend.llm_api.views.health import HealthApi, InfoApi
 from backend.llm_api.views.interview_saves import InterviewSaveApi
 from backend.llm_api.views.interviews import (
@@ -74,6 +75,9 @@ urlpatterns = [
     path("interviews/<uuid:interview_id>/answers/<int:position>/retry", InterviewAnswerRetryApi.as_view(),
          name="interview-answer-retry"),
     path("practice", PracticeApi.as_view(), name="practice"),
+    path("interviews/<uuid:interview_id>/skill-gaps", InterviewSkillGapsApi.as_view(), name="interview-skill-gaps"),
+    path("interviews/<uuid:interview_id>/coverage", InterviewCoverageApi.as_view(), name="interview-coverage"),
+    path("skill-gaps", SkillGapsApi.as_view(), name="skill-gaps"),
     path("questions", QuestionsApi.as_view(), name="questions"),
     path("questions/bulk", QuestionsBulkApi.as_view(), name="questions-bulk"),
     path("questions/bulk_create", QuestionsBulkCreateApi.as_view(), name="questions-bulk-create"),

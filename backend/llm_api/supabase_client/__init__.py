@@ -77,6 +77,7 @@ from .questions import (
 )
 from .rate_limits import rate_limit_hit
 from .resumes import RESUME_COLUMNS, resume_delete, resume_get, resume_insert, resume_list, resume_update
+from .skill_gaps import answered_questions_since, interview_coverage, interview_skill_gaps, skill_gap_rows
 from .storage import (
     storage_bucket_ids,
     storage_download,
