@@ -7,9 +7,8 @@ from __future__ import annotations
 import time
 
 import pytest
-from rest_framework.test import APIClient
 
-from tests.api.interview_helpers import STRONG, WEAK, candidate, create, say, started
+from tests.api.interview_helpers import STRONG, WEAK, create, say, started
 from tests.conftest import make_client
 
 pytestmark = pytest.mark.usefixtures("stack_settings", "question_bank")
@@ -19,21 +18,6 @@ pytestmark = pytest.mark.usefixtures("stack_settings", "question_bank")
 def offline(settings):
     settings.LLM_PROVIDER = "offline"
     settings.INTERVIEW_MAX_FOLLOW_UPS = 0  # every answer closes its question
-
-
-@pytest.fixture
-def api():
-    return APIClient()
-
-
-@pytest.fixture
-def alice(make_user):
-    return candidate(make_user)
-
-
-@pytest.fixture
-def bob(make_user):
-    return candidate(make_user)
 
 
 def stored_score(db, interview_id: str, position: int):

@@ -7,23 +7,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from rest_framework.test import APIClient
 
 from backend.llm_api.services.interview_engine import model as model_engine
 from tests.api.fake_openai import FakeOpenAI, Streamed, completion
-from tests.api.interview_helpers import INJECTION, STRONG, WEAK, candidate, events, say, started
+from tests.api.interview_helpers import INJECTION, STRONG, WEAK, events, say, started
 
 pytestmark = pytest.mark.usefixtures("stack_settings", "question_bank")
-
-
-@pytest.fixture
-def api():
-    return APIClient()
-
-
-@pytest.fixture
-def alice(make_user):
-    return candidate(make_user)
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from backend.llm_api.services import interviews
-from tests.api.interview_helpers import INJECTION, STRONG, WEAK, candidate, create, events, say, started
+from tests.api.interview_helpers import INJECTION, STRONG, WEAK, create, events, say, started
 
 pytestmark = pytest.mark.usefixtures("stack_settings", "question_bank")
 
@@ -18,21 +18,6 @@ pytestmark = pytest.mark.usefixtures("stack_settings", "question_bank")
 def offline(settings):
     settings.LLM_PROVIDER = "offline"
     settings.INTERVIEW_MAX_FOLLOW_UPS = 2
-
-
-@pytest.fixture
-def api():
-    return APIClient()
-
-
-@pytest.fixture
-def alice(make_user):
-    return candidate(make_user)
-
-
-@pytest.fixture
-def bob(make_user):
-    return candidate(make_user)
 
 
 def messages(db, interview_id: str) -> list[tuple[str, str, dict]]:

@@ -7,9 +7,8 @@ service key, which is how the API writes them too."""
 from __future__ import annotations
 
 import pytest
-from rest_framework.test import APIClient
 
-from tests.api.interview_helpers import STRONG, WEAK, candidate, create, say, started
+from tests.api.interview_helpers import STRONG, WEAK, create, say, started
 
 pytestmark = pytest.mark.usefixtures("stack_settings", "question_bank")
 
@@ -18,21 +17,6 @@ pytestmark = pytest.mark.usefixtures("stack_settings", "question_bank")
 def offline(settings):
     settings.LLM_PROVIDER = "offline"
     settings.INTERVIEW_MAX_FOLLOW_UPS = 2
-
-
-@pytest.fixture
-def api():
-    return APIClient()
-
-
-@pytest.fixture
-def alice(make_user):
-    return candidate(make_user)
-
-
-@pytest.fixture
-def bob(make_user):
-    return candidate(make_user)
 
 
 def finish(service_client, interview_id: str, **result) -> dict:
