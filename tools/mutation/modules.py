@@ -55,7 +55,9 @@ MODULES: dict[str, list[str]] = {
     "backend/llm_api/services/interviews.py": [
         "tests/api/test_interviews.py", "tests/api/test_interview_model.py",
     ],
-    "backend/llm_api/services/scoring/offline.py": ["tests/api/test_scoring.py", "tests/api/test_scoring_bench.py"],
+    "backend/llm_api/services/scoring/offline.py": [
+        "tests/api/test_scoring_offline.py", "tests/api/test_scoring.py", "tests/api/test_scoring_bench.py",
+    ],
     "backend/llm_api/services/scoring/__init__.py": ["tests/api/test_scoring.py", "tests/api/test_scoring_bench.py"],
     "backend/llm_api/services/scoring/guard.py": ["tests/api/test_scoring.py", "tests/api/test_scoring_bench.py"],
     "backend/llm_api/services/scoring/evidence.py": ["tests/api/test_scoring.py"],

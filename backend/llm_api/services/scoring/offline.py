@@ -52,8 +52,9 @@ _VERIFY = re.compile(r"\b(test(s|ed|ing)?|measur(e|ed|ing)|monitor(ing)?|verif(y
                      r"metrics?|assert|check(ed)? (that|whether)|load test|canary|dashboards?)\b", re.I)
 _COMPLEXITY = re.compile(r"\bo\([^)]{1,20}\)|\b(linear|logarithmic|quadratic|constant) time\b|\bbig[- ]o\b|"
                          r"\bn log n\b|time complexity|space complexity", re.I)
-_CODE = re.compile(r"```|\bdef \w+\(|\bfunction\s*\w*\(|\breturn\b|=>|\bfor\s*\(|\bfor \w+ in\b|\bwhile\b|"
-                   r"\bif\s*\(|\w+\[\w*\]|\w+\.append\(|\bclass \w+", re.I)
+# code, not prose about code: definitions, calls with brackets, statements ending in ':' or ';'
+_CODE = re.compile(r"```|\bdef \w+\(|\bfunction\s*\w*\(|^\s*return\b|=>|\bfor\s*\(|^\s*(for|while|if) [^\n]*:\s*$|"
+                   r"\bwhile\s*\(|\bif\s*\(|\w+\[\w*\]|\w+\.append\(|\bclass \w+|[;{}]\s*$", re.I | re.M)
 _SPECIFIC = re.compile(r"\d|\b[A-Z][a-zA-Z]+(DB|SQL|QL)\b|\b(PostgreSQL|MySQL|Redis|Kafka|Kubernetes|Docker|AWS|"
                        r"GCP|Azure|React|Python|Java|Go|Rust|TypeScript|JavaScript|Linux|HTTP|TCP|DNS|TLS|CDN|"
                        r"SQL|gRPC|REST|GraphQL|S3|Lambda|Spark|Airflow|Terraform|Prometheus|Grafana)\b")
@@ -164,8 +165,13 @@ def problem_solving(answer: str) -> Level:
     return _capped(1 + len(present), present)
 
 
+def code_lines(answer: str, limit: int = 2) -> list[str]:
+    """Lines of code in the answer, verbatim (code is quoted by line, not by sentence)."""
+    return [line.strip() for line in answer.splitlines() if _CODE.search(line) and len(line.strip()) >= 8][:limit]
+
+
 def code_quality(answer: str) -> Level:
-    code = first_matching(answer, _CODE, 2)
+    code = code_lines(answer)
     steps = first_matching(answer, _STEPS, 1)
     if not code:
         return _capped(2, steps) if len(steps) and len(_STEPS.findall(answer)) >= 3 else Level(1, ())
