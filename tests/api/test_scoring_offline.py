@@ -1,11 +1,12 @@
 """The offline scorer's levels, dimension by dimension, at their thresholds (docstring of
-backend/llm_api/services/scoring/offline.py): what each level asks, and the quotes it cites."""
+backend/llm_api/services/scoring/offline.py): what each level asks, and the quotes it cites;
+the guard's thresholds and the evidence checks."""
 
 from __future__ import annotations
 
 import pytest
 
-from backend.llm_api.services.scoring import offline
+from backend.llm_api.services.scoring import evidence, guard, offline
 from backend.llm_api.services.scoring.offline import Level
 
 
@@ -192,3 +193,48 @@ def test_levels_are_clamped_and_quotes_deduplicated_and_at_most_three():
 def test_covered_quotes_pair_each_covered_point_with_its_sentence():
     covered, quotes = offline.covered_quotes("We use kwc here. Nothing else. And KWA too.", RUBRIC)
     assert covered == [True, False, True, False] and quotes == ["And KWA too.", "We use kwc here."]
+
+
+# the guard's thresholds and the evidence checks ------------------------------------------------
+
+
+QUESTION = "How would you speed up a slow search endpoint?"
+TOPIC = {"points": [{"text": "Profiles the endpoint", "keywords": ["profile"]}]}
+
+
+def reason(answer: str) -> str | None:
+    return guard.reason(question_text=QUESTION, rubric=TOPIC, skills=(), category="", answer=answer)
+
+
+def test_guard_thresholds():
+    assert reason("I would profile the endpoint first") is None  # six words
+    assert reason("I would profile the endpoint") == "too_few_words"
+    # a copy: more than three quarters of the words are the question's
+    assert reason("how would you speed up a profile tool") is None  # 6 of 8: three quarters exactly
+    assert reason("how would you speed up a slow profile") == "copy_of_question"  # 7 of 8
+    assert reason("profile the endpoint now please xkcd bcdf alpha") is None  # 2 odd words in 8: a quarter
+    assert reason("profile the endpoint now xkcd bcdf ghjk alpha") == "gibberish"  # 3 in 8
+    assert reason("profile the endpoint now xyz bcd alpha alpha") is None  # three letters: not counted
+    assert reason("profile the qwrtzp endpoint now and alpha alpha") is None  # no vowels + a run: 2 in 8
+    assert reason("profile the qwrtzp endpoint qwrtzpq and alpha alpha") == "gibberish"  # 4 in 8
+
+
+def test_keywords_only_needs_almost_no_small_words():
+    keywords = ["profile", "endpoint", "cache", "index", "latency", "shard", "replica", "queue", "trace",
+                "pool", "batch", "limit"] * 2  # 24 words
+    assert reason(" ".join(keywords) + " the") == "keywords_only"  # 1 small word in 25: 4%
+    assert reason(" ".join(keywords[:23]) + " the and") is None  # 2 in 25: 8%, a sentence's worth
+    assert reason("the profile") == "too_few_words"
+
+
+def test_quotes_are_verified_after_normalising():
+    answer = "I profiled   the endpoint\n first, and \u201cfixed\u201d it."
+    assert evidence.verified("i PROFILED the endpoint first", answer)
+    assert evidence.verified('"fixed" it.', answer)
+    assert evidence.verified("  the endpoint first,  ", answer)
+    assert not evidence.verified("profile", answer)  # under 8 characters
+    assert evidence.verified("profiled", answer)  # 8 are enough
+    assert not evidence.verified(" profile.", answer)  # 7 once trimmed
+    assert evidence.normalise("A  b\n\tC") == "a b c"
+    assert evidence.sentences("One two three. Four five. Six seven eight nine.") == [
+        "One two three.", "Six seven eight nine."]

@@ -58,9 +58,10 @@ MODULES: dict[str, list[str]] = {
     "backend/llm_api/services/scoring/offline.py": [
         "tests/api/test_scoring_offline.py", "tests/api/test_scoring.py", "tests/api/test_scoring_bench.py",
     ],
-    "backend/llm_api/services/scoring/__init__.py": ["tests/api/test_scoring.py", "tests/api/test_scoring_bench.py"],
-    "backend/llm_api/services/scoring/guard.py": ["tests/api/test_scoring.py", "tests/api/test_scoring_bench.py"],
-    "backend/llm_api/services/scoring/evidence.py": ["tests/api/test_scoring.py"],
+    "backend/llm_api/services/scoring/guard.py": [
+        "tests/api/test_scoring_offline.py", "tests/api/test_scoring.py", "tests/api/test_scoring_bench.py",
+    ],
+    "backend/llm_api/services/scoring/evidence.py": ["tests/api/test_scoring_offline.py", "tests/api/test_scoring.py"],
     "backend/local_supabase/storage/paths.py": [
         "tests/local_supabase/test_storage_paths.py", "tests/local_supabase/test_storage.py",
     ],
