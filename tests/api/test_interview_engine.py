@@ -424,3 +424,66 @@ def test_the_tiebreak_depends_on_the_role_and_level():
     planned = plan_interview(brief=BRIEF, candidates=rows, num_questions=1, recent_question_ids=set(),
                              skill_gaps=[])[0]
     assert PlannedQuestion.from_state(json.loads(json.dumps(planned.as_state()))) == planned
+
+
+def scored(question: dict, brief: Brief = BRIEF, recent=(), gaps=()):
+    from backend.llm_api.services.interview_engine.planner import _score
+
+    candidate = _score(question, brief, set(recent), list(gaps))
+    return candidate.score, candidate.targets
+
+
+@pytest.mark.parametrize("question,brief,expected", [
+    (synthetic("a"), BRIEF, 4),
+    (synthetic("a", difficulty="easy"), BRIEF, 1),
+    (synthetic("a", difficulty="hard"), BRIEF, 1),
+    (synthetic("a", difficulty="hard"), replace(BRIEF, difficulty="easy"), -3),
+    (synthetic("a", roles=("backend",)), BRIEF, 6),
+    (synthetic("a", roles=("backend",)), replace(BRIEF, role_family=None), 4),
+])
+def test_difficulty_and_role_weights(question, brief, expected):
+    assert scored(question, brief) == (expected, [{"kind": "core_competency", "text": "category-a"}])
+
+
+def test_a_question_probing_an_open_gap_gains_4_once():
+    go = synthetic("a", skills=("Go",))
+    assert scored(go, gaps=[{"skill": "Go", "skill_key": "go"}, {"skill": "go"}]) == (
+        8, [{"kind": "skill_gap", "text": "Go"}])
+    assert scored(go, gaps=[{"skill": "Go"}]) == (8, [{"kind": "skill_gap", "text": "Go"}])
+    by_category = synthetic("b", skills=("Rust",), category="Concurrency in Go")
+    assert scored(by_category, gaps=[{"skill_key": "concurrency"}]) == (
+        8, [{"kind": "skill_gap", "text": "concurrency"}])
+    assert scored(go, gaps=[{"skill": ""}, {"skill_key": "python"}])[0] == 4
+
+
+def test_job_requirements_count_for_two_at_most():
+    brief = replace(BRIEF, requirements=("Uses Go daily", "Go and Rust", "More Go", "Python"))
+    assert scored(synthetic("a", skills=("Go",)), brief) == (7, [
+        {"kind": "job_requirement", "text": "Uses Go daily"}, {"kind": "job_requirement", "text": "Go and Rust"}])
+    one = replace(BRIEF, requirements=("Go daily",), job_skills=("Go",))
+    assert scored(synthetic("a", skills=("Go",)), one) == (5.5, [{"kind": "job_requirement", "text": "Go daily"}])
+
+
+def test_skills_the_job_or_resume_names_gain_up_to_3():
+    brief = replace(BRIEF, job_skills=("Go", "SQL", "C"), resume_skills=("Rust",))
+    assert scored(synthetic("a", skills=("Rust",)), brief) == (5.5, [
+        {"kind": "core_competency", "text": "category-a"}])  # the resume's: no target of the job
+    assert scored(synthetic("a", skills=("Go", "Rust")), brief) == (7, [
+        {"kind": "job_requirement", "text": "Go, Rust"}])
+    assert scored(synthetic("a", skills=("Go", "Rust", "SQL", "C")), brief) == (7, [
+        {"kind": "job_requirement", "text": "Go, Rust, SQL"}])
+
+
+def test_recent_questions_lose_10_and_unnamed_categories_fall_back_to_skills():
+    assert scored(synthetic("a"), recent={"id-a"})[0] == -6
+    nameless = {**synthetic("a", skills=("Go", "Rust")), "category": None}
+    assert scored(nameless)[1] == [{"kind": "core_competency", "text": "Go, Rust"}]
+
+
+def test_the_tiebreak_uses_the_bank_key_or_else_the_id():
+    from backend.llm_api.services.interview_engine.planner import _score, _tiebreak
+
+    keyed = synthetic("a")
+    assert _score(keyed, BRIEF, set(), []).tiebreak == _tiebreak("a", BRIEF)
+    own = {**keyed, "bank_key": None}
+    assert _score(own, BRIEF, set(), []).tiebreak == _tiebreak("id-a", BRIEF)

@@ -70,6 +70,13 @@ class _Candidate:
 
 
 def _score(question: dict[str, Any], brief: Brief, recent: set[str], gaps: list[dict[str, Any]]) -> _Candidate:
+    """How a question earns its place, and the targets that say why.
+
+    Difficulty: +4 the interview's own, +1 one step away, -3 two. The role's own question: +2.
+    It probes an open skill gap (one of its skills, or its category): +4. Each job requirement
+    naming one of its skills: +1.5, for at most two; otherwise skills the job description or
+    the resume names: +1.5 each, at most +3. Asked in a recent interview: -10.
+    """
     score = 0.0
     targets: list[dict[str, str]] = []
     distance = abs(DIFFICULTY_RANK[question["difficulty"]] - DIFFICULTY_RANK[brief.difficulty])
