@@ -238,3 +238,23 @@ def test_quotes_are_verified_after_normalising():
     assert evidence.normalise("A  b\n\tC") == "a b c"
     assert evidence.sentences("One two three. Four five. Six seven eight nine.") == [
         "One two three.", "Six seven eight nine."]
+
+
+def test_more_thresholds():
+    assert offline.problem_solving(text(STEPS, TRADEOFF, plain(13))).level == 3  # 25 words
+    assert offline.problem_solving(text(STEPS, TRADEOFF, plain(12))).level == 2  # 24 words
+    assert offline.technical_depth(plain(25), {}).level == 2
+    assert offline.technical_depth(plain(24), {}).level == 1
+    two = "We run PostgreSQL there. We cache in Redis. "  # 8 words, two specifics
+    assert offline.technical_depth(two + plain(72), {}).level == 4  # 80 words
+    assert offline.technical_depth(two + plain(71), {}).level == 3
+    thirds = {"points": [{"text": f"P{n}", "keywords": [f"kw{n}"]} for n in "abc"]}
+    assert offline.technical_depth("We use kwa here.", thirds).level == 2  # a third
+    fifths = {"points": [{"text": f"P{n}", "keywords": [f"kw{n}"]} for n in "abcde"]}
+    assert offline.technical_depth("We use kwa, kwb and kwc here.", fifths).level == 4  # three fifths
+    specific = "We use kwa and kwb with PostgreSQL and Redis. "  # a half, specific
+    assert offline.technical_depth(specific + plain(51), RUBRIC).level == 4  # 60 words
+    assert offline.technical_depth(specific + plain(50), RUBRIC).level == 3
+    assert offline.ownership("I profiled it. I found the query. I shipped it.").level == 3
+    assert offline.ownership("I profiled it. I found the query. It shipped.").level == 2
+    assert reason("profile the endpoint xyz bcd dfg alpha alpha") is None  # three-letter words never count

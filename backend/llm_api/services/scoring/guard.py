@@ -39,7 +39,7 @@ def reason(*, question_text: str, rubric: dict, skills: tuple[str, ...], categor
     consonant_runs = len(re.findall(r"[bcdfghjklmnpqrstvwxz]{5,}", answer.casefold()))
     if (vowelless + consonant_runs) / len(tokens) > 0.25:
         return "gibberish"
-    if sum(token in _STOPWORDS for token in tokens) / len(tokens) < 0.08 and len(tokens) >= 4:
+    if sum(token in _STOPWORDS for token in tokens) / len(tokens) < 0.08:
         return "keywords_only"
     if off_topic(question_text=question_text, rubric=rubric, skills=skills, category=category, answer=answer):
         return "off_topic"
