@@ -25,6 +25,7 @@ from backend.llm_api.services.resume_parsing.schema import JSON_SCHEMA
 from backend.llm_api.services.resume_parsing.vocabulary import vocabulary
 from tests.api.fake_openai import FakeOpenAI, completion
 from tests.api.resume_blind import blind_set
+from tests.api.resume_blind_2 import blind_set_2
 from tests.api.resume_corpus import (
     CJK_PEOPLE,
     PEOPLE,
@@ -176,16 +177,29 @@ def test_labelled_resumes_parse_field_by_field(layout, person, variant, data):
     assert wrong == {}
 
 
-def test_hand_typed_resumes_meet_the_accuracy_targets():
-    """The issue's targets on resumes typed in other styles: 90% of fields, 97% of name/email/phone."""
+def _accuracy(documents) -> tuple[float, float]:
     right = total = contact = contact_right = 0
-    for _layout, person, _variant, data in blind_set():
+    for _layout, person, _variant, data in documents:
         for name, ok in score(person, parse(data)).items():
             right, total = right + ok, total + 1
             if name in ("name", "email", "phone"):
                 contact_right, contact = contact_right + ok, contact + 1
-    assert right / total >= 0.90, (right, total)
-    assert contact_right / contact >= 0.97, (contact_right, contact)
+    return right / total, contact_right / contact
+
+
+def test_hand_typed_resumes_meet_the_accuracy_targets():
+    """The issue's targets on resumes typed in other styles: 90% of fields, 97% of name/email/phone."""
+    overall, contact = _accuracy(blind_set())
+    assert overall >= 0.90, overall
+    assert contact >= 0.97, contact
+
+
+def test_the_second_blind_set_keeps_its_accuracy():
+    """48 documents in four layouts new to the parser: 99.2% of fields and 144/144 name/email/phone
+    once its generic bugs were fixed (71.0% and 143/144 at first); floors a little under those."""
+    overall, contact = _accuracy(blind_set_2())
+    assert overall >= 0.98, overall
+    assert contact >= 0.99, contact
 
 
 def test_fields_of_one_resume():
@@ -233,6 +247,10 @@ def test_claims_carry_their_kind_and_source_line():
     ("Summer 2019 - Fall 2019", "2019", "2019", False),
     ("since 2021", "2021", None, True),
     ("Mai 2018 bis heute", "2018-05", None, True),
+    ("Mar '19 – Jun '21", "2019-03", "2021-06", False),
+    ("Jan. 2020 to Now", "2020-01", None, True),
+    ("Dec '98 - Present", "1998-12", None, True),
+    ("Summer 2017", "2017", "2017", False),
 ])
 def test_date_styles(text, start, end, current):
     found = find_range(f"Engineer, Foo  {text}")
@@ -246,6 +264,57 @@ def test_skill_aliases_are_canonical_and_deduplicated():
     assert skills == ["JavaScript", "Kubernetes", "PostgreSQL", "Go", "Node.js", "C#", "C++", "Terraform",
                       "Underwater basket weaving"]
     assert len(vocabulary().skills) >= 300
+
+
+def test_skills_written_as_a_sentence():
+    text = ("Sam Poe\nsam@example.com\nSKILLS\nDay to day I work with JS, C, Figma and Go.\n"
+            "Experienced in Simulink & Ada\n")
+    assert parse(text.encode())["skills"] == ["JavaScript", "C", "Figma", "Go", "Simulink", "Ada"]
+
+
+def test_an_internship_dated_by_its_season_is_an_entry():
+    text = ("Sam Poe\nsam@example.com\nEXPERIENCE\nAcme Corp — Berlin, Germany\nEngineer    2019 – Present\n"
+            "  ▪ Built things.\nGlobex — Paris, France\nEngineering Intern    Summer 2017\n  ▪ Tested things.\n")
+    experience = parse(text.encode())["experience"]
+    assert [(e["title"], e["company"], e["location"], e["start"], e["end"], e["current"], e["highlights"])
+            for e in experience] == [
+        ("Engineer", "Acme Corp", "Berlin, Germany", "2019", None, True, ["Built things."]),
+        ("Engineering Intern", "Globex", "Paris, France", "2017", "2017", False, ["Tested things."]),
+    ]
+
+
+def test_entry_headers_in_other_scripts():
+    text = ("Дмитрий Соколов\nd@example.ru | Москва, Россия\nОПЫТ\nEXPERIENCE\nЯндекс — Москва\n"
+            "Разработчик    2016 – Present\n  ▪ Ускорил индексатор в 3 раза.\n")
+    parsed = parse(text.encode())
+    assert parsed["location"] == "Москва, Россия"
+    assert [(e["title"], e["company"], e["location"]) for e in parsed["experience"]] == [
+        ("Разработчик", "Яндекс", "Москва")]
+
+
+def test_degree_names_in_other_languages():
+    text = ("Sam Poe\nsam@example.com\nEDUCATION\nGrado in Mathematics — Universidad de Sevilla (2011–2015)\n"
+            "Bacharelado in Física — Universidade de São Paulo (2008–2011)\n"
+            "Diplôme d'ingénieur in Aerospace Engineering — ISAE-SUPAERO (2015–2018)\n")
+    assert [(e["degree"], e["field"], e["institution"]) for e in parse(text.encode())["education"]] == [
+        ("Grado", "Mathematics", "Universidad de Sevilla"), ("Bacharelado", "Física", "Universidade de São Paulo"),
+        ("Diplôme d'ingénieur", "Aerospace Engineering", "ISAE-SUPAERO")]
+
+
+def test_certifications_keep_their_parentheses_and_wrapped_lines():
+    text = ("Sam Poe\nsam@example.com\nCERTIFICATIONS\nProject Management Professional (PMP)\n"
+            "AWS Certified Solutions Architect –\nAssociate\n")
+    assert parse(text.encode())["certifications"] == [
+        "Project Management Professional (PMP)", "AWS Certified Solutions Architect – Associate"]
+
+
+def test_dates_in_a_left_margin_are_no_column():
+    """Dates printed in a margin beside each entry: read on the entry's row, not as a column of their own."""
+    from tests.api.resume_blind_2 import PEOPLE_2, render_pdf_dates_left
+
+    lines = [line.text for line in read_document(data=render_pdf_dates_left(PEOPLE_2[6], 0, "slash_present"),
+                                                 max_pages=20).lines]
+    assert "07/2020 – Present \t Lead Engineer, Flipkart" in lines
 
 
 def test_ambiguous_words_are_skills_only_in_a_skills_section():

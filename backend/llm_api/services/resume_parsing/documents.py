@@ -283,7 +283,7 @@ def _gutter(rows: list[list[_Fragment]], width: float) -> float | None:
         if count < 4:
             continue
         x = key * 4 - 6
-        right_only = left_only = crossing = both = date_like = right_rows = 0
+        right_only = left_only = crossing = both = date_like = right_rows = dated_left = 0
         for row in rows:
             left = [f for f in row if f.x < x]
             right = [f for f in row if f.x >= x]
@@ -295,6 +295,7 @@ def _gutter(rows: list[list[_Fragment]], width: float) -> float | None:
                 date_like += bool(_DATEISH.search(" ".join(f.text for f in right)))
             if left and right:
                 both += 1
+                dated_left += bool(_DATEISH.search(" ".join(f.text for f in left)))
             elif right:
                 right_only += 1
             elif left:
@@ -304,6 +305,8 @@ def _gutter(rows: list[list[_Fragment]], width: float) -> float | None:
             continue
         if right_rows and date_like / right_rows > 0.5:
             continue  # right-aligned dates, not a column
+        if both and dated_left / both > 0.5:
+            continue  # dates in a left margin beside their entries, not a column
         score = right_only + both
         if score > best_score:
             best, best_score = x, score

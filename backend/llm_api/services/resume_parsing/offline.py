@@ -147,6 +147,7 @@ _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = r"(?:19|20)\d{2}"
 DATE = (
     rf"(?:(?:{_MONTH_NAMES})\.?,?\s*{_YEAR}"  # Jan 2020, January, 2020, Sept. 2020
+    rf"|(?:{_MONTH_NAMES})\.?\s*['’]\d{{2}}(?!\d)"  # Mar '19
     rf"|(?:{'|'.join(SEASONS)})\s+{_YEAR}"  # Summer 2019
     rf"|(?:0?[1-9]|1[0-2])\s*[/.]\s*{_YEAR}"  # 01/2020, 3.2021
     rf"|{_YEAR}\s*[-/.]\s*(?:0[1-9]|1[0-2])(?!\d)"  # 2020-01
@@ -163,6 +164,8 @@ SINCE = re.compile(rf"\b(?:since|from)\s+(?P<start>{DATE})(?![\w/])", re.IGNOREC
 SINGLE = re.compile(rf"(?<![\w/])(?:expected\s+|graduated:?\s+|class of\s+)?(?P<date>{DATE})(?![\w/])",
                     re.IGNORECASE)
 MONTH_YEAR = re.compile(rf"(?P<mon>{_MONTH_NAMES})\.?,?\s*(?P<year>{_YEAR})", re.IGNORECASE)
+MONTH_SHORT_YEAR = re.compile(rf"(?P<mon>{_MONTH_NAMES})\.?\s*['’](?P<year>\d{{2}})", re.IGNORECASE)
+SEASON = re.compile(rf"(?<![\w/])(?:{'|'.join(SEASONS)})\s+(?P<year>{_YEAR})(?![\w/])", re.IGNORECASE)
 
 
 def normalise_date(text: str) -> str | None:
@@ -170,6 +173,9 @@ def normalise_date(text: str) -> str | None:
     text = text.strip().casefold()
     if match := MONTH_YEAR.fullmatch(text):
         return f"{match.group('year')}-{MONTHS[match.group('mon').casefold()]:02d}"
+    if match := MONTH_SHORT_YEAR.fullmatch(text):  # '19 is 2019, '98 is 1998
+        century = "19" if int(match.group("year")) >= 50 else "20"
+        return f"{century}{match.group('year')}-{MONTHS[match.group('mon').casefold()]:02d}"
     if match := re.fullmatch(rf"(0?[1-9]|1[0-2])\s*[/.]\s*({_YEAR})", text):
         return f"{match.group(2)}-{int(match.group(1)):02d}"
     if match := re.fullmatch(rf"({_YEAR})\s*[-/.]\s*(0[1-9]|1[0-2])", text):
@@ -198,6 +204,8 @@ def find_range(text: str) -> DateRange | None:
         return DateRange(start, end, current, match.span())
     if match := SINCE.search(text):
         return DateRange(normalise_date(match.group("start")), None, True, match.span())
+    if match := SEASON.search(text):  # "Summer 2017": an internship's season, begun and ended that year
+        return DateRange(match.group("year"), match.group("year"), False, match.span())
     return None
 
 
@@ -252,7 +260,9 @@ DEGREE = re.compile(
     r"|ph\.?\s?d\.?|d\.?\s?phil\.?|m\.?\s?phil\.?|m\.?\s?b\.?\s?a\.?|b\.?\s?b\.?\s?a\.?|b\.?\s?sc\.?|"
     r"m\.?\s?sc\.?|b\.?\s?eng\.?|m\.?\s?eng\.?|b\.?\s?tech\.?|m\.?\s?tech\.?|b\.?\s?f\.?\s?a\.?|"
     r"m\.?\s?f\.?\s?a\.?|ll\.?\s?[bm]\.?|b\.?\s?[asec]\.?|m\.?\s?[asde]\.?|a\.?\s?a\.?\s?s?\.?|"
-    r"high school diploma|diploma|certificate|hnd|ged|licence|licenciatura|diplom(?:-\w+)?|magister|"
+    r"high school diploma|diploma|certificate|hnd|ged|licence|licenciatura|licenciado|grado|bacharelado|"
+    r"mestrado|doutorado|máster|laurea(?:\s+magistrale|\s+triennale)?|dipl[oô]me(?:\s+d['’]ing[ée]nieur)?|"
+    r"diplom(?:-\w+)?|magister|"
     r"abitur|baccalauréat|бакалавр|магистр|学士|硕士|博士)"
     r"(?:\s*\((?:hons|honours|honors|with honou?rs)\.?\))?(?=[\s,(:\-–—]|$)"
 )
@@ -297,10 +307,16 @@ def is_place(text: str) -> bool:
     if all(kinds):
         return True
     # one unknown place name is accepted only before a state or country: "Thessaloniki, Greece"
-    unknown = pieces[0]
-    return (len(pieces) == 2 and kinds[0] is None and kinds[1] in ("countries", "regions")
-            and len(unknown.split()) <= 3 and unknown[:1].isupper() and not COMPANY_WORDS.search(unknown)
-            and not TITLE_WORDS.search(unknown) and not INSTITUTION.search(unknown))
+    if len(pieces) != 2 or (kinds[0] is None) == (kinds[1] is None):
+        return False
+    if kinds[0] is None and kinds[1] not in ("countries", "regions"):
+        return False
+    if kinds[1] is None and kinds[0] != "cities":
+        return False  # "Москва, Россия": a known city, then a country the list does not have
+    unknown = pieces[0] if kinds[0] is None else pieces[1]
+    return (len(unknown.split()) <= (4 if kinds[0] is None else 2) and unknown[:1].isupper()
+            and not COMPANY_WORDS.search(unknown) and not TITLE_WORDS.search(unknown)
+            and not INSTITUTION.search(unknown))
 
 
 def split_place(text: str) -> tuple[str, str | None]:
@@ -385,7 +401,7 @@ def _group_entries(lines: list[Line], anchor) -> list[_Entry]:
 def _headerish(text: str) -> bool:
     bare = text.strip()
     return bool(bare) and not _is_bullet(bare) and len(bare.split()) <= 12 and not bare.endswith(".") \
-        and not re.match(r"[^\W\d_A-Z]+\b", bare)  # "iOS Developer" may head an entry, "and more" not
+        and not (bare[:1].islower() and not re.match(r"[^\W\d_]+[A-Z]", bare))  # "iOS Developer" heads, "and more" not
 
 
 LEGAL_FORM = re.compile(r"(?i)\b(inc|llc|ltd|limited|gmbh|ag|corp|corporation|co|plc|s\.?a|srl|bv|oy|ab|as|"
@@ -540,11 +556,14 @@ def _items(lines: list[Line]) -> list[str]:
         if label and len(label.group(1).split()) <= 4:
             text = label.group(2)
         text = re.sub(r"\(([^)]*)\)", r", \1", text)
-        for item in re.split(r"\s*[,;|•·▪]\s*|\s+/\s+|\s+\t\s+|\s{3,}", text):
+        for item in re.split(r"\s*[,;|•·▪]\s*|\s+/\s+|\s+\t\s+|\s{3,}|\s+(?:and|&)\s+", text):
             item = item.strip(" .-–—*")
             if item:
                 items.append(item)
     return items
+
+
+LEAD_IN = re.compile(r"(?i)^(?:\S+\s+){1,8}?(?:with|in|using|including|such as|like)\s+(?=\S)")
 
 
 def _skills(section_lines: list[Line], *, free_text: list[str]) -> list[str]:
@@ -557,6 +576,10 @@ def _skills(section_lines: list[Line], *, free_text: list[str]) -> list[str]:
 
     for item in _items(section_lines):
         skill = vocab.lookup(item)
+        lead_in = LEAD_IN.match(item)
+        if skill is None and lead_in and not vocab.mentions(item[:lead_in.end()]):
+            item = item[lead_in.end():]  # "I work with Python", "experienced in Go": what follows the lead-in
+            skill = vocab.lookup(item)
         if skill is None:
             bare = re.sub(r"(?i)\s*[-:]?\s*(\d+\+?\s*(years?|yrs?)|expert|advanced|intermediate|beginner|"
                           r"proficient|basic|familiar)\s*$", "", item).strip()
@@ -596,14 +619,22 @@ def _languages(section_lines: list[Line]) -> list[str]:
 
 def _certifications(section_lines: list[Line]) -> list[str]:
     found: list[str] = []
+    texts: list[str] = []
     for line in section_lines:
         text = _strip_bullet(line.text)
+        if texts and re.search(r"[-–—&,/]$|\b(?:and|of|in|for)$", texts[-1]) and not _is_bullet(line.text):
+            texts[-1] = f"{texts[-1]} {text}"  # a name wrapped onto the next line
+        else:
+            texts.append(text)
+    for text in texts:
         dates = find_range(text) or find_single(text)
         if dates:
             text = without(text, dates.span)
-        text = re.sub(r"\s+\t\s+.*$", "", text).strip(" ,;-–—()")
+        text = re.sub(r"\s+\t\s+.*$", "", text).strip(" ,;-–—")
         for item in re.split(r"\s*;\s*|\s+[·•|]\s+", text):
-            item = item.strip(" ,;-–—()")
+            item = item.strip(" ,;-–—")
+            if item.count("(") != item.count(")"):  # unbalanced parentheses are the line's, not the name's
+                item = item.strip("()").strip()
             if item and item not in found:
                 found.append(item)
     return found
