@@ -144,6 +144,38 @@ def test_page_limit():
     assert refused.value.code == "too_many_pages"
 
 
+def test_a_file_read_under_a_timeout_reads_the_same():
+    data = render_pdf_two_columns(ADA)
+    bounded = read_document(data=data, max_pages=20, timeout=30)
+    assert (bounded.lines, bounded.page_count, bounded.content_type) == (
+        (direct := read_document(data=data, max_pages=20)).lines, direct.page_count, direct.content_type)
+
+
+def test_refusals_cross_from_the_child_process():
+    with pytest.raises(FileTooLarge) as refused:
+        read_document(data=render_pdf(ADA, repeat=3), max_pages=2, timeout=30)
+    assert (refused.value.code, refused.value.detail) == ("too_many_pages", "The PDF has 3 pages; at most 2 are accepted.")
+    with pytest.raises(UnsupportedFile):
+        read_document(data=b"\x89PNG\r\n\x1a\n" + bytes(100), max_pages=20, timeout=30)
+
+
+def test_a_child_out_of_memory_is_unreadable_and_a_crash_is_a_bug(monkeypatch):
+    from backend.llm_api.services.resume_parsing import documents
+
+    monkeypatch.setattr(documents, "CHILD_MEMORY_BYTES", 64 * 1024 * 1024)
+    monkeypatch.setattr(documents, "_read_document", lambda *args: bytearray(512 * 1024 * 1024))
+    with pytest.raises(UnreadableFile) as refused:
+        read_document(data=b"x", max_pages=20, timeout=30)
+    assert refused.value.detail == "The file needs too much memory to read."
+
+    def broken(*args):
+        raise KeyError("bug")
+
+    monkeypatch.setattr(documents, "_read_document", broken)
+    with pytest.raises(RuntimeError, match="KeyError: 'bug'"):
+        read_document(data=b"x", max_pages=20, timeout=30)
+
+
 def test_two_columns_are_read_column_by_column():
     person = PEOPLE[3]
     lines = [line.text for line in read_document(data=render_pdf_two_columns(person), max_pages=20).lines]

@@ -6,7 +6,9 @@ from __future__ import annotations
 import io
 import json
 import re
+import time
 import uuid
+import zlib
 
 import httpx
 import pytest
@@ -205,6 +207,56 @@ def test_page_limit(api, db, user, settings):
     answer = post(api, "/api/resumes", render_pdf(ADA, repeat=3), "long.pdf", user.auth)
     assert answer.status_code == 413 and answer.json()["error"]["code"] == "too_many_pages"
     assert rows(db, user.id) == [] and objects(db, user.id) == []
+
+
+def slow_pdf(operations: int) -> bytes:
+    """One page whose flate-compressed content stream is `operations` tiny text operators (48 MB for 2
+    million, in a file of about 100 KB): pypdf needs over a minute for it on the development machine."""
+    content = b"BT /F1 1 Tf " + b"1 0 0 1 10 10 Tm (a) Tj " * operations + b"ET"
+    stream = zlib.compress(content, 9)
+    bodies = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+              b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+              b"/Resources << /Font << /F1 5 0 R >> >> >>",
+              b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+              b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(bodies, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(bodies) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(bodies) + 1, xref)
+    return bytes(out)
+
+
+def test_a_pdf_built_to_be_slow_is_stopped_after_the_timeout(api, db, user, settings):
+    settings.RESUME_PARSE_TIMEOUT = 1
+    data = slow_pdf(2_000_000)
+    assert len(data) < 200 * 1024
+    started = time.monotonic()
+    answer = post(api, "/api/resumes", data, "slow.pdf", user.auth)
+    assert time.monotonic() - started < 20  # a full parse takes over a minute
+    assert answer.status_code == 422
+    assert answer.json() == {"error": {"code": "parse_timeout", "details": {}, "message": (
+        "The file could not be read within 1 seconds; it may be damaged or built to be slow. "
+        "Upload a simpler PDF, a DOCX or plain text.")}}
+    assert rows(db, user.id) == [] and objects(db, user.id) == []
+    # the next upload is read as usual
+    assert post(api, "/api/resumes", render_pdf(ADA), "cv.pdf", user.auth).status_code == 201
+
+
+@pytest.mark.parametrize(("render", "name"), [(render_pdf, "cv.pdf"), (render_docx, "cv.docx"),
+                                              (render_text, "cv.txt")])
+def test_extracted_text_is_bounded(api, db, user, settings, render, name):
+    settings.RESUME_MAX_TEXT_CHARS = 300
+    answer = post(api, "/api/resumes", render(ADA), name, user.auth)
+    assert answer.status_code == 413
+    assert answer.json() == {"error": {"code": "too_much_text", "details": {}, "message": (
+        "The file holds more than 300 characters of text; a resume is shorter.")}}
+    assert rows(db, user.id) == [] and objects(db, user.id) == []
+    settings.RESUME_MAX_TEXT_CHARS = 5000
+    assert post(api, "/api/resumes", render(ADA), name, user.auth).status_code == 201
 
 
 def test_missing_file_is_a_validation_error(api, user):
