@@ -12,8 +12,8 @@ import zlib
 
 import httpx
 import pytest
-from rest_framework.test import APIClient
 
+from tests.api.accounts_helpers import api_client
 from tests.api.fake_openai import FakeOpenAI, completion
 from tests.api.resume_corpus import PEOPLE, render_docx, render_pdf, render_pdf_two_columns, render_text
 
@@ -24,7 +24,7 @@ ADA, JOSE = PEOPLE[0], PEOPLE[1]
 
 @pytest.fixture
 def api():
-    return APIClient()
+    return api_client()  # an address of its own: upload throttles count per client IP
 
 
 @pytest.fixture
@@ -257,6 +257,44 @@ def test_extracted_text_is_bounded(api, db, user, settings, render, name):
     assert rows(db, user.id) == [] and objects(db, user.id) == []
     settings.RESUME_MAX_TEXT_CHARS = 5000
     assert post(api, "/api/resumes", render(ADA), name, user.auth).status_code == 201
+
+
+def test_anonymous_uploads_are_throttled_per_client_ip(api, db, settings):
+    settings.RESUME_ANON_THROTTLE_PER_IP = 3
+    settings.RESUME_ANON_THROTTLE_WINDOW_SECONDS = 600
+    data = render_text(ADA)
+    assert [post(api, "/api/resume/parse", data, "a.txt").status_code for _ in range(2)] == [200, 200]
+    assert post(api, "/api/resumes", b"\x89PNG\r\n\x1a\n" + bytes(100), "a.png").status_code == 415  # counts too
+    throttled = post(api, "/api/resume/parse", data, "a.txt")
+    assert throttled.status_code == 429
+    wait = int(throttled["Retry-After"])
+    assert 540 < wait <= 600  # the rest of the configured window
+    assert throttled.json() == {"error": {"code": "throttled", "details": {"retry_after": wait},
+                                          "message": f"Too many resume uploads; try again in {wait} seconds."}}
+    # another address has its own count
+    assert post(api_client(), "/api/resume/parse", data, "a.txt").status_code == 200
+
+
+def test_signed_in_uploads_have_their_own_higher_limit_per_user(api, db, settings, user, make_user):
+    settings.RESUME_ANON_THROTTLE_PER_IP = 1
+    settings.RESUME_USER_THROTTLE_PER_USER = 3
+    settings.RESUME_USER_THROTTLE_WINDOW_SECONDS = 900
+    data = render_text(ADA)
+    assert post(api, "/api/resume/parse", data, "a.txt").status_code == 200  # the address's one anonymous upload
+    answers = [post(api, url, data, "a.txt", user.auth).status_code
+               for url in ("/api/resume/parse", "/api/resumes", "/api/db/resumes/upload")]
+    assert answers == [200, 201, 201]  # not counted against the address
+    throttled = post(api_client(), "/api/resumes", data, "a.txt", user.auth)  # the user's count, from anywhere
+    assert throttled.status_code == 429
+    wait = int(throttled["Retry-After"])
+    assert 840 < wait <= 900
+    assert throttled.json()["error"] == {"code": "throttled", "details": {"retry_after": wait},
+                                         "message": f"Too many resume uploads; try again in {wait} seconds."}
+    assert len(rows(db, user.id)) == 3  # the three admitted uploads, not the refused one
+    other = make_user()
+    assert post(api, "/api/resumes", data, "a.txt", {"HTTP_AUTHORIZATION": f"Bearer {other.access_token}"}
+                ).status_code == 201
+    assert post(api, "/api/resume/parse", data, "a.txt").status_code == 429  # anonymous still over its limit
 
 
 def test_missing_file_is_a_validation_error(api, user):

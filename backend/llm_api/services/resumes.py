@@ -21,6 +21,7 @@ from typing import Any
 from django.conf import settings
 
 from backend.llm_api import supabase_client
+from backend.llm_api.services import throttles
 from backend.llm_api.services.profiles import Upload
 from backend.llm_api.services.resume_parsing import (
     Document,
@@ -61,6 +62,12 @@ def _model_config() -> ModelConfig | None:
 
 
 MULTIPART_OVERHEAD = 64 * 1024  # form boundaries and headers around the file
+
+
+def resume_admit_upload(*, user_id: str | None, client_ip: str | None, content_length: str | int | None) -> None:
+    """Before the body is read: the caller's upload throttle (429), then the request's size (413)."""
+    throttles.throttle_resume_upload(user_id=user_id, client_ip=client_ip)
+    resume_check_request_size(content_length=content_length)
 
 
 def resume_check_request_size(*, content_length: str | int | None) -> None:
