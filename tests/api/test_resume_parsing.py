@@ -24,6 +24,7 @@ from backend.llm_api.services.resume_parsing.offline import find_range
 from backend.llm_api.services.resume_parsing.schema import JSON_SCHEMA
 from backend.llm_api.services.resume_parsing.vocabulary import vocabulary
 from tests.api.fake_openai import FakeOpenAI, completion
+from tests.api.office_files import excel_97_xls, odt, rtf, word_97_doc
 from tests.api.resume_blind import blind_set
 from tests.api.resume_blind_2 import blind_set_2
 from tests.api.resume_blind_3 import blind_set_3
@@ -72,6 +73,23 @@ def test_formats_are_told_by_their_bytes(data, kind):
 def test_other_files_are_unsupported(data):
     with pytest.raises(UnsupportedFile):
         read_document(data=data, max_pages=20)
+
+
+ACCEPTED = "upload a PDF, a DOCX document or plain UTF-8 text."
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (word_97_doc("Ada Lovelace\rBackend engineer"), f"Legacy Word files (.doc) are not accepted; {ACCEPTED}"),
+    (excel_97_xls(), f"Legacy Office files (.doc, .xls, .ppt) are not accepted; {ACCEPTED}"),
+    (rtf("Ada Lovelace\nBackend engineer, ada@example.com"), f"RTF files are not accepted; {ACCEPTED}"),
+    (b"\r\n" + rtf("Ada Lovelace"), f"RTF files are not accepted; {ACCEPTED}"),
+    (odt("Ada Lovelace\nBackend engineer"), f"OpenDocument text files (.odt) are not accepted; {ACCEPTED}"),
+], ids=["doc", "xls", "rtf", "rtf-after-blank-line", "odt"])
+def test_office_formats_are_refused_naming_the_accepted_ones(data, message):
+    with pytest.raises(UnsupportedFile) as refused:
+        read_document(data=data, max_pages=20)
+    assert (refused.value.status_code, refused.value.code, refused.value.detail) == (
+        415, "unsupported_file_type", message)
 
 
 def test_a_zip_without_a_word_document_is_unsupported():

@@ -15,6 +15,7 @@ import pytest
 
 from tests.api.accounts_helpers import api_client
 from tests.api.fake_openai import FakeOpenAI, completion
+from tests.api.office_files import odt, rtf, word_97_doc
 from tests.api.resume_corpus import PEOPLE, render_docx, render_pdf, render_pdf_two_columns, render_text
 
 pytestmark = pytest.mark.usefixtures("stack_settings")
@@ -186,6 +187,19 @@ def test_rejections_store_nothing(api, db, make_user, case, data, name, status, 
     error = answer.json()["error"]
     assert error["code"] == code and error["message"]
     assert all_counts(db) == before
+
+
+@pytest.mark.parametrize(("data", "name", "what"), [
+    (word_97_doc("Ada Lovelace\rBackend engineer"), "cv.doc", "Legacy Word files (.doc)"),
+    (word_97_doc("Ada Lovelace\rBackend engineer"), "cv.pdf", "Legacy Word files (.doc)"),  # the name never decides
+    (rtf("Ada Lovelace\nBackend engineer"), "cv.rtf", "RTF files"),
+    (odt("Ada Lovelace\nBackend engineer"), "cv.odt", "OpenDocument text files (.odt)"),
+], ids=["doc", "doc-named-pdf", "rtf", "odt"])
+def test_office_formats_are_415_naming_the_accepted_formats(api, data, name, what):
+    answer = post(api, "/api/resume/parse", data, name)
+    assert answer.status_code == 415
+    assert answer.json() == {"error": {"code": "unsupported_file_type", "details": {}, "message": (
+        f"{what} are not accepted; upload a PDF, a DOCX document or plain UTF-8 text.")}}
 
 
 def test_no_text_found_says_so(api):

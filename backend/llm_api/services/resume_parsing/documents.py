@@ -46,10 +46,21 @@ MAX_TEXT_CHARACTERS = 200_000  # extracted text (about 40 dense pages); more is 
 CHILD_MEMORY_BYTES = 1024 * 1024 * 1024  # more address space the child reading a file may take
 
 
+ACCEPTED = "a PDF, a DOCX document or plain UTF-8 text"
+
+
 class UnsupportedFile(AppError):
     status_code = 415
     default_code = "unsupported_file_type"
-    default_detail = "The file is not a PDF, a DOCX document or plain UTF-8 text."
+    default_detail = f"The file is not {ACCEPTED}."
+
+
+def _not_accepted(what: str) -> UnsupportedFile:
+    return UnsupportedFile(f"{what} are not accepted; upload {ACCEPTED}.")
+
+
+ODF_KINDS = {"text": "OpenDocument text files (.odt)", "spreadsheet": "OpenDocument spreadsheets (.ods)",
+             "presentation": "OpenDocument presentations (.odp)"}
 
 
 class FileTooLarge(AppError):
@@ -110,10 +121,14 @@ def sniff(data: bytes) -> str:
         return PDF
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         return DOCX  # checked further when opened: a ZIP that is no Word document is refused then
-    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # an OLE2 compound file
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise EncryptedFile()  # a password-protected DOCX is an OLE container holding the ZIP
-        raise UnsupportedFile("Legacy .doc files are not supported; save the resume as DOCX or PDF.")
+        if "WordDocument".encode("utf-16-le") in data:
+            raise _not_accepted("Legacy Word files (.doc)")
+        raise _not_accepted("Legacy Office files (.doc, .xls, .ppt)")
+    if data.lstrip()[:5] == b"{\\rtf":
+        raise _not_accepted("RTF files")
     if _is_text(data):
         return TEXT
     raise UnsupportedFile()
@@ -449,8 +464,16 @@ def _read_docx(data: bytes, max_pages: int) -> Document:
         names = set(archive.namelist())
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise UnreadableFile("The document is truncated or corrupt.") from None
-    if "word/document.xml" not in names:
-        raise UnsupportedFile()  # a ZIP, but no Word document
+    if "word/document.xml" not in names:  # a ZIP, but no Word document
+        kind = ""
+        if "mimetype" in names and archive.getinfo("mimetype").file_size < 200:
+            try:
+                kind = archive.read("mimetype").decode("ascii", "replace").strip()
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
+                pass
+        if kind.startswith("application/vnd.oasis.opendocument."):
+            raise _not_accepted(ODF_KINDS.get(kind.rsplit(".", 1)[1], "OpenDocument files"))
+        raise UnsupportedFile()
     info = archive.getinfo("word/document.xml")
     if info.file_size > DOCX_MAX_XML_BYTES:
         raise FileTooLarge("The document's text is too large to read.", code="document_too_large")
