@@ -45,7 +45,8 @@ MODULES: dict[str, list[str]] = {
     "backend/llm_api/services/accounts.py": ["tests/api/test_accounts.py", "tests/api/test_profile.py"],
     "backend/llm_api/services/profiles.py": ["tests/api/test_profile.py"],
     "backend/llm_api/services/avatar_images.py": ["tests/api/test_avatar_images.py", "tests/api/test_profile.py"],
-    "backend/llm_api/services/throttles.py": ["tests/api/test_accounts.py"],
+    "backend/llm_api/services/throttles.py": ["tests/api/test_accounts.py", "tests/api/test_resumes.py"],
+    "backend/llm_api/services/resumes.py": ["tests/api/test_resumes.py"],
     "backend/local_supabase/storage/paths.py": [
         "tests/local_supabase/test_storage_paths.py", "tests/local_supabase/test_storage.py",
     ],
