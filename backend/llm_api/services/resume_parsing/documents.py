@@ -253,9 +253,13 @@ _MARKDOWN = re.compile(r"\*\*|__|^#{1,6}\s+|`")
 
 
 def _text_lines(text: str) -> list[Line]:
-    """Plain text (Markdown's heading marks and emphasis dropped: many resumes are written in it)."""
+    """Plain text (Markdown's heading marks and emphasis dropped: many resumes are written in it).
+
+    A run of three or more spaces inside a line is a column gap, kept like a tab ("Acme      Berlin").
+    """
     return [Line(cleaned) for raw in text.splitlines()
-            if (cleaned := _clean(_MARKDOWN.sub("", raw.replace("\t", " \t ")))) and _meaningful(cleaned)]
+            if (cleaned := _clean(_MARKDOWN.sub("", re.sub(r"(?<=\S)(?:\t| {3,})(?=\S)", " \t ", raw))))
+            and _meaningful(cleaned)]
 
 
 # PDF -----------------------------------------------------------------------------------------

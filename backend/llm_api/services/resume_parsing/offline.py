@@ -31,15 +31,22 @@ HEADINGS: dict[str, tuple[str, ...]] = {
     "experience": ("experience", "work experience", "professional experience", "employment",
                    "employment history", "work history", "career history", "relevant experience",
                    "professional background", "experience history", "positions", "career",
-                   "berufserfahrung", "experiencia", "expérience professionnelle", "work"),
+                   "berufserfahrung", "experiencia", "expérience professionnelle", "work",
+                   "employment record", "work record", "professional history", "experiencia profesional",
+                   "experiencia laboral", "esperienza", "esperienza professionale", "esperienze lavorative",
+                   "experiência", "experiência profissional", "expérience", "expériences professionnelles",
+                   "werdegang", "beruflicher werdegang", "praxiserfahrung"),
     "education": ("education", "academic background", "education and training", "academics",
                   "qualifications", "academic qualifications", "educational background", "studies",
-                  "ausbildung", "formación", "formation", "education history"),
+                  "ausbildung", "formación", "formation", "education history", "educación", "educacion",
+                  "formación académica", "istruzione", "formazione", "educação", "formação", "formação académica",
+                  "studium", "bildung", "bildungsweg"),
     "skills": ("skills", "technical skills", "key skills", "core skills", "core competencies",
                "competencies", "skills and competencies", "technologies", "tech stack", "tools",
                "tools and technologies", "technical proficiencies", "expertise", "areas of expertise",
                "skill set", "skillset", "programming languages", "languages and technologies",
-               "kenntnisse", "compétences", "habilidades", "skills and tools", "technical expertise"),
+               "kenntnisse", "compétences", "habilidades", "skills and tools", "technical expertise",
+               "competenze", "competências", "conocimientos", "fähigkeiten", "aptitudes"),
     "certifications": ("certifications", "certificates", "certification", "licenses and certifications",
                        "licences and certifications", "licenses", "licences", "professional certifications",
                        "accreditations", "certifications and licenses"),
@@ -85,6 +92,10 @@ def _known_heading(line: Line) -> tuple[str, str, str] | None:
         key = heading_key(text)
         if key in HEADING_KIND and (not text[:1].islower() or line.heading or line.bold):
             return HEADING_KIND[key], key, ""
+        halves = [heading_key(half) for half in re.split(r"\s+[/|]\s+", text)]
+        kinds = {HEADING_KIND.get(half) for half in halves}
+        if len(halves) == 2 and len(kinds) == 1 and None not in kinds and not text[:1].islower():
+            return HEADING_KIND[halves[0]], halves[0], ""  # "Esperienza / Experience": one section, two languages
     match = re.match(r"^([^\W\d][\w &/]{1,38}?)\s*:\s*(\S.*)$", text)
     if match:
         key = heading_key(match.group(1))
@@ -154,7 +165,8 @@ DATE = (
     rf"|'\d{{2}}"  # '19 (after a month)
     rf"|{_YEAR})"
 )
-PRESENT = r"(?:present|current(?:ly)?|now|today|to date|ongoing|heute|actualidad|aujourd'hui|présent)"
+PRESENT = (r"(?:present|current(?:ly)?|now|today|(?:till|until|up) (?:date|now)|to date|ongoing|heute|"
+           r"actualidad|presente|actual|atual|attuale|oggi|en curso|aujourd'hui|à ce jour|présent)")
 RANGE = re.compile(
     rf"(?<![\w/])(?P<start>{DATE})\s*(?:[-–—~→]+|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\bbis\b)\s*"
     rf"(?P<end>{DATE}|{PRESENT})(?![\w/])",
@@ -231,6 +243,9 @@ URL = re.compile(
     r"(?i)\b(?:https?://[^\s,;|<>()]+|www\.[^\s,;|<>()]+|(?:linkedin\.com|github\.com|gitlab\.com|"
     r"stackoverflow\.com|behance\.net|dribbble\.com|medium\.com|x\.com|twitter\.com)/[^\s,;|<>()]+)"
 )
+# a personal site written without "https://" or "www." in the contact lines: "janedoe.dev"
+BARE_DOMAIN = re.compile(r"(?i)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:io|dev|me|com|net|org|app|site|xyz|"
+                         r"tech|page|blog|codes|design|co)(?:/[^\s,;|<>()]*)?")
 TITLE_WORDS = re.compile(
     r"(?i)\b(engineer|engineering manager|developer|programmer|architect|manager|lead|head|director|"
     r"analyst|scientist|designer|consultant|intern|internship|specialist|administrator|admin|officer|"
@@ -254,7 +269,7 @@ INSTITUTION = re.compile(
     r"университет|інститут|институт|πανεπιστήμιο)"
 )
 DEGREE = re.compile(
-    r"(?i)^(?P<degree>(?:bachelor|master|doctor|associate)(?:'s|’s|s)?(?:\s+of\s+(?:[A-Z][a-z]+)"
+    r"(?i)^(?P<degree>(?:(?:bachelor|master|doctor|associate)(?:'s|’s|s)?(?:\s+of\s+(?:[A-Z][a-z]+)"
     r"(?:\s+(?:in\s+)?(?:Administration|Arts|Science|Sciences|Engineering|Technology|Laws|Fine Arts|"
     r"Business|Philosophy|Education|Commerce|Applied Science)(?=\s|$|,))?)?(?:\s+degree)?"
     r"|ph\.?\s?d\.?|d\.?\s?phil\.?|m\.?\s?phil\.?|m\.?\s?b\.?\s?a\.?|b\.?\s?b\.?\s?a\.?|b\.?\s?sc\.?|"
@@ -264,7 +279,7 @@ DEGREE = re.compile(
     r"mestrado|doutorado|máster|laurea(?:\s+magistrale|\s+triennale)?|dipl[oô]me(?:\s+d['’]ing[ée]nieur)?|"
     r"diplom(?:-\w+)?|magister|"
     r"abitur|baccalauréat|бакалавр|магистр|学士|硕士|博士)"
-    r"(?:\s*\((?:hons|honours|honors|with honou?rs)\.?\))?(?=[\s,(:\-–—]|$)"
+    r"(?:\s*\((?:hons|honours|honors|with honou?rs)\.?\))?)(?=[\s,(:\-–—]|$)"
 )
 GPA = re.compile(r"(?i)[,;(]?\s*\b(gpa|grade|cgpa)\b[:\s]*[\d.]+(\s*/\s*[\d.]+)?\)?|\b(summa|magna)?\s*cum laude\b|"
                  r"\(?\s*(first class|2:1|2:2|with distinction|distinction|honou?rs)\s*\)?")
@@ -685,7 +700,8 @@ def parse_lines(lines: list[Line]) -> dict[str, Any]:
     phone = next((found for source in (contact_text, everything) for match in PHONE.finditer(source)
                   if (found := _phone(match.group(0)))), None)
     links = []
-    for match in URL.finditer(everything):
+    bare = [m for line in contact_lines for part in parts_of(line.text) if (m := BARE_DOMAIN.fullmatch(part))]
+    for match in [*URL.finditer(everything), *bare]:
         link = match.group(0).rstrip(".,;:)")
         if "@" in link and not link.lower().startswith("http"):
             continue
