@@ -9,7 +9,7 @@
    the rules were developed against, on the held-out set written afterwards, and on a blind
    set of hand-typed resumes in other styles (tests/api/resume_blind.py). The held-out and blind
    sets' first measurements (before the fixes they prompted) are recorded in the README. A
-   second and a third blind set (tests/api/resume_blind_2.py, resume_blind_3.py) are reported
+   second, third and fourth blind set (tests/api/resume_blind_2.py, _3.py, _4.py) are reported
    per field too.
 
 Needs only the repository (no Supabase). Run from the repo root:
@@ -33,6 +33,7 @@ from backend.llm_api.services.resume_parsing import parse_document, read_documen
 from tests.api.resume_blind import blind_set  # noqa: E402
 from tests.api.resume_blind_2 import blind_set_2  # noqa: E402
 from tests.api.resume_blind_3 import blind_set_3  # noqa: E402
+from tests.api.resume_blind_4 import blind_set_4  # noqa: E402
 from tests.api.resume_corpus import (  # noqa: E402
     PEOPLE,
     held_out_set,
@@ -119,6 +120,7 @@ def main() -> None:
     accuracy("Blind set (typed by hand in six other styles)", blind_set())
     accuracy("Second blind set (12 people in 4 layouts new to the parser)", blind_set_2(), per_field=True)
     accuracy("Third blind set (typed by hand after the second set's fixes)", blind_set_3(), per_field=True)
+    accuracy("Fourth blind set (typed by hand after the third set's fixes)", blind_set_4(), per_field=True)
 
 
 if __name__ == "__main__":

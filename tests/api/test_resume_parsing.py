@@ -28,6 +28,7 @@ from tests.api.office_files import excel_97_xls, odt, rtf, word_97_doc
 from tests.api.resume_blind import blind_set
 from tests.api.resume_blind_2 import blind_set_2
 from tests.api.resume_blind_3 import blind_set_3
+from tests.api.resume_blind_4 import blind_set_4
 from tests.api.resume_corpus import (
     CJK_PEOPLE,
     PEOPLE,
@@ -401,6 +402,15 @@ def test_the_third_blind_set_keeps_its_accuracy():
     overall, contact = _accuracy(blind_set_3())
     assert overall >= 0.98, overall
     assert contact >= 0.99, contact
+
+
+def test_the_fourth_blind_set_keeps_its_first_measurement():
+    """17 resumes typed after the third set's fixes, not tuned on: 84.5% of fields (435/515) and 48/51
+    name/email/phone, under the issue's targets (unknown headings such as "Research Experience" and
+    "Werkervaring", "Dr." and ", RN" kept in names, "Company:" labels, countries missing from the list)."""
+    overall, contact = _accuracy(blind_set_4())
+    assert overall >= 0.84, overall
+    assert contact >= 0.94, contact
 
 
 def test_ambiguous_words_are_skills_only_in_a_skills_section():
