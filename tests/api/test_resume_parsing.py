@@ -305,6 +305,8 @@ def test_claims_carry_their_kind_and_source_line():
     ("Summer 2017", "2017", "2017", False),
     ("June 2021 – till date", "2021-06", None, True),
     ("Ene 2021 – Presente", "2021-01", None, True),
+    ("maart 2019 – heden", "2019-03", None, True),
+    ("giugno 2016 - ottobre 2018", "2016-06", "2018-10", False),
 ])
 def test_date_styles(text, start, end, current):
     found = find_range(f"Engineer, Foo  {text}")
@@ -366,6 +368,42 @@ def test_more_experience_headings(heading):
                                     "start": "2015", "end": "2018"}]
 
 
+@pytest.mark.parametrize("heading", ["Research Experience", "CLINICAL EXPERIENCE", "Teaching Experience"])
+def test_any_kind_of_experience_heading(heading):
+    text = (f"Kim Lee\nkim@example.com\n{heading}\nStaff Nurse, Mercy Hospital, Austin, TX | 2019 - 2021\n"
+            "- Cared for patients\n")
+    assert [(e["title"], e["company"], e["location"]) for e in parse(text.encode())["experience"]] == [
+        ("Staff Nurse", "Mercy Hospital", "Austin, TX")]
+
+
+def test_a_sentence_ending_in_experience_is_no_heading():
+    text = ("Kim Lee\nkim@example.com\nEXPERIENCE\nAnalyst, Acme Corp | 2019 - 2021\n- Wrote reports\n"
+            "- Gained some experience\nPrior experience\n")
+    assert parse(text.encode())["experience"][0]["highlights"] == ["Wrote reports", "Gained some experience",
+                                                                   "Prior experience"]
+
+
+@pytest.mark.parametrize(("line", "name"), [("Dr. Elena Petrova", "Elena Petrova"), ("MARIA SANTOS, RN", "Maria Santos"),
+                                            ("Jane Roe, PhD, PE", "Jane Roe"), ("Prof Alan Turing", "Alan Turing")])
+def test_titles_and_credentials_around_names(line, name):
+    assert parse(f"{line}\nkim@example.com\nSKILLS\nPython\n".encode())["name"] == name
+
+
+def test_labelled_entry_lines_and_a_place_in_parentheses():
+    text = ("Kim Lee\nkim@example.com\nEXPERIENCE\nCompany: Persistent Systems\nDesignation: Senior Engineer\n"
+            "Duration: Jan 2019 - Present\n- Built services\nOutSystems (Lisbon) — Principal Engineer, 2016-2019\n"
+            "- Designed caches\n")
+    assert [(e["title"], e["company"], e["location"], e["start"]) for e in parse(text.encode())["experience"]] == [
+        ("Senior Engineer", "Persistent Systems", None, "2019-01"), ("Principal Engineer", "OutSystems", "Lisbon", "2016")]
+
+
+def test_every_country_is_a_place():
+    from backend.llm_api.services.resume_parsing.offline import is_place
+
+    assert all(is_place(f"Springfield, {country}") for country in ("Jordan", "Ethiopia", "Nederland", "Peru", "Nepal"))
+    assert not is_place("Acme Corp, Jordan")
+
+
 def test_a_half_known_two_language_heading_is_no_section():
     text = "Kim Lee\nkim@example.com\nEXPERIENCE\nData Analyst | Acme Corp | 2019 - 2021\n- Built reports / Skills\n"
     assert parse(text.encode())["experience"][0]["highlights"] == ["Built reports / Skills"]
@@ -404,13 +442,14 @@ def test_the_third_blind_set_keeps_its_accuracy():
     assert contact >= 0.99, contact
 
 
-def test_the_fourth_blind_set_keeps_its_first_measurement():
-    """17 resumes typed after the third set's fixes, not tuned on: 84.5% of fields (435/515) and 48/51
-    name/email/phone, under the issue's targets (unknown headings such as "Research Experience" and
-    "Werkervaring", "Dr." and ", RN" kept in names, "Company:" labels, countries missing from the list)."""
+def test_the_fourth_blind_set_keeps_its_accuracy():
+    """17 resumes typed after the third set's fixes: 84.5% of fields (435/515) and 48/51 name/email/phone
+    when first measured, under the issue's targets; 98.1% (505/515) and 50/51 after the generic fixes it
+    prompted (headings such as "Research Experience" and "Werkervaring", "Dr." and ", RN" around names,
+    "Company:" labels, every country in the place list)."""
     overall, contact = _accuracy(blind_set_4())
-    assert overall >= 0.84, overall
-    assert contact >= 0.94, contact
+    assert overall >= 0.97, overall
+    assert contact >= 0.97, contact
 
 
 def test_ambiguous_words_are_skills_only_in_a_skills_section():

@@ -27,7 +27,8 @@ from .vocabulary import places, vocabulary
 HEADINGS: dict[str, tuple[str, ...]] = {
     "summary": ("summary", "professional summary", "career summary", "executive summary", "profile",
                 "professional profile", "personal profile", "about", "about me", "objective",
-                "career objective", "overview", "introduction", "personal statement", "resumen", "profil"),
+                "career objective", "overview", "introduction", "personal statement", "resumen", "profil",
+                "profiel", "profilo", "perfil", "sammanfattning", "kurzprofil"),
     "experience": ("experience", "work experience", "professional experience", "employment",
                    "employment history", "work history", "career history", "relevant experience",
                    "professional background", "experience history", "positions", "career",
@@ -35,23 +36,26 @@ HEADINGS: dict[str, tuple[str, ...]] = {
                    "employment record", "work record", "professional history", "experiencia profesional",
                    "experiencia laboral", "esperienza", "esperienza professionale", "esperienze lavorative",
                    "experiência", "experiência profissional", "expérience", "expériences professionnelles",
-                   "werdegang", "beruflicher werdegang", "praxiserfahrung"),
+                   "werdegang", "beruflicher werdegang", "praxiserfahrung", "werkervaring", "werkgeschiedenis",
+                   "arbetslivserfarenhet", "erfarenhet", "erfaring", "arbejdserfaring", "työkokemus"),
     "education": ("education", "academic background", "education and training", "academics",
                   "qualifications", "academic qualifications", "educational background", "studies",
                   "ausbildung", "formación", "formation", "education history", "educación", "educacion",
                   "formación académica", "istruzione", "formazione", "educação", "formação", "formação académica",
-                  "studium", "bildung", "bildungsweg"),
+                  "studium", "bildung", "bildungsweg", "opleiding", "opleidingen", "utbildning", "utdanning",
+                  "uddannelse", "koulutus"),
     "skills": ("skills", "technical skills", "key skills", "core skills", "core competencies",
                "competencies", "skills and competencies", "technologies", "tech stack", "tools",
                "tools and technologies", "technical proficiencies", "expertise", "areas of expertise",
                "skill set", "skillset", "programming languages", "languages and technologies",
                "kenntnisse", "compétences", "habilidades", "skills and tools", "technical expertise",
-               "competenze", "competências", "conocimientos", "fähigkeiten", "aptitudes"),
+               "competenze", "competências", "conocimientos", "fähigkeiten", "aptitudes", "vaardigheden",
+               "kompetenser", "färdigheter", "ferdigheter", "kompetencer", "taidot"),
     "certifications": ("certifications", "certificates", "certification", "licenses and certifications",
                        "licences and certifications", "licenses", "licences", "professional certifications",
                        "accreditations", "certifications and licenses"),
     "languages": ("languages", "spoken languages", "language skills", "language", "sprachen", "idiomas",
-                  "langues"),
+                  "langues", "lingue", "idiomi", "línguas", "talen", "språk", "sprog", "kielitaito"),
     "contact": ("contact", "contact information", "contact details", "personal details",
                 "personal information", "contact info"),
     "other": ("projects", "personal projects", "side projects", "selected projects", "key projects",
@@ -92,6 +96,11 @@ def _known_heading(line: Line) -> tuple[str, str, str] | None:
         key = heading_key(text)
         if key in HEADING_KIND and (not text[:1].islower() or line.heading or line.bold):
             return HEADING_KIND[key], key, ""
+        words = key.split()
+        if 2 <= len(words) <= 3 and words[-1] in ("experience", "employment") and text[:1].isupper() \
+                and not re.search(r"[\d,.;@|]", text) and (text.isupper() or line.bold or line.heading
+                                                           or text.istitle()):
+            return "experience", key, ""  # "Research Experience", "Clinical Experience", "Industry Employment"
         halves = [heading_key(half) for half in re.split(r"\s+[/|]\s+", text)]
         kinds = {HEADING_KIND.get(half) for half in halves}
         if len(halves) == 2 and len(kinds) == 1 and None not in kinds and not text[:1].islower():
@@ -152,6 +161,9 @@ MONTHS = {
     "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
     "janv": 1, "févr": 2, "fevr": 2, "mars": 3, "avr": 4, "mai": 5, "juin": 6, "juil": 7, "août": 8,
     "okt": 10, "dez": 12, "ene": 1, "abr": 4, "ago": 8, "dic": 12, "mär": 3, "märz": 3,
+    "januari": 1, "februari": 2, "maart": 3, "mrt": 3, "mei": 5, "juni": 6, "juli": 7, "augustus": 8,
+    "oktober": 10, "maj": 5, "augusti": 8, "gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4,
+    "maggio": 5, "giugno": 6, "luglio": 7, "agosto": 8, "settembre": 9, "ottobre": 10, "dicembre": 12,
 }
 SEASONS = ("spring", "summer", "fall", "autumn", "winter")
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -166,7 +178,8 @@ DATE = (
     rf"|{_YEAR})"
 )
 PRESENT = (r"(?:present|current(?:ly)?|now|today|(?:till|until|up) (?:date|now)|to date|ongoing|heute|"
-           r"actualidad|presente|actual|atual|attuale|oggi|en curso|aujourd'hui|à ce jour|présent)")
+           r"actualidad|presente|actual|atual|attuale|oggi|en curso|aujourd'hui|à ce jour|présent|heden|nu|"
+           r"nå|idag|pågående)")
 RANGE = re.compile(
     rf"(?<![\w/])(?P<start>{DATE})\s*(?:[-–—~→]+|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\bbis\b)\s*"
     rf"(?P<end>{DATE}|{PRESENT})(?![\w/])",
@@ -344,9 +357,15 @@ def split_place(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+HONORIFIC = re.compile(r"(?i)^(?:dr|prof|mr|mrs|ms|mx|ing|dipl\.-ing)\.?\s+(?=\S)")
+CREDENTIALS = re.compile(r"(?i)(?:\s*,\s*(?:rn|bsn|np|phd|ph\.d\.|md|m\.d\.|mba|cpa|pe|p\.e\.|pmp|cfa|esq|"
+                         r"msc|bsc|ma|ba|ceng|frcs|dds|do|jd|lpn))+\.?$")
+
+
 def _name_like(text: str) -> str | None:
     candidate = parts_of(text)[0] if parts_of(text) else ""
     candidate = re.sub(r"^(name|nombre|nom)\s*:\s*", "", candidate, flags=re.I).strip()
+    candidate = HONORIFIC.sub("", CREDENTIALS.sub("", candidate)).strip()  # "Dr. Jane Roe, PhD": Jane Roe
     if not candidate or len(candidate) > 60 or re.search(r"[\d@/:]|https?", candidate):
         return None
     if heading_key(candidate) in HEADING_KIND or heading_key(candidate) in DOCUMENT_TITLES \
@@ -432,6 +451,10 @@ def _title_score(part: str) -> int:
     return score - 3 * bool(LEGAL_FORM.search(part))
 
 
+ENTRY_LABEL = re.compile(r"(?i)^\s*(?:company|employer|organi[sz]ation|client|designation|position|role|job title|"
+                         r"title|duration|period|dates?|location|place)\s*:\s*")
+
+
 def _experience(section_lines: list[Line]) -> list[dict[str, Any]]:
     def anchor(text: str) -> bool:
         return not _is_bullet(text) and find_range(text) is not None
@@ -448,8 +471,13 @@ def _experience(section_lines: list[Line]) -> list[dict[str, Any]]:
             if found_range:
                 dates = found_range
                 text = without(text, found_range.span)
-            # "Banque Rhône (Lyon)": a trailing parenthesis without digits is a part of its own
+            # "Banque Rhône (Lyon)": a trailing parenthesis without digits is a part of its own,
+            # and so is a place in parentheses inside the line ("OutSystems (Lisbon) — Engineer")
             text = re.sub(r"\s*\(([^()\d]{2,40})\)?\s*$", r" | \1", text)
+            text = re.sub(r"\s*\(([^()\d]{2,40})\)\s*(?=[—–|,]|\s-\s)",
+                          lambda m: f" | {m.group(1)} " if is_place(m.group(1)) else m.group(0), text)
+            # "Company: Acme", "Designation: Engineer": the value, not its label
+            text = ENTRY_LABEL.sub("", text)
             parts.extend(parts_of(text))
         title = company = location = None
         rest: list[str] = []
