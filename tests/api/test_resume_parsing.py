@@ -29,6 +29,7 @@ from tests.api.resume_blind import blind_set
 from tests.api.resume_blind_2 import blind_set_2
 from tests.api.resume_blind_3 import blind_set_3
 from tests.api.resume_blind_4 import blind_set_4
+from tests.api.resume_blind_5 import blind_set_5
 from tests.api.resume_corpus import (
     CJK_PEOPLE,
     PEOPLE,
@@ -450,6 +451,15 @@ def test_the_fourth_blind_set_keeps_its_accuracy():
     overall, contact = _accuracy(blind_set_4())
     assert overall >= 0.97, overall
     assert contact >= 0.97, contact
+
+
+def test_the_fifth_blind_set_keeps_its_first_measurement():
+    """15 resumes typed after the fourth set's fixes, not tuned on: 91.8% of fields (413/450), over the
+    issue's 90%; name/email/phone 43/45 (95.6%), under its 97% (a LinkedIn export's sidebar heading and a
+    "-- NAME --" banner taken for names). Floors at those figures so a regression fails."""
+    overall, contact = _accuracy(blind_set_5())
+    assert overall >= 0.91, overall
+    assert contact >= 0.95, contact
 
 
 def test_ambiguous_words_are_skills_only_in_a_skills_section():
