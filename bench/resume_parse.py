@@ -121,7 +121,7 @@ def main() -> None:
     accuracy("Second blind set (12 people in 4 layouts new to the parser)", blind_set_2(), per_field=True)
     accuracy("Third blind set (typed by hand after the second set's fixes)", blind_set_3(), per_field=True)
     accuracy("Fourth blind set (typed by hand after the third set's fixes)", blind_set_4(), per_field=True)
-    accuracy("Fifth blind set (typed by hand after the fourth set's fixes; not tuned on)", blind_set_5(),
+    accuracy("Fifth blind set (typed by hand after the fourth set's fixes)", blind_set_5(),
              per_field=True)
 
 

@@ -44,7 +44,7 @@ HEADINGS: dict[str, tuple[str, ...]] = {
                   "formación académica", "istruzione", "formazione", "educação", "formação", "formação académica",
                   "studium", "bildung", "bildungsweg", "opleiding", "opleidingen", "utbildning", "utdanning",
                   "uddannelse", "koulutus"),
-    "skills": ("skills", "technical skills", "key skills", "core skills", "core competencies",
+    "skills": ("skills", "top skills", "technical skills", "key skills", "core skills", "core competencies",
                "competencies", "skills and competencies", "technologies", "tech stack", "tools",
                "tools and technologies", "technical proficiencies", "expertise", "areas of expertise",
                "skill set", "skillset", "programming languages", "languages and technologies",
@@ -64,7 +64,8 @@ HEADINGS: dict[str, tuple[str, ...]] = {
               "volunteer work", "activities", "extracurricular activities", "achievements",
               "key achievements", "courses", "coursework", "training", "patents", "conferences",
               "talks", "memberships", "affiliations", "portfolio", "additional information",
-              "leadership", "open source", "community", "research", "teaching"),
+              "leadership", "open source", "community", "research", "teaching", "personal skills",
+              "honors awards", "honours awards"),
 }
 DOCUMENT_TITLES = {"curriculum vitae", "resume", "résumé", "cv", "lebenslauf", "curriculum", "my resume",
                    "hoja de vida", "currículum vitae"}
@@ -172,6 +173,7 @@ DATE = (
     rf"(?:(?:{_MONTH_NAMES})\.?,?\s*{_YEAR}"  # Jan 2020, January, 2020, Sept. 2020
     rf"|(?:{_MONTH_NAMES})\.?\s*['’]\d{{2}}(?!\d)"  # Mar '19
     rf"|(?:{'|'.join(SEASONS)})\s+{_YEAR}"  # Summer 2019
+    rf"|(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.]{_YEAR}"  # 01/03/2018, 15.09.2014 (day first)
     rf"|(?:0?[1-9]|1[0-2])\s*[/.]\s*{_YEAR}"  # 01/2020, 3.2021
     rf"|{_YEAR}\s*[-/.]\s*(?:0[1-9]|1[0-2])(?!\d)"  # 2020-01
     rf"|'\d{{2}}"  # '19 (after a month)
@@ -198,6 +200,8 @@ def normalise_date(text: str) -> str | None:
     text = text.strip().casefold()
     if match := MONTH_YEAR.fullmatch(text):
         return f"{match.group('year')}-{MONTHS[match.group('mon').casefold()]:02d}"
+    if match := re.fullmatch(rf"(?:0?[1-9]|[12]\d|3[01])[/.](0?[1-9]|1[0-2])[/.]({_YEAR})", text):
+        return f"{match.group(2)}-{int(match.group(1)):02d}"  # the day is dropped
     if match := MONTH_SHORT_YEAR.fullmatch(text):  # '19 is 2019, '98 is 1998
         century = "19" if int(match.group("year")) >= 50 else "20"
         return f"{century}{match.group('year')}-{MONTHS[match.group('mon').casefold()]:02d}"
@@ -288,6 +292,7 @@ DEGREE = re.compile(
     r"|ph\.?\s?d\.?|d\.?\s?phil\.?|m\.?\s?phil\.?|m\.?\s?b\.?\s?a\.?|b\.?\s?b\.?\s?a\.?|b\.?\s?sc\.?|"
     r"m\.?\s?sc\.?|b\.?\s?eng\.?|m\.?\s?eng\.?|b\.?\s?tech\.?|m\.?\s?tech\.?|b\.?\s?f\.?\s?a\.?|"
     r"m\.?\s?f\.?\s?a\.?|ll\.?\s?[bm]\.?|b\.?\s?[asec]\.?|m\.?\s?[asde]\.?|a\.?\s?a\.?\s?s?\.?|"
+    r"a\.\s?b\.|s\.\s?b\.|b\.?\s?des\.?|m\.?\s?des\.?|ing\.|"
     r"high school diploma|diploma|certificate|hnd|ged|licence|licenciatura|licenciado|grado|bacharelado|"
     r"mestrado|doutorado|máster|laurea(?:\s+magistrale|\s+triennale)?|dipl[oô]me(?:\s+d['’]ing[ée]nieur)?|"
     r"diplom(?:-\w+)?|magister|"
@@ -334,6 +339,8 @@ def is_place(text: str) -> bool:
     kinds = [known.get(p.casefold()) for p in pieces]
     if all(kinds):
         return True
+    if len(pieces) == 3 and kinds[0] == "cities" and kinds[1] is None and kinds[2] == "countries":
+        return pieces[1][:1].isupper() and len(pieces[1].split()) <= 3 and not COMPANY_WORDS.search(pieces[1])
     # one unknown place name is accepted only before a state or country: "Thessaloniki, Greece"
     if len(pieces) != 2 or (kinds[0] is None) == (kinds[1] is None):
         return False
@@ -363,6 +370,7 @@ CREDENTIALS = re.compile(r"(?i)(?:\s*,\s*(?:rn|bsn|np|phd|ph\.d\.|md|m\.d\.|mba|
 
 
 def _name_like(text: str) -> str | None:
+    text = re.sub(r"^[\s\-=*#_~|]+|[\s\-=*#_~|]+$", "", text)  # "-- JANE ROE --"
     candidate = parts_of(text)[0] if parts_of(text) else ""
     candidate = re.sub(r"^(name|nombre|nom)\s*:\s*", "", candidate, flags=re.I).strip()
     candidate = HONORIFIC.sub("", CREDENTIALS.sub("", candidate)).strip()  # "Dr. Jane Roe, PhD": Jane Roe
@@ -451,6 +459,7 @@ def _title_score(part: str) -> int:
     return score - 3 * bool(LEGAL_FORM.search(part))
 
 
+DURATION = re.compile(r"(?i)\s*\(\s*(?:\d+\+?\s*(?:yrs?|years?|mos?|months?)\.?\s*){1,2}\)")
 ENTRY_LABEL = re.compile(r"(?i)^\s*(?:company|employer|organi[sz]ation|client|designation|position|role|job title|"
                          r"title|duration|period|dates?|location|place)\s*:\s*")
 
@@ -467,6 +476,7 @@ def _experience(section_lines: list[Line]) -> list[dict[str, Any]]:
         dates: DateRange | None = None
         parts: list[str] = []
         for text in entry.header:
+            text = DURATION.sub("", text)  # "2020 – Present (4 yrs)": the length is no part of the entry
             found_range = find_range(text) if dates is None else None
             if found_range:
                 dates = found_range
@@ -508,6 +518,9 @@ def _experience(section_lines: list[Line]) -> list[dict[str, Any]]:
                 if place and location is None:
                     location = place
                 break
+        if company is None and title and found and found[-1]["company"] and len(entry.header) == 1:
+            company = found[-1]["company"]  # "Agoda" then two titles with their dates: both at Agoda
+            location = location or found[-1]["location"]
         found.append({
             "title": title, "company": company, "location": location,
             "start": dates.start if dates else None,
@@ -598,6 +611,8 @@ def _items(lines: list[Line]) -> list[str]:
         label = re.match(r"^([^\W\d][\w &/+-]{1,30}?)\s*:\s*(.+)$", text)
         if label and len(label.group(1).split()) <= 4:
             text = label.group(2)
+        text = re.sub(r"(?i)\s*\(\s*(?:expert|advanced|intermediate|beginner|basic|proficient|familiar|fluent|"
+                      r"native|good|strong|working knowledge|\d+\+?\s*(?:years?|yrs?))\s*\)", "", text)
         text = re.sub(r"\(([^)]*)\)", r", \1", text)
         for item in re.split(r"\s*[,;|•·▪]\s*|\s+/\s+|\s+\t\s+|\s{3,}|\s+(?:and|&)\s+", text):
             item = item.strip(" .-–—*")
@@ -651,7 +666,10 @@ LANGUAGE_LEVEL = re.compile(
 
 def _languages(section_lines: list[Line]) -> list[str]:
     found: list[str] = []
+    first_size = next((line.size for line in section_lines if line.size), None)
     for line in section_lines:
+        if first_size and line.size and abs(line.size - first_size) > 2:
+            break  # type of another size: the next block (a name across the top, say), not a language
         text = re.sub(r"\([^)]*\)", "", _strip_bullet(line.text))
         for item in re.split(r"\s*[,;|•·]\s*|\s+\t\s+|\s{3,}", text):
             name = LANGUAGE_LEVEL.sub("", item).strip(" -–—:.")
@@ -714,8 +732,21 @@ def _phone(candidate: str) -> str | None:
     return candidate
 
 
+PAGE_FOOTER = re.compile(r"(?i)^\s*(?:page\s+)?\d{1,2}\s*(?:of|/)\s*\d{1,2}\s*$|^\s*page\s+\d{1,2}\s*$")
+
+
+def _without_page_furniture(lines: list[Line]) -> list[Line]:
+    """Without "Page 1 of 2" footers, nor a running header repeating the first lines' e-mail address."""
+    kept = [line for line in lines if not PAGE_FOOTER.match(line.text)]
+    first = next((m.group(0) for line in kept[:6] if (m := EMAIL.search(line.text))), None)
+    if first is None:
+        return kept
+    return kept[:6] + [line for line in kept[6:] if first not in line.text or len(line.text.split()) > 12]
+
+
 def parse_lines(lines: list[Line]) -> dict[str, Any]:
     """The parsed resume (see `schema.EMPTY`) from the document's lines."""
+    lines = _without_page_furniture(lines)
     header, sections = split_sections(lines)
     everything = "\n".join(line.text for line in lines)
     by_kind: dict[str, list[Line]] = {}
@@ -744,6 +775,12 @@ def parse_lines(lines: list[Line]) -> dict[str, Any]:
     if labelled_name is not None:
         top = [labelled_name]
     candidates = [(line, name) for line in top if (name := _name_like(line.text))]
+    sizes = [line.size for line in lines[:60] if line.size]
+    if labelled_name is None and sizes and len(set(sizes)) > 1:
+        largest = [(line, name) for line in lines[:60] if line.size and line.size >= max(sizes) - 0.1
+                   and (name := _name_like(line.text))]
+        if largest and all(line.size < largest[0][0].size for line, _ in candidates):
+            candidates = largest[:1]  # a sidebar read first must not hide the name printed largest
     if not candidates:
         candidates = [(line, name) for line in lines[:12] if (name := _name_like(line.text))]
     name = None
@@ -784,6 +821,11 @@ def parse_lines(lines: list[Line]) -> dict[str, Any]:
     education = _education(by_kind.get("education", []))
     language_lines = by_kind.get("languages", [])
     languages = _languages(language_lines)
+    if not languages:  # Europass: "Mother tongue: Hungarian", "Other languages: English, German"
+        labelled = [Line(m.group(1)) for line in lines
+                    if (m := re.match(r"(?i)\s*(?:mother tongues?|native languages?|other languages?|"
+                                      r"foreign languages?)\s*:\s*(.+)$", line.text))]
+        languages = _languages(labelled)
     skill_lines = list(by_kind.get("skills", []))
     vocab = vocabulary()
     programming = [x for x in languages if (s := vocab.lookup(x)) and s.category == "programming languages"]
