@@ -30,6 +30,7 @@ from tests.api.resume_blind_2 import blind_set_2
 from tests.api.resume_blind_3 import blind_set_3
 from tests.api.resume_blind_4 import blind_set_4
 from tests.api.resume_blind_5 import blind_set_5
+from tests.api.resume_blind_6 import blind_set_6
 from tests.api.resume_corpus import (
     CJK_PEOPLE,
     PEOPLE,
@@ -493,6 +494,15 @@ def test_the_fifth_blind_set_keeps_its_accuracy():
     overall, contact = _accuracy(blind_set_5())
     assert overall >= 0.98, overall
     assert contact >= 0.99, contact
+
+
+def test_the_sixth_blind_set_keeps_its_first_measurement():
+    """16 resumes typed after the fifth set's fixes, not tuned on: 88.8% of fields (426/480) and 45/48
+    name/email/phone (93.8%; all three misses are one DOCX whose name and contact sit in the page header,
+    which the reader does not read), both under the issue's targets. Floors at those figures."""
+    overall, contact = _accuracy(blind_set_6())
+    assert overall >= 0.88, overall
+    assert contact >= 0.93, contact
 
 
 def test_ambiguous_words_are_skills_only_in_a_skills_section():
