@@ -471,6 +471,8 @@ def test_file_names_are_made_safe():
     assert safe_file_name("c" * 300, "pdf") == "c" * 255
     assert safe_file_name("d" * 255, "pdf") == "d" * 255
     assert safe_file_name("f" * 256, "pdf") == "f" * 255
+    dotted = "cv.final." + "g" * 300 + ".pdf"  # the extension is what follows the last dot
+    assert safe_file_name(dotted, "pdf") == dotted[:251] + ".pdf"
     assert safe_file_name("e" * 250 + ".abcdefghij", "pdf") == "e" * 244 + ".abcdefghij"
 
 
