@@ -150,6 +150,12 @@ EXPORT_SIGNED_URL_SECONDS = env_int("EXPORT_SIGNED_URL_SECONDS", 600)
 # Resumes -------------------------------------------------------------------------------
 RESUME_MAX_BYTES = env_int("RESUME_MAX_BYTES", 10 * 1024 * 1024)  # refused (413) before the file is read
 RESUME_MAX_PAGES = env_int("RESUME_MAX_PAGES", 20)  # PDF pages (and DOCX pages when the file says)
+RESUME_MAX_TEXT_CHARS = env_int("RESUME_MAX_TEXT_CHARS", 200_000)  # characters of extracted text, then 413
+RESUME_PARSE_TIMEOUT = env_float("RESUME_PARSE_TIMEOUT", 10.0)  # seconds to read a file (child process), then 422
+RESUME_ANON_THROTTLE_PER_IP = env_int("RESUME_ANON_THROTTLE_PER_IP", 20)  # anonymous uploads per client IP a window
+RESUME_ANON_THROTTLE_WINDOW_SECONDS = env_int("RESUME_ANON_THROTTLE_WINDOW_SECONDS", 3600)
+RESUME_USER_THROTTLE_PER_USER = env_int("RESUME_USER_THROTTLE_PER_USER", 100)  # signed-in uploads per user a window
+RESUME_USER_THROTTLE_WINDOW_SECONDS = env_int("RESUME_USER_THROTTLE_WINDOW_SECONDS", 3600)
 RESUME_SIGNED_URL_SECONDS = env_int("RESUME_SIGNED_URL_SECONDS", 300)  # lifetime of download links
 RESUME_MODEL_PARSER = env_bool("RESUME_MODEL_PARSER", True)  # use the model parser when OPENAI_API_KEY is set
 RESUME_MODEL_TIMEOUT = env_float("RESUME_MODEL_TIMEOUT", 30.0)  # seconds for one model parse, then offline

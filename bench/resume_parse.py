@@ -8,7 +8,8 @@
    experience and education entry's fields) compared with its label, per layout, on the set
    the rules were developed against, on the held-out set written afterwards, and on a blind
    set of hand-typed resumes in other styles (tests/api/resume_blind.py). The held-out and blind
-   sets' first measurements (before the fixes they prompted) are recorded in the README.
+   sets' first measurements (before the fixes they prompted) are recorded in the README. A
+   second to sixth blind sets (tests/api/resume_blind_2.py ... _6.py) are reported per field too.
 
 Needs only the repository (no Supabase). Run from the repo root:
     .venv/bin/python bench/resume_parse.py [N]
@@ -16,6 +17,7 @@ Needs only the repository (no Supabase). Run from the repo root:
 
 from __future__ import annotations
 
+import re
 import statistics
 import sys
 import time
@@ -28,6 +30,11 @@ if str(ROOT) not in sys.path:
 
 from backend.llm_api.services.resume_parsing import parse_document, read_document  # noqa: E402
 from tests.api.resume_blind import blind_set  # noqa: E402
+from tests.api.resume_blind_2 import blind_set_2  # noqa: E402
+from tests.api.resume_blind_3 import blind_set_3  # noqa: E402
+from tests.api.resume_blind_4 import blind_set_4  # noqa: E402
+from tests.api.resume_blind_5 import blind_set_5  # noqa: E402
+from tests.api.resume_blind_6 import blind_set_6  # noqa: E402
 from tests.api.resume_corpus import (  # noqa: E402
     PEOPLE,
     held_out_set,
@@ -76,14 +83,19 @@ def throughput(n: int) -> None:
         print(f"{label:<22}{'-':>6}{median * 1000:>11.1f}{'':>9}{1 / median:>8.1f}/s (documents)")
 
 
-def accuracy(title: str, documents) -> None:
+def accuracy(title: str, documents, *, per_field: bool = False) -> None:
     right: Counter[str] = Counter()
     total: Counter[str] = Counter()
+    field_right: Counter[str] = Counter()
+    field_total: Counter[str] = Counter()
     contact_right = contact_total = 0
     for layout, person, _variant, data in documents:
         for name, ok in score(person, parse(data)[0]).items():
             right[layout] += ok
             total[layout] += 1
+            field = re.sub(r"\[\d+\]", "", name)  # experience[1].title counts as experience.title
+            field_right[field] += ok
+            field_total[field] += 1
             if name in CONTACT:
                 contact_right += ok
                 contact_total += 1
@@ -93,14 +105,26 @@ def accuracy(title: str, documents) -> None:
     everything = sum(right.values()), sum(total.values())
     print(f"  {'all fields':<20}{everything[0]:>5}/{everything[1]:<5}{100 * everything[0] / everything[1]:6.1f}%")
     print(f"  {'name, email, phone':<20}{contact_right:>5}/{contact_total:<5}{100 * contact_right / contact_total:6.1f}%")
+    if per_field:
+        print("  per field:")
+        for field in field_total:
+            print(f"    {field:<24}{field_right[field]:>5}/{field_total[field]:<5}"
+                  f"{100 * field_right[field] / field_total[field]:6.1f}%")
 
 
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 30
-    throughput(n)
+    if n:
+        throughput(n)
     accuracy("Labelled set (the rules were developed against it)", labelled_set())
     accuracy("Held-out set (written afterwards; two layouts new to the parser)", held_out_set())
     accuracy("Blind set (typed by hand in six other styles)", blind_set())
+    accuracy("Second blind set (12 people in 4 layouts new to the parser)", blind_set_2(), per_field=True)
+    accuracy("Third blind set (typed by hand after the second set's fixes)", blind_set_3(), per_field=True)
+    accuracy("Fourth blind set (typed by hand after the third set's fixes)", blind_set_4(), per_field=True)
+    accuracy("Fifth blind set (typed by hand after the fourth set's fixes)", blind_set_5(), per_field=True)
+    accuracy("Sixth blind set (typed by hand after the fifth set's fixes; not tuned on)", blind_set_6(),
+             per_field=True)
 
 
 if __name__ == "__main__":

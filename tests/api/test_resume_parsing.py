@@ -24,7 +24,13 @@ from backend.llm_api.services.resume_parsing.offline import find_range
 from backend.llm_api.services.resume_parsing.schema import JSON_SCHEMA
 from backend.llm_api.services.resume_parsing.vocabulary import vocabulary
 from tests.api.fake_openai import FakeOpenAI, completion
+from tests.api.office_files import excel_97_xls, odt, rtf, word_97_doc
 from tests.api.resume_blind import blind_set
+from tests.api.resume_blind_2 import blind_set_2
+from tests.api.resume_blind_3 import blind_set_3
+from tests.api.resume_blind_4 import blind_set_4
+from tests.api.resume_blind_5 import blind_set_5
+from tests.api.resume_blind_6 import blind_set_6
 from tests.api.resume_corpus import (
     CJK_PEOPLE,
     PEOPLE,
@@ -70,6 +76,23 @@ def test_formats_are_told_by_their_bytes(data, kind):
 def test_other_files_are_unsupported(data):
     with pytest.raises(UnsupportedFile):
         read_document(data=data, max_pages=20)
+
+
+ACCEPTED = "upload a PDF, a DOCX document or plain UTF-8 text."
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (word_97_doc("Ada Lovelace\rBackend engineer"), f"Legacy Word files (.doc) are not accepted; {ACCEPTED}"),
+    (excel_97_xls(), f"Legacy Office files (.doc, .xls, .ppt) are not accepted; {ACCEPTED}"),
+    (rtf("Ada Lovelace\nBackend engineer, ada@example.com"), f"RTF files are not accepted; {ACCEPTED}"),
+    (b"\r\n" + rtf("Ada Lovelace"), f"RTF files are not accepted; {ACCEPTED}"),
+    (odt("Ada Lovelace\nBackend engineer"), f"OpenDocument text files (.odt) are not accepted; {ACCEPTED}"),
+], ids=["doc", "xls", "rtf", "rtf-after-blank-line", "odt"])
+def test_office_formats_are_refused_naming_the_accepted_ones(data, message):
+    with pytest.raises(UnsupportedFile) as refused:
+        read_document(data=data, max_pages=20)
+    assert (refused.value.status_code, refused.value.code, refused.value.detail) == (
+        415, "unsupported_file_type", message)
 
 
 def test_a_zip_without_a_word_document_is_unsupported():
@@ -142,6 +165,38 @@ def test_page_limit():
     assert refused.value.code == "too_many_pages"
 
 
+def test_a_file_read_under_a_timeout_reads_the_same():
+    data = render_pdf_two_columns(ADA)
+    bounded = read_document(data=data, max_pages=20, timeout=30)
+    assert (bounded.lines, bounded.page_count, bounded.content_type) == (
+        (direct := read_document(data=data, max_pages=20)).lines, direct.page_count, direct.content_type)
+
+
+def test_refusals_cross_from_the_child_process():
+    with pytest.raises(FileTooLarge) as refused:
+        read_document(data=render_pdf(ADA, repeat=3), max_pages=2, timeout=30)
+    assert (refused.value.code, refused.value.detail) == ("too_many_pages", "The PDF has 3 pages; at most 2 are accepted.")
+    with pytest.raises(UnsupportedFile):
+        read_document(data=b"\x89PNG\r\n\x1a\n" + bytes(100), max_pages=20, timeout=30)
+
+
+def test_a_child_out_of_memory_is_unreadable_and_a_crash_is_a_bug(monkeypatch):
+    from backend.llm_api.services.resume_parsing import documents
+
+    monkeypatch.setattr(documents, "CHILD_MEMORY_BYTES", 64 * 1024 * 1024)
+    monkeypatch.setattr(documents, "_read_document", lambda *args: bytearray(512 * 1024 * 1024))
+    with pytest.raises(UnreadableFile) as refused:
+        read_document(data=b"x", max_pages=20, timeout=30)
+    assert refused.value.detail == "The file needs too much memory to read."
+
+    def broken(*args):
+        raise KeyError("bug")
+
+    monkeypatch.setattr(documents, "_read_document", broken)
+    with pytest.raises(RuntimeError, match="KeyError: 'bug'"):
+        read_document(data=b"x", max_pages=20, timeout=30)
+
+
 def test_two_columns_are_read_column_by_column():
     person = PEOPLE[3]
     lines = [line.text for line in read_document(data=render_pdf_two_columns(person), max_pages=20).lines]
@@ -176,16 +231,29 @@ def test_labelled_resumes_parse_field_by_field(layout, person, variant, data):
     assert wrong == {}
 
 
-def test_hand_typed_resumes_meet_the_accuracy_targets():
-    """The issue's targets on resumes typed in other styles: 90% of fields, 97% of name/email/phone."""
+def _accuracy(documents) -> tuple[float, float]:
     right = total = contact = contact_right = 0
-    for _layout, person, _variant, data in blind_set():
+    for _layout, person, _variant, data in documents:
         for name, ok in score(person, parse(data)).items():
             right, total = right + ok, total + 1
             if name in ("name", "email", "phone"):
                 contact_right, contact = contact_right + ok, contact + 1
-    assert right / total >= 0.90, (right, total)
-    assert contact_right / contact >= 0.97, (contact_right, contact)
+    return right / total, contact_right / contact
+
+
+def test_hand_typed_resumes_meet_the_accuracy_targets():
+    """The issue's targets on resumes typed in other styles: 90% of fields, 97% of name/email/phone."""
+    overall, contact = _accuracy(blind_set())
+    assert overall >= 0.90, overall
+    assert contact >= 0.97, contact
+
+
+def test_the_second_blind_set_keeps_its_accuracy():
+    """48 documents in four layouts new to the parser: 99.2% of fields and 144/144 name/email/phone
+    once its generic bugs were fixed (71.0% and 143/144 at first); floors a little under those."""
+    overall, contact = _accuracy(blind_set_2())
+    assert overall >= 0.98, overall
+    assert contact >= 0.99, contact
 
 
 def test_fields_of_one_resume():
@@ -233,6 +301,16 @@ def test_claims_carry_their_kind_and_source_line():
     ("Summer 2019 - Fall 2019", "2019", "2019", False),
     ("since 2021", "2021", None, True),
     ("Mai 2018 bis heute", "2018-05", None, True),
+    ("Mar '19 – Jun '21", "2019-03", "2021-06", False),
+    ("Jan. 2020 to Now", "2020-01", None, True),
+    ("Dec '98 - Present", "1998-12", None, True),
+    ("Summer 2017", "2017", "2017", False),
+    ("June 2021 – till date", "2021-06", None, True),
+    ("Ene 2021 – Presente", "2021-01", None, True),
+    ("maart 2019 – heden", "2019-03", None, True),
+    ("giugno 2016 - ottobre 2018", "2016-06", "2018-10", False),
+    ("01/03/2018 – Present", "2018-03", None, True),
+    ("15.09.2014 - 28.02.2018", "2014-09", "2018-02", False),
 ])
 def test_date_styles(text, start, end, current):
     found = find_range(f"Engineer, Foo  {text}")
@@ -246,6 +324,185 @@ def test_skill_aliases_are_canonical_and_deduplicated():
     assert skills == ["JavaScript", "Kubernetes", "PostgreSQL", "Go", "Node.js", "C#", "C++", "Terraform",
                       "Underwater basket weaving"]
     assert len(vocabulary().skills) >= 300
+
+
+def test_skills_written_as_a_sentence():
+    text = ("Sam Poe\nsam@example.com\nSKILLS\nDay to day I work with JS, C, Figma and Go.\n"
+            "Experienced in Simulink & Ada\n")
+    assert parse(text.encode())["skills"] == ["JavaScript", "C", "Figma", "Go", "Simulink", "Ada"]
+
+
+def test_an_internship_dated_by_its_season_is_an_entry():
+    text = ("Sam Poe\nsam@example.com\nEXPERIENCE\nAcme Corp — Berlin, Germany\nEngineer    2019 – Present\n"
+            "  ▪ Built things.\nGlobex — Paris, France\nEngineering Intern    Summer 2017\n  ▪ Tested things.\n")
+    experience = parse(text.encode())["experience"]
+    assert [(e["title"], e["company"], e["location"], e["start"], e["end"], e["current"], e["highlights"])
+            for e in experience] == [
+        ("Engineer", "Acme Corp", "Berlin, Germany", "2019", None, True, ["Built things."]),
+        ("Engineering Intern", "Globex", "Paris, France", "2017", "2017", False, ["Tested things."]),
+    ]
+
+
+def test_entry_headers_in_other_scripts():
+    text = ("Дмитрий Соколов\nd@example.ru | Москва, Россия\nОПЫТ\nEXPERIENCE\nЯндекс — Москва\n"
+            "Разработчик    2016 – Present\n  ▪ Ускорил индексатор в 3 раза.\n")
+    parsed = parse(text.encode())
+    assert parsed["location"] == "Москва, Россия"
+    assert [(e["title"], e["company"], e["location"]) for e in parsed["experience"]] == [
+        ("Разработчик", "Яндекс", "Москва")]
+
+
+def test_degree_names_in_other_languages():
+    text = ("Sam Poe\nsam@example.com\nEDUCATION\nGrado in Mathematics — Universidad de Sevilla (2011–2015)\n"
+            "Bacharelado in Física — Universidade de São Paulo (2008–2011)\n"
+            "Diplôme d'ingénieur in Aerospace Engineering — ISAE-SUPAERO (2015–2018)\n")
+    assert [(e["degree"], e["field"], e["institution"]) for e in parse(text.encode())["education"]] == [
+        ("Grado", "Mathematics", "Universidad de Sevilla"), ("Bacharelado", "Física", "Universidade de São Paulo"),
+        ("Diplôme d'ingénieur", "Aerospace Engineering", "ISAE-SUPAERO")]
+
+
+@pytest.mark.parametrize("heading", ["EMPLOYMENT RECORD", "Esperienza / Experience", "EXPERIENCIA PROFESIONAL"])
+def test_more_experience_headings(heading):
+    text = (f"Kim Lee\nkim@example.com\n{heading}\nData Analyst | Acme Corp | 2019 - 2021\n- Built reports\n"
+            "EDUCACIÓN\nBSc (Hons) Mathematics, University of Leeds, 2015 – 2018\n")
+    parsed = parse(text.encode())
+    assert [(e["title"], e["company"], e["start"], e["end"]) for e in parsed["experience"]] == [
+        ("Data Analyst", "Acme Corp", "2019", "2021")]
+    assert parsed["education"] == [{"degree": "BSc (Hons)", "field": "Mathematics", "institution": "University of Leeds",
+                                    "start": "2015", "end": "2018"}]
+
+
+@pytest.mark.parametrize("heading", ["Research Experience", "CLINICAL EXPERIENCE", "Teaching Experience"])
+def test_any_kind_of_experience_heading(heading):
+    text = (f"Kim Lee\nkim@example.com\n{heading}\nStaff Nurse, Mercy Hospital, Austin, TX | 2019 - 2021\n"
+            "- Cared for patients\n")
+    assert [(e["title"], e["company"], e["location"]) for e in parse(text.encode())["experience"]] == [
+        ("Staff Nurse", "Mercy Hospital", "Austin, TX")]
+
+
+def test_a_sentence_ending_in_experience_is_no_heading():
+    text = ("Kim Lee\nkim@example.com\nEXPERIENCE\nAnalyst, Acme Corp | 2019 - 2021\n- Wrote reports\n"
+            "- Gained some experience\nPrior experience\n")
+    assert parse(text.encode())["experience"][0]["highlights"] == ["Wrote reports", "Gained some experience",
+                                                                   "Prior experience"]
+
+
+@pytest.mark.parametrize(("line", "name"), [("Dr. Elena Petrova", "Elena Petrova"), ("MARIA SANTOS, RN", "Maria Santos"),
+                                            ("Jane Roe, PhD, PE", "Jane Roe"), ("Prof Alan Turing", "Alan Turing")])
+def test_titles_and_credentials_around_names(line, name):
+    assert parse(f"{line}\nkim@example.com\nSKILLS\nPython\n".encode())["name"] == name
+
+
+def test_labelled_entry_lines_and_a_place_in_parentheses():
+    text = ("Kim Lee\nkim@example.com\nEXPERIENCE\nCompany: Persistent Systems\nDesignation: Senior Engineer\n"
+            "Duration: Jan 2019 - Present\n- Built services\nOutSystems (Lisbon) — Principal Engineer, 2016-2019\n"
+            "- Designed caches\n")
+    assert [(e["title"], e["company"], e["location"], e["start"]) for e in parse(text.encode())["experience"]] == [
+        ("Senior Engineer", "Persistent Systems", None, "2019-01"), ("Principal Engineer", "OutSystems", "Lisbon", "2016")]
+
+
+def test_page_footers_and_running_headers_are_dropped():
+    text = ("Noa Levi\nnoa@example.com\nEXPERIENCE\nWix, Tel Aviv, Israel\nEngineer | 2019 – Present\n- Built it.\n"
+            "Page 1 of 2\nNoa Levi | noa@example.com\nCheck Point, Tel Aviv, Israel\nDeveloper | 2016 – 2019\n"
+            "- Built that.\n2 / 2\n")
+    assert [(e["title"], e["company"], e["highlights"]) for e in parse(text.encode())["experience"]] == [
+        ("Engineer", "Wix", ["Built it."]), ("Developer", "Check Point", ["Built that."])]
+
+
+def test_two_roles_under_one_company_and_durations_after_dates():
+    text = ("Kim Lee\nkim@example.com\nEXPERIENCE\nAgoda — Bangkok, Thailand\nManager    Jan 2021 – Present (3 yrs)\n"
+            "• Managed.\nEngineer    Mar 2017 – Dec 2020 (3 years 9 months)\n• Built.\n")
+    assert [(e["title"], e["company"], e["location"], e["start"], e["end"]) for e in parse(text.encode())["experience"]] \
+        == [("Manager", "Agoda", "Bangkok, Thailand", "2021-01", None),
+            ("Engineer", "Agoda", "Bangkok, Thailand", "2017-03", "2020-12")]
+
+
+def test_skill_levels_languages_by_label_and_decorated_names():
+    text = ("-- KIM LEE --\nkim@example.com\n-- SKILLS --\nGo (expert), Java (advanced), Terraform (2+ years)\n"
+            "PERSONAL SKILLS\nMother tongue: Hungarian\nOther languages: English, German\n")
+    parsed = parse(text.encode())
+    assert (parsed["name"], parsed["skills"], parsed["languages"]) == (
+        "Kim Lee", ["Go", "Java", "Terraform"], ["Hungarian", "English", "German"])
+
+
+def test_the_name_printed_largest_beats_a_sidebar_read_first():
+    from tests.api.resume_blind_5 import linkedin_export_pdf
+
+    parsed = parse(linkedin_export_pdf())
+    assert (parsed["name"], parsed["languages"]) == ("Laura Bianchi", ["Italian", "English"])
+
+
+def test_every_country_is_a_place():
+    from backend.llm_api.services.resume_parsing.offline import is_place
+
+    assert all(is_place(f"Springfield, {country}") for country in ("Jordan", "Ethiopia", "Nederland", "Peru", "Nepal"))
+    assert not is_place("Acme Corp, Jordan")
+
+
+def test_a_half_known_two_language_heading_is_no_section():
+    text = "Kim Lee\nkim@example.com\nEXPERIENCE\nData Analyst | Acme Corp | 2019 - 2021\n- Built reports / Skills\n"
+    assert parse(text.encode())["experience"][0]["highlights"] == ["Built reports / Skills"]
+
+
+def test_wide_spaces_in_plain_text_part_columns_and_bare_sites_are_links():
+    text = ("Kim Lee\nkim@example.com | kimlee.dev\nEXPERIENCE\nSafaricom PLC          Nairobi, Kenya\n"
+            "Business Analyst        Aug 2015 - Jan 2019\n- Mapped processes at shop.example.com\n")
+    parsed = parse(text.encode())
+    assert [(e["title"], e["company"], e["location"]) for e in parsed["experience"]] == [
+        ("Business Analyst", "Safaricom PLC", "Nairobi, Kenya")]
+    assert parsed["links"] == ["https://kimlee.dev"]  # not the e-mail's domain, nor a site named in a highlight
+
+
+def test_certifications_keep_their_parentheses_and_wrapped_lines():
+    text = ("Sam Poe\nsam@example.com\nCERTIFICATIONS\nProject Management Professional (PMP)\n"
+            "AWS Certified Solutions Architect –\nAssociate\n")
+    assert parse(text.encode())["certifications"] == [
+        "Project Management Professional (PMP)", "AWS Certified Solutions Architect – Associate"]
+
+
+def test_dates_in_a_left_margin_are_no_column():
+    """Dates printed in a margin beside each entry: read on the entry's row, not as a column of their own."""
+    from tests.api.resume_blind_2 import PEOPLE_2, render_pdf_dates_left
+
+    lines = [line.text for line in read_document(data=render_pdf_dates_left(PEOPLE_2[6], 0, "slash_present"),
+                                                 max_pages=20).lines]
+    assert "07/2020 – Present \t Lead Engineer, Flipkart" in lines
+
+
+def test_the_third_blind_set_keeps_its_accuracy():
+    """15 resumes typed after the second set's fixes: 84.8% of fields (386/455) when first measured, under the
+    issue's 90% target; 99.6% (453/455) after the generic fixes it prompted; 45/45 name/email/phone."""
+    overall, contact = _accuracy(blind_set_3())
+    assert overall >= 0.98, overall
+    assert contact >= 0.99, contact
+
+
+def test_the_fourth_blind_set_keeps_its_accuracy():
+    """17 resumes typed after the third set's fixes: 84.5% of fields (435/515) and 48/51 name/email/phone
+    when first measured, under the issue's targets; 98.3% (506/515) and 51/51 after the generic fixes it and
+    the fifth set prompted (headings such as "Research Experience" and "Werkervaring", "Dr." and ", RN"
+    around names, "Company:" labels, every country in the place list)."""
+    overall, contact = _accuracy(blind_set_4())
+    assert overall >= 0.97, overall
+    assert contact >= 0.97, contact
+
+
+def test_the_fifth_blind_set_keeps_its_accuracy():
+    """15 resumes typed after the fourth set's fixes: 91.8% of fields (413/450) and name/email/phone 43/45
+    (95.6%) when first measured (a LinkedIn export's sidebar heading and a "-- NAME --" banner taken for
+    names); 99.6% (448/450) and 45/45 after the generic fixes it prompted."""
+    overall, contact = _accuracy(blind_set_5())
+    assert overall >= 0.98, overall
+    assert contact >= 0.99, contact
+
+
+def test_the_sixth_blind_set_keeps_its_first_measurement():
+    """16 resumes typed after the fifth set's fixes, not tuned on: 88.8% of fields (426/480) and 45/48
+    name/email/phone (93.8%; all three misses are one DOCX whose name and contact sit in the page header,
+    which the reader does not read), both under the issue's targets. Floors at those figures."""
+    overall, contact = _accuracy(blind_set_6())
+    assert overall >= 0.88, overall
+    assert contact >= 0.93, contact
 
 
 def test_ambiguous_words_are_skills_only_in_a_skills_section():

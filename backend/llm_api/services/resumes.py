@@ -21,6 +21,7 @@ from typing import Any
 from django.conf import settings
 
 from backend.llm_api import supabase_client
+from backend.llm_api.services import throttles
 from backend.llm_api.services.profiles import Upload
 from backend.llm_api.services.resume_parsing import (
     Document,
@@ -63,6 +64,12 @@ def _model_config() -> ModelConfig | None:
 MULTIPART_OVERHEAD = 64 * 1024  # form boundaries and headers around the file
 
 
+def resume_admit_upload(*, user_id: str | None, client_ip: str | None, content_length: str | int | None) -> None:
+    """Before the body is read: the caller's upload throttle (429), then the request's size (413)."""
+    throttles.throttle_resume_upload(user_id=user_id, client_ip=client_ip)
+    resume_check_request_size(content_length=content_length)
+
+
 def resume_check_request_size(*, content_length: str | int | None) -> None:
     """413 before the request body is even parsed when it cannot hold an acceptable file."""
     try:
@@ -74,6 +81,13 @@ def resume_check_request_size(*, content_length: str | int | None) -> None:
         raise FileTooLarge(f"The file is larger than {max_bytes / (1024 * 1024):g} MB.")
 
 
+def _read_bounded(data: bytes) -> Document:
+    """The document, within the page, text and time limits of the settings."""
+    timeout = float(settings.RESUME_PARSE_TIMEOUT)
+    return read_document(data=data, max_pages=int(settings.RESUME_MAX_PAGES),
+                         max_text=int(settings.RESUME_MAX_TEXT_CHARS), timeout=timeout if timeout > 0 else None)
+
+
 def _read(upload: Upload) -> tuple[bytes, Document]:
     max_bytes = int(settings.RESUME_MAX_BYTES)
     if upload.size > max_bytes:  # refused before reading it
@@ -81,7 +95,7 @@ def _read(upload: Upload) -> tuple[bytes, Document]:
     data = upload.read()
     if len(data) > max_bytes:
         raise FileTooLarge(f"The file is larger than {max_bytes / (1024 * 1024):g} MB.")
-    return data, read_document(data=data, max_pages=int(settings.RESUME_MAX_PAGES))
+    return data, _read_bounded(data)
 
 
 def safe_file_name(name: str | None, extension: str) -> str:
@@ -184,7 +198,7 @@ def resume_reparse(*, user_id: str, resume_id: str) -> dict[str, Any]:
     if row is None or not row.get("storage_path"):
         raise ResumeNotFound()
     data = supabase_client.storage_download(user_id=user_id, bucket=RESUME_BUCKET, path=row["storage_path"])
-    document = read_document(data=data, max_pages=int(settings.RESUME_MAX_PAGES))
+    document = _read_bounded(data)
     result = parse_document(document=document, model=_model_config())
     updated = supabase_client.resume_update(user_id=user_id, resume_id=resume_id, changes={
         "parsed": result.data, "parser": result.parser, "extracted_text": document.text,

@@ -1,4 +1,5 @@
-"""Throttles for sign-in and sign-up: per client IP and per e-mail address.
+"""Throttles for sign-in and sign-up (per client IP and per e-mail address) and for resume
+uploads (per client IP when anonymous, per user when signed in).
 
 Counted in Postgres (`api_rate_limit_hit`), so every API process and host shares one count;
 addresses are hashed before they become keys. Limits come from settings.
@@ -34,3 +35,21 @@ def throttle_account_attempt(*, action: str, client_ip: str | None, email: str) 
     wait = max(waits)
     if wait:
         raise TooManyRequests(wait, f"Too many {action} attempts; try again in {wait} seconds.")
+
+
+def throttle_resume_upload(*, user_id: str | None, client_ip: str | None) -> None:
+    """Count one resume upload (each is parsed: CPU time); 429 once the caller's limit is passed.
+
+    A signed-in caller is counted by user id under its own, higher limit; an anonymous one by IP.
+    """
+    if user_id:
+        bucket, limit = f"resume:user:{user_id}", int(settings.RESUME_USER_THROTTLE_PER_USER)
+        window = int(settings.RESUME_USER_THROTTLE_WINDOW_SECONDS)
+    elif client_ip:
+        bucket, limit = f"resume:ip:{client_ip}", int(settings.RESUME_ANON_THROTTLE_PER_IP)
+        window = int(settings.RESUME_ANON_THROTTLE_WINDOW_SECONDS)
+    else:
+        return
+    wait = supabase_client.rate_limit_hit(bucket=bucket, limit=limit, window_seconds=window)
+    if wait:
+        raise TooManyRequests(wait, f"Too many resume uploads; try again in {wait} seconds.")

@@ -17,7 +17,7 @@ from backend.llm_api.authentication import BlankHeaderAnonymousAuthentication, S
 from backend.llm_api.exceptions import ErrorSerializer
 from backend.llm_api.services import resumes
 from backend.llm_api.services.resume_parsing.schema import CLAIM_KINDS
-from backend.llm_api.views.inputs import validated
+from backend.llm_api.views.inputs import client_ip, validated
 
 ERRORS = {401: ErrorSerializer, 404: ErrorSerializer, 422: ErrorSerializer, 429: ErrorSerializer,
           502: ErrorSerializer, 503: ErrorSerializer}
@@ -174,9 +174,10 @@ class UploadMixin:
     created_status = status.HTTP_201_CREATED
 
     def upload(self, request: Request) -> Response:
-        resumes.resume_check_request_size(content_length=request.META.get("CONTENT_LENGTH"))
-        upload = validated(UploadInput, request.data)["file"]
         user_id = request.user.id if request.user and request.user.is_authenticated else None
+        resumes.resume_admit_upload(user_id=user_id, client_ip=client_ip(request),
+                                    content_length=request.META.get("CONTENT_LENGTH"))
+        upload = validated(UploadInput, request.data)["file"]
         result = resumes.resume_parse_upload(upload=upload, file_name=getattr(upload, "name", None), user_id=user_id)
         code = self.created_status if result.resume is not None else status.HTTP_200_OK
         return Response(UploadResultSerializer(_upload_body(result)).data, status=code)

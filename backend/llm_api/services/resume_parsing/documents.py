@@ -12,13 +12,21 @@ The bytes decide the format, never the name or the declared type:
 
 Anything else is 415; encrypted, truncated or corrupt files are 422; a document without any
 text (a scan) is 422 too.
+
+Hostile files are bounded three ways: pages (`max_pages`, 413), extracted text (`max_text`
+characters, 413, checked while a PDF is read), and wall time: with a `timeout`, the file is read
+in a forked child process that is killed when the time is up (422 `parse_timeout`), so a huge
+content stream, deeply nested objects or a decompression bomb cannot hold a worker. The child
+may grow by at most `CHILD_MEMORY_BYTES` (a memory bomb ends as 422, not as the host's problem).
 """
 
 from __future__ import annotations
 
 import io
 import logging
+import multiprocessing
 import re
+import resource
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
@@ -34,12 +42,25 @@ TEXT = "text/plain"
 EXTENSIONS = {PDF: "pdf", DOCX: "docx", TEXT: "txt"}
 MIN_TEXT_CHARACTERS = 20  # fewer letters and digits than this: "no text could be found"
 DOCX_MAX_XML_BYTES = 30 * 1024 * 1024  # uncompressed document.xml (a ZIP bomb stops here)
+MAX_TEXT_CHARACTERS = 200_000  # extracted text (about 40 dense pages); more is 413
+CHILD_MEMORY_BYTES = 1024 * 1024 * 1024  # more address space the child reading a file may take
+
+
+ACCEPTED = "a PDF, a DOCX document or plain UTF-8 text"
 
 
 class UnsupportedFile(AppError):
     status_code = 415
     default_code = "unsupported_file_type"
-    default_detail = "The file is not a PDF, a DOCX document or plain UTF-8 text."
+    default_detail = f"The file is not {ACCEPTED}."
+
+
+def _not_accepted(what: str) -> UnsupportedFile:
+    return UnsupportedFile(f"{what} are not accepted; upload {ACCEPTED}.")
+
+
+ODF_KINDS = {"text": "OpenDocument text files (.odt)", "spreadsheet": "OpenDocument spreadsheets (.ods)",
+             "presentation": "OpenDocument presentations (.odp)"}
 
 
 class FileTooLarge(AppError):
@@ -57,6 +78,11 @@ class EncryptedFile(AppError):
     status_code = 422
     default_code = "encrypted_file"
     default_detail = "The file is password-protected; upload a copy without a password."
+
+
+class ParseTimeout(AppError):
+    status_code = 422
+    default_code = "parse_timeout"
 
 
 class NoTextFound(AppError):
@@ -95,10 +121,14 @@ def sniff(data: bytes) -> str:
         return PDF
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         return DOCX  # checked further when opened: a ZIP that is no Word document is refused then
-    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # an OLE2 compound file
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise EncryptedFile()  # a password-protected DOCX is an OLE container holding the ZIP
-        raise UnsupportedFile("Legacy .doc files are not supported; save the resume as DOCX or PDF.")
+        if "WordDocument".encode("utf-16-le") in data:
+            raise _not_accepted("Legacy Word files (.doc)")
+        raise _not_accepted("Legacy Office files (.doc, .xls, .ppt)")
+    if data.lstrip()[:5] == b"{\\rtf":
+        raise _not_accepted("RTF files")
     if _is_text(data):
         return TEXT
     raise UnsupportedFile()
@@ -115,18 +145,89 @@ def _is_text(data: bytes) -> bool:
     return controls == 0
 
 
-def read_document(*, data: bytes, max_pages: int) -> Document:
-    """The document's lines; raises 413 (too many pages), 415, or 422 as the module says."""
+def read_document(*, data: bytes, max_pages: int, max_text: int = MAX_TEXT_CHARACTERS,
+                  timeout: float | None = None) -> Document:
+    """The document's lines; raises 413 (too many pages or characters), 415, or 422 as the module says.
+
+    With a `timeout` (seconds) the file is read in a child process, stopped when the time is up.
+    """
+    if timeout is None:
+        return _read_document(data, max_pages, max_text)
+    return _in_child(data, max_pages, max_text, timeout)
+
+
+def _read_document(data: bytes, max_pages: int, max_text: int) -> Document:
     kind = sniff(data)
     if kind == PDF:
-        document = _read_pdf(data, max_pages)
+        document = _read_pdf(data, max_pages, max_text)
     elif kind == DOCX:
         document = _read_docx(data, max_pages)
     else:
         document = Document(TEXT, "txt", _text_lines(data.decode("utf-8-sig")), None)
+    if len(document.text) > max_text:
+        raise _too_much_text(max_text)
     if sum(1 for ch in document.text if ch.isalnum()) < MIN_TEXT_CHARACTERS:
         raise NoTextFound()
     return document
+
+
+def _too_much_text(max_text: int) -> FileTooLarge:
+    return FileTooLarge(f"The file holds more than {max_text:,} characters of text; a resume is shorter.",
+                        code="too_much_text")
+
+
+def _limit_memory(extra: int) -> None:
+    """At most `extra` more bytes of address space than the (forked) process has now."""
+    try:
+        with open("/proc/self/statm") as statm:
+            current = int(statm.read().split()[0]) * resource.getpagesize()
+        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+        limit = current + extra if hard == resource.RLIM_INFINITY else min(hard, current + extra)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (OSError, ValueError):  # no /proc, or a limit that cannot be set: the timeout still holds
+        pass
+
+
+def _child(connection, data: bytes, max_pages: int, max_text: int) -> None:
+    _limit_memory(CHILD_MEMORY_BYTES)
+    try:
+        answer: tuple = ("ok", _read_document(data, max_pages, max_text))
+    except AppError as exc:
+        answer = ("refused", type(exc), exc.detail, exc.code)
+    except MemoryError:
+        answer = ("refused", UnreadableFile, "The file needs too much memory to read.", "unreadable_file")
+    except BaseException as exc:  # noqa: BLE001 - a bug: the parent raises it as one
+        answer = ("crashed", f"{type(exc).__name__}: {exc}")
+    connection.send(answer)
+    connection.close()
+
+
+def _in_child(data: bytes, max_pages: int, max_text: int, timeout: float) -> Document:
+    """`_read_document` in a forked child: its answer, or `ParseTimeout` once `timeout` has passed."""
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(sender, data, max_pages, max_text), daemon=True)
+    child.start()
+    sender.close()
+    try:
+        answer = receiver.recv() if receiver.poll(timeout) else None
+    except EOFError:  # the child died without answering (killed for memory, say)
+        answer = ("refused", UnreadableFile, None, None)
+    finally:
+        receiver.close()
+        if child.is_alive():
+            child.kill()
+        child.join()
+    if answer is None:
+        logger.info("resume reading stopped after %s s", timeout)
+        raise ParseTimeout(f"The file could not be read within {timeout:g} seconds; it may be damaged or "
+                           "built to be slow. Upload a simpler PDF, a DOCX or plain text.")
+    if answer[0] == "ok":
+        return answer[1]
+    if answer[0] == "refused":
+        error_class, detail, code = answer[1:]
+        raise error_class(detail, code=code)
+    raise RuntimeError(f"reading the resume failed in the child process: {answer[1]}")
 
 
 # bullets as PDF fonts without a proper encoding hand them over (Symbol, Wingdings, Latin-1 gaps)
@@ -152,9 +253,13 @@ _MARKDOWN = re.compile(r"\*\*|__|^#{1,6}\s+|`")
 
 
 def _text_lines(text: str) -> list[Line]:
-    """Plain text (Markdown's heading marks and emphasis dropped: many resumes are written in it)."""
+    """Plain text (Markdown's heading marks and emphasis dropped: many resumes are written in it).
+
+    A run of three or more spaces inside a line is a column gap, kept like a tab ("Acme      Berlin").
+    """
     return [Line(cleaned) for raw in text.splitlines()
-            if (cleaned := _clean(_MARKDOWN.sub("", raw.replace("\t", " \t ")))) and _meaningful(cleaned)]
+            if (cleaned := _clean(_MARKDOWN.sub("", re.sub(r"(?<=\S)(?:\t| {3,})(?=\S)", " \t ", raw))))
+            and _meaningful(cleaned)]
 
 
 # PDF -----------------------------------------------------------------------------------------
@@ -173,7 +278,7 @@ class _Fragment:
         return self.x + len(self.text) * self.size * 0.5  # Helvetica-like average advance
 
 
-def _read_pdf(data: bytes, max_pages: int) -> Document:
+def _read_pdf(data: bytes, max_pages: int, max_text: int = MAX_TEXT_CHARACTERS) -> Document:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -193,8 +298,9 @@ def _read_pdf(data: bytes, max_pages: int) -> Document:
             raise FileTooLarge(f"The PDF has {pages} pages; at most {max_pages} are accepted.",
                                code="too_many_pages")
         lines: list[Line] = []
+        budget = [max_text, max_text]  # characters left, the limit
         for page in reader.pages:
-            lines.extend(_pdf_page_lines(page))
+            lines.extend(_pdf_page_lines(page, budget))
     except (EncryptedFile, FileTooLarge):
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
@@ -204,12 +310,16 @@ def _read_pdf(data: bytes, max_pages: int) -> Document:
     return Document(PDF, "pdf", lines, pages)
 
 
-def _pdf_page_lines(page) -> list[Line]:
+def _pdf_page_lines(page, budget: list[int]) -> list[Line]:
+    """The page's lines; `budget[0]` is how many characters may still be extracted (413 past it)."""
     fragments: list[_Fragment] = []
 
     def visit(text: str, cm, tm, font_dict, font_size) -> None:
         if not text or not text.strip():
             return
+        budget[0] -= len(text)
+        if budget[0] < 0:
+            raise _too_much_text(budget[1])
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
         scale = (abs(tm[3] * cm[3]) or abs(tm[0] * cm[0]) or 1.0)
@@ -283,7 +393,7 @@ def _gutter(rows: list[list[_Fragment]], width: float) -> float | None:
         if count < 4:
             continue
         x = key * 4 - 6
-        right_only = left_only = crossing = both = date_like = right_rows = 0
+        right_only = left_only = crossing = both = date_like = right_rows = dated_left = 0
         for row in rows:
             left = [f for f in row if f.x < x]
             right = [f for f in row if f.x >= x]
@@ -295,6 +405,7 @@ def _gutter(rows: list[list[_Fragment]], width: float) -> float | None:
                 date_like += bool(_DATEISH.search(" ".join(f.text for f in right)))
             if left and right:
                 both += 1
+                dated_left += bool(_DATEISH.search(" ".join(f.text for f in left)))
             elif right:
                 right_only += 1
             elif left:
@@ -304,6 +415,8 @@ def _gutter(rows: list[list[_Fragment]], width: float) -> float | None:
             continue
         if right_rows and date_like / right_rows > 0.5:
             continue  # right-aligned dates, not a column
+        if both and dated_left / both > 0.5:
+            continue  # dates in a left margin beside their entries, not a column
         score = right_only + both
         if score > best_score:
             best, best_score = x, score
@@ -355,8 +468,16 @@ def _read_docx(data: bytes, max_pages: int) -> Document:
         names = set(archive.namelist())
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise UnreadableFile("The document is truncated or corrupt.") from None
-    if "word/document.xml" not in names:
-        raise UnsupportedFile()  # a ZIP, but no Word document
+    if "word/document.xml" not in names:  # a ZIP, but no Word document
+        kind = ""
+        if "mimetype" in names and archive.getinfo("mimetype").file_size < 200:
+            try:
+                kind = archive.read("mimetype").decode("ascii", "replace").strip()
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
+                pass
+        if kind.startswith("application/vnd.oasis.opendocument."):
+            raise _not_accepted(ODF_KINDS.get(kind.rsplit(".", 1)[1], "OpenDocument files"))
+        raise UnsupportedFile()
     info = archive.getinfo("word/document.xml")
     if info.file_size > DOCX_MAX_XML_BYTES:
         raise FileTooLarge("The document's text is too large to read.", code="document_too_large")

@@ -27,24 +27,35 @@ from .vocabulary import places, vocabulary
 HEADINGS: dict[str, tuple[str, ...]] = {
     "summary": ("summary", "professional summary", "career summary", "executive summary", "profile",
                 "professional profile", "personal profile", "about", "about me", "objective",
-                "career objective", "overview", "introduction", "personal statement", "resumen", "profil"),
+                "career objective", "overview", "introduction", "personal statement", "resumen", "profil",
+                "profiel", "profilo", "perfil", "sammanfattning", "kurzprofil"),
     "experience": ("experience", "work experience", "professional experience", "employment",
                    "employment history", "work history", "career history", "relevant experience",
                    "professional background", "experience history", "positions", "career",
-                   "berufserfahrung", "experiencia", "expérience professionnelle", "work"),
+                   "berufserfahrung", "experiencia", "expérience professionnelle", "work",
+                   "employment record", "work record", "professional history", "experiencia profesional",
+                   "experiencia laboral", "esperienza", "esperienza professionale", "esperienze lavorative",
+                   "experiência", "experiência profissional", "expérience", "expériences professionnelles",
+                   "werdegang", "beruflicher werdegang", "praxiserfahrung", "werkervaring", "werkgeschiedenis",
+                   "arbetslivserfarenhet", "erfarenhet", "erfaring", "arbejdserfaring", "työkokemus"),
     "education": ("education", "academic background", "education and training", "academics",
                   "qualifications", "academic qualifications", "educational background", "studies",
-                  "ausbildung", "formación", "formation", "education history"),
-    "skills": ("skills", "technical skills", "key skills", "core skills", "core competencies",
+                  "ausbildung", "formación", "formation", "education history", "educación", "educacion",
+                  "formación académica", "istruzione", "formazione", "educação", "formação", "formação académica",
+                  "studium", "bildung", "bildungsweg", "opleiding", "opleidingen", "utbildning", "utdanning",
+                  "uddannelse", "koulutus"),
+    "skills": ("skills", "top skills", "technical skills", "key skills", "core skills", "core competencies",
                "competencies", "skills and competencies", "technologies", "tech stack", "tools",
                "tools and technologies", "technical proficiencies", "expertise", "areas of expertise",
                "skill set", "skillset", "programming languages", "languages and technologies",
-               "kenntnisse", "compétences", "habilidades", "skills and tools", "technical expertise"),
+               "kenntnisse", "compétences", "habilidades", "skills and tools", "technical expertise",
+               "competenze", "competências", "conocimientos", "fähigkeiten", "aptitudes", "vaardigheden",
+               "kompetenser", "färdigheter", "ferdigheter", "kompetencer", "taidot"),
     "certifications": ("certifications", "certificates", "certification", "licenses and certifications",
                        "licences and certifications", "licenses", "licences", "professional certifications",
                        "accreditations", "certifications and licenses"),
     "languages": ("languages", "spoken languages", "language skills", "language", "sprachen", "idiomas",
-                  "langues"),
+                  "langues", "lingue", "idiomi", "línguas", "talen", "språk", "sprog", "kielitaito"),
     "contact": ("contact", "contact information", "contact details", "personal details",
                 "personal information", "contact info"),
     "other": ("projects", "personal projects", "side projects", "selected projects", "key projects",
@@ -53,7 +64,8 @@ HEADINGS: dict[str, tuple[str, ...]] = {
               "volunteer work", "activities", "extracurricular activities", "achievements",
               "key achievements", "courses", "coursework", "training", "patents", "conferences",
               "talks", "memberships", "affiliations", "portfolio", "additional information",
-              "leadership", "open source", "community", "research", "teaching"),
+              "leadership", "open source", "community", "research", "teaching", "personal skills",
+              "honors awards", "honours awards"),
 }
 DOCUMENT_TITLES = {"curriculum vitae", "resume", "résumé", "cv", "lebenslauf", "curriculum", "my resume",
                    "hoja de vida", "currículum vitae"}
@@ -85,6 +97,15 @@ def _known_heading(line: Line) -> tuple[str, str, str] | None:
         key = heading_key(text)
         if key in HEADING_KIND and (not text[:1].islower() or line.heading or line.bold):
             return HEADING_KIND[key], key, ""
+        words = key.split()
+        if 2 <= len(words) <= 3 and words[-1] in ("experience", "employment") and text[:1].isupper() \
+                and not re.search(r"[\d,.;@|]", text) and (text.isupper() or line.bold or line.heading
+                                                           or text.istitle()):
+            return "experience", key, ""  # "Research Experience", "Clinical Experience", "Industry Employment"
+        halves = [heading_key(half) for half in re.split(r"\s+[/|]\s+", text)]
+        kinds = {HEADING_KIND.get(half) for half in halves}
+        if len(halves) == 2 and len(kinds) == 1 and None not in kinds and not text[:1].islower():
+            return HEADING_KIND[halves[0]], halves[0], ""  # "Esperienza / Experience": one section, two languages
     match = re.match(r"^([^\W\d][\w &/]{1,38}?)\s*:\s*(\S.*)$", text)
     if match:
         key = heading_key(match.group(1))
@@ -141,19 +162,26 @@ MONTHS = {
     "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
     "janv": 1, "févr": 2, "fevr": 2, "mars": 3, "avr": 4, "mai": 5, "juin": 6, "juil": 7, "août": 8,
     "okt": 10, "dez": 12, "ene": 1, "abr": 4, "ago": 8, "dic": 12, "mär": 3, "märz": 3,
+    "januari": 1, "februari": 2, "maart": 3, "mrt": 3, "mei": 5, "juni": 6, "juli": 7, "augustus": 8,
+    "oktober": 10, "maj": 5, "augusti": 8, "gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4,
+    "maggio": 5, "giugno": 6, "luglio": 7, "agosto": 8, "settembre": 9, "ottobre": 10, "dicembre": 12,
 }
 SEASONS = ("spring", "summer", "fall", "autumn", "winter")
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = r"(?:19|20)\d{2}"
 DATE = (
     rf"(?:(?:{_MONTH_NAMES})\.?,?\s*{_YEAR}"  # Jan 2020, January, 2020, Sept. 2020
+    rf"|(?:{_MONTH_NAMES})\.?\s*['’]\d{{2}}(?!\d)"  # Mar '19
     rf"|(?:{'|'.join(SEASONS)})\s+{_YEAR}"  # Summer 2019
+    rf"|(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.]{_YEAR}"  # 01/03/2018, 15.09.2014 (day first)
     rf"|(?:0?[1-9]|1[0-2])\s*[/.]\s*{_YEAR}"  # 01/2020, 3.2021
     rf"|{_YEAR}\s*[-/.]\s*(?:0[1-9]|1[0-2])(?!\d)"  # 2020-01
     rf"|'\d{{2}}"  # '19 (after a month)
     rf"|{_YEAR})"
 )
-PRESENT = r"(?:present|current(?:ly)?|now|today|to date|ongoing|heute|actualidad|aujourd'hui|présent)"
+PRESENT = (r"(?:present|current(?:ly)?|now|today|(?:till|until|up) (?:date|now)|to date|ongoing|heute|"
+           r"actualidad|presente|actual|atual|attuale|oggi|en curso|aujourd'hui|à ce jour|présent|heden|nu|"
+           r"nå|idag|pågående)")
 RANGE = re.compile(
     rf"(?<![\w/])(?P<start>{DATE})\s*(?:[-–—~→]+|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\bbis\b)\s*"
     rf"(?P<end>{DATE}|{PRESENT})(?![\w/])",
@@ -163,6 +191,8 @@ SINCE = re.compile(rf"\b(?:since|from)\s+(?P<start>{DATE})(?![\w/])", re.IGNOREC
 SINGLE = re.compile(rf"(?<![\w/])(?:expected\s+|graduated:?\s+|class of\s+)?(?P<date>{DATE})(?![\w/])",
                     re.IGNORECASE)
 MONTH_YEAR = re.compile(rf"(?P<mon>{_MONTH_NAMES})\.?,?\s*(?P<year>{_YEAR})", re.IGNORECASE)
+MONTH_SHORT_YEAR = re.compile(rf"(?P<mon>{_MONTH_NAMES})\.?\s*['’](?P<year>\d{{2}})", re.IGNORECASE)
+SEASON = re.compile(rf"(?<![\w/])(?:{'|'.join(SEASONS)})\s+(?P<year>{_YEAR})(?![\w/])", re.IGNORECASE)
 
 
 def normalise_date(text: str) -> str | None:
@@ -170,6 +200,11 @@ def normalise_date(text: str) -> str | None:
     text = text.strip().casefold()
     if match := MONTH_YEAR.fullmatch(text):
         return f"{match.group('year')}-{MONTHS[match.group('mon').casefold()]:02d}"
+    if match := re.fullmatch(rf"(?:0?[1-9]|[12]\d|3[01])[/.](0?[1-9]|1[0-2])[/.]({_YEAR})", text):
+        return f"{match.group(2)}-{int(match.group(1)):02d}"  # the day is dropped
+    if match := MONTH_SHORT_YEAR.fullmatch(text):  # '19 is 2019, '98 is 1998
+        century = "19" if int(match.group("year")) >= 50 else "20"
+        return f"{century}{match.group('year')}-{MONTHS[match.group('mon').casefold()]:02d}"
     if match := re.fullmatch(rf"(0?[1-9]|1[0-2])\s*[/.]\s*({_YEAR})", text):
         return f"{match.group(2)}-{int(match.group(1)):02d}"
     if match := re.fullmatch(rf"({_YEAR})\s*[-/.]\s*(0[1-9]|1[0-2])", text):
@@ -198,6 +233,8 @@ def find_range(text: str) -> DateRange | None:
         return DateRange(start, end, current, match.span())
     if match := SINCE.search(text):
         return DateRange(normalise_date(match.group("start")), None, True, match.span())
+    if match := SEASON.search(text):  # "Summer 2017": an internship's season, begun and ended that year
+        return DateRange(match.group("year"), match.group("year"), False, match.span())
     return None
 
 
@@ -223,6 +260,9 @@ URL = re.compile(
     r"(?i)\b(?:https?://[^\s,;|<>()]+|www\.[^\s,;|<>()]+|(?:linkedin\.com|github\.com|gitlab\.com|"
     r"stackoverflow\.com|behance\.net|dribbble\.com|medium\.com|x\.com|twitter\.com)/[^\s,;|<>()]+)"
 )
+# a personal site written without "https://" or "www." in the contact lines: "janedoe.dev"
+BARE_DOMAIN = re.compile(r"(?i)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:io|dev|me|com|net|org|app|site|xyz|"
+                         r"tech|page|blog|codes|design|co)(?:/[^\s,;|<>()]*)?")
 TITLE_WORDS = re.compile(
     r"(?i)\b(engineer|engineering manager|developer|programmer|architect|manager|lead|head|director|"
     r"analyst|scientist|designer|consultant|intern|internship|specialist|administrator|admin|officer|"
@@ -246,15 +286,18 @@ INSTITUTION = re.compile(
     r"университет|інститут|институт|πανεπιστήμιο)"
 )
 DEGREE = re.compile(
-    r"(?i)^(?P<degree>(?:bachelor|master|doctor|associate)(?:'s|’s|s)?(?:\s+of\s+(?:[A-Z][a-z]+)"
+    r"(?i)^(?P<degree>(?:(?:bachelor|master|doctor|associate)(?:'s|’s|s)?(?:\s+of\s+(?:[A-Z][a-z]+)"
     r"(?:\s+(?:in\s+)?(?:Administration|Arts|Science|Sciences|Engineering|Technology|Laws|Fine Arts|"
     r"Business|Philosophy|Education|Commerce|Applied Science)(?=\s|$|,))?)?(?:\s+degree)?"
     r"|ph\.?\s?d\.?|d\.?\s?phil\.?|m\.?\s?phil\.?|m\.?\s?b\.?\s?a\.?|b\.?\s?b\.?\s?a\.?|b\.?\s?sc\.?|"
     r"m\.?\s?sc\.?|b\.?\s?eng\.?|m\.?\s?eng\.?|b\.?\s?tech\.?|m\.?\s?tech\.?|b\.?\s?f\.?\s?a\.?|"
     r"m\.?\s?f\.?\s?a\.?|ll\.?\s?[bm]\.?|b\.?\s?[asec]\.?|m\.?\s?[asde]\.?|a\.?\s?a\.?\s?s?\.?|"
-    r"high school diploma|diploma|certificate|hnd|ged|licence|licenciatura|diplom(?:-\w+)?|magister|"
+    r"a\.\s?b\.|s\.\s?b\.|b\.?\s?des\.?|m\.?\s?des\.?|ing\.|"
+    r"high school diploma|diploma|certificate|hnd|ged|licence|licenciatura|licenciado|grado|bacharelado|"
+    r"mestrado|doutorado|máster|laurea(?:\s+magistrale|\s+triennale)?|dipl[oô]me(?:\s+d['’]ing[ée]nieur)?|"
+    r"diplom(?:-\w+)?|magister|"
     r"abitur|baccalauréat|бакалавр|магистр|学士|硕士|博士)"
-    r"(?:\s*\((?:hons|honours|honors|with honou?rs)\.?\))?(?=[\s,(:\-–—]|$)"
+    r"(?:\s*\((?:hons|honours|honors|with honou?rs)\.?\))?)(?=[\s,(:\-–—]|$)"
 )
 GPA = re.compile(r"(?i)[,;(]?\s*\b(gpa|grade|cgpa)\b[:\s]*[\d.]+(\s*/\s*[\d.]+)?\)?|\b(summa|magna)?\s*cum laude\b|"
                  r"\(?\s*(first class|2:1|2:2|with distinction|distinction|honou?rs)\s*\)?")
@@ -296,11 +339,19 @@ def is_place(text: str) -> bool:
     kinds = [known.get(p.casefold()) for p in pieces]
     if all(kinds):
         return True
+    if len(pieces) == 3 and kinds[0] == "cities" and kinds[1] is None and kinds[2] == "countries":
+        return pieces[1][:1].isupper() and len(pieces[1].split()) <= 3 and not COMPANY_WORDS.search(pieces[1])
     # one unknown place name is accepted only before a state or country: "Thessaloniki, Greece"
-    unknown = pieces[0]
-    return (len(pieces) == 2 and kinds[0] is None and kinds[1] in ("countries", "regions")
-            and len(unknown.split()) <= 3 and unknown[:1].isupper() and not COMPANY_WORDS.search(unknown)
-            and not TITLE_WORDS.search(unknown) and not INSTITUTION.search(unknown))
+    if len(pieces) != 2 or (kinds[0] is None) == (kinds[1] is None):
+        return False
+    if kinds[0] is None and kinds[1] not in ("countries", "regions"):
+        return False
+    if kinds[1] is None and kinds[0] != "cities":
+        return False  # "Москва, Россия": a known city, then a country the list does not have
+    unknown = pieces[0] if kinds[0] is None else pieces[1]
+    return (len(unknown.split()) <= (4 if kinds[0] is None else 2) and unknown[:1].isupper()
+            and not COMPANY_WORDS.search(unknown) and not TITLE_WORDS.search(unknown)
+            and not INSTITUTION.search(unknown))
 
 
 def split_place(text: str) -> tuple[str, str | None]:
@@ -313,9 +364,16 @@ def split_place(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+HONORIFIC = re.compile(r"(?i)^(?:dr|prof|mr|mrs|ms|mx|ing|dipl\.-ing)\.?\s+(?=\S)")
+CREDENTIALS = re.compile(r"(?i)(?:\s*,\s*(?:rn|bsn|np|phd|ph\.d\.|md|m\.d\.|mba|cpa|pe|p\.e\.|pmp|cfa|esq|"
+                         r"msc|bsc|ma|ba|ceng|frcs|dds|do|jd|lpn))+\.?$")
+
+
 def _name_like(text: str) -> str | None:
+    text = re.sub(r"^[\s\-=*#_~|]+|[\s\-=*#_~|]+$", "", text)  # "-- JANE ROE --"
     candidate = parts_of(text)[0] if parts_of(text) else ""
     candidate = re.sub(r"^(name|nombre|nom)\s*:\s*", "", candidate, flags=re.I).strip()
+    candidate = HONORIFIC.sub("", CREDENTIALS.sub("", candidate)).strip()  # "Dr. Jane Roe, PhD": Jane Roe
     if not candidate or len(candidate) > 60 or re.search(r"[\d@/:]|https?", candidate):
         return None
     if heading_key(candidate) in HEADING_KIND or heading_key(candidate) in DOCUMENT_TITLES \
@@ -385,7 +443,7 @@ def _group_entries(lines: list[Line], anchor) -> list[_Entry]:
 def _headerish(text: str) -> bool:
     bare = text.strip()
     return bool(bare) and not _is_bullet(bare) and len(bare.split()) <= 12 and not bare.endswith(".") \
-        and not re.match(r"[^\W\d_A-Z]+\b", bare)  # "iOS Developer" may head an entry, "and more" not
+        and not (bare[:1].islower() and not re.match(r"[^\W\d_]+[A-Z]", bare))  # "iOS Developer" heads, "and more" not
 
 
 LEGAL_FORM = re.compile(r"(?i)\b(inc|llc|ltd|limited|gmbh|ag|corp|corporation|co|plc|s\.?a|srl|bv|oy|ab|as|"
@@ -401,6 +459,11 @@ def _title_score(part: str) -> int:
     return score - 3 * bool(LEGAL_FORM.search(part))
 
 
+DURATION = re.compile(r"(?i)\s*\(\s*(?:\d+\+?\s*(?:yrs?|years?|mos?|months?)\.?\s*){1,2}\)")
+ENTRY_LABEL = re.compile(r"(?i)^\s*(?:company|employer|organi[sz]ation|client|designation|position|role|job title|"
+                         r"title|duration|period|dates?|location|place)\s*:\s*")
+
+
 def _experience(section_lines: list[Line]) -> list[dict[str, Any]]:
     def anchor(text: str) -> bool:
         return not _is_bullet(text) and find_range(text) is not None
@@ -413,12 +476,18 @@ def _experience(section_lines: list[Line]) -> list[dict[str, Any]]:
         dates: DateRange | None = None
         parts: list[str] = []
         for text in entry.header:
+            text = DURATION.sub("", text)  # "2020 – Present (4 yrs)": the length is no part of the entry
             found_range = find_range(text) if dates is None else None
             if found_range:
                 dates = found_range
                 text = without(text, found_range.span)
-            # "Banque Rhône (Lyon)": a trailing parenthesis without digits is a part of its own
+            # "Banque Rhône (Lyon)": a trailing parenthesis without digits is a part of its own,
+            # and so is a place in parentheses inside the line ("OutSystems (Lisbon) — Engineer")
             text = re.sub(r"\s*\(([^()\d]{2,40})\)?\s*$", r" | \1", text)
+            text = re.sub(r"\s*\(([^()\d]{2,40})\)\s*(?=[—–|,]|\s-\s)",
+                          lambda m: f" | {m.group(1)} " if is_place(m.group(1)) else m.group(0), text)
+            # "Company: Acme", "Designation: Engineer": the value, not its label
+            text = ENTRY_LABEL.sub("", text)
             parts.extend(parts_of(text))
         title = company = location = None
         rest: list[str] = []
@@ -449,6 +518,9 @@ def _experience(section_lines: list[Line]) -> list[dict[str, Any]]:
                 if place and location is None:
                     location = place
                 break
+        if company is None and title and found and found[-1]["company"] and len(entry.header) == 1:
+            company = found[-1]["company"]  # "Agoda" then two titles with their dates: both at Agoda
+            location = location or found[-1]["location"]
         found.append({
             "title": title, "company": company, "location": location,
             "start": dates.start if dates else None,
@@ -539,12 +611,17 @@ def _items(lines: list[Line]) -> list[str]:
         label = re.match(r"^([^\W\d][\w &/+-]{1,30}?)\s*:\s*(.+)$", text)
         if label and len(label.group(1).split()) <= 4:
             text = label.group(2)
+        text = re.sub(r"(?i)\s*\(\s*(?:expert|advanced|intermediate|beginner|basic|proficient|familiar|fluent|"
+                      r"native|good|strong|working knowledge|\d+\+?\s*(?:years?|yrs?))\s*\)", "", text)
         text = re.sub(r"\(([^)]*)\)", r", \1", text)
-        for item in re.split(r"\s*[,;|•·▪]\s*|\s+/\s+|\s+\t\s+|\s{3,}", text):
+        for item in re.split(r"\s*[,;|•·▪]\s*|\s+/\s+|\s+\t\s+|\s{3,}|\s+(?:and|&)\s+", text):
             item = item.strip(" .-–—*")
             if item:
                 items.append(item)
     return items
+
+
+LEAD_IN = re.compile(r"(?i)^(?:\S+\s+){1,8}?(?:with|in|using|including|such as|like)\s+(?=\S)")
 
 
 def _skills(section_lines: list[Line], *, free_text: list[str]) -> list[str]:
@@ -557,6 +634,10 @@ def _skills(section_lines: list[Line], *, free_text: list[str]) -> list[str]:
 
     for item in _items(section_lines):
         skill = vocab.lookup(item)
+        lead_in = LEAD_IN.match(item)
+        if skill is None and lead_in and not vocab.mentions(item[:lead_in.end()]):
+            item = item[lead_in.end():]  # "I work with Python", "experienced in Go": what follows the lead-in
+            skill = vocab.lookup(item)
         if skill is None:
             bare = re.sub(r"(?i)\s*[-:]?\s*(\d+\+?\s*(years?|yrs?)|expert|advanced|intermediate|beginner|"
                           r"proficient|basic|familiar)\s*$", "", item).strip()
@@ -585,7 +666,10 @@ LANGUAGE_LEVEL = re.compile(
 
 def _languages(section_lines: list[Line]) -> list[str]:
     found: list[str] = []
+    first_size = next((line.size for line in section_lines if line.size), None)
     for line in section_lines:
+        if first_size and line.size and abs(line.size - first_size) > 2:
+            break  # type of another size: the next block (a name across the top, say), not a language
         text = re.sub(r"\([^)]*\)", "", _strip_bullet(line.text))
         for item in re.split(r"\s*[,;|•·]\s*|\s+\t\s+|\s{3,}", text):
             name = LANGUAGE_LEVEL.sub("", item).strip(" -–—:.")
@@ -596,14 +680,22 @@ def _languages(section_lines: list[Line]) -> list[str]:
 
 def _certifications(section_lines: list[Line]) -> list[str]:
     found: list[str] = []
+    texts: list[str] = []
     for line in section_lines:
         text = _strip_bullet(line.text)
+        if texts and re.search(r"[-–—&,/]$|\b(?:and|of|in|for)$", texts[-1]) and not _is_bullet(line.text):
+            texts[-1] = f"{texts[-1]} {text}"  # a name wrapped onto the next line
+        else:
+            texts.append(text)
+    for text in texts:
         dates = find_range(text) or find_single(text)
         if dates:
             text = without(text, dates.span)
-        text = re.sub(r"\s+\t\s+.*$", "", text).strip(" ,;-–—()")
+        text = re.sub(r"\s+\t\s+.*$", "", text).strip(" ,;-–—")
         for item in re.split(r"\s*;\s*|\s+[·•|]\s+", text):
-            item = item.strip(" ,;-–—()")
+            item = item.strip(" ,;-–—")
+            if item.count("(") != item.count(")"):  # unbalanced parentheses are the line's, not the name's
+                item = item.strip("()").strip()
             if item and item not in found:
                 found.append(item)
     return found
@@ -640,8 +732,21 @@ def _phone(candidate: str) -> str | None:
     return candidate
 
 
+PAGE_FOOTER = re.compile(r"(?i)^\s*(?:page\s+)?\d{1,2}\s*(?:of|/)\s*\d{1,2}\s*$|^\s*page\s+\d{1,2}\s*$")
+
+
+def _without_page_furniture(lines: list[Line]) -> list[Line]:
+    """Without "Page 1 of 2" footers, nor a running header repeating the first lines' e-mail address."""
+    kept = [line for line in lines if not PAGE_FOOTER.match(line.text)]
+    first = next((m.group(0) for line in kept[:6] if (m := EMAIL.search(line.text))), None)
+    if first is None:
+        return kept
+    return kept[:6] + [line for line in kept[6:] if first not in line.text or len(line.text.split()) > 12]
+
+
 def parse_lines(lines: list[Line]) -> dict[str, Any]:
     """The parsed resume (see `schema.EMPTY`) from the document's lines."""
+    lines = _without_page_furniture(lines)
     header, sections = split_sections(lines)
     everything = "\n".join(line.text for line in lines)
     by_kind: dict[str, list[Line]] = {}
@@ -654,7 +759,8 @@ def parse_lines(lines: list[Line]) -> dict[str, Any]:
     phone = next((found for source in (contact_text, everything) for match in PHONE.finditer(source)
                   if (found := _phone(match.group(0)))), None)
     links = []
-    for match in URL.finditer(everything):
+    bare = [m for line in contact_lines for part in parts_of(line.text) if (m := BARE_DOMAIN.fullmatch(part))]
+    for match in [*URL.finditer(everything), *bare]:
         link = match.group(0).rstrip(".,;:)")
         if "@" in link and not link.lower().startswith("http"):
             continue
@@ -669,6 +775,12 @@ def parse_lines(lines: list[Line]) -> dict[str, Any]:
     if labelled_name is not None:
         top = [labelled_name]
     candidates = [(line, name) for line in top if (name := _name_like(line.text))]
+    sizes = [line.size for line in lines[:60] if line.size]
+    if labelled_name is None and sizes and len(set(sizes)) > 1:
+        largest = [(line, name) for line in lines[:60] if line.size and line.size >= max(sizes) - 0.1
+                   and (name := _name_like(line.text))]
+        if largest and all(line.size < largest[0][0].size for line, _ in candidates):
+            candidates = largest[:1]  # a sidebar read first must not hide the name printed largest
     if not candidates:
         candidates = [(line, name) for line in lines[:12] if (name := _name_like(line.text))]
     name = None
@@ -709,6 +821,11 @@ def parse_lines(lines: list[Line]) -> dict[str, Any]:
     education = _education(by_kind.get("education", []))
     language_lines = by_kind.get("languages", [])
     languages = _languages(language_lines)
+    if not languages:  # Europass: "Mother tongue: Hungarian", "Other languages: English, German"
+        labelled = [Line(m.group(1)) for line in lines
+                    if (m := re.match(r"(?i)\s*(?:mother tongues?|native languages?|other languages?|"
+                                      r"foreign languages?)\s*:\s*(.+)$", line.text))]
+        languages = _languages(labelled)
     skill_lines = list(by_kind.get("skills", []))
     vocab = vocabulary()
     programming = [x for x in languages if (s := vocab.lookup(x)) and s.category == "programming languages"]
