@@ -33,6 +33,12 @@ from backend.llm_api.views.questions import (
     QuestionsBulkApi,
     QuestionsBulkCreateApi,
 )
+from backend.llm_api.views.recordings import (
+    InterviewRecordingsApi,
+    RecordingApi,
+    TranscriptionsApi,
+    VoiceToTextApi,
+)
 from backend.llm_api.views.resumes import (
     DbResumesApi,
     DbResumesUploadApi,
@@ -82,5 +88,9 @@ urlpatterns = [
     path("questions/bulk", QuestionsBulkApi.as_view(), name="questions-bulk"),
     path("questions/bulk_create", QuestionsBulkCreateApi.as_view(), name="questions-bulk-create"),
     path("questions/<uuid:question_id>", QuestionApi.as_view(), name="question"),
+    path("transcriptions", TranscriptionsApi.as_view(), name="transcriptions"),
+    path("conversations/voice_to_text/", VoiceToTextApi.as_view(), name="conversations-voice-to-text"),
+    path("interviews/<uuid:interview_id>/recordings", InterviewRecordingsApi.as_view(), name="interview-recordings"),
+    path("recordings/<uuid:recording_id>", RecordingApi.as_view(), name="recording"),
     path("interviews/save", InterviewSaveApi.as_view(), name="interviews-save"),
 ]
