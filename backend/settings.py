@@ -120,6 +120,7 @@ SPECTACULAR_SETTINGS = {
         "InterviewTypeEnum": "backend.llm_api.services.labels.INTERVIEW_TYPES",
         "DifficultyEnum": "backend.llm_api.services.labels.DIFFICULTIES",
         "SkillGapSeverityEnum": "backend.llm_api.services.coaching.SEVERITIES",
+        "RecordingKindEnum": "backend.llm_api.services.media.RECORDING_KINDS",
     },
 }
 

@@ -18,6 +18,7 @@ AUDIO_TYPES = {"webm": "audio/webm", "ogg": "audio/ogg", "mp3": "audio/mpeg", "w
                "m4a": "audio/mp4"}
 VIDEO_TYPES = {"webm": "video/webm", "mp4": "video/mp4"}
 KIND_TYPES = {"audio": AUDIO_TYPES, "video": VIDEO_TYPES, "screen": VIDEO_TYPES}
+RECORDING_KINDS = ("audio", "video", "screen")
 EXTENSIONS = {"webm": "webm", "ogg": "ogg", "mp3": "mp3", "wav": "wav", "m4a": "m4a", "mp4": "mp4"}
 AUDIO_BRANDS = {b"M4A ", b"M4B ", b"M4P ", b"F4A ", b"F4B "}
 

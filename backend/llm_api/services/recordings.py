@@ -258,7 +258,8 @@ def spoken_answer_transcribe(*, user_id: str, interview_id: str, upload: Any | N
 
 
 def spoken_answer_record(*, user_id: str, interview_id: str, recording: Mapping[str, Any],
-                         transcript: transcription.Transcript, answer: Mapping[str, Any] | None) -> dict[str, Any]:
+                         transcript: transcription.Transcript, answer: Mapping[str, Any] | None,
+                         part_id: str) -> dict[str, Any]:
     """After the transcript became the candidate's message: link the audio to the answer (or, transcript
     only, discard it), and update the answer's and the interview's delivery metrics."""
     metrics = delivery.answer_metrics(transcript.words)
@@ -273,7 +274,7 @@ def spoken_answer_record(*, user_id: str, interview_id: str, recording: Mapping[
         supabase_client.recording_delete(user_id=user_id, recording_id=recording["id"])
     if answer_id:
         interview_delivery_add(user_id=user_id, interview_id=interview_id, answer_id=str(answer_id),
-                               position=int((answer or {})["position"]), part_id=str(recording["id"]),
+                               position=int((answer or {})["position"]), part_id=part_id,
                                metrics=metrics)
     return {"recording": _view(updated, None) if kept and updated else None, "transcript": transcript.as_json(),
             "delivery_metrics": metrics, "recording_kept": kept}

@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 from backend.llm_api.authentication import SupabaseJWTAuthentication
 from backend.llm_api.exceptions import ErrorSerializer
 from backend.llm_api.services import recordings, transcription
+from backend.llm_api.services.media import RECORDING_KINDS
 from backend.llm_api.views.inputs import validated
 
 ERRORS = {401: ErrorSerializer, 404: ErrorSerializer, 413: ErrorSerializer, 415: ErrorSerializer,
@@ -71,7 +72,7 @@ class RecordingSerializer(serializers.Serializer):
     interview_id = serializers.UUIDField()
     answer_id = serializers.UUIDField(allow_null=True)
     answer_position = serializers.IntegerField(allow_null=True)
-    kind = serializers.ChoiceField(choices=["audio", "video", "screen"])
+    kind = serializers.ChoiceField(choices=RECORDING_KINDS)
     content_type = serializers.CharField()
     size_bytes = serializers.IntegerField()
     duration_seconds = serializers.FloatField(allow_null=True)
@@ -89,7 +90,7 @@ class InterviewRecordingsApi(SignedInApi):
 
     class InputSerializer(serializers.Serializer):
         file = serializers.FileField(allow_empty_file=False)
-        kind = serializers.ChoiceField(choices=["audio", "video", "screen"])
+        kind = serializers.ChoiceField(choices=RECORDING_KINDS)
         duration_seconds = serializers.FloatField(required=False, min_value=0, allow_null=True,
                                                   help_text="Used when the file does not tell (WebM).")
         answer_position = serializers.IntegerField(required=False, min_value=1, allow_null=True)
