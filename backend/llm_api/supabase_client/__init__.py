@@ -90,6 +90,7 @@ from .recordings import (
     recordings_expired,
     storage_upload_file,
 )
+from .reports import REPORT_COLUMNS, report_for_interview, report_get, report_list, report_save
 from .resumes import RESUME_COLUMNS, resume_delete, resume_get, resume_insert, resume_list, resume_update
 from .skill_gaps import answered_questions_since, interview_coverage, interview_skill_gaps, skill_gap_rows
 from .storage import (
