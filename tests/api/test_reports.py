@@ -179,3 +179,22 @@ def test_everything_an_interview_stores_lives_under_its_folder_and_its_rows_go_w
     assert db.execute("select (select count(*) from public.recordings where interview_id = %(i)s),"
                       " (select count(*) from public.reports where interview_id = %(i)s)",
                       {"i": interview["id"]}).fetchone() == (0, 0)
+
+
+def test_spoken_interviews_show_their_delivery_metrics():
+    data = {"interview": {"title": "Spoken", "job_role": "Engineer", "interview_type": "behavioral",
+                          "experience_level": "mid", "difficulty": "medium"}, "candidate": "Ana",
+            "evaluation": {"overall_score": 70, "duration_seconds": 600, "feedback": {},
+                           "answers": [{"position": 1, "question_text": "Tell me about a conflict.",
+                                        "answer_text": "I talked to them.", "score": 70}], "skill_gaps": []},
+            "delivery_metrics": {"spoken_parts": 1, "word_count": 12, "speaking_seconds": 6.1,
+                                 "words_per_minute": 118.0, "fillers_per_minute": 9.8, "pause_count": 1,
+                                 "pause_seconds": 2.5, "silence_count": 0, "time_to_first_word_seconds": 0.8,
+                                 "flags": ["many_fillers"],
+                                 "answers": {"1": {"words_per_minute": 118.0, "filler_count": 1, "pause_count": 1}}}}
+    flat = squash(text_of(render_report(data)[0])[0])
+    assert "Delivery (spoken answers)" in flat and "1 spoken answer(s), 12 words over 6.1 s of speech" in flat
+    assert "Words per minute 118.0" in flat and "Filler words per minute 9.8" in flat and "many_fillers" in flat
+    assert "Delivery: 118.0 words a minute, 1 filler words, 1 pauses" in flat
+    quiet = squash(text_of(render_report({**data, "delivery_metrics": {}})[0])[0])
+    assert "Delivery" not in quiet
