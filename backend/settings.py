@@ -120,6 +120,7 @@ SPECTACULAR_SETTINGS = {
         "InterviewTypeEnum": "backend.llm_api.services.labels.INTERVIEW_TYPES",
         "DifficultyEnum": "backend.llm_api.services.labels.DIFFICULTIES",
         "SkillGapSeverityEnum": "backend.llm_api.services.coaching.SEVERITIES",
+        "RecordingKindEnum": "backend.llm_api.services.media.RECORDING_KINDS",
     },
 }
 
@@ -178,6 +179,17 @@ SCORING_WITH_MODEL = env_bool("SCORING_WITH_MODEL", True)  # the model judges an
 SCORING_MODEL = env_str("SCORING_MODEL")  # the judge model; empty: OPENAI_MODEL
 SCORING_MODEL_TIMEOUT = env_float("SCORING_MODEL_TIMEOUT", 20.0)  # seconds per answer, then scored offline
 SCORING_WORKERS = env_int("SCORING_WORKERS", 4)  # answers scored in parallel (per process)
+
+# Speech, recordings and reports (issue 21)
+TRANSCRIPTION_MODEL = env_str("TRANSCRIPTION_MODEL", "whisper-1")  # speech model; empty: transcription off (503)
+TRANSCRIPTION_TIMEOUT = env_float("TRANSCRIPTION_TIMEOUT", 60.0)  # seconds for one transcription
+TRANSCRIPTION_MAX_BYTES = env_int("TRANSCRIPTION_MAX_BYTES", 25 * 1024 * 1024)  # audio sent to the speech model
+RECORDINGS_MAX_AUDIO_BYTES = env_int("RECORDINGS_MAX_AUDIO_BYTES", 50 * 1024 * 1024)  # per audio recording
+RECORDINGS_MAX_VIDEO_BYTES = env_int("RECORDINGS_MAX_VIDEO_BYTES", 500 * 1024 * 1024)  # per video/screen recording
+RECORDINGS_MAX_DURATION_SECONDS = env_int("RECORDINGS_MAX_DURATION_SECONDS", 4 * 3600)  # bound on a stated duration
+RECORDINGS_SIGNED_URL_SECONDS = env_int("RECORDINGS_SIGNED_URL_SECONDS", 900)  # lifetime of playback links
+RECORDINGS_RETENTION_DAYS = env_int("RECORDINGS_RETENTION_DAYS", 90)  # sets expires_at; 0: kept until deleted
+REPORT_SIGNED_URL_SECONDS = env_int("REPORT_SIGNED_URL_SECONDS", 900)  # lifetime of report download links
 PRACTICE_THROTTLE_PER_USER = env_int("PRACTICE_THROTTLE_PER_USER", 30)  # practice answers per user per window
 PRACTICE_THROTTLE_WINDOW_SECONDS = env_int("PRACTICE_THROTTLE_WINDOW_SECONDS", 3600)
 

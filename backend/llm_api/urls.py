@@ -33,6 +33,21 @@ from backend.llm_api.views.questions import (
     QuestionsBulkApi,
     QuestionsBulkCreateApi,
 )
+from backend.llm_api.views.recordings import (
+    InterviewRecordingsApi,
+    RecordingApi,
+    TranscriptionsApi,
+    VoiceToTextApi,
+)
+from backend.llm_api.views.reports import (
+    InterviewReportPdfApi,
+    ReportApi,
+    ReportsApi,
+    ReportSeedApi,
+    ReportsGenerateApi,
+    ReportsGenerateSeedApi,
+    ReportsSeedApi,
+)
 from backend.llm_api.views.resumes import (
     DbResumesApi,
     DbResumesUploadApi,
@@ -82,5 +97,16 @@ urlpatterns = [
     path("questions/bulk", QuestionsBulkApi.as_view(), name="questions-bulk"),
     path("questions/bulk_create", QuestionsBulkCreateApi.as_view(), name="questions-bulk-create"),
     path("questions/<uuid:question_id>", QuestionApi.as_view(), name="question"),
+    path("transcriptions", TranscriptionsApi.as_view(), name="transcriptions"),
+    path("conversations/voice_to_text/", VoiceToTextApi.as_view(), name="conversations-voice-to-text"),
+    path("interviews/<uuid:interview_id>/recordings", InterviewRecordingsApi.as_view(), name="interview-recordings"),
+    path("recordings/<uuid:recording_id>", RecordingApi.as_view(), name="recording"),
+    path("interviews/<uuid:interview_id>/report.pdf", InterviewReportPdfApi.as_view(), name="interview-report-pdf"),
+    path("reports/generate", ReportsGenerateApi.as_view(), name="reports-generate"),
+    path("reports/generate/", ReportsGenerateSeedApi.as_view(), name="reports-generate-seed"),
+    path("reports", ReportsApi.as_view(), name="reports"),
+    path("reports/", ReportsSeedApi.as_view(), name="reports-seed"),
+    path("reports/<uuid:report_id>", ReportApi.as_view(), name="report"),
+    path("reports/<uuid:report_id>/", ReportSeedApi.as_view(), name="report-seed"),
     path("interviews/save", InterviewSaveApi.as_view(), name="interviews-save"),
 ]

@@ -4,7 +4,7 @@
 |----------------------------------------|-------------------------------------------------------|----------|
 | LOCAL_SUPABASE_MAX_ROWS                | rows a /rest/v1 read returns at most (Supabase's "Max rows"); 0 = no cap | 1000 |
 | LOCAL_SUPABASE_DB_SCHEMAS              | schemas /rest/v1 serves (PostgREST's db-schemas); the first is the default | public |
-| LOCAL_SUPABASE_STORAGE_FILE_SIZE_LIMIT | stack-wide upload cap in bytes (self-hosted Storage's FILE_SIZE_LIMIT) | 52428800 |
+| LOCAL_SUPABASE_STORAGE_FILE_SIZE_LIMIT | stack-wide upload cap in bytes (self-hosted Storage's FILE_SIZE_LIMIT) | 524288000 |
 | LOCAL_SUPABASE_MAX_JSON_BODY_BYTES     | largest JSON/form body /rest/v1 reads (PostgREST has no cap of its own); /auth/v1 and storage's JSON endpoints keep their servers' 1 MiB, or this if lower | 4194304 |
 | LOCAL_AUTH_*                           | /auth/v1 settings: see `auth/config.py`               |          |
 """
@@ -19,7 +19,7 @@ from .auth.config import AuthConfig
 from .environment import env_int, env_list
 
 DEFAULT_MAX_ROWS = 1000
-DEFAULT_STORAGE_FILE_SIZE_LIMIT = 50 * 1024 * 1024
+DEFAULT_STORAGE_FILE_SIZE_LIMIT = 500 * 1024 * 1024  # the largest recording (RECORDINGS_MAX_VIDEO_BYTES)
 DEFAULT_MAX_JSON_BODY_BYTES = 4 * 1024 * 1024
 # GoTrue wraps every body in http.MaxBytesReader(1 << 20) (internal/api/api.go); Supabase
 # Storage runs Fastify with its default bodyLimit, 1 MiB, for its JSON routes.

@@ -6,6 +6,11 @@
 `chat.completion.chunk` events (`chunk_size` characters each, `chunk_delay` seconds apart),
 then `data: [DONE]`, as the OpenAI API streams. Every request's JSON is kept in `.requests`;
 the time each streamed answer's first chunk was sent, in `.first_chunk_at`.
+
+`/v1/audio/transcriptions` (multipart, as the `openai` package sends it) is answered by
+`transcribe(fields, audio_bytes)` -> (status, body); `transcript(words)` builds a
+`verbose_json` body with word timestamps. Each request's form fields and audio size are kept
+in `.transcriptions`.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ import json
 import threading
 import time
 from collections.abc import Callable
+from email.parser import BytesParser
+from email.policy import default as email_policy
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -46,9 +53,37 @@ def completion(content: str, *, model: str = "fake-model") -> dict[str, Any]:
     }
 
 
+def transcript(words: list[tuple[str, float, float]], *, language: str = "english",
+               duration: float | None = None, text: str | None = None) -> dict[str, Any]:
+    """A `verbose_json` transcription with these (word, start, end) timestamps."""
+    return {"task": "transcribe", "language": language,
+            "duration": duration if duration is not None else (words[-1][2] if words else 0.0),
+            "text": text if text is not None else " ".join(word for word, _, _ in words),
+            "words": [{"word": word, "start": start, "end": end} for word, start, end in words],
+            "segments": []}
+
+
+def multipart_fields(content_type: str, body: bytes) -> tuple[dict[str, str], bytes]:
+    message = BytesParser(policy=email_policy).parsebytes(
+        b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + body)
+    fields: dict[str, str] = {}
+    audio = b""
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        payload = part.get_payload(decode=True) or b""
+        if name == "file":
+            audio = payload
+        elif name:
+            fields[name] = fields[name] + "," + payload.decode() if name in fields else payload.decode()
+    return fields, audio
+
+
 class FakeOpenAI:
-    def __init__(self, reply: Reply, *, delay: float = 0.0) -> None:
-        self.reply = reply
+    def __init__(self, reply: Reply | None = None, *, delay: float = 0.0,
+                 transcribe: Callable[[dict[str, str], bytes], tuple[int, Any]] | None = None) -> None:
+        self.reply = reply or (lambda body: (404, {"error": {"message": "no chat model here"}}))
+        self.transcribe = transcribe
+        self.transcriptions: list[tuple[dict[str, str], int]] = []
         self.delay = delay
         self.requests: list[dict[str, Any]] = []
         self.paths: list[str] = []
@@ -71,6 +106,9 @@ class FakeOpenAI:
 
             def answer(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
+                if self.path.endswith("/audio/transcriptions"):
+                    self.answer_transcription(self.rfile.read(length))
+                    return
                 body = json.loads(self.rfile.read(length) or b"{}")
                 fake.requests.append(body)
                 fake.paths.append(self.path)
@@ -89,6 +127,19 @@ class FakeOpenAI:
                     self.wfile.write(data)
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up (a timeout test)
+
+            def answer_transcription(self, raw: bytes) -> None:
+                fields, audio = multipart_fields(self.headers.get("Content-Type") or "", raw)
+                fake.transcriptions.append((fields, len(audio)))
+                fake.paths.append(self.path)
+                status, answer = (fake.transcribe(fields, audio) if fake.transcribe
+                                  else (404, {"error": {"message": "no speech model here"}}))
+                data = answer.encode() if isinstance(answer, str) else json.dumps(answer).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
 
             def stream(self, answer: Streamed) -> None:
                 pieces = [answer.content[i:i + answer.chunk_size]

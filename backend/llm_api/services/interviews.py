@@ -244,6 +244,39 @@ def interview_answer_begin(*, user_id: str, interview_id: str, kind: str, conten
     return pending
 
 
+class NoSpeechFound(AppError):
+    status_code = 422
+    default_code = "no_speech_found"
+    default_detail = "No speech was found in the audio; the recording is kept, so the request can be retried."
+
+
+def interview_spoken_answer_begin(*, user_id: str, interview_id: str, audio: Any | None,
+                                  client_message_id: str | None) -> tuple[PendingTurn | TurnResult, dict[str, Any]]:
+    """A spoken answer: the audio is kept first (transcript-only users' audio is discarded once the
+    transcript is stored), transcribed, and the transcript is answered as `interview_answer_begin`
+    answers text. A failed transcription leaves the audio kept for a retry with the same
+    `client_message_id`. Returns the turn and what the speech left (transcript, delivery metrics,
+    the recording)."""
+    from backend.llm_api.services import recordings
+
+    row = supabase_client.interview_get(user_id=user_id, interview_id=interview_id)
+    if row is None:
+        raise InterviewNotFound()
+    if row["status"] != "active":
+        raise _transition("answer", row["status"])
+    recording, transcript = recordings.spoken_answer_transcribe(
+        user_id=user_id, interview_id=interview_id, upload=audio, client_message_id=client_message_id)
+    if not transcript.text.strip():
+        raise NoSpeechFound(details={"recording_id": recording["id"]})
+    turn = interview_answer_begin(user_id=user_id, interview_id=interview_id, kind="answer",
+                                  content=transcript.text, client_message_id=client_message_id)
+    answer = turn.context.get("current_answer") if isinstance(turn, PendingTurn) else None
+    spoken = recordings.spoken_answer_record(user_id=user_id, interview_id=interview_id, recording=recording,
+                                             transcript=transcript, answer=answer,
+                                             part_id=client_message_id or str(recording["id"]))
+    return turn, spoken
+
+
 def _replayed(accepted: dict[str, Any]) -> TurnResult:
     interview = accepted["interview"]
     state = EngineState.from_state(interview["engine_state"])

@@ -76,6 +76,21 @@ from .questions import (
     question_update,
 )
 from .rate_limits import rate_limit_hit
+from .recordings import (
+    RECORDING_COLUMNS,
+    answer_delivery_metrics_set,
+    interview_delivery_metrics,
+    interview_delivery_metrics_set,
+    recording_delete,
+    recording_for_message,
+    recording_get,
+    recording_insert,
+    recording_list,
+    recording_update,
+    recordings_expired,
+    storage_upload_file,
+)
+from .reports import REPORT_COLUMNS, report_for_interview, report_get, report_list, report_save
 from .resumes import RESUME_COLUMNS, resume_delete, resume_get, resume_insert, resume_list, resume_update
 from .skill_gaps import answered_questions_since, interview_coverage, interview_skill_gaps, skill_gap_rows
 from .storage import (

@@ -10,7 +10,7 @@ from .errors import NotFound, translate_errors
 
 PROFILE_COLUMNS = (
     "id,username,full_name,bio,location,github_url,linkedin_url,website_url,"
-    "preferred_language,avatar_path,created_at,updated_at"
+    "preferred_language,avatar_path,keep_recordings,created_at,updated_at"
 )
 
 

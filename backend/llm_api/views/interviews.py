@@ -95,20 +95,22 @@ class TurnApi(InterviewApi):
 
     renderer_classes = [renderers.JSONRenderer, EventStreamRenderer]
 
-    def respond(self, request: Request, turn: interviews.PendingTurn | interviews.TurnResult):
+    def respond(self, request: Request, turn: interviews.PendingTurn | interviews.TurnResult,
+                extra: dict[str, Any] | None = None):
+        extra = extra or {}
         if isinstance(turn, interviews.TurnResult):
             if self.streaming(request):
-                return self.stream(request, iter([("message", turn)]))
-            return Response(turn.as_json())
+                return self.stream(request, iter([("message", turn)]), extra)
+            return Response({**turn.as_json(), **extra})
         if self.streaming(request):
-            return self.stream(request, turn.events())
-        return Response(turn.finish().as_json())
+            return self.stream(request, turn.events(), extra)
+        return Response({**turn.finish().as_json(), **extra})
 
     @staticmethod
     def streaming(request: Request) -> bool:
         return getattr(request.accepted_renderer, "format", None) == "sse"
 
-    def stream(self, request: Request, events: Iterator[tuple[str, Any]]):
+    def stream(self, request: Request, events: Iterator[tuple[str, Any]], extra: dict[str, Any] | None = None):
         from django.http import StreamingHttpResponse
 
         def body() -> Iterator[bytes]:
@@ -119,7 +121,7 @@ class TurnApi(InterviewApi):
                     elif event == "reset":
                         yield sse("reset", {})
                     else:
-                        yield sse("message", value.as_json())
+                        yield sse("message", {**value.as_json(), **(extra or {})})
             except AppError as exc:  # the answer is stored; the client may retry for the reply
                 yield sse("error", app_error_response(exc).data)
 
@@ -135,14 +137,33 @@ class InterviewMessagesApi(TurnApi):
         client_message_id = serializers.CharField(max_length=100, required=False, allow_null=True,
                                                   help_text="Retrying with the same id returns the original turn.")
 
-    @extend_schema(request=InputSerializer, responses={200: OpenApiTypes.OBJECT, **ERRORS},
-                   summary="Answer: the interviewer's reply (follow-up, next question or closing)")
+    class SpokenInputSerializer(serializers.Serializer):
+        audio = serializers.FileField(required=False, help_text="A spoken answer (webm, ogg, mp3, wav, m4a); may be "
+                                                                "left out when retrying a kept one.")
+        client_message_id = serializers.CharField(max_length=100, required=False, allow_null=True)
+
+    @extend_schema(request={"application/json": InputSerializer, "multipart/form-data": SpokenInputSerializer},
+                   responses={200: OpenApiTypes.OBJECT, **ERRORS},
+                   summary="Answer (text, or multipart `audio`): the interviewer's reply")
     def post(self, request: Request, interview_id):
+        if request.content_type.startswith("multipart/"):
+            return self.spoken(request, interview_id)
         data = validated(self.InputSerializer, request.data)
         turn = interviews.interview_answer_begin(
             user_id=request.user.id, interview_id=str(interview_id), kind="answer", content=data["content"],
             client_message_id=data.get("client_message_id") or None)
         return self.respond(request, turn)
+
+    def spoken(self, request: Request, interview_id):
+        from backend.llm_api.services import recordings
+
+        recordings.check_request_size(content_length=request.META.get("CONTENT_LENGTH"),
+                                      max_bytes=recordings.limit_for("audio"))
+        data = validated(self.SpokenInputSerializer, request.data)
+        turn, spoken = interviews.interview_spoken_answer_begin(
+            user_id=request.user.id, interview_id=str(interview_id), audio=data.get("audio"),
+            client_message_id=data.get("client_message_id") or None)
+        return self.respond(request, turn, extra={"spoken": spoken})
 
 
 class InterviewSkipApi(TurnApi):

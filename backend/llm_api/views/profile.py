@@ -37,6 +37,7 @@ class ProfileSerializer(serializers.Serializer):
     preferred_language = serializers.CharField(allow_null=True)
     avatar_path = serializers.CharField(allow_null=True)
     avatar_url = serializers.CharField(allow_null=True, help_text="Public URL of the avatar, if any.")
+    keep_recordings = serializers.BooleanField(help_text="false: transcript only (spoken answers' audio discarded).")
 
 
 def _url_field(*hosts: str) -> serializers.URLField:
@@ -57,6 +58,8 @@ class ProfileApi(UserApi):
             choices=profiles.PREFERRED_LANGUAGES, required=False, allow_null=True,
             help_text="One of: " + ", ".join(profiles.PREFERRED_LANGUAGES),
         )
+        keep_recordings = serializers.BooleanField(
+            required=False, help_text="false: transcript only (a spoken answer's audio is discarded).")
 
         def validate(self, attrs: dict) -> dict:
             # an empty string clears a field, as null does
