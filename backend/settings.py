@@ -151,6 +151,7 @@ EXPORT_SIGNED_URL_SECONDS = env_int("EXPORT_SIGNED_URL_SECONDS", 600)
 RESUME_MAX_BYTES = env_int("RESUME_MAX_BYTES", 10 * 1024 * 1024)  # refused (413) before the file is read
 RESUME_MAX_PAGES = env_int("RESUME_MAX_PAGES", 20)  # PDF pages (and DOCX pages when the file says)
 RESUME_SIGNED_URL_SECONDS = env_int("RESUME_SIGNED_URL_SECONDS", 300)  # lifetime of download links
+RECORDING_SIGNED_URL_SECONDS = env_int("RECORDING_SIGNED_URL_SECONDS", 300)  # interview detail's recording links
 RESUME_MODEL_PARSER = env_bool("RESUME_MODEL_PARSER", True)  # use the model parser when OPENAI_API_KEY is set
 RESUME_MODEL_TIMEOUT = env_float("RESUME_MODEL_TIMEOUT", 30.0)  # seconds for one model parse, then offline
 
