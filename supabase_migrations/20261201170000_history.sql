@@ -172,29 +172,35 @@ security invoker
 set search_path = ''
 as $$
 with mine as materialized (
-  select i.id, i.status, i.interview_type, i.difficulty, i.overall_score, i.communication_score, i.technical_score,
-         i.problem_solving_score, i.code_quality_score, i.answered_count, i.duration_seconds, i.completed_at,
-         greatest(i.updated_at, i.completed_at, i.created_at) as touched_at
+  select i.status, i.interview_type, i.difficulty, i.answered_count, i.duration_seconds, i.completed_at,
+         greatest(i.updated_at, i.completed_at, i.created_at) as touched_at,
+         case when i.status = 'completed' then i.overall_score end as overall,
+         case when i.status = 'completed' then i.communication_score end as communication,
+         case when i.status = 'completed' then i.technical_score end as technical,
+         case when i.status = 'completed' then i.problem_solving_score end as problem_solving,
+         case when i.status = 'completed' then i.code_quality_score end as code_quality
   from public.interviews i
   where i.user_id = p_user_id
 ),
-totals as (
-  select count(*)::integer as total,
-         (count(*) filter (where status = 'completed'))::integer as completed,
-         coalesce(sum(answered_count), 0)::integer as answered,
-         coalesce(sum(duration_seconds), 0)::bigint as seconds,
-         max(touched_at) as last_activity_at,
-         round(avg(overall_score) filter (where status = 'completed'), 1) as avg_overall,
-         max(overall_score) filter (where status = 'completed') as best_overall,
-         round(avg(communication_score) filter (where status = 'completed'), 1) as avg_communication,
-         max(communication_score) filter (where status = 'completed') as best_communication,
-         round(avg(technical_score) filter (where status = 'completed'), 1) as avg_technical,
-         max(technical_score) filter (where status = 'completed') as best_technical,
-         round(avg(problem_solving_score) filter (where status = 'completed'), 1) as avg_problem_solving,
-         max(problem_solving_score) filter (where status = 'completed') as best_problem_solving,
-         round(avg(code_quality_score) filter (where status = 'completed'), 1) as avg_code_quality,
-         max(code_quality_score) filter (where status = 'completed') as best_code_quality
-  from mine
+totals as (  -- one row, also when there is nothing to count
+  select count(*)::integer as total, (count(*) filter (where m.status = 'completed'))::integer as completed,
+         coalesce(sum(m.answered_count), 0)::integer as answered,
+         coalesce(sum(m.duration_seconds), 0)::bigint as seconds, max(m.touched_at) as last_activity_at,
+         round(avg(m.overall), 1) as avg_overall, max(m.overall) as best_overall,
+         round(avg(m.communication), 1) as avg_communication, max(m.communication) as best_communication,
+         round(avg(m.technical), 1) as avg_technical, max(m.technical) as best_technical,
+         round(avg(m.problem_solving), 1) as avg_problem_solving, max(m.problem_solving) as best_problem_solving,
+         round(avg(m.code_quality), 1) as avg_code_quality, max(m.code_quality) as best_code_quality
+  from mine m
+),
+-- one more pass for the breakdowns: per status, per type and per difficulty
+grouped as (
+  select grouping(m.status) as by_s, grouping(m.interview_type) as by_t, grouping(m.difficulty) as by_d,
+         m.status, m.interview_type, m.difficulty,
+         count(*)::integer as total, (count(*) filter (where m.status = 'completed'))::integer as completed,
+         round(avg(m.overall), 1) as avg_overall, max(m.overall) as best_overall
+  from mine m
+  group by grouping sets ((m.status), (m.interview_type), (m.difficulty))
 ),
 skipped as (
   select count(*)::integer as skipped
@@ -203,32 +209,24 @@ skipped as (
   where i.user_id = p_user_id and a.skipped
 ),
 statuses as (
-  select jsonb_object_agg(s.status, (select count(*) from mine m where m.status = s.status)) as by_status
-  from unnest(array['scheduled', 'preparing', 'active', 'completed', 'abandoned', 'cancelled']) as s(status)
+  select jsonb_object_agg(s.status, coalesce(g.total, 0) order by s.n) as by_status
+  from unnest(array['scheduled', 'preparing', 'active', 'completed', 'abandoned', 'cancelled'])
+       with ordinality as s(status, n)
+  left join grouped g on g.by_s = 0 and g.status = s.status
 ),
 by_type as (
-  select jsonb_agg(jsonb_build_object(
-           'interview_type', t.kind,
-           'total', (select count(*) from mine m where m.interview_type = t.kind),
-           'completed', (select count(*) from mine m where m.interview_type = t.kind and m.status = 'completed'),
-           'average_score', (select round(avg(m.overall_score), 1) from mine m
-                             where m.interview_type = t.kind and m.status = 'completed'),
-           'best_score', (select max(m.overall_score) from mine m
-                          where m.interview_type = t.kind and m.status = 'completed'))
-         order by t.n) as rows
+  select jsonb_agg(jsonb_build_object('interview_type', t.kind, 'total', coalesce(g.total, 0),
+                                      'completed', coalesce(g.completed, 0), 'average_score', g.avg_overall,
+                                      'best_score', g.best_overall) order by t.n) as rows
   from unnest(array['behavioral', 'technical', 'system_design', 'coding', 'mixed']) with ordinality as t(kind, n)
+  left join grouped g on g.by_t = 0 and g.interview_type = t.kind
 ),
 by_difficulty as (
-  select jsonb_agg(jsonb_build_object(
-           'difficulty', d.level,
-           'total', (select count(*) from mine m where m.difficulty = d.level),
-           'completed', (select count(*) from mine m where m.difficulty = d.level and m.status = 'completed'),
-           'average_score', (select round(avg(m.overall_score), 1) from mine m
-                             where m.difficulty = d.level and m.status = 'completed'),
-           'best_score', (select max(m.overall_score) from mine m
-                          where m.difficulty = d.level and m.status = 'completed'))
-         order by d.n) as rows
+  select jsonb_agg(jsonb_build_object('difficulty', d.level, 'total', coalesce(g.total, 0),
+                                      'completed', coalesce(g.completed, 0), 'average_score', g.avg_overall,
+                                      'best_score', g.best_overall) order by d.n) as rows
   from unnest(array['easy', 'medium', 'hard']) with ordinality as d(level, n)
+  left join grouped g on g.by_d = 0 and g.difficulty = d.level
 ),
 days as (
   select distinct (m.completed_at at time zone 'utc')::date as day
@@ -244,33 +242,33 @@ streaks as (
          coalesce(max(days), 0)::integer as longest
   from runs
 ),
-weeks as (
-  select (date_trunc('week', now() at time zone 'utc'))::date - 7 * (11 - n) as week_start
-  from generate_series(0, 11) as n
+weekly as (
+  select (date_trunc('week', m.completed_at at time zone 'utc'))::date as week_start,
+         count(*)::integer as completed_interviews,
+         round(avg(m.overall), 1) as average_score, max(m.overall) as best_score,
+         round(avg(m.communication), 1) as average_communication_score,
+         round(avg(m.technical), 1) as average_technical_score,
+         round(avg(m.problem_solving), 1) as average_problem_solving_score,
+         round(avg(m.code_quality), 1) as average_code_quality_score
+  from mine m
+  where m.status = 'completed'
+    and m.completed_at >= date_trunc('week', now() at time zone 'utc') - interval '11 weeks'
+  group by 1
 ),
 trend as (
   select jsonb_agg(jsonb_build_object(
            'week_start', w.week_start,
-           'completed_interviews', w.completed_interviews,
-           'average_score', w.average_score,
-           'best_score', w.best_score,
-           'average_communication_score', w.average_communication_score,
-           'average_technical_score', w.average_technical_score,
-           'average_problem_solving_score', w.average_problem_solving_score,
-           'average_code_quality_score', w.average_code_quality_score)
+           'completed_interviews', coalesce(k.completed_interviews, 0),
+           'average_score', k.average_score,
+           'best_score', k.best_score,
+           'average_communication_score', k.average_communication_score,
+           'average_technical_score', k.average_technical_score,
+           'average_problem_solving_score', k.average_problem_solving_score,
+           'average_code_quality_score', k.average_code_quality_score)
          order by w.week_start) as rows
-  from (
-    select wk.week_start, count(m.id)::integer as completed_interviews,
-           round(avg(m.overall_score), 1) as average_score, max(m.overall_score) as best_score,
-           round(avg(m.communication_score), 1) as average_communication_score,
-           round(avg(m.technical_score), 1) as average_technical_score,
-           round(avg(m.problem_solving_score), 1) as average_problem_solving_score,
-           round(avg(m.code_quality_score), 1) as average_code_quality_score
-    from weeks wk
-    left join mine m on m.status = 'completed'
-      and (date_trunc('week', m.completed_at at time zone 'utc'))::date = wk.week_start
-    group by wk.week_start
-  ) w
+  from (select (date_trunc('week', now() at time zone 'utc'))::date - 7 * (11 - n) as week_start
+        from generate_series(0, 11) as n) w
+  left join weekly k on k.week_start = w.week_start
 ),
 gaps as (
   select coalesce(jsonb_agg(jsonb_build_object('skill', g.skill, 'skill_key', g.skill_key,
