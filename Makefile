@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check
 
-.PHONY: run test lint bench bench-resumes bench-interviews bench-scoring local-supabase migrate mutation mutation-policies clean
+.PHONY: run test lint bench bench-resumes bench-interviews bench-scoring bench-history local-supabase migrate mutation mutation-policies clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,9 @@ bench-interviews: $(VENV)/.dev-installed
 
 bench-scoring: $(VENV)/.dev-installed
 	$(PY) bench/scoring_bench.py $(ARGS)
+
+bench-history: $(VENV)/.dev-installed
+	$(PY) bench/history_scaling.py $(ARGS)
 
 ## Mutation testing (slow; not part of `make test`): every module, or MODULE=backend/llm_api/jwks.py
 ## (TESTS="tests/api/..." to choose the covering tests, JOBS=N mutants in parallel)
