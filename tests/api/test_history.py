@@ -332,6 +332,10 @@ def test_blank_filters_are_ignored(api, alice, seeded):
 def test_other_users_and_anonymous_callers(api, alice, bob, seeded):
     mine = listed(api, bob)
     assert mine["count"] == 3 and not {i["id"] for i in mine["results"]} & {r.id for r in seeded}
+    bobs = api.get("/api/statistics", **bob.auth).json()
+    assert (bobs["total_interviews"], bobs["completed_interviews"], bobs["best_score"]) == (3, 1, 99.0)
+    assert [i["id"] for i in api.get("/api/dashboard", **bob.auth).json()["recent_interviews"]] == \
+        [i["id"] for i in mine["results"]]
     for path in ("/api/interviews", "/api/interviews/list", "/api/db/sessions", "/api/statistics",
                  "/api/interviews/stats", "/api/db/statistics", "/api/dashboard", "/api/db/dashboard",
                  "/api/statistics/progress.png", "/api/statistics/progress.svg", f"/api/interviews/{seeded[0].id}",
