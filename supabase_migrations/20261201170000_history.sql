@@ -160,6 +160,181 @@ begin
 end;
 $$;
 
+-- Statistics rollups -----------------------------------------------------------------------------
+-- The statistics must not grow with the number of interviews, so what they sum is kept per user in
+-- cells (status x type x difficulty: at most 90 rows a user) and completion days, maintained by
+-- statement-level triggers: a write recomputes only the cells and days it touched, from the rows
+-- themselves (so bests stay right when an interview is deleted), under a per-user advisory lock
+-- (two transactions never both miss the other's rows). Only the last 12 weeks' trend reads
+-- interviews, by completion date.
+create table public.interview_stat_cells (
+  user_id uuid not null,
+  status text not null,
+  interview_type text not null,
+  difficulty text not null,
+  interviews integer not null,
+  answered bigint not null,
+  skipped bigint not null,
+  seconds bigint not null,
+  last_activity_at timestamptz,
+  overall_sum numeric, overall_n integer not null, overall_best numeric,
+  communication_sum numeric, communication_n integer not null, communication_best numeric,
+  technical_sum numeric, technical_n integer not null, technical_best numeric,
+  problem_solving_sum numeric, problem_solving_n integer not null, problem_solving_best numeric,
+  code_quality_sum numeric, code_quality_n integer not null, code_quality_best numeric,
+  primary key (user_id, status, interview_type, difficulty)
+);
+
+create table public.interview_stat_days (
+  user_id uuid not null,
+  day date not null,
+  completed integer not null,
+  primary key (user_id, day)
+);
+
+comment on table public.interview_stat_cells is
+  'Per-user sums of interviews by status, type and difficulty (kept by triggers; statistics read these).';
+comment on table public.interview_stat_days is
+  'Per-user UTC days with completed interviews (kept by triggers; streaks read these).';
+
+alter table public.interview_stat_cells enable row level security;
+alter table public.interview_stat_days enable row level security;
+revoke all on public.interview_stat_cells, public.interview_stat_days from anon, authenticated;
+grant select on public.interview_stat_cells, public.interview_stat_days to service_role;
+
+create or replace function public.interview_stats_refresh(p_keys jsonb)
+returns void
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  owner uuid;
+  k record;
+begin
+  -- one lock per user, in a fixed order, held to the end of the transaction
+  for owner in select distinct (e ->> 'user_id')::uuid from jsonb_array_elements(p_keys) e
+               where e ->> 'user_id' is not null order by 1 loop
+    perform pg_advisory_xact_lock(hashtextextended('interview_stats:' || owner::text, 0));
+  end loop;
+  for k in select distinct (e ->> 'user_id')::uuid as user_id, e ->> 'status' as status,
+                  e ->> 'interview_type' as interview_type, e ->> 'difficulty' as difficulty
+           from jsonb_array_elements(p_keys) e where e ->> 'user_id' is not null loop
+    delete from public.interview_stat_cells c
+    where c.user_id = k.user_id and c.status = k.status and c.interview_type = k.interview_type
+      and c.difficulty = k.difficulty;
+    insert into public.interview_stat_cells
+    select k.user_id, k.status, k.interview_type, k.difficulty, count(*), coalesce(sum(i.answered_count), 0),
+           coalesce(sum((select count(*) from public.interview_answers a where a.interview_id = i.id and a.skipped)), 0),
+           coalesce(sum(i.duration_seconds), 0), max(greatest(i.updated_at, i.completed_at, i.created_at)),
+           sum(i.overall_score), count(i.overall_score), max(i.overall_score),
+           sum(i.communication_score), count(i.communication_score), max(i.communication_score),
+           sum(i.technical_score), count(i.technical_score), max(i.technical_score),
+           sum(i.problem_solving_score), count(i.problem_solving_score), max(i.problem_solving_score),
+           sum(i.code_quality_score), count(i.code_quality_score), max(i.code_quality_score)
+    from public.interviews i
+    where i.user_id = k.user_id and i.status = k.status and i.interview_type = k.interview_type
+      and i.difficulty = k.difficulty
+    having count(*) > 0;
+  end loop;
+  for k in select distinct (e ->> 'user_id')::uuid as user_id, (e ->> 'day')::date as day
+           from jsonb_array_elements(p_keys) e where e ->> 'user_id' is not null and e ->> 'day' is not null loop
+    delete from public.interview_stat_days d where d.user_id = k.user_id and d.day = k.day;
+    insert into public.interview_stat_days
+    select k.user_id, k.day, count(*)
+    from public.interviews i
+    where i.user_id = k.user_id and i.status = 'completed'
+      and i.completed_at >= (k.day::timestamp at time zone 'utc')
+      and i.completed_at < ((k.day + 1)::timestamp at time zone 'utc')
+    having count(*) > 0;
+  end loop;
+end;
+$$;
+
+create or replace function public.interview_stats_key(i public.interviews)
+returns jsonb
+language sql
+immutable
+set search_path = ''
+as $$
+  select jsonb_build_object('user_id', i.user_id, 'status', i.status, 'interview_type', i.interview_type,
+                            'difficulty', i.difficulty,
+                            'day', case when i.status = 'completed' then (i.completed_at at time zone 'utc')::date end)
+$$;
+
+create or replace function public.interviews_stats_inserted()
+returns trigger language plpgsql security definer set search_path = '' as $$
+begin
+  perform public.interview_stats_refresh(
+    (select coalesce(jsonb_agg(distinct public.interview_stats_key(n)), '[]') from new_rows n));
+  return null;
+end;
+$$;
+
+create or replace function public.interviews_stats_updated()
+returns trigger language plpgsql security definer set search_path = '' as $$
+begin
+  perform public.interview_stats_refresh((select coalesce(jsonb_agg(distinct k), '[]') from (
+    select public.interview_stats_key(n) as k from new_rows n
+    union all select public.interview_stats_key(o) from old_rows o) keys));
+  return null;
+end;
+$$;
+
+create or replace function public.interviews_stats_deleted()
+returns trigger language plpgsql security definer set search_path = '' as $$
+begin
+  perform public.interview_stats_refresh(
+    (select coalesce(jsonb_agg(distinct public.interview_stats_key(o)), '[]') from old_rows o));
+  return null;
+end;
+$$;
+
+-- skipped answers are counted per cell too
+create or replace function public.interview_answers_stats_changed()
+returns trigger language plpgsql security definer set search_path = '' as $$
+begin
+  if tg_op = 'INSERT' then
+    perform public.interview_stats_refresh((select coalesce(jsonb_agg(distinct public.interview_stats_key(i)), '[]')
+      from public.interviews i where i.id in (select n.interview_id from new_rows n where n.skipped)));
+  elsif tg_op = 'UPDATE' then
+    perform public.interview_stats_refresh((select coalesce(jsonb_agg(distinct public.interview_stats_key(i)), '[]')
+      from public.interviews i where i.id in (
+        select n.interview_id from new_rows n join old_rows o on o.id = n.id where n.skipped is distinct from o.skipped)));
+  else
+    perform public.interview_stats_refresh((select coalesce(jsonb_agg(distinct public.interview_stats_key(i)), '[]')
+      from public.interviews i where i.id in (select o.interview_id from old_rows o where o.skipped)));
+  end if;
+  return null;
+end;
+$$;
+
+create trigger interviews_stats_inserted after insert on public.interviews
+  referencing new table as new_rows for each statement execute function public.interviews_stats_inserted();
+create trigger interviews_stats_updated after update on public.interviews
+  referencing new table as new_rows old table as old_rows
+  for each statement execute function public.interviews_stats_updated();
+create trigger interviews_stats_deleted after delete on public.interviews
+  referencing old table as old_rows for each statement execute function public.interviews_stats_deleted();
+create trigger interview_answers_stats_inserted after insert on public.interview_answers
+  referencing new table as new_rows for each statement execute function public.interview_answers_stats_changed();
+create trigger interview_answers_stats_updated after update on public.interview_answers
+  referencing new table as new_rows old table as old_rows
+  for each statement execute function public.interview_answers_stats_changed();
+create trigger interview_answers_stats_deleted after delete on public.interview_answers
+  referencing old table as old_rows for each statement execute function public.interview_answers_stats_changed();
+
+-- what is already there
+select public.interview_stats_refresh(coalesce(jsonb_agg(distinct public.interview_stats_key(i)), '[]'))
+from public.interviews i where i.user_id is not null;
+
+revoke execute on function public.interview_stats_refresh(jsonb) from public, anon, authenticated;
+revoke execute on function public.interview_stats_key(public.interviews) from public, anon, authenticated;
+revoke execute on function public.interviews_stats_inserted() from public, anon, authenticated;
+revoke execute on function public.interviews_stats_updated() from public, anon, authenticated;
+revoke execute on function public.interviews_stats_deleted() from public, anon, authenticated;
+revoke execute on function public.interview_answers_stats_changed() from public, anon, authenticated;
+
 -- Statistics ---------------------------------------------------------------------------------------
 -- Averages and bests are over completed interviews (as interview_statistics); streaks count UTC
 -- days with a completed interview (current: the last such day is today or yesterday); weeks start
@@ -171,70 +346,65 @@ stable
 security invoker
 set search_path = ''
 as $$
-with mine as materialized (
-  select i.status, i.interview_type, i.difficulty, i.answered_count, i.duration_seconds, i.completed_at,
-         greatest(i.updated_at, i.completed_at, i.created_at) as touched_at,
-         case when i.status = 'completed' then i.overall_score end as overall,
-         case when i.status = 'completed' then i.communication_score end as communication,
-         case when i.status = 'completed' then i.technical_score end as technical,
-         case when i.status = 'completed' then i.problem_solving_score end as problem_solving,
-         case when i.status = 'completed' then i.code_quality_score end as code_quality
-  from public.interviews i
-  where i.user_id = p_user_id
+with cells as materialized (
+  select c.* from public.interview_stat_cells c where c.user_id = p_user_id
 ),
 totals as (  -- one row, also when there is nothing to count
-  select count(*)::integer as total, (count(*) filter (where m.status = 'completed'))::integer as completed,
-         coalesce(sum(m.answered_count), 0)::integer as answered,
-         coalesce(sum(m.duration_seconds), 0)::bigint as seconds, max(m.touched_at) as last_activity_at,
-         round(avg(m.overall), 1) as avg_overall, max(m.overall) as best_overall,
-         round(avg(m.communication), 1) as avg_communication, max(m.communication) as best_communication,
-         round(avg(m.technical), 1) as avg_technical, max(m.technical) as best_technical,
-         round(avg(m.problem_solving), 1) as avg_problem_solving, max(m.problem_solving) as best_problem_solving,
-         round(avg(m.code_quality), 1) as avg_code_quality, max(m.code_quality) as best_code_quality
-  from mine m
-),
--- one more pass for the breakdowns: per status, per type and per difficulty
-grouped as (
-  select grouping(m.status) as by_s, grouping(m.interview_type) as by_t, grouping(m.difficulty) as by_d,
-         m.status, m.interview_type, m.difficulty,
-         count(*)::integer as total, (count(*) filter (where m.status = 'completed'))::integer as completed,
-         round(avg(m.overall), 1) as avg_overall, max(m.overall) as best_overall
-  from mine m
-  group by grouping sets ((m.status), (m.interview_type), (m.difficulty))
-),
-skipped as (
-  select count(*)::integer as skipped
-  from public.interview_answers a
-  join public.interviews i on i.id = a.interview_id
-  where i.user_id = p_user_id and a.skipped
+  select coalesce(sum(c.interviews), 0)::integer as total,
+         coalesce(sum(c.interviews) filter (where c.status = 'completed'), 0)::integer as completed,
+         coalesce(sum(c.answered), 0)::integer as answered, coalesce(sum(c.skipped), 0)::integer as skipped,
+         coalesce(sum(c.seconds), 0)::bigint as seconds, max(c.last_activity_at) as last_activity_at,
+         round(sum(c.overall_sum) filter (where c.status = 'completed')
+               / nullif(sum(c.overall_n) filter (where c.status = 'completed'), 0), 1) as avg_overall,
+         max(c.overall_best) filter (where c.status = 'completed') as best_overall,
+         round(sum(c.communication_sum) filter (where c.status = 'completed')
+               / nullif(sum(c.communication_n) filter (where c.status = 'completed'), 0), 1) as avg_communication,
+         max(c.communication_best) filter (where c.status = 'completed') as best_communication,
+         round(sum(c.technical_sum) filter (where c.status = 'completed')
+               / nullif(sum(c.technical_n) filter (where c.status = 'completed'), 0), 1) as avg_technical,
+         max(c.technical_best) filter (where c.status = 'completed') as best_technical,
+         round(sum(c.problem_solving_sum) filter (where c.status = 'completed')
+               / nullif(sum(c.problem_solving_n) filter (where c.status = 'completed'), 0), 1) as avg_problem_solving,
+         max(c.problem_solving_best) filter (where c.status = 'completed') as best_problem_solving,
+         round(sum(c.code_quality_sum) filter (where c.status = 'completed')
+               / nullif(sum(c.code_quality_n) filter (where c.status = 'completed'), 0), 1) as avg_code_quality,
+         max(c.code_quality_best) filter (where c.status = 'completed') as best_code_quality
+  from cells c
 ),
 statuses as (
-  select jsonb_object_agg(s.status, coalesce(g.total, 0) order by s.n) as by_status
+  select jsonb_object_agg(s.status, coalesce((select sum(c.interviews) from cells c where c.status = s.status), 0)
+                          order by s.n) as by_status
   from unnest(array['scheduled', 'preparing', 'active', 'completed', 'abandoned', 'cancelled'])
        with ordinality as s(status, n)
-  left join grouped g on g.by_s = 0 and g.status = s.status
+),
+breakdown as (
+  select grouping(c.interview_type) as by_t, c.interview_type, c.difficulty,
+         sum(c.interviews)::integer as total,
+         coalesce(sum(c.interviews) filter (where c.status = 'completed'), 0)::integer as completed,
+         round(sum(c.overall_sum) filter (where c.status = 'completed')
+               / nullif(sum(c.overall_n) filter (where c.status = 'completed'), 0), 1) as average_score,
+         max(c.overall_best) filter (where c.status = 'completed') as best_score
+  from cells c
+  group by grouping sets ((c.interview_type), (c.difficulty))
 ),
 by_type as (
-  select jsonb_agg(jsonb_build_object('interview_type', t.kind, 'total', coalesce(g.total, 0),
-                                      'completed', coalesce(g.completed, 0), 'average_score', g.avg_overall,
-                                      'best_score', g.best_overall) order by t.n) as rows
+  select jsonb_agg(jsonb_build_object('interview_type', t.kind, 'total', coalesce(b.total, 0),
+                                      'completed', coalesce(b.completed, 0), 'average_score', b.average_score,
+                                      'best_score', b.best_score) order by t.n) as rows
   from unnest(array['behavioral', 'technical', 'system_design', 'coding', 'mixed']) with ordinality as t(kind, n)
-  left join grouped g on g.by_t = 0 and g.interview_type = t.kind
+  left join breakdown b on b.by_t = 0 and b.interview_type = t.kind
 ),
 by_difficulty as (
-  select jsonb_agg(jsonb_build_object('difficulty', d.level, 'total', coalesce(g.total, 0),
-                                      'completed', coalesce(g.completed, 0), 'average_score', g.avg_overall,
-                                      'best_score', g.best_overall) order by d.n) as rows
+  select jsonb_agg(jsonb_build_object('difficulty', d.level, 'total', coalesce(b.total, 0),
+                                      'completed', coalesce(b.completed, 0), 'average_score', b.average_score,
+                                      'best_score', b.best_score) order by d.n) as rows
   from unnest(array['easy', 'medium', 'hard']) with ordinality as d(level, n)
-  left join grouped g on g.by_d = 0 and g.difficulty = d.level
-),
-days as (
-  select distinct (m.completed_at at time zone 'utc')::date as day
-  from mine m where m.status = 'completed' and m.completed_at is not null
+  left join breakdown b on b.by_t = 1 and b.difficulty = d.level
 ),
 runs as (
   select count(*) as days, max(day) as last_day
-  from (select day, day - (row_number() over (order by day))::integer as island from days) d
+  from (select d.day, d.day - (row_number() over (order by d.day))::integer as island
+        from public.interview_stat_days d where d.user_id = p_user_id) d
   group by island
 ),
 streaks as (
@@ -242,17 +412,17 @@ streaks as (
          coalesce(max(days), 0)::integer as longest
   from runs
 ),
-weekly as (
-  select (date_trunc('week', m.completed_at at time zone 'utc'))::date as week_start,
+weekly as (  -- only the last 12 weeks' interviews, by completion date
+  select (date_trunc('week', i.completed_at at time zone 'utc'))::date as week_start,
          count(*)::integer as completed_interviews,
-         round(avg(m.overall), 1) as average_score, max(m.overall) as best_score,
-         round(avg(m.communication), 1) as average_communication_score,
-         round(avg(m.technical), 1) as average_technical_score,
-         round(avg(m.problem_solving), 1) as average_problem_solving_score,
-         round(avg(m.code_quality), 1) as average_code_quality_score
-  from mine m
-  where m.status = 'completed'
-    and m.completed_at >= date_trunc('week', now() at time zone 'utc') - interval '11 weeks'
+         round(avg(i.overall_score), 1) as average_score, max(i.overall_score) as best_score,
+         round(avg(i.communication_score), 1) as average_communication_score,
+         round(avg(i.technical_score), 1) as average_technical_score,
+         round(avg(i.problem_solving_score), 1) as average_problem_solving_score,
+         round(avg(i.code_quality_score), 1) as average_code_quality_score
+  from public.interviews i
+  where i.user_id = p_user_id and i.status = 'completed'
+    and i.completed_at >= (date_trunc('week', now() at time zone 'utc') - interval '11 weeks') at time zone 'utc'
   group by 1
 ),
 trend as (
@@ -302,7 +472,7 @@ select jsonb_build_object(
   'by_interview_type', bt.rows,
   'by_difficulty', bd.rows,
   'questions_answered', t.answered,
-  'questions_skipped', sk.skipped,
+  'questions_skipped', t.skipped,
   'time_spent_seconds', t.seconds,
   'current_streak', s.current,
   'longest_streak', s.longest,
@@ -310,7 +480,7 @@ select jsonb_build_object(
   'top_skill_gaps', g.rows,
   'last_activity_at', t.last_activity_at
 )
-from totals t, skipped sk, statuses st, by_type bt, by_difficulty bd, streaks s, trend tr, gaps g;
+from totals t, statuses st, by_type bt, by_difficulty bd, streaks s, trend tr, gaps g;
 $$;
 
 -- Open skill gaps: one entry per skill (any case) not resolved since it was last seen. Resolved, as

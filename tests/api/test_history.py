@@ -791,3 +791,56 @@ def test_no_sequential_scan_of_interviews_at_10000(db, ten_thousand):
     assert answer[0]["count"] == 10000 and len(answer[0]["results"]) == 20
     stats = db.execute("select public.history_statistics(%s)", (ten_thousand,)).fetchone()[0]
     assert stats["total_interviews"] == 10000 and stats["completed_interviews"] == 7000
+
+
+FRESH_CELLS = """
+select i.status, i.interview_type, i.difficulty, count(*)::integer, sum(i.answered_count)::bigint,
+       sum((select count(*) from public.interview_answers a where a.interview_id = i.id and a.skipped))::bigint,
+       coalesce(sum(i.duration_seconds), 0)::bigint, max(i.overall_score), count(i.overall_score)::integer,
+       sum(i.overall_score), max(i.code_quality_score)
+from public.interviews i where i.user_id = %s group by 1, 2, 3 order by 1, 2, 3
+"""
+KEPT_CELLS = """
+select status, interview_type, difficulty, interviews, answered, skipped, seconds, overall_best, overall_n,
+       overall_sum, code_quality_best
+from public.interview_stat_cells where user_id = %s order by 1, 2, 3
+"""
+FRESH_DAYS = """
+select (completed_at at time zone 'utc')::date, count(*)::integer from public.interviews
+where user_id = %s and status = 'completed' group by 1 order by 1
+"""
+
+
+def test_the_statistics_rollups_follow_every_write(api, alice, bob, seeded, db):
+    """The cells and days the statistics read equal a fresh aggregation of the rows after inserts,
+    updates (scores, status, difficulty, owner), skipped answers, deletes, and through the API."""
+    def check():
+        for who in (alice.id, bob.id):
+            assert db.execute(KEPT_CELLS, (who,)).fetchall() == db.execute(FRESH_CELLS, (who,)).fetchall()
+            assert db.execute("select day, completed from public.interview_stat_days where user_id = %s "
+                              "order by day", (who,)).fetchall() == db.execute(FRESH_DAYS, (who,)).fetchall()
+
+    check()
+    best = max((r for r in seeded if r.overall is not None), key=lambda r: r.overall)
+    db.execute("update public.interviews set overall_score = 12 where id = %s", (best.id,))  # the best falls
+    check()
+    db.execute("update public.interviews set difficulty = 'easy', status = 'abandoned', completed_at = null "
+               "where id = %s", (seeded[1].id,))
+    check()
+    db.execute("update public.interviews set status = 'completed', completed_at = now(), overall_score = 70, "
+               "scoring_engine = 'offline-scorer-1', rubric_version = 'scoring-v1' where id = %s", (seeded[8].id,))
+    db.execute("update public.interview_answers set skipped = false where interview_id = %s", (seeded[2].id,))
+    db.execute("insert into public.interview_answers (interview_id, position, question_text, skipped) "
+               "values (%s, 9, 'Q?', true)", (seeded[4].id,))
+    check()
+    db.execute("update public.interviews set user_id = %s where id = %s", (bob.id, seeded[5].id))  # moved
+    check()
+    db.execute("delete from public.interviews where id = any(%s::uuid[])", ([seeded[0].id, seeded[3].id],))
+    check()
+    interview_id = finished_interview(api, alice)
+    check()
+    assert api.delete(f"/api/interviews/{interview_id}", **alice.auth).status_code == 204
+    check()
+    stats = api.get("/api/statistics", **alice.auth).json()
+    # 12, less one moved to Bob and two deleted; the best: 91 became 12, 82 was deleted, 73 moved, 70 is new
+    assert stats["total_interviews"] == 9 and stats["best_score"] == 70.0
