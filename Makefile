@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check
 
-.PHONY: run test lint bench bench-resumes bench-interviews bench-scoring bench-reports bench-recordings local-supabase migrate mutation mutation-policies clean
+.PHONY: run test lint bench bench-resumes bench-interviews bench-scoring bench-reports bench-recordings bench-history local-supabase migrate mutation mutation-policies clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,9 @@ bench-reports: $(VENV)/.dev-installed
 
 bench-recordings: $(VENV)/.dev-installed
 	$(PY) bench/recording_upload.py
+
+bench-history: $(VENV)/.dev-installed
+	$(PY) bench/history_scaling.py $(ARGS)
 
 ## Mutation testing (slow; not part of `make test`): every module, or MODULE=backend/llm_api/jwks.py
 ## (TESTS="tests/api/..." to choose the covering tests, JOBS=N mutants in parallel)

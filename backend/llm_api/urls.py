@@ -5,6 +5,18 @@ from django.urls import path
 from backend.llm_api.views.auth import LoginApi, LogoutApi, MeApi, RefreshApi, RegisterApi
 from backend.llm_api.views.coaching import InterviewCoverageApi, InterviewSkillGapsApi, SkillGapsApi
 from backend.llm_api.views.health import HealthApi, InfoApi
+from backend.llm_api.views.history import (
+    DashboardApi,
+    DbDashboardApi,
+    DbSessionApi,
+    DbSessionsApi,
+    DbStatisticsApi,
+    InterviewListAliasApi,
+    InterviewStatsApi,
+    ProgressPngApi,
+    ProgressSvgApi,
+    StatisticsApi,
+)
 from backend.llm_api.views.interview_saves import InterviewSaveApi
 from backend.llm_api.views.interviews import (
     InterviewAnswerApi,
@@ -78,6 +90,8 @@ urlpatterns = [
     path("db/resumes", DbResumesApi.as_view(), name="db-resumes"),
     path("db/resumes/upload", DbResumesUploadApi.as_view(), name="db-resumes-upload"),
     path("interviews", InterviewsApi.as_view(), name="interviews"),
+    path("interviews/list", InterviewListAliasApi.as_view(), name="interviews-list"),
+    path("interviews/stats", InterviewStatsApi.as_view(), name="interviews-stats"),
     path("interviews/<uuid:interview_id>", InterviewDetailApi.as_view(), name="interview"),
     path("interviews/<uuid:interview_id>/start", InterviewStartApi.as_view(), name="interview-start"),
     path("interviews/<uuid:interview_id>/messages", InterviewMessagesApi.as_view(), name="interview-messages"),
@@ -109,4 +123,12 @@ urlpatterns = [
     path("reports/<uuid:report_id>", ReportApi.as_view(), name="report"),
     path("reports/<uuid:report_id>/", ReportSeedApi.as_view(), name="report-seed"),
     path("interviews/save", InterviewSaveApi.as_view(), name="interviews-save"),
+    path("statistics", StatisticsApi.as_view(), name="statistics"),
+    path("statistics/progress.png", ProgressPngApi.as_view(), name="statistics-progress-png"),
+    path("statistics/progress.svg", ProgressSvgApi.as_view(), name="statistics-progress-svg"),
+    path("dashboard", DashboardApi.as_view(), name="dashboard"),
+    path("db/sessions", DbSessionsApi.as_view(), name="db-sessions"),
+    path("db/sessions/<uuid:interview_id>", DbSessionApi.as_view(), name="db-session"),
+    path("db/statistics", DbStatisticsApi.as_view(), name="db-statistics"),
+    path("db/dashboard", DbDashboardApi.as_view(), name="db-dashboard"),
 ]

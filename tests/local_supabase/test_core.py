@@ -129,3 +129,19 @@ def test_an_automatic_http_port_is_held_from_the_start(tmp_path):
         stack.stop()
     with socket.socket() as probe:
         probe.bind((stack.host, stack.port))  # released by stop() when never started
+
+
+
+def test_an_automatic_port_sends_without_delay(tmp_path):
+    """asyncio sets TCP_NODELAY only on connections whose socket says IPPROTO_TCP, and a listener made
+    by socket.create_server says 0; the listener carries it instead (Linux hands it to every accepted
+    connection), or each kept-alive request waits ~40 ms for the client's delayed ACK."""
+    import socket
+
+    from backend.local_supabase.server import LocalSupabase
+
+    stack = LocalSupabase(tmp_path, port=0, durable=False)
+    try:
+        assert stack._listener.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 1
+    finally:
+        stack.stop()

@@ -112,7 +112,12 @@ def interview_skill_gap_list(*, user_id: str, interview_id: str) -> list[dict[st
     rows = supabase_client.interview_skill_gaps(user_id=user_id, interview_id=interview_id)
     if rows is None:
         raise InterviewNotFound()
-    rows.sort(key=lambda r: (-_rank(r["severity"]), r["skill_key"]))
+    return skill_gaps_view(rows)
+
+
+def skill_gaps_view(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An interview's `skill_gaps` rows (each with `interview_answers: {position} | null`) as shown."""
+    rows = sorted(rows, key=lambda r: (-_rank(r["severity"]), r["skill_key"]))
     return [{"skill": r["skill"], "severity": r["severity"], "evidence": r["evidence"],
              "recommendation": r["recommendation"], "resources": r["resources"],
              "answer_position": (r.get("interview_answers") or {}).get("position")} for r in rows]
@@ -125,6 +130,12 @@ def interview_coverage_get(*, user_id: str, interview_id: str) -> dict[str, Any]
     rows = supabase_client.interview_coverage(user_id=user_id, interview_id=interview_id)
     if rows is None:
         raise InterviewNotFound()
+    return coverage_view(rows)
+
+
+def coverage_view(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """An interview's `interview_coverage` rows (each with `interview_answers: {position, question_text} | null`)
+    as shown: `{items, summary}`."""
     items = []
     for row in rows:
         answer = row.get("interview_answers")

@@ -400,7 +400,7 @@ def interview_end(*, user_id: str, interview_id: str) -> dict[str, Any]:
     if row is None:
         raise InterviewNotFound()
     if row["status"] in ("completed", "abandoned"):
-        return _evaluation_view(row)
+        return evaluation_view(row)
     if row["status"] != "active":
         raise _transition("end", row["status"])
     answers = {answer["position"]: answer for answer in row.get("interview_answers") or []}
@@ -424,10 +424,11 @@ def interview_evaluation(*, user_id: str, interview_id: str) -> dict[str, Any]:
     if row["status"] not in ("completed", "abandoned"):
         raise InvalidTransition(f"The interview is {row['status']}: it has no evaluation until it ends.",
                                 status=row["status"], code="not_finished")
-    return _evaluation_view(row)
+    return evaluation_view(row)
 
 
-def _evaluation_view(row: dict[str, Any]) -> dict[str, Any]:
+def evaluation_view(row: dict[str, Any]) -> dict[str, Any]:
+    """The evaluation of an interview row read with its answers and skill gaps (what `end` answers)."""
     keys = ("id", "status", "overall_score", "communication_score", "technical_score", "problem_solving_score",
             "code_quality_score", "scoring_engine", "rubric_version", "scored_at", "feedback", "started_at",
             "completed_at", "duration_seconds", "answered_count", "planned_questions")
@@ -477,11 +478,3 @@ def interview_state(*, user_id: str, interview_id: str) -> dict[str, Any]:
         "elapsed_seconds": elapsed, "last_interviewer_message": last,
         "started_at": row.get("started_at"), "completed_at": row.get("completed_at"),
     }
-
-
-def interview_detail(*, user_id: str, interview_id: str) -> dict[str, Any]:
-    row = supabase_client.interview_get(user_id=user_id, interview_id=interview_id)
-    if row is None:
-        raise InterviewNotFound()
-    return interview_view(row)
-

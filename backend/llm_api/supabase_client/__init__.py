@@ -46,6 +46,15 @@ from .errors import (
 )
 from .export import export_user_rows
 from .health import HealthCheck, check_health
+from .history import (
+    history_dashboard,
+    history_progress,
+    history_statistics,
+    interview_delete,
+    interview_full,
+    interview_history,
+    storage_deletions_done,
+)
 from .interview_saves import interview_save
 from .interviews import (
     ANSWER_COLUMNS,

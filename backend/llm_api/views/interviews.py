@@ -25,6 +25,7 @@ from backend.llm_api.services.interview_engine import (
     normalise_level,
     normalise_type,
 )
+from backend.llm_api.views import history as history_views
 from backend.llm_api.views.inputs import LabelField, validated
 
 ERRORS = {401: ErrorSerializer, 404: ErrorSerializer, 409: ErrorSerializer, 422: ErrorSerializer,
@@ -76,11 +77,25 @@ class InterviewsApi(InterviewApi):
         )
         return Response(created, status=status.HTTP_201_CREATED)
 
+    @extend_schema(operation_id="interviews_list", tags=["history"], parameters=history_views.HISTORY_PARAMETERS,
+                   responses={200: history_views.InterviewPageSerializer, **history_views.LIST_ERRORS},
+                   summary="The caller's interviews: filtered, searched, ordered, paged (one round trip)")
+    def get(self, request: Request) -> Response:
+        return history_views.history_page(request)
+
 
 class InterviewDetailApi(InterviewApi):
-    @extend_schema(responses={200: OpenApiTypes.OBJECT, **ERRORS}, summary="An interview and its plan")
+    @extend_schema(parameters=[history_views.USER_ID], responses={200: OpenApiTypes.OBJECT, **ERRORS},
+                   summary="Everything about one interview: settings and plan, the conversation, answers with "
+                           "their evaluation, feedback and scores, skill gaps, coverage, resume, recordings "
+                           "(signed links)")
     def get(self, request: Request, interview_id) -> Response:
-        return Response(interviews.interview_detail(user_id=request.user.id, interview_id=str(interview_id)))
+        return history_views.interview_detail(request, interview_id)
+
+    @extend_schema(parameters=[history_views.USER_ID], responses={204: None, **ERRORS},
+                   summary="Delete the interview, everything it holds and its stored files (recordings, reports)")
+    def delete(self, request: Request, interview_id) -> Response:
+        return history_views.interview_delete(request, interview_id)
 
 
 class InterviewStartApi(InterviewApi):
