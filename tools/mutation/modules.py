@@ -4,10 +4,13 @@
 
 mutmut copies `backend/` into `mutants/` with every mutant compiled in behind a trampoline,
 records once which tests call which function, then forks one child per mutant that runs only
-those tests (`-x`): each child starts its own throwaway local stack, as any pytest session
-does. The base configuration is `[tool.mutmut]` in pyproject.toml; this script narrows it to
-one module and its covering tests, starts from an empty `mutants/` (no stale results), and
-prints the score and the surviving mutants (`.venv/bin/mutmut show NAME` shows one).
+those tests (`-x`). The stack a child talks to depends on the module: for code the tests call
+directly, one shared stack (MUTATION_SHARED_STACK); for the local stack's own modules, whose
+mutants must run inside the stack, each child starts its own HTTP server, but all of them on one
+embedded Postgres started here for the whole run (tools/mutation/shared_postgres.py), each on a
+fresh copy of a migrated template database. The base configuration is `[tool.mutmut]` in
+pyproject.toml; this script narrows it to one module and its covering tests, starts from an
+empty `mutants/` (no stale results), and prints the score and the surviving mutants (`.venv/bin/mutmut show NAME` shows one).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -66,12 +70,26 @@ def results(module: str) -> dict[str, str]:
 
 
 def run(module: str, tests: list[str], jobs: int) -> dict[str, str]:
-    from mutmut import configuration
-    from mutmut.__main__ import cli
-
     shutil.rmtree(REPO / "mutants", ignore_errors=True)
     if not module.startswith(SHARED_STACK_UNSAFE):
         os.environ["MUTATION_SHARED_STACK"] = "1"  # one local stack for all mutants (tests/conftest.py)
+        return run_mutmut(module, tests, jobs)
+    # each mutant starts its own stack, but all of them on one Postgres (tools/mutation/shared_postgres.py)
+    data_dir = Path(tempfile.mkdtemp(prefix="local-supabase-mutation-pg-"))
+    command = [sys.executable, "-m", "tools.mutation.shared_postgres"]
+    try:
+        dsn = subprocess.run([*command, "start", str(data_dir)], check=True, capture_output=True, text=True,
+                             cwd=REPO).stdout.strip().splitlines()[-1]
+        os.environ["MUTATION_SHARED_POSTGRES_DSN"] = dsn
+        return run_mutmut(module, tests, jobs)
+    finally:
+        subprocess.run([*command, "stop", str(data_dir)], check=False, cwd=REPO)
+
+
+def run_mutmut(module: str, tests: list[str], jobs: int) -> dict[str, str]:
+    from mutmut import configuration
+    from mutmut.__main__ import cli
+
     configuration.reset_config()
     base = configuration.config()
     configuration._config = dataclasses.replace(
