@@ -219,6 +219,65 @@ def test_ambiguous_embed_needs_a_hint(service_client):
     assert res.data == [{"title": "Notes", "author": {"name": "Ada"}, "editor": {"name": "Borges"}}]
 
 
+def test_ambiguous_embeds_list_every_candidate_as_postgrest_does(rest_http):
+    """PGRST201's details: one object per candidate (PostgREST's `compressedRel`), hint in the same order."""
+    r = rest_http.get("/rt_author", params={"select": "name,rt_book(title)"})
+    assert r.status_code == 300, r.text
+    body = r.json()
+    by_fk = {"rt_book_author_id_fkey": "author_id", "rt_book_editor_id_fkey": "editor_id"}
+    assert sorted(body["details"], key=lambda d: d["relationship"]) == [
+        {"embedding": "rt_author with rt_book", "cardinality": "one-to-many",
+         "relationship": f"{fk} using rt_author(id) and rt_book({column})"} for fk, column in by_fk.items()
+    ]
+    order = ", ".join(f"'rt_book!{d['relationship'].split()[0]}'" for d in body["details"])
+    assert body == {
+        "code": "PGRST201", "details": body["details"],
+        "hint": f"Try changing 'rt_book' to one of the following: {order}. Find the desired relationship in the 'details' key.",
+        "message": "Could not embed because more than one relationship was found for 'rt_author' and 'rt_book'",
+    }
+    r = rest_http.get("/rt_book", params={"select": "title,rt_author(name)"})
+    assert r.status_code == 300
+    assert sorted(r.json()["details"], key=lambda d: d["relationship"]) == [
+        {"embedding": "rt_book with rt_author", "cardinality": "many-to-one",
+         "relationship": f"{fk} using rt_book({column}) and rt_author(id)"} for fk, column in by_fk.items()
+    ]
+
+
+def test_ambiguity_between_one_to_one_and_many_to_many(rest_http, db):
+    db.execute(
+        "create table rt_m_a (id int primary key);"
+        " create table rt_m_b (id int primary key, a_id int unique references rt_m_a (id));"
+        " create table rt_m_ab1 (a_id int references rt_m_a (id), b_id int references rt_m_b (id), primary key (a_id, b_id));"
+        " create table rt_m_ab2 (a_id int references rt_m_a (id), b_id int references rt_m_b (id), primary key (b_id, a_id));"
+        " notify pgrst, 'reload schema';"
+    )
+    try:
+        junctions = [
+            {"cardinality": "many-to-many",
+             "relationship": f"{j} using {j}_{first}_id_fkey({first}_id) and {j}_{second}_id_fkey({second}_id)"}
+            for j in ("rt_m_ab1", "rt_m_ab2") for first, second in [("a", "b")]
+        ]
+        r = rest_http.get("/rt_m_a", params={"select": "id,rt_m_b(id)"})
+        assert r.status_code == 300, r.text
+        assert sorted(r.json()["details"], key=lambda d: d["relationship"]) == [
+            {"embedding": "rt_m_a with rt_m_b", **rel} for rel in junctions
+        ] + [{"embedding": "rt_m_a with rt_m_b", "cardinality": "one-to-one",
+              "relationship": "rt_m_b_a_id_fkey using rt_m_a(id) and rt_m_b(a_id)"}]
+        hint = r.json()["hint"]
+        assert hint.startswith("Try changing 'rt_m_b' to one of the following: ")
+        assert sorted(hint.split(": ")[1].split(". ")[0].split(", ")) == [
+            "'rt_m_b!rt_m_ab1'", "'rt_m_b!rt_m_ab2'", "'rt_m_b!rt_m_b_a_id_fkey'"]
+        r = rest_http.get("/rt_m_b", params={"select": "id,rt_m_a(id)"})
+        assert r.status_code == 300, r.text
+        assert sorted(r.json()["details"], key=lambda d: d["relationship"]) == [
+            {"embedding": "rt_m_b with rt_m_a", "cardinality": "many-to-many",
+             "relationship": f"{j} using {j}_b_id_fkey(b_id) and {j}_a_id_fkey(a_id)"} for j in ("rt_m_ab1", "rt_m_ab2")
+        ] + [{"embedding": "rt_m_b with rt_m_a", "cardinality": "one-to-one",
+              "relationship": "rt_m_b_a_id_fkey using rt_m_b(a_id) and rt_m_a(id)"}]
+    finally:
+        db.execute("drop table rt_m_ab1, rt_m_ab2, rt_m_b, rt_m_a")
+
+
 def test_nested_embeds_and_embedded_filters(service_client):
     res = (
         service_client.table("rt_publisher")
