@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 
+import httpx
 import pytest
 from postgrest.exceptions import APIError
 
@@ -346,3 +347,32 @@ def test_limited_update_and_delete_need_a_unique_order(rest_http, notes, db):
     r = rest_http.delete(f"/{notes}", params={"limit": 1, "order": "stars"})
     assert r.status_code == 400 and r.json()["code"] == "PGRST109"
     assert len(rows(db, notes)) == 3
+
+
+def test_minimal_writes_need_no_select_privilege_on_the_written_columns(stack_settings, make_user, db):
+    """return=minimal reads nothing back, so a role that may write but not read a column can write it
+    (PostgREST returns no columns then); return=representation reads every column and is refused."""
+    name = f"rt_blind_{uuid.uuid4().hex[:8]}"
+    db.execute(f"create table {name} (id int primary key, secret text);"
+               f" insert into {name} values (1, 'a'), (2, 'b');"
+               f" revoke all on {name} from anon, authenticated;"
+               f" grant select (id), insert, update (secret), delete on {name} to authenticated")
+    user = make_user()
+    headers = {"apikey": stack_settings.anon_key, "Authorization": f"Bearer {user.access_token}",
+               "Prefer": "return=minimal"}
+    try:
+        with httpx.Client(base_url=f"{stack_settings.url}/rest/v1", headers=headers, timeout=10) as http:
+            r = http.post(f"/{name}", json={"id": 3, "secret": "c"})
+            assert (r.status_code, r.content) == (201, b"")
+            r = http.patch(f"/{name}", params={"id": "eq.1"}, json={"secret": "z"})
+            assert (r.status_code, r.content) == (204, b"")
+            r = http.delete(f"/{name}", params={"id": "eq.2"})
+            assert (r.status_code, r.content) == (204, b"")
+            assert db.execute(f"select id, secret from {name} order by id").fetchall() == [(1, "z"), (3, "c")]
+            r = http.delete(f"/{name}", params={"id": "eq.3"}, headers={"Prefer": "return=representation"})
+            assert r.status_code == 403, r.text
+            assert r.json() == {"code": "42501", "details": None, "hint": None,
+                                "message": f"permission denied for table {name}"}
+            assert db.execute(f"select count(*) from {name}").fetchone() == (2,)
+    finally:
+        db.execute(f"drop table {name}")
