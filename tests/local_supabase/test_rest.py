@@ -321,6 +321,25 @@ def test_embedded_or_limit_and_null_filter(service_client):
     assert ids(res) == [4]
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("is.null", [4]), ("not.is.null", [1, 2, 3]), ("is.not_null", [1, 2, 3]), ("not.is.not_null", [4])],
+)
+def test_null_filters_on_an_embed(rest_http, value, expected):
+    r = rest_http.get("/rt_author", params={"select": "id,rt_publisher(id)", "rt_publisher": value, "order": "id"})
+    assert r.status_code == 200, r.text
+    assert [row["id"] for row in r.json()] == expected
+
+
+def test_other_filters_on_an_embed_are_pgrst120(rest_http):
+    r = rest_http.get("/rt_author", params={"select": "id,rt_publisher(id)", "rt_publisher": "is.true"})
+    assert r.status_code == 400
+    assert r.json() == {
+        "code": "PGRST120", "details": "Only is null or not is null filters are allowed on embedded resources",
+        "hint": None, "message": "Bad operator on the 'rt_publisher' embedded resource",
+    }
+
+
 def test_order_by_many_to_one_embedded_column(rest_http):
     r = rest_http.get("/rt_book", params={"select": "id,rt_author!author_id(name)", "order": "rt_author(name).desc,id.asc"})
     assert r.status_code == 200, r.text
@@ -331,6 +350,21 @@ def test_spread_embed(rest_http):
     r = rest_http.get("/rt_book", params={"select": "id,...rt_author!author_id(author_name:name)", "id": "eq.2"})
     assert r.status_code == 200, r.text
     assert r.json() == [{"id": 2, "author_name": "Borges"}]
+
+
+def test_spread_of_star_nested_spreads_and_embeds_inside_a_spread(rest_http):
+    r = rest_http.get("/rt_author_bio", params={"select": "bio,...rt_author(*)", "author_id": "eq.1"})
+    assert r.status_code == 200, r.text
+    assert r.json() == [{"bio": "Analyst", "id": 1, "name": "Ada", "country": "UK", "born": 1815,
+                         "tags": ["math", "poetry"], "profile": {"city": "London", "langs": ["en", "fr"]},
+                         "publisher_id": 1}]
+    r = rest_http.get("/rt_book", params={
+        "select": "title,...rt_author!author_id(author:name,...rt_publisher(publisher:name))", "id": "eq.2"})
+    assert r.status_code == 200, r.text
+    assert r.json() == [{"title": "Ficciones", "author": "Borges", "publisher": "Tor"}]
+    r = rest_http.get("/rt_book", params={"select": "title,...rt_author!author_id(name,rt_publisher(name))", "id": "eq.2"})
+    assert r.status_code == 200, r.text
+    assert r.json() == [{"title": "Ficciones", "name": "Borges", "rt_publisher": {"name": "Tor"}}]
 
 
 def test_one_to_one_embeds_are_objects(service_client):
@@ -362,6 +396,39 @@ def test_many_to_many_through_junction_table(service_client):
     ]
     res = service_client.table("rt_tag").select("name, rt_book!inner(id)").eq("rt_book.id", 1).execute()
     assert res.data == [{"name": "short", "rt_book": [{"id": 1}]}]
+
+
+def test_many_to_many_with_composite_keys_and_shared_column_names(service_client, db):
+    """The junction's columns are named like the target's (dept, num, student_id): every join
+    condition must say which table it means."""
+    db.execute(
+        "create table rt_cm_student (id int primary key, name text);"
+        " create table rt_cm_course (dept text, num int, title text, student_id int, primary key (dept, num));"
+        " create table rt_cm_enrolment (student_id int references rt_cm_student (id), dept text, num int,"
+        "   foreign key (dept, num) references rt_cm_course (dept, num), primary key (student_id, dept, num));"
+        " insert into rt_cm_student values (1, 'Ann'), (2, 'Bo');"
+        " insert into rt_cm_course values ('cs', 1, 'Intro', 2), ('cs', 2, 'Compilers', null), ('ma', 1, 'Calculus', 1);"
+        " insert into rt_cm_enrolment values (1, 'cs', 1), (1, 'ma', 1), (2, 'cs', 2);"
+        " notify pgrst, 'reload schema';"
+    )
+    try:
+        res = (
+            service_client.table("rt_cm_student").select("name, rt_cm_course(dept, num, title)")
+            .order("id").order("title", foreign_table="rt_cm_course").execute()
+        )
+        assert res.data == [
+            {"name": "Ann", "rt_cm_course": [{"dept": "ma", "num": 1, "title": "Calculus"},
+                                             {"dept": "cs", "num": 1, "title": "Intro"}]},
+            {"name": "Bo", "rt_cm_course": [{"dept": "cs", "num": 2, "title": "Compilers"}]},
+        ]
+        res = service_client.table("rt_cm_course").select("title, rt_cm_student(name)").order("title").execute()
+        assert res.data == [
+            {"title": "Calculus", "rt_cm_student": [{"name": "Ann"}]},
+            {"title": "Compilers", "rt_cm_student": [{"name": "Bo"}]},
+            {"title": "Intro", "rt_cm_student": [{"name": "Ann"}]},
+        ]
+    finally:
+        db.execute("drop table rt_cm_enrolment, rt_cm_course, rt_cm_student")
 
 
 def test_a_child_referencing_two_tables_is_not_a_junction(service_client, db):
@@ -446,6 +513,51 @@ def test_unknown_table_column_and_relationship(service_client):
     with pytest.raises(APIError) as err:
         service_client.table("rt_doc").select("*, rt_author(*)").execute()
     assert err.value.code == "PGRST200"
+
+
+def test_embed_without_relationship_is_pgrst200(rest_http):
+    r = rest_http.get("/rt_doc", params={"select": "*,rt_author(*)"})
+    assert r.status_code == 400
+    assert r.json() == {
+        "code": "PGRST200", "hint": None,
+        "details": "Searched for a foreign key relationship between 'rt_doc' and 'rt_author' in the schema 'public',"
+                   " but no matches were found.",
+        "message": "Could not find a relationship between 'rt_doc' and 'rt_author' in the schema cache",
+    }
+    r = rest_http.get("/rt_book", params={"select": "*,rt_author!nope(*)"})
+    assert r.status_code == 400
+    assert r.json() == {
+        "code": "PGRST200", "hint": None,
+        "details": "Searched for a foreign key relationship between 'rt_book' and 'rt_author' using the hint 'nope'"
+                   " in the schema 'public', but no matches were found.",
+        "message": "Could not find a relationship between 'rt_book' and 'rt_author' in the schema cache",
+    }
+
+
+def test_a_new_foreign_key_is_embeddable_without_a_reload_notice(rest_http, db):
+    """As on Supabase, whose DDL event trigger reloads PostgREST's cache: no `notify pgrst` here."""
+    db.execute("create table rt_fk_parent (id int primary key); create table rt_fk_child (id int primary key, parent_id int);"
+               " insert into rt_fk_parent values (1); insert into rt_fk_child values (10, 1)")
+    try:
+        assert rest_http.get("/rt_fk_parent", params={"select": "id,rt_fk_child(id)"}).status_code == 400
+        db.execute("alter table rt_fk_child add foreign key (parent_id) references rt_fk_parent (id)")
+        r = rest_http.get("/rt_fk_parent", params={"select": "id,rt_fk_child(id)"})
+        assert r.status_code == 200, r.text
+        assert r.json() == [{"id": 1, "rt_fk_child": [{"id": 10}]}]
+    finally:
+        db.execute("drop table rt_fk_child, rt_fk_parent")
+
+
+def test_filters_and_orders_name_an_embed_by_alias_or_not_at_all(rest_http):
+    r = rest_http.get("/rt_author", params={"select": "id,books:rt_book!author_id!inner(title)",
+                                            "books.title": "eq.Aleph"})
+    assert r.status_code == 200, r.text
+    assert r.json() == [{"id": 2, "books": [{"title": "Aleph"}]}]
+    r = rest_http.get("/rt_author", params={"select": "id", "rt_book.title": "eq.x"})
+    assert r.status_code == 400
+    assert r.json() == {"code": "PGRST108", "details": None,
+                        "hint": "Verify that 'rt_book' is included in the 'select' query parameter.",
+                        "message": "'rt_book' is not an embedded resource in this request"}
 
 
 @pytest.mark.parametrize(
@@ -643,6 +755,48 @@ def test_profiles_select_other_exposed_schemas(local_stack, db, stack_settings):
         assert r.status_code == 200  # public.rt_item has `n`; rt_api.rt_item does not
     assert db.execute("select v from rt_api.rt_item where id = 2").fetchone() == ("w",)
     db.execute("drop schema rt_api cascade")
+
+
+def test_writes_and_junctions_stay_in_the_profile_schema(local_stack, db, stack_settings):
+    """rt_api's tables are named like public's (searched first by the search path): every statement
+    must name the schema of the profile it serves."""
+    from dataclasses import replace
+
+    from starlette.testclient import TestClient
+
+    from backend.local_supabase.rest.app import build_app
+
+    db.execute(
+        "drop schema if exists rt_api cascade; create schema rt_api; grant usage on schema rt_api to service_role;"
+        " create table rt_api.rt_item (id int primary key, n int, label text);"
+        " create table rt_api.rt_book (id int primary key, title text);"
+        " create table rt_api.rt_tag (id int primary key, name text);"
+        " create table rt_api.rt_book_tag (book_id int references rt_api.rt_book (id),"
+        "   tag_id int references rt_api.rt_tag (id), primary key (book_id, tag_id));"
+        " grant all on all tables in schema rt_api to service_role;"
+        " insert into rt_api.rt_item values (1, 0, 'api 1'), (2, 0, 'api 2'), (3, 0, 'api 3');"
+        " insert into rt_api.rt_book values (1, 'API book'); insert into rt_api.rt_tag values (1, 'api-tag'), (2, 'other');"
+        " insert into rt_api.rt_book_tag values (1, 1)"
+    )
+    public_items = db.execute("select id, n, label from public.rt_item order by id").fetchall()
+    read = {"apikey": stack_settings.service_key, "Accept-Profile": "rt_api"}
+    write = {"apikey": stack_settings.service_key, "Content-Profile": "rt_api"}
+    ctx = replace(local_stack.ctx, config=replace(local_stack.ctx.config, db_schemas=("public", "rt_api")))
+    try:
+        with TestClient(build_app(ctx)) as client:
+            r = client.get("/rt_book", params={"select": "title,rt_tag(name)"}, headers=read)
+            assert r.status_code == 200 and r.json() == [{"title": "API book", "rt_tag": [{"name": "api-tag"}]}]
+            r = client.patch("/rt_item", params={"id": "eq.1"}, json={"n": 5, "label": "patched"}, headers=write)
+            assert r.status_code == 204, r.text
+            r = client.delete("/rt_item", params={"id": "eq.2"}, headers=write)
+            assert r.status_code == 204, r.text
+            r = client.post("/rt_item", json=[{"id": 4, "label": "new"}], headers=write)
+            assert r.status_code == 201, r.text
+        assert db.execute("select id, n, label from rt_api.rt_item order by id").fetchall() == [
+            (1, 5, "patched"), (3, 0, "api 3"), (4, None, "new")]
+        assert db.execute("select id, n, label from public.rt_item order by id").fetchall() == public_items
+    finally:
+        db.execute("drop schema rt_api cascade")
 
 
 def test_accept_profile_for_unexposed_schema_is_406(rest_http):
