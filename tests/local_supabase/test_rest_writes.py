@@ -134,10 +134,44 @@ def test_upsert_ignore_duplicates_keeps_existing(service_client, notes, db):
     assert [r[2] for r in rows(db, notes)] == ["keep", "add"]
 
 
-def test_upsert_with_unknown_conflict_column(rest_http, notes):
-    r = rest_http.post(f"/{notes}", params={"on_conflict": "nope"}, json={"id": 1},
+def test_upsert_with_unknown_conflict_column(rest_http, notes, db):
+    r = rest_http.post(f"/{notes}", params={"on_conflict": "zzz_missing"}, json={"id": 1},
                        headers={"Prefer": "resolution=merge-duplicates"})
-    assert r.status_code == 400 and r.json()["code"] == "42703"
+    assert r.status_code == 400
+    assert r.json() == {"code": "42703", "details": None, "hint": None, "message": 'column "zzz_missing" does not exist'}
+    db.execute(f"alter table {notes} add column code text unique")  # no reload notice: found on the miss
+    db.execute(f"insert into {notes} (id, code) values (1, 'k')")
+    r = rest_http.post(f"/{notes}", params={"on_conflict": "code"}, json={"id": 1, "code": "k", "body": "merged"},
+                       headers={"Prefer": "resolution=merge-duplicates"})
+    assert r.status_code == 201, r.text
+    assert rows(db, notes) == [(1, None, "merged", 3, None)]
+
+
+def test_upsert_without_a_key_to_conflict_on_is_a_plain_insert(rest_http, db):
+    """PostgREST adds no ON CONFLICT when neither on_conflict nor a primary key names one."""
+    name = f"rt_log_{uuid.uuid4().hex[:8]}"
+    db.execute(f"create table {name} (msg text)")
+    try:
+        for resolution in ("merge-duplicates", "ignore-duplicates"):
+            r = rest_http.post(f"/{name}", json={"msg": "a"},
+                               headers={"Prefer": f"resolution={resolution},return=representation"})
+            assert (r.status_code, r.json()) == (201, [{"msg": "a"}])
+        assert db.execute(f"select msg from {name}").fetchall() == [("a",), ("a",)]
+    finally:
+        db.execute(f"drop table {name}")
+
+
+def test_empty_objects_insert_rows_of_defaults(rest_http, db):
+    name = f"rt_defaults_{uuid.uuid4().hex[:8]}"
+    db.execute(f"create table {name} (id int generated always as identity primary key, body text default 'empty')")
+    try:
+        r = rest_http.post(f"/{name}", json={}, headers={"Prefer": "return=representation"})
+        assert (r.status_code, r.json()) == (201, [{"id": 1, "body": "empty"}])
+        r = rest_http.post(f"/{name}", json=[{}, {}], headers={"Prefer": "return=representation"})
+        assert (r.status_code, r.json()) == (201, [{"id": 2, "body": "empty"}, {"id": 3, "body": "empty"}])
+        assert db.execute(f"select count(*) from {name}").fetchone() == (3,)
+    finally:
+        db.execute(f"drop table {name}")
 
 
 # ------------------------------------------------------------------------- update / delete

@@ -530,17 +530,14 @@ def insert_sql(builder: QueryBuilder, relation: Relation, rows: list[dict[str, A
             " AS _j(doc, ord) CROSS JOIN LATERAL jsonb_populate_record(NULL::{}, _j.doc) AS _p ORDER BY _j.ord"
         ).format(target, sql.SQL(", ").join(sql.Identifier(c) for c in columns),
                  sql.SQL(", ").join(values), body, target)
-    else:
-        query = sql.SQL("INSERT INTO {} AS _t SELECT FROM jsonb_array_elements({}::jsonb)"
-                        ).format(target, body)
-        query = sql.SQL("INSERT INTO {} AS _t DEFAULT VALUES").format(target) if len(rows) == 1 else query
-    if resolution:
-        conflict_cols = on_conflict or list(relation.primary_key)
-        if not conflict_cols:
-            raise RestError(400, "PGRST100", "on_conflict is required: the table has no primary key")
+    else:  # only empty objects: one row of defaults each
+        query = sql.SQL("INSERT INTO {} AS _t SELECT FROM jsonb_array_elements({}::jsonb)").format(target, body)
+    # as PostgREST: with neither on_conflict nor a primary key there is no conflict to resolve
+    conflict_cols = (on_conflict or list(relation.primary_key)) if resolution else []
+    if conflict_cols:
         for name in conflict_cols:
-            if name not in relation.columns:
-                raise unknown_column(relation.name, name)
+            if name not in relation.columns:  # Postgres' own words for it
+                raise RestError(400, "42703", f'column "{name}" does not exist', catalog_miss=True)
         conflict = sql.SQL(", ").join(sql.Identifier(c) for c in conflict_cols)
         updates = [c for c in columns if c not in conflict_cols] if resolution == "merge-duplicates" else []
         if resolution == "merge-duplicates" and updates:
