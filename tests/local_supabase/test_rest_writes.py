@@ -147,6 +147,22 @@ def test_upsert_with_unknown_conflict_column(rest_http, notes, db):
     assert rows(db, notes) == [(1, None, "merged", 3, None)]
 
 
+def test_upsert_on_a_composite_key_and_with_the_key_alone(rest_http, db):
+    name = f"rt_pair_{uuid.uuid4().hex[:8]}"
+    db.execute(f"create table {name} (a int, b int, v text, primary key (a, b)); insert into {name} values (1, 1, 'old')")
+    prefer = {"Prefer": "resolution=merge-duplicates,return=representation"}
+    try:
+        r = rest_http.post(f"/{name}", params={"on_conflict": "a,b"}, json=[{"a": 1, "b": 1, "v": "new"},
+                                                                        {"a": 1, "b": 2, "v": "two"}], headers=prefer)
+        assert (r.status_code, r.json()) == (201, [{"a": 1, "b": 1, "v": "new"}, {"a": 1, "b": 2, "v": "two"}])
+        # only key columns: the existing row is kept as it is, and returned (DO UPDATE, not DO NOTHING)
+        r = rest_http.post(f"/{name}", json={"a": 1, "b": 2}, headers=prefer)
+        assert (r.status_code, r.json()) == (201, [{"a": 1, "b": 2, "v": "two"}])
+        assert db.execute(f"select a, b, v from {name} order by a, b").fetchall() == [(1, 1, "new"), (1, 2, "two")]
+    finally:
+        db.execute(f"drop table {name}")
+
+
 def test_upsert_without_a_key_to_conflict_on_is_a_plain_insert(rest_http, db):
     """PostgREST adds no ON CONFLICT when neither on_conflict nor a primary key names one."""
     name = f"rt_log_{uuid.uuid4().hex[:8]}"
