@@ -346,6 +346,28 @@ def test_order_by_many_to_one_embedded_column(rest_http):
     assert [row["id"] for row in r.json()] == [4, 5, 2, 3, 1]
 
 
+def test_related_orders_and_spreads_need_a_to_one_relationship(rest_http):
+    r = rest_http.get("/rt_author", params={"select": "id,rt_book!author_id(title)", "order": "rt_book(title)"})
+    assert r.status_code == 400
+    assert r.json() == {"code": "PGRST118", "hint": None,
+                        "details": "'rt_author' and 'rt_book' do not form a many-to-one or one-to-one relationship",
+                        "message": "A related order on 'rt_book' is not possible"}
+    r = rest_http.get("/rt_author", params={"select": "id,...rt_book!author_id(title)"})
+    assert r.status_code == 400
+    assert r.json() == {"code": "PGRST119", "hint": None,
+                        "details": "'rt_author' and 'rt_book' do not form a many-to-one or one-to-one relationship",
+                        "message": "A spread operation on 'rt_book' is not possible"}
+
+
+def test_related_order_with_nulls_placement(rest_http):
+    params = {"select": "id,editor:rt_author!editor_id(born)", "order": "editor(born).desc.nullslast,id"}
+    r = rest_http.get("/rt_book", params=params)
+    assert r.status_code == 200, r.text
+    assert [row["id"] for row in r.json()] == [3, 1, 4, 2, 5]
+    r = rest_http.get("/rt_book", params={**params, "order": "editor(born).asc.nullsfirst,id"})
+    assert [row["id"] for row in r.json()] == [2, 5, 4, 1, 3]
+
+
 def test_spread_embed(rest_http):
     r = rest_http.get("/rt_book", params={"select": "id,...rt_author!author_id(author_name:name)", "id": "eq.2"})
     assert r.status_code == 200, r.text
@@ -382,6 +404,16 @@ def test_embedded_count(service_client):
         .gt("rt_book.pages", 160).eq("id", 3).execute()
     )
     assert res.data == [{"id": 3, "books": [{"total": 2}]}]
+
+
+def test_a_column_named_count_is_selected_not_counted(service_client, db):
+    db.execute("create table rt_tally (id int primary key, author_id int references rt_author (id), count int);"
+               " insert into rt_tally values (1, 1, 7), (2, 1, 9); notify pgrst, 'reload schema'")
+    try:
+        res = service_client.table("rt_author").select("id, rt_tally(count)").eq("id", 1).order("id", foreign_table="rt_tally").execute()
+        assert res.data == [{"id": 1, "rt_tally": [{"count": 7}, {"count": 9}]}]
+    finally:
+        db.execute("drop table rt_tally")
 
 
 def test_many_to_many_through_junction_table(service_client):
