@@ -426,3 +426,20 @@ def test_minimal_writes_need_no_select_privilege_on_the_written_columns(stack_se
             assert db.execute(f"select count(*) from {name}").fetchone() == (2,)
     finally:
         db.execute(f"drop table {name}")
+
+
+def test_rpc_with_a_single_unnamed_json_parameter_gets_the_whole_body(rest_http, db):
+    """PostgREST passes the request body as is to a function of one unnamed json or jsonb parameter."""
+    suffix = uuid.uuid4().hex[:6]
+    db.execute(f"create function rt_whole_{suffix}(json) returns json language sql as 'select $1';"
+               f" create function rt_mult_{suffix}(jsonb) returns int language sql"
+               " as $$select ($1->>'x')::int * ($1->>'y')::int$$")
+    try:
+        r = rest_http.post(f"/rpc/rt_whole_{suffix}", json={"a": [1, 2], "b": None})
+        assert (r.status_code, r.json()) == (200, {"a": [1, 2], "b": None})
+        r = rest_http.post(f"/rpc/rt_whole_{suffix}", json=[1, "two"])
+        assert (r.status_code, r.json()) == (200, [1, "two"])
+        r = rest_http.post(f"/rpc/rt_mult_{suffix}", json={"x": 4, "y": 2})
+        assert (r.status_code, r.json()) == (200, 8)
+    finally:
+        db.execute(f"drop function rt_whole_{suffix}; drop function rt_mult_{suffix}")
