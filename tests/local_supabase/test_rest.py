@@ -808,7 +808,9 @@ def test_writes_and_junctions_stay_in_the_profile_schema(local_stack, db, stack_
         " grant all on all tables in schema rt_api to service_role;"
         " insert into rt_api.rt_item values (1, 0, 'api 1'), (2, 0, 'api 2'), (3, 0, 'api 3');"
         " insert into rt_api.rt_book values (1, 'API book'); insert into rt_api.rt_tag values (1, 'api-tag'), (2, 'other');"
-        " insert into rt_api.rt_book_tag values (1, 1)"
+        " insert into rt_api.rt_book_tag values (1, 1);"
+        " create function rt_api.rt_which() returns text language sql as $$select 'rt_api'$$;"
+        " create or replace function public.rt_which() returns text language sql as $$select 'public'$$"
     )
     public_items = db.execute("select id, n, label from public.rt_item order by id").fetchall()
     read = {"apikey": stack_settings.service_key, "Accept-Profile": "rt_api"}
@@ -824,11 +826,13 @@ def test_writes_and_junctions_stay_in_the_profile_schema(local_stack, db, stack_
             assert r.status_code == 204, r.text
             r = client.post("/rt_item", json=[{"id": 4, "label": "new"}], headers=write)
             assert r.status_code == 201, r.text
+            r = client.post("/rpc/rt_which", json={}, headers=write)
+            assert (r.status_code, r.json()) == (200, "rt_api")
         assert db.execute("select id, n, label from rt_api.rt_item order by id").fetchall() == [
             (1, 5, "patched"), (3, 0, "api 3"), (4, None, "new")]
         assert db.execute("select id, n, label from public.rt_item order by id").fetchall() == public_items
     finally:
-        db.execute("drop schema rt_api cascade")
+        db.execute("drop schema rt_api cascade; drop function public.rt_which")
 
 
 def test_accept_profile_for_unexposed_schema_is_406(rest_http):
