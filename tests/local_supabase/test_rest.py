@@ -556,6 +556,14 @@ def test_embed_without_relationship_is_pgrst200(rest_http):
                    " but no matches were found.",
         "message": "Could not find a relationship between 'rt_doc' and 'rt_author' in the schema cache",
     }
+    r = rest_http.get("/rt_author", params={"select": "*,zzzz(*)"})
+    assert r.status_code == 400
+    assert r.json() == {
+        "code": "PGRST200", "hint": None,
+        "details": "Searched for a foreign key relationship between 'rt_author' and 'zzzz' in the schema 'public',"
+                   " but no matches were found.",
+        "message": "Could not find a relationship between 'rt_author' and 'zzzz' in the schema cache",
+    }
     r = rest_http.get("/rt_book", params={"select": "*,rt_author!nope(*)"})
     assert r.status_code == 400
     assert r.json() == {
