@@ -274,6 +274,14 @@ def test_ambiguity_between_one_to_one_and_many_to_many(rest_http, db):
              "relationship": f"{j} using {j}_b_id_fkey(b_id) and {j}_a_id_fkey(a_id)"} for j in ("rt_m_ab1", "rt_m_ab2")
         ] + [{"embedding": "rt_m_b with rt_m_a", "cardinality": "one-to-one",
               "relationship": "rt_m_b_a_id_fkey using rt_m_b(a_id) and rt_m_a(id)"}]
+        db.execute("insert into rt_m_a values (1), (2); insert into rt_m_b values (10, 1), (20, null), (30, null);"
+                   " insert into rt_m_ab1 values (1, 20); insert into rt_m_ab2 values (1, 30), (2, 30)")
+        for hint, expected in [("rt_m_ab1", [[{"id": 20}], []]), ("rt_m_ab2", [[{"id": 30}], [{"id": 30}]])]:
+            r = rest_http.get("/rt_m_a", params={"select": f"id,rt_m_b!{hint}(id)", "order": "id"})
+            assert r.status_code == 200, r.text
+            assert r.json() == [{"id": 1, "rt_m_b": expected[0]}, {"id": 2, "rt_m_b": expected[1]}]
+        r = rest_http.get("/rt_m_a", params={"select": "id,rt_m_b!rt_m_b_a_id_fkey(id)", "order": "id"})
+        assert r.json() == [{"id": 1, "rt_m_b": {"id": 10}}, {"id": 2, "rt_m_b": None}]
     finally:
         db.execute("drop table rt_m_ab1, rt_m_ab2, rt_m_b, rt_m_a")
 
