@@ -471,6 +471,27 @@ def test_many_to_many_with_composite_keys_and_shared_column_names(service_client
         db.execute("drop table rt_cm_enrolment, rt_cm_course, rt_cm_student")
 
 
+def test_a_junction_of_three_tables_links_each_pair(rest_http, db):
+    db.execute(
+        "create table rt_tw_student (id int primary key); create table rt_tw_term (id int primary key);"
+        " create table rt_tw_course (id int primary key);"
+        " create table rt_tw_enrol (student_id int references rt_tw_student (id), term_id int references rt_tw_term (id),"
+        "   course_id int references rt_tw_course (id), primary key (student_id, term_id, course_id));"
+        " insert into rt_tw_student values (1); insert into rt_tw_term values (7); insert into rt_tw_course values (30);"
+        " insert into rt_tw_enrol values (1, 7, 30); notify pgrst, 'reload schema';"
+    )
+    try:
+        for parent, target, row_id, target_id in [("rt_tw_student", "rt_tw_course", 1, 30),
+                                                   ("rt_tw_student", "rt_tw_term", 1, 7),
+                                                   ("rt_tw_course", "rt_tw_term", 30, 7),
+                                                   ("rt_tw_term", "rt_tw_student", 7, 1)]:
+            r = rest_http.get(f"/{parent}", params={"select": f"id,{target}(id)"})
+            assert r.status_code == 200, (parent, target, r.text)
+            assert r.json() == [{"id": row_id, target: [{"id": target_id}]}]
+    finally:
+        db.execute("drop table rt_tw_enrol, rt_tw_student, rt_tw_term, rt_tw_course")
+
+
 def test_a_child_referencing_two_tables_is_not_a_junction(service_client, db):
     """Only keys inside the junction's primary key make many-to-many (as PostgREST):
     a table that merely references both sides must not make the direct embed ambiguous."""
