@@ -214,7 +214,18 @@ def test_update_minimal_is_204_and_count(rest_http, notes, db):
 
 def test_update_unknown_column_is_pgrst204(rest_http, notes):
     r = rest_http.patch(f"/{notes}", params={"id": "eq.1"}, json={"nope": 1})
-    assert r.status_code == 400 and r.json()["code"] == "PGRST204"
+    assert r.status_code == 400
+    assert r.json() == {"code": "PGRST204", "details": None, "hint": None,
+                        "message": f"Could not find the 'nope' column of '{notes}' in the schema cache"}
+
+
+def test_unknown_column_in_a_write_representation_is_42703(rest_http, notes, db):
+    r = rest_http.post(f"/{notes}", params={"select": "id,zzzz"}, json={"id": 1},
+                       headers={"Prefer": "return=representation"})
+    assert r.status_code == 400
+    assert r.json() == {"code": "42703", "details": None, "hint": None,
+                        "message": f"column {notes}.zzzz does not exist"}
+    assert rows(db, notes) == []
 
 
 def test_tx_rollback_prefer_discards_the_write(rest_http, notes, db):
