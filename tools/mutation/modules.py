@@ -1,6 +1,6 @@
 """`make mutation`: mutmut on the security-relevant Python modules, each against the tests that cover it.
 
-    .venv/bin/python tools/mutation/modules.py [--module PATH] [--tests "FILE ..."] [--jobs N]
+    .venv/bin/python tools/mutation/modules.py [--module PATH] [--tests "FILE ..."] [--jobs N] [--mutants "NAME ..."]
 
 mutmut copies `backend/` into `mutants/` with every mutant compiled in behind a trampoline,
 records once which tests call which function, then forks one child per mutant that runs only
@@ -66,14 +66,15 @@ def results(module: str) -> dict[str, str]:
     from mutmut.stats import status_by_exit_code
 
     meta = json.loads((REPO / "mutants" / f"{module}.meta").read_text())
-    return {name: status_by_exit_code[code] for name, code in meta["exit_code_by_key"].items()}
+    return {name: status_by_exit_code[code] for name, code in meta["exit_code_by_key"].items()
+            if code is not None}  # None: not run (a --mutants run)
 
 
-def run(module: str, tests: list[str], jobs: int) -> dict[str, str]:
+def run(module: str, tests: list[str], jobs: int, names: list[str]) -> dict[str, str]:
     shutil.rmtree(REPO / "mutants", ignore_errors=True)
     if not module.startswith(SHARED_STACK_UNSAFE):
         os.environ["MUTATION_SHARED_STACK"] = "1"  # one local stack for all mutants (tests/conftest.py)
-        return run_mutmut(module, tests, jobs)
+        return run_mutmut(module, tests, jobs, names)
     # each mutant starts its own stack, but all of them on one Postgres (tools/mutation/shared_postgres.py)
     data_dir = Path(tempfile.mkdtemp(prefix="local-supabase-mutation-pg-"))
     command = [sys.executable, "-m", "tools.mutation.shared_postgres"]
@@ -81,12 +82,12 @@ def run(module: str, tests: list[str], jobs: int) -> dict[str, str]:
         dsn = subprocess.run([*command, "start", str(data_dir)], check=True, capture_output=True, text=True,
                              cwd=REPO).stdout.strip().splitlines()[-1]
         os.environ["MUTATION_SHARED_POSTGRES_DSN"] = dsn
-        return run_mutmut(module, tests, jobs)
+        return run_mutmut(module, tests, jobs, names)
     finally:
         subprocess.run([*command, "stop", str(data_dir)], check=False, cwd=REPO)
 
 
-def run_mutmut(module: str, tests: list[str], jobs: int) -> dict[str, str]:
+def run_mutmut(module: str, tests: list[str], jobs: int, names: list[str]) -> dict[str, str]:
     from mutmut import configuration
     from mutmut.__main__ import cli
 
@@ -96,7 +97,7 @@ def run_mutmut(module: str, tests: list[str], jobs: int) -> dict[str, str]:
         base, only_mutate=[module], pytest_add_cli_args_test_selection=tests
     )
     try:
-        cli(["run", "--max-children", str(jobs), mutant_prefix(module) + "*"], standalone_mode=False)
+        cli(["run", "--max-children", str(jobs), *(names or [mutant_prefix(module) + "*"])], standalone_mode=False)
     except SystemExit as exc:
         if exc.code:
             raise
@@ -117,9 +118,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--module", help="one of: " + ", ".join(MODULES) + " (default: each in turn)")
     parser.add_argument("--tests", help="space-separated test files or node ids (default: the module's own)")
     parser.add_argument("--jobs", type=int, default=2, help="mutants run in parallel (default 2)")
+    parser.add_argument("--mutants", help="space-separated mutant names or globs, e.g. a run's survivors"
+                                          " (default: all of the module's; the score counts only these)")
     args = parser.parse_args(argv)
     if args.module and args.module not in MODULES and not args.tests:
         parser.error(f"{args.module} has no default tests: pass --tests")
+    if args.mutants and not args.module:
+        parser.error("--mutants needs --module")
     if not args.module:  # one process per module: mutmut keeps its state in module globals
         for module in MODULES:
             command = [sys.executable, __file__, "--module", module, "--jobs", str(args.jobs)]
@@ -128,7 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     os.chdir(REPO)  # mutmut works relative to the repository root
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so atexit stops the shared stack
     tests = args.tests.split() if args.tests else MODULES[args.module]
-    report(args.module, run(args.module, tests, args.jobs))
+    names = args.mutants.split() if args.mutants else []
+    report(args.module, run(args.module, tests, args.jobs, names))
     return 0
 
 
