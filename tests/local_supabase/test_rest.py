@@ -82,6 +82,19 @@ def test_horizontal_filters(service_client, build, expected):
     assert ids(res) == expected
 
 
+def test_empty_in_list_matches_nothing(rest_http):
+    r = rest_http.get("/rt_author", params={"select": "id", "id": "in.()"})
+    assert (r.status_code, r.json()) == (200, [])
+    r = rest_http.get("/rt_author", params={"select": "id", "id": "not.in.()", "order": "id"})
+    assert (r.status_code, r.json()) == (200, [{"id": 1}, {"id": 2}, {"id": 3}, {"id": 4}])
+
+
+def test_unknown_cast_type_is_42704(rest_http):
+    r = rest_http.get("/rt_author", params={"select": "id::no_such_type"})
+    assert r.status_code == 400
+    assert r.json() == {"code": "42704", "details": None, "hint": None, "message": 'type "no_such_type" does not exist'}
+
+
 def test_and_param_and_nested_not(rest_http):
     r = rest_http.get("/rt_author", params={"select": "id", "and": "(born.gte.1800,not.or(country.eq.AR,country.eq.IT))"})
     assert r.status_code == 200

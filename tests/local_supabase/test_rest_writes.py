@@ -310,6 +310,14 @@ def test_rpc_sets_with_filters_order_and_limit(service_client, item_table, funct
     assert [r["id"] for r in res.data] == [7, 14, 21, 28, 35, 42, 49, 56]
 
 
+def test_rpc_scalar_set_is_filtered_and_ordered_by_the_function_name(rest_http, functions):
+    series = functions["series"]
+    r = rest_http.get(f"/rpc/{series}", params={"n": 5, series: "gt.2", "order": f"{series}.desc"})
+    assert (r.status_code, r.json()) == (200, [5, 4, 3])
+    r = rest_http.get(f"/rpc/{series}", params={"n": 3, "nope": "eq.1"})
+    assert (r.status_code, r.json()["code"]) == (400, "42703")
+
+
 def test_rpc_single_row_composite_and_single(service_client, item_table, functions):
     assert service_client.rpc(functions["one"], {"item_id": 3}).execute().data == {"id": 3, "n": 3, "label": "item 3"}
     res = service_client.rpc(functions["pairs"], {"n": 3}).eq("k", 2).single().execute()
