@@ -480,6 +480,12 @@ def test_many_to_many_with_composite_keys_and_shared_column_names(service_client
             {"title": "Compilers", "rt_cm_student": [{"name": "Bo"}]},
             {"title": "Intro", "rt_cm_student": [{"name": "Ann"}]},
         ]
+        # a related order through the composite key: each row's own course decides
+        r = service_client.table("rt_cm_enrolment").select("student_id, rt_cm_course(title)").order(
+            "rt_cm_course(title)").execute()
+        assert r.data == [{"student_id": 1, "rt_cm_course": {"title": "Calculus"}},
+                          {"student_id": 2, "rt_cm_course": {"title": "Compilers"}},
+                          {"student_id": 1, "rt_cm_course": {"title": "Intro"}}]
     finally:
         db.execute("drop table rt_cm_enrolment, rt_cm_course, rt_cm_student")
 
