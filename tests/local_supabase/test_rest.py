@@ -57,6 +57,7 @@ def test_select_star_returns_all_columns_with_json_types(service_client):
         (lambda q: q.like("name", "%D%"), [4]),
         (lambda q: q.ilike("name", "%D%"), [1, 4]),
         (lambda q: q.filter("name", "like", "B*"), [2]),
+        (lambda q: q.filter("name", "ilike", "*d*"), [1, 4]),
         (lambda q: q.filter("name", "match", "^[AB]"), [1, 2]),
         (lambda q: q.filter("name", "imatch", "^c"), [3]),
         (lambda q: q.is_("born", None), [4]),
