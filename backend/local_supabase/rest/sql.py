@@ -333,7 +333,7 @@ class QueryBuilder:
 
     def condition(self, node: ReadNode, cond: Condition) -> sql.Composable:
         if not cond.field.json_path and cond.field.name in node.embeds and cond.operator == "is":
-            return self._embed_null_filter(node.embeds[cond.field.name], cond)
+            return self._embed_null_filter(node, node.embeds[cond.field.name], cond)
         column = self.column_expr(node, cond.field)
         op, value = cond.operator, cond.value
         if op == "is":
@@ -363,7 +363,7 @@ class QueryBuilder:
                 clause = sql.SQL("{} {} {}").format(column, sql.SQL(OPERATOR_SQL[op]), self.params.add(value))
         return sql.SQL("not ({})").format(clause) if cond.negated else clause
 
-    def _embed_null_filter(self, embed: EmbedNode, cond: Condition) -> sql.Composable:
+    def _embed_null_filter(self, node: ReadNode, embed: EmbedNode, cond: Condition) -> sql.Composable:
         if cond.value not in ("null", "not_null"):
             raise RestError(400, "PGRST120",
                             "Bad operator on the '" + cond.field.name + "' embedded resource",
