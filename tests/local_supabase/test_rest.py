@@ -257,6 +257,23 @@ def test_ambiguous_embeds_list_every_candidate_as_postgrest_does(rest_http):
     ]
 
 
+def test_ambiguity_between_composite_keys_names_every_column(rest_http, db):
+    db.execute("create table rt_k_c (x int, y int, primary key (x, y));"
+               " create table rt_k_d (id int primary key, x1 int, y1 int, x2 int, y2 int,"
+               "   foreign key (x1, y1) references rt_k_c, foreign key (x2, y2) references rt_k_c);"
+               " notify pgrst, 'reload schema';")
+    try:
+        r = rest_http.get("/rt_k_d", params={"select": "id,rt_k_c(x)"})
+        assert r.status_code == 300, r.text
+        assert sorted(r.json()["details"], key=lambda d: d["relationship"]) == [
+            {"embedding": "rt_k_d with rt_k_c", "cardinality": "many-to-one",
+             "relationship": f"rt_k_d_{x}_{y}_fkey using rt_k_d({x}, {y}) and rt_k_c(x, y)"}
+            for x, y in (("x1", "y1"), ("x2", "y2"))
+        ]
+    finally:
+        db.execute("drop table rt_k_d, rt_k_c")
+
+
 def test_ambiguity_between_one_to_one_and_many_to_many(rest_http, db):
     db.execute(
         "create table rt_m_a (id int primary key);"
