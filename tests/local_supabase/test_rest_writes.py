@@ -139,12 +139,12 @@ def test_upsert_with_unknown_conflict_column(rest_http, notes, db):
                        headers={"Prefer": "resolution=merge-duplicates"})
     assert r.status_code == 400
     assert r.json() == {"code": "42703", "details": None, "hint": None, "message": 'column "zzz_missing" does not exist'}
-    db.execute(f"alter table {notes} add column code text unique")  # no reload notice: found on the miss
-    db.execute(f"insert into {notes} (id, code) values (1, 'k')")
-    r = rest_http.post(f"/{notes}", params={"on_conflict": "code"}, json={"id": 1, "code": "k", "body": "merged"},
+    # a new unique column, no reload notice: the conflict column is found on the miss (the payload lacks it)
+    db.execute(f"alter table {notes} add column code text unique default 'k'; insert into {notes} (id) values (1)")
+    r = rest_http.post(f"/{notes}", params={"on_conflict": "code"}, json={"id": 2, "body": "merged"},
                        headers={"Prefer": "resolution=merge-duplicates"})
     assert r.status_code == 201, r.text
-    assert rows(db, notes) == [(1, None, "merged", 3, None)]
+    assert rows(db, notes) == [(2, None, "merged", 3, None)]
 
 
 def test_upsert_on_a_composite_key_and_with_the_key_alone(rest_http, db):
