@@ -529,6 +529,22 @@ def test_a_junction_of_three_tables_links_each_pair(rest_http, db):
         db.execute("drop table rt_tw_enrol, rt_tw_student, rt_tw_term, rt_tw_course")
 
 
+def test_only_the_junction_key_inside_the_primary_key_links(rest_http, db):
+    """rt_j2_ab references rt_j2_b twice; only b_id is part of its primary key, so only it links."""
+    db.execute(
+        "create table rt_j2_a (id int primary key); create table rt_j2_b (id int primary key);"
+        " create table rt_j2_ab (a_id int references rt_j2_a (id), old_b_id int references rt_j2_b (id),"
+        "   b_id int references rt_j2_b (id), primary key (a_id, b_id));"
+        " insert into rt_j2_a values (1); insert into rt_j2_b values (5), (6); insert into rt_j2_ab values (1, 5, 6);"
+        " notify pgrst, 'reload schema';"
+    )
+    try:
+        r = rest_http.get("/rt_j2_a", params={"select": "id,rt_j2_b(id)"})
+        assert (r.status_code, r.json()) == (200, [{"id": 1, "rt_j2_b": [{"id": 6}]}])
+    finally:
+        db.execute("drop table rt_j2_ab, rt_j2_a, rt_j2_b")
+
+
 def test_a_child_referencing_two_tables_is_not_a_junction(service_client, db):
     """Only keys inside the junction's primary key make many-to-many (as PostgREST):
     a table that merely references both sides must not make the direct embed ambiguous."""
