@@ -69,7 +69,7 @@ bench-history: $(VENV)/.dev-installed
 ## Mutation testing (slow; not part of `make test`): every module, or MODULE=backend/llm_api/jwks.py
 ## (TESTS="tests/api/..." to choose the covering tests, JOBS=N mutants in parallel)
 mutation: $(VENV)/.dev-installed
-	$(PY) tools/mutation/modules.py $(if $(MODULE),--module $(MODULE)) $(if $(TESTS),--tests "$(TESTS)") --jobs $(or $(JOBS),2)
+	$(PY) tools/mutation/modules.py $(if $(MODULE),--module $(MODULE)) $(if $(TESTS),--tests "$(TESTS)") $(if $(MUTANTS),--mutants "$(MUTANTS)") --jobs $(or $(JOBS),2)
 
 ## Mutation-test the RLS and storage policies against the schema tests (slow; not part of `make test`)
 mutation-policies: $(VENV)/.dev-installed

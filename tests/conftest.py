@@ -117,17 +117,20 @@ def local_stack(pytestconfig: pytest.Config) -> Iterator[LocalSupabase]:
         yield shared_stack()
         return
     data_dir = Path(tempfile.mkdtemp(prefix="local-supabase-test-"))
-    stack = suite_stack(data_dir)
+    database = session_database() if os.environ.get(SHARED_POSTGRES_VARIABLE) else None
+    stack = suite_stack(data_dir, database)
     stack.start()
     try:
         yield stack
     finally:
         stop_stack(stack, data_dir)
+        if database is not None:
+            drop_session_database(database)
 
 
-def suite_stack(data_dir: Path) -> LocalSupabase:
+def suite_stack(data_dir: Path, database_url: str | None = None) -> LocalSupabase:
     return LocalSupabase(data_dir, port=0, durable=False, config=suite_stack_config(),
-                         migrations_dir=migrations_dir())
+                         migrations_dir=migrations_dir(), database_url=database_url)
 
 
 def stop_stack(stack: LocalSupabase, data_dir: Path) -> None:
@@ -157,6 +160,32 @@ def shared_stack() -> LocalSupabase:
         atexit.register(lambda: os.getpid() == owner and stop_stack(stack, data_dir))
         _shared = stack
     return _shared
+
+
+# Mutation runs of the local stack's own modules (tools/mutation/modules.py) need each mutant active
+# inside the stack, so every forked child starts its own stack. With this variable set (the superuser
+# DSN of the run's one embedded Postgres, tools/mutation/shared_postgres.py), that stack is only a
+# fresh HTTP server and fresh connections on a fresh database of its own, copied from the template
+# that already holds the bootstrap and the migrations; no cluster is started or stopped.
+SHARED_POSTGRES_VARIABLE = "MUTATION_SHARED_POSTGRES_DSN"
+SHARED_POSTGRES_TEMPLATE = "mutation_template"  # tools/mutation/shared_postgres.py's TEMPLATE
+
+
+def session_database() -> str:
+    admin = os.environ[SHARED_POSTGRES_VARIABLE]
+    name = f"mutation_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(sql.SQL("create database {} template {}").format(
+            sql.Identifier(name), sql.Identifier(SHARED_POSTGRES_TEMPLATE)))
+    params = psycopg.conninfo.conninfo_to_dict(admin)
+    params["dbname"] = name
+    return psycopg.conninfo.make_conninfo(**params)
+
+
+def drop_session_database(dsn: str) -> None:
+    name = psycopg.conninfo.conninfo_to_dict(dsn)["dbname"]
+    with psycopg.connect(os.environ[SHARED_POSTGRES_VARIABLE], autocommit=True) as conn:
+        conn.execute(sql.SQL("drop database if exists {} with (force)").format(sql.Identifier(name)))
 
 
 @pytest.fixture(scope="session")

@@ -57,6 +57,7 @@ def test_select_star_returns_all_columns_with_json_types(service_client):
         (lambda q: q.like("name", "%D%"), [4]),
         (lambda q: q.ilike("name", "%D%"), [1, 4]),
         (lambda q: q.filter("name", "like", "B*"), [2]),
+        (lambda q: q.filter("name", "ilike", "*d*"), [1, 4]),
         (lambda q: q.filter("name", "match", "^[AB]"), [1, 2]),
         (lambda q: q.filter("name", "imatch", "^c"), [3]),
         (lambda q: q.is_("born", None), [4]),
@@ -80,6 +81,19 @@ def test_select_star_returns_all_columns_with_json_types(service_client):
 def test_horizontal_filters(service_client, build, expected):
     res = build(service_client.table("rt_author").select("id")).order("id").execute()
     assert ids(res) == expected
+
+
+def test_empty_in_list_matches_nothing(rest_http):
+    r = rest_http.get("/rt_author", params={"select": "id", "id": "in.()"})
+    assert (r.status_code, r.json()) == (200, [])
+    r = rest_http.get("/rt_author", params={"select": "id", "id": "not.in.()", "order": "id"})
+    assert (r.status_code, r.json()) == (200, [{"id": 1}, {"id": 2}, {"id": 3}, {"id": 4}])
+
+
+def test_unknown_cast_type_is_42704(rest_http):
+    r = rest_http.get("/rt_author", params={"select": "id::no_such_type"})
+    assert r.status_code == 400
+    assert r.json() == {"code": "42704", "details": None, "hint": None, "message": 'type "no_such_type" does not exist'}
 
 
 def test_and_param_and_nested_not(rest_http):
@@ -219,6 +233,90 @@ def test_ambiguous_embed_needs_a_hint(service_client):
     assert res.data == [{"title": "Notes", "author": {"name": "Ada"}, "editor": {"name": "Borges"}}]
 
 
+def test_ambiguous_embeds_list_every_candidate_as_postgrest_does(rest_http):
+    """PGRST201's details: one object per candidate (PostgREST's `compressedRel`), hint in the same order."""
+    r = rest_http.get("/rt_author", params={"select": "name,rt_book(title)"})
+    assert r.status_code == 300, r.text
+    body = r.json()
+    by_fk = {"rt_book_author_id_fkey": "author_id", "rt_book_editor_id_fkey": "editor_id"}
+    assert sorted(body["details"], key=lambda d: d["relationship"]) == [
+        {"embedding": "rt_author with rt_book", "cardinality": "one-to-many",
+         "relationship": f"{fk} using rt_author(id) and rt_book({column})"} for fk, column in by_fk.items()
+    ]
+    order = ", ".join(f"'rt_book!{d['relationship'].split()[0]}'" for d in body["details"])
+    assert body == {
+        "code": "PGRST201", "details": body["details"],
+        "hint": f"Try changing 'rt_book' to one of the following: {order}. Find the desired relationship in the 'details' key.",
+        "message": "Could not embed because more than one relationship was found for 'rt_author' and 'rt_book'",
+    }
+    r = rest_http.get("/rt_book", params={"select": "title,rt_author(name)"})
+    assert r.status_code == 300
+    assert sorted(r.json()["details"], key=lambda d: d["relationship"]) == [
+        {"embedding": "rt_book with rt_author", "cardinality": "many-to-one",
+         "relationship": f"{fk} using rt_book({column}) and rt_author(id)"} for fk, column in by_fk.items()
+    ]
+
+
+def test_ambiguity_between_composite_keys_names_every_column(rest_http, db):
+    db.execute("create table rt_k_c (x int, y int, primary key (x, y));"
+               " create table rt_k_d (id int primary key, x1 int, y1 int, x2 int, y2 int,"
+               "   foreign key (x1, y1) references rt_k_c, foreign key (x2, y2) references rt_k_c);"
+               " notify pgrst, 'reload schema';")
+    try:
+        r = rest_http.get("/rt_k_d", params={"select": "id,rt_k_c(x)"})
+        assert r.status_code == 300, r.text
+        assert sorted(r.json()["details"], key=lambda d: d["relationship"]) == [
+            {"embedding": "rt_k_d with rt_k_c", "cardinality": "many-to-one",
+             "relationship": f"rt_k_d_{x}_{y}_fkey using rt_k_d({x}, {y}) and rt_k_c(x, y)"}
+            for x, y in (("x1", "y1"), ("x2", "y2"))
+        ]
+    finally:
+        db.execute("drop table rt_k_d, rt_k_c")
+
+
+def test_ambiguity_between_one_to_one_and_many_to_many(rest_http, db):
+    db.execute(
+        "create table rt_m_a (id int primary key);"
+        " create table rt_m_b (id int primary key, a_id int unique references rt_m_a (id));"
+        " create table rt_m_ab1 (a_id int references rt_m_a (id), b_id int references rt_m_b (id), primary key (a_id, b_id));"
+        " create table rt_m_ab2 (a_id int references rt_m_a (id), b_id int references rt_m_b (id), primary key (b_id, a_id));"
+        " notify pgrst, 'reload schema';"
+    )
+    try:
+        junctions = [
+            {"cardinality": "many-to-many",
+             "relationship": f"{j} using {j}_{first}_id_fkey({first}_id) and {j}_{second}_id_fkey({second}_id)"}
+            for j in ("rt_m_ab1", "rt_m_ab2") for first, second in [("a", "b")]
+        ]
+        r = rest_http.get("/rt_m_a", params={"select": "id,rt_m_b(id)"})
+        assert r.status_code == 300, r.text
+        assert sorted(r.json()["details"], key=lambda d: d["relationship"]) == [
+            {"embedding": "rt_m_a with rt_m_b", **rel} for rel in junctions
+        ] + [{"embedding": "rt_m_a with rt_m_b", "cardinality": "one-to-one",
+              "relationship": "rt_m_b_a_id_fkey using rt_m_a(id) and rt_m_b(a_id)"}]
+        hint = r.json()["hint"]
+        assert hint.startswith("Try changing 'rt_m_b' to one of the following: ")
+        assert sorted(hint.split(": ")[1].split(". ")[0].split(", ")) == [
+            "'rt_m_b!rt_m_ab1'", "'rt_m_b!rt_m_ab2'", "'rt_m_b!rt_m_b_a_id_fkey'"]
+        r = rest_http.get("/rt_m_b", params={"select": "id,rt_m_a(id)"})
+        assert r.status_code == 300, r.text
+        assert sorted(r.json()["details"], key=lambda d: d["relationship"]) == [
+            {"embedding": "rt_m_b with rt_m_a", "cardinality": "many-to-many",
+             "relationship": f"{j} using {j}_b_id_fkey(b_id) and {j}_a_id_fkey(a_id)"} for j in ("rt_m_ab1", "rt_m_ab2")
+        ] + [{"embedding": "rt_m_b with rt_m_a", "cardinality": "one-to-one",
+              "relationship": "rt_m_b_a_id_fkey using rt_m_b(a_id) and rt_m_a(id)"}]
+        db.execute("insert into rt_m_a values (1), (2); insert into rt_m_b values (10, 1), (20, null), (30, null);"
+                   " insert into rt_m_ab1 values (1, 20); insert into rt_m_ab2 values (1, 30), (2, 30)")
+        for hint, expected in [("rt_m_ab1", [[{"id": 20}], []]), ("rt_m_ab2", [[{"id": 30}], [{"id": 30}]])]:
+            r = rest_http.get("/rt_m_a", params={"select": f"id,rt_m_b!{hint}(id)", "order": "id"})
+            assert r.status_code == 200, r.text
+            assert r.json() == [{"id": 1, "rt_m_b": expected[0]}, {"id": 2, "rt_m_b": expected[1]}]
+        r = rest_http.get("/rt_m_a", params={"select": "id,rt_m_b!rt_m_b_a_id_fkey(id)", "order": "id"})
+        assert r.json() == [{"id": 1, "rt_m_b": {"id": 10}}, {"id": 2, "rt_m_b": None}]
+    finally:
+        db.execute("drop table rt_m_ab1, rt_m_ab2, rt_m_b, rt_m_a")
+
+
 def test_nested_embeds_and_embedded_filters(service_client):
     res = (
         service_client.table("rt_publisher")
@@ -262,16 +360,72 @@ def test_embedded_or_limit_and_null_filter(service_client):
     assert ids(res) == [4]
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("is.null", [4]), ("not.is.null", [1, 2, 3]), ("is.not_null", [1, 2, 3]), ("not.is.not_null", [4])],
+)
+def test_null_filters_on_an_embed(rest_http, value, expected):
+    r = rest_http.get("/rt_author", params={"select": "id,rt_publisher(id)", "rt_publisher": value, "order": "id"})
+    assert r.status_code == 200, r.text
+    assert [row["id"] for row in r.json()] == expected
+
+
+def test_other_filters_on_an_embed_are_pgrst120(rest_http):
+    r = rest_http.get("/rt_author", params={"select": "id,rt_publisher(id)", "rt_publisher": "is.true"})
+    assert r.status_code == 400
+    assert r.json() == {
+        "code": "PGRST120", "details": "Only is null or not is null filters are allowed on embedded resources",
+        "hint": None, "message": "Bad operator on the 'rt_publisher' embedded resource",
+    }
+
+
 def test_order_by_many_to_one_embedded_column(rest_http):
     r = rest_http.get("/rt_book", params={"select": "id,rt_author!author_id(name)", "order": "rt_author(name).desc,id.asc"})
     assert r.status_code == 200, r.text
     assert [row["id"] for row in r.json()] == [4, 5, 2, 3, 1]
 
 
+def test_related_orders_and_spreads_need_a_to_one_relationship(rest_http):
+    r = rest_http.get("/rt_author", params={"select": "id,rt_book!author_id(title)", "order": "rt_book(title)"})
+    assert r.status_code == 400
+    assert r.json() == {"code": "PGRST118", "hint": None,
+                        "details": "'rt_author' and 'rt_book' do not form a many-to-one or one-to-one relationship",
+                        "message": "A related order on 'rt_book' is not possible"}
+    r = rest_http.get("/rt_author", params={"select": "id,...rt_book!author_id(title)"})
+    assert r.status_code == 400
+    assert r.json() == {"code": "PGRST119", "hint": None,
+                        "details": "'rt_author' and 'rt_book' do not form a many-to-one or one-to-one relationship",
+                        "message": "A spread operation on 'rt_book' is not possible"}
+
+
+def test_related_order_with_nulls_placement(rest_http):
+    params = {"select": "id,editor:rt_author!editor_id(born)", "order": "editor(born).desc.nullslast,id"}
+    r = rest_http.get("/rt_book", params=params)
+    assert r.status_code == 200, r.text
+    assert [row["id"] for row in r.json()] == [3, 1, 4, 2, 5]
+    r = rest_http.get("/rt_book", params={**params, "order": "editor(born).asc.nullsfirst,id"})
+    assert [row["id"] for row in r.json()] == [2, 5, 4, 1, 3]
+
+
 def test_spread_embed(rest_http):
     r = rest_http.get("/rt_book", params={"select": "id,...rt_author!author_id(author_name:name)", "id": "eq.2"})
     assert r.status_code == 200, r.text
     assert r.json() == [{"id": 2, "author_name": "Borges"}]
+
+
+def test_spread_of_star_nested_spreads_and_embeds_inside_a_spread(rest_http):
+    r = rest_http.get("/rt_author_bio", params={"select": "bio,...rt_author(*)", "author_id": "eq.1"})
+    assert r.status_code == 200, r.text
+    assert r.json() == [{"bio": "Analyst", "id": 1, "name": "Ada", "country": "UK", "born": 1815,
+                         "tags": ["math", "poetry"], "profile": {"city": "London", "langs": ["en", "fr"]},
+                         "publisher_id": 1}]
+    r = rest_http.get("/rt_book", params={
+        "select": "title,...rt_author!author_id(author:name,...rt_publisher(publisher:name))", "id": "eq.2"})
+    assert r.status_code == 200, r.text
+    assert r.json() == [{"title": "Ficciones", "author": "Borges", "publisher": "Tor"}]
+    r = rest_http.get("/rt_book", params={"select": "title,...rt_author!author_id(name,rt_publisher(name))", "id": "eq.2"})
+    assert r.status_code == 200, r.text
+    assert r.json() == [{"title": "Ficciones", "name": "Borges", "rt_publisher": {"name": "Tor"}}]
 
 
 def test_one_to_one_embeds_are_objects(service_client):
@@ -291,6 +445,16 @@ def test_embedded_count(service_client):
     assert res.data == [{"id": 3, "books": [{"total": 2}]}]
 
 
+def test_a_column_named_count_is_selected_not_counted(service_client, db):
+    db.execute("create table rt_tally (id int primary key, author_id int references rt_author (id), count int);"
+               " insert into rt_tally values (1, 1, 7), (2, 1, 9); notify pgrst, 'reload schema'")
+    try:
+        res = service_client.table("rt_author").select("id, rt_tally(count)").eq("id", 1).order("id", foreign_table="rt_tally").execute()
+        assert res.data == [{"id": 1, "rt_tally": [{"count": 7}, {"count": 9}]}]
+    finally:
+        db.execute("drop table rt_tally")
+
+
 def test_many_to_many_through_junction_table(service_client):
     res = (
         service_client.table("rt_book").select("title, rt_tag(name)")
@@ -303,6 +467,82 @@ def test_many_to_many_through_junction_table(service_client):
     ]
     res = service_client.table("rt_tag").select("name, rt_book!inner(id)").eq("rt_book.id", 1).execute()
     assert res.data == [{"name": "short", "rt_book": [{"id": 1}]}]
+
+
+def test_many_to_many_with_composite_keys_and_shared_column_names(service_client, db):
+    """The junction's columns are named like the target's (dept, num, student_id): every join
+    condition must say which table it means."""
+    db.execute(
+        "create table rt_cm_student (id int primary key, name text);"
+        " create table rt_cm_course (dept text, num int, title text, student_id int, primary key (dept, num));"
+        " create table rt_cm_enrolment (student_id int references rt_cm_student (id), dept text, num int,"
+        "   foreign key (dept, num) references rt_cm_course (dept, num), primary key (student_id, dept, num));"
+        " insert into rt_cm_student values (1, 'Ann'), (2, 'Bo');"
+        " insert into rt_cm_course values ('cs', 1, 'Intro', 2), ('cs', 2, 'Compilers', null), ('ma', 1, 'Calculus', 1);"
+        " insert into rt_cm_enrolment values (1, 'cs', 1), (1, 'ma', 1), (2, 'cs', 2);"
+        " notify pgrst, 'reload schema';"
+    )
+    try:
+        res = (
+            service_client.table("rt_cm_student").select("name, rt_cm_course(dept, num, title)")
+            .order("id").order("title", foreign_table="rt_cm_course").execute()
+        )
+        assert res.data == [
+            {"name": "Ann", "rt_cm_course": [{"dept": "ma", "num": 1, "title": "Calculus"},
+                                             {"dept": "cs", "num": 1, "title": "Intro"}]},
+            {"name": "Bo", "rt_cm_course": [{"dept": "cs", "num": 2, "title": "Compilers"}]},
+        ]
+        res = service_client.table("rt_cm_course").select("title, rt_cm_student(name)").order("title").execute()
+        assert res.data == [
+            {"title": "Calculus", "rt_cm_student": [{"name": "Ann"}]},
+            {"title": "Compilers", "rt_cm_student": [{"name": "Bo"}]},
+            {"title": "Intro", "rt_cm_student": [{"name": "Ann"}]},
+        ]
+        # a related order through the composite key: each row's own course decides
+        r = service_client.table("rt_cm_enrolment").select("student_id, rt_cm_course(title)").order(
+            "rt_cm_course(title)").execute()
+        assert r.data == [{"student_id": 1, "rt_cm_course": {"title": "Calculus"}},
+                          {"student_id": 2, "rt_cm_course": {"title": "Compilers"}},
+                          {"student_id": 1, "rt_cm_course": {"title": "Intro"}}]
+    finally:
+        db.execute("drop table rt_cm_enrolment, rt_cm_course, rt_cm_student")
+
+
+def test_a_junction_of_three_tables_links_each_pair(rest_http, db):
+    db.execute(
+        "create table rt_tw_student (id int primary key); create table rt_tw_term (id int primary key);"
+        " create table rt_tw_course (id int primary key);"
+        " create table rt_tw_enrol (student_id int references rt_tw_student (id), term_id int references rt_tw_term (id),"
+        "   course_id int references rt_tw_course (id), primary key (student_id, term_id, course_id));"
+        " insert into rt_tw_student values (1); insert into rt_tw_term values (7); insert into rt_tw_course values (30);"
+        " insert into rt_tw_enrol values (1, 7, 30); notify pgrst, 'reload schema';"
+    )
+    try:
+        for parent, target, row_id, target_id in [("rt_tw_student", "rt_tw_course", 1, 30),
+                                                   ("rt_tw_student", "rt_tw_term", 1, 7),
+                                                   ("rt_tw_course", "rt_tw_term", 30, 7),
+                                                   ("rt_tw_term", "rt_tw_student", 7, 1)]:
+            r = rest_http.get(f"/{parent}", params={"select": f"id,{target}(id)"})
+            assert r.status_code == 200, (parent, target, r.text)
+            assert r.json() == [{"id": row_id, target: [{"id": target_id}]}]
+    finally:
+        db.execute("drop table rt_tw_enrol, rt_tw_student, rt_tw_term, rt_tw_course")
+
+
+def test_only_the_junction_key_inside_the_primary_key_links(rest_http, db):
+    """rt_j2_ab references rt_j2_b twice; only b_id is part of its primary key, so only it links."""
+    db.execute(
+        "create table rt_j2_a (id int primary key); create table rt_j2_b (id int primary key);"
+        " create table rt_j2_ab (a_id int references rt_j2_a (id), old_b_id int references rt_j2_b (id),"
+        "   b_id int references rt_j2_b (id), primary key (a_id, b_id));"
+        " insert into rt_j2_a values (1); insert into rt_j2_b values (5), (6); insert into rt_j2_ab values (1, 5, 6);"
+        " notify pgrst, 'reload schema';"
+    )
+    try:
+        r = rest_http.get("/rt_j2_a", params={"select": "id,rt_j2_b(id)"})
+        assert (r.status_code, r.json()) == (200, [{"id": 1, "rt_j2_b": [{"id": 6}]}])
+    finally:
+        db.execute("drop table rt_j2_ab, rt_j2_a, rt_j2_b")
 
 
 def test_a_child_referencing_two_tables_is_not_a_junction(service_client, db):
@@ -387,6 +627,59 @@ def test_unknown_table_column_and_relationship(service_client):
     with pytest.raises(APIError) as err:
         service_client.table("rt_doc").select("*, rt_author(*)").execute()
     assert err.value.code == "PGRST200"
+
+
+def test_embed_without_relationship_is_pgrst200(rest_http):
+    r = rest_http.get("/rt_doc", params={"select": "*,rt_author(*)"})
+    assert r.status_code == 400
+    assert r.json() == {
+        "code": "PGRST200", "hint": None,
+        "details": "Searched for a foreign key relationship between 'rt_doc' and 'rt_author' in the schema 'public',"
+                   " but no matches were found.",
+        "message": "Could not find a relationship between 'rt_doc' and 'rt_author' in the schema cache",
+    }
+    r = rest_http.get("/rt_author", params={"select": "*,zzzz(*)"})
+    assert r.status_code == 400
+    assert r.json() == {
+        "code": "PGRST200", "hint": None,
+        "details": "Searched for a foreign key relationship between 'rt_author' and 'zzzz' in the schema 'public',"
+                   " but no matches were found.",
+        "message": "Could not find a relationship between 'rt_author' and 'zzzz' in the schema cache",
+    }
+    r = rest_http.get("/rt_book", params={"select": "*,rt_author!nope(*)"})
+    assert r.status_code == 400
+    assert r.json() == {
+        "code": "PGRST200", "hint": None,
+        "details": "Searched for a foreign key relationship between 'rt_book' and 'rt_author' using the hint 'nope'"
+                   " in the schema 'public', but no matches were found.",
+        "message": "Could not find a relationship between 'rt_book' and 'rt_author' in the schema cache",
+    }
+
+
+def test_a_new_foreign_key_is_embeddable_without_a_reload_notice(rest_http, db):
+    """As on Supabase, whose DDL event trigger reloads PostgREST's cache: no `notify pgrst` here."""
+    db.execute("create table rt_fk_parent (id int primary key); create table rt_fk_child (id int primary key, parent_id int);"
+               " insert into rt_fk_parent values (1); insert into rt_fk_child values (10, 1)")
+    try:
+        assert rest_http.get("/rt_fk_parent", params={"select": "id,rt_fk_child(id)"}).status_code == 400
+        db.execute("alter table rt_fk_child add foreign key (parent_id) references rt_fk_parent (id)")
+        r = rest_http.get("/rt_fk_parent", params={"select": "id,rt_fk_child(id)"})
+        assert r.status_code == 200, r.text
+        assert r.json() == [{"id": 1, "rt_fk_child": [{"id": 10}]}]
+    finally:
+        db.execute("drop table rt_fk_child, rt_fk_parent")
+
+
+def test_filters_and_orders_name_an_embed_by_alias_or_not_at_all(rest_http):
+    r = rest_http.get("/rt_author", params={"select": "id,books:rt_book!author_id!inner(title)",
+                                            "books.title": "eq.Aleph"})
+    assert r.status_code == 200, r.text
+    assert r.json() == [{"id": 2, "books": [{"title": "Aleph"}]}]
+    r = rest_http.get("/rt_author", params={"select": "id", "rt_book.title": "eq.x"})
+    assert r.status_code == 400
+    assert r.json() == {"code": "PGRST108", "details": None,
+                        "hint": "Verify that 'rt_book' is included in the 'select' query parameter.",
+                        "message": "'rt_book' is not an embedded resource in this request"}
 
 
 @pytest.mark.parametrize(
@@ -584,6 +877,52 @@ def test_profiles_select_other_exposed_schemas(local_stack, db, stack_settings):
         assert r.status_code == 200  # public.rt_item has `n`; rt_api.rt_item does not
     assert db.execute("select v from rt_api.rt_item where id = 2").fetchone() == ("w",)
     db.execute("drop schema rt_api cascade")
+
+
+def test_writes_and_junctions_stay_in_the_profile_schema(local_stack, db, stack_settings):
+    """rt_api's tables are named like public's (searched first by the search path): every statement
+    must name the schema of the profile it serves."""
+    from dataclasses import replace
+
+    from starlette.testclient import TestClient
+
+    from backend.local_supabase.rest.app import build_app
+
+    db.execute(
+        "drop schema if exists rt_api cascade; create schema rt_api; grant usage on schema rt_api to service_role;"
+        " create table rt_api.rt_item (id int primary key, n int, label text);"
+        " create table rt_api.rt_book (id int primary key, title text);"
+        " create table rt_api.rt_tag (id int primary key, name text);"
+        " create table rt_api.rt_book_tag (book_id int references rt_api.rt_book (id),"
+        "   tag_id int references rt_api.rt_tag (id), primary key (book_id, tag_id));"
+        " grant all on all tables in schema rt_api to service_role;"
+        " insert into rt_api.rt_item values (1, 0, 'api 1'), (2, 0, 'api 2'), (3, 0, 'api 3');"
+        " insert into rt_api.rt_book values (1, 'API book'); insert into rt_api.rt_tag values (1, 'api-tag'), (2, 'other');"
+        " insert into rt_api.rt_book_tag values (1, 1);"
+        " create function rt_api.rt_which() returns text language sql as $$select 'rt_api'$$;"
+        " create or replace function public.rt_which() returns text language sql as $$select 'public'$$"
+    )
+    public_items = db.execute("select id, n, label from public.rt_item order by id").fetchall()
+    read = {"apikey": stack_settings.service_key, "Accept-Profile": "rt_api"}
+    write = {"apikey": stack_settings.service_key, "Content-Profile": "rt_api"}
+    ctx = replace(local_stack.ctx, config=replace(local_stack.ctx.config, db_schemas=("public", "rt_api")))
+    try:
+        with TestClient(build_app(ctx)) as client:
+            r = client.get("/rt_book", params={"select": "title,rt_tag(name)"}, headers=read)
+            assert r.status_code == 200 and r.json() == [{"title": "API book", "rt_tag": [{"name": "api-tag"}]}]
+            r = client.patch("/rt_item", params={"id": "eq.1"}, json={"n": 5, "label": "patched"}, headers=write)
+            assert r.status_code == 204, r.text
+            r = client.delete("/rt_item", params={"id": "eq.2"}, headers=write)
+            assert r.status_code == 204, r.text
+            r = client.post("/rt_item", json=[{"id": 4, "label": "new"}], headers=write)
+            assert r.status_code == 201, r.text
+            r = client.post("/rpc/rt_which", json={}, headers=write)
+            assert (r.status_code, r.json()) == (200, "rt_api")
+        assert db.execute("select id, n, label from rt_api.rt_item order by id").fetchall() == [
+            (1, 5, "patched"), (3, 0, "api 3"), (4, None, "new")]
+        assert db.execute("select id, n, label from public.rt_item order by id").fetchall() == public_items
+    finally:
+        db.execute("drop schema rt_api cascade; drop function public.rt_which")
 
 
 def test_accept_profile_for_unexposed_schema_is_406(rest_http):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 
+import httpx
 import pytest
 from postgrest.exceptions import APIError
 
@@ -133,10 +134,60 @@ def test_upsert_ignore_duplicates_keeps_existing(service_client, notes, db):
     assert [r[2] for r in rows(db, notes)] == ["keep", "add"]
 
 
-def test_upsert_with_unknown_conflict_column(rest_http, notes):
-    r = rest_http.post(f"/{notes}", params={"on_conflict": "nope"}, json={"id": 1},
+def test_upsert_with_unknown_conflict_column(rest_http, notes, db):
+    r = rest_http.post(f"/{notes}", params={"on_conflict": "zzz_missing"}, json={"id": 1},
                        headers={"Prefer": "resolution=merge-duplicates"})
-    assert r.status_code == 400 and r.json()["code"] == "42703"
+    assert r.status_code == 400
+    assert r.json() == {"code": "42703", "details": None, "hint": None, "message": 'column "zzz_missing" does not exist'}
+    # a new unique column, no reload notice: the conflict column is found on the miss (the payload lacks it)
+    db.execute(f"alter table {notes} add column code text unique default 'k'; insert into {notes} (id) values (1)")
+    r = rest_http.post(f"/{notes}", params={"on_conflict": "code"}, json={"id": 2, "body": "merged"},
+                       headers={"Prefer": "resolution=merge-duplicates"})
+    assert r.status_code == 201, r.text
+    assert rows(db, notes) == [(2, None, "merged", 3, None)]
+
+
+def test_upsert_on_a_composite_key_and_with_the_key_alone(rest_http, db):
+    name = f"rt_pair_{uuid.uuid4().hex[:8]}"
+    db.execute(f"create table {name} (a int, b int, v text, primary key (a, b)); insert into {name} values (1, 1, 'old')")
+    prefer = {"Prefer": "resolution=merge-duplicates,return=representation"}
+    try:
+        r = rest_http.post(f"/{name}", params={"on_conflict": "a,b"}, json=[{"a": 1, "b": 1, "v": "new"},
+                                                                        {"a": 1, "b": 2, "v": "two"}], headers=prefer)
+        assert (r.status_code, r.json()) == (201, [{"a": 1, "b": 1, "v": "new"}, {"a": 1, "b": 2, "v": "two"}])
+        # only key columns: the existing row is kept as it is, and returned (DO UPDATE, not DO NOTHING)
+        r = rest_http.post(f"/{name}", json={"a": 1, "b": 2}, headers=prefer)
+        assert (r.status_code, r.json()) == (201, [{"a": 1, "b": 2, "v": "two"}])
+        assert db.execute(f"select a, b, v from {name} order by a, b").fetchall() == [(1, 1, "new"), (1, 2, "two")]
+    finally:
+        db.execute(f"drop table {name}")
+
+
+def test_upsert_without_a_key_to_conflict_on_is_a_plain_insert(rest_http, db):
+    """PostgREST adds no ON CONFLICT when neither on_conflict nor a primary key names one."""
+    name = f"rt_log_{uuid.uuid4().hex[:8]}"
+    db.execute(f"create table {name} (msg text)")
+    try:
+        for resolution in ("merge-duplicates", "ignore-duplicates"):
+            r = rest_http.post(f"/{name}", json={"msg": "a"},
+                               headers={"Prefer": f"resolution={resolution},return=representation"})
+            assert (r.status_code, r.json()) == (201, [{"msg": "a"}])
+        assert db.execute(f"select msg from {name}").fetchall() == [("a",), ("a",)]
+    finally:
+        db.execute(f"drop table {name}")
+
+
+def test_empty_objects_insert_rows_of_defaults(rest_http, db):
+    name = f"rt_defaults_{uuid.uuid4().hex[:8]}"
+    db.execute(f"create table {name} (id int generated always as identity primary key, body text default 'empty')")
+    try:
+        r = rest_http.post(f"/{name}", json={}, headers={"Prefer": "return=representation"})
+        assert (r.status_code, r.json()) == (201, [{"id": 1, "body": "empty"}])
+        r = rest_http.post(f"/{name}", json=[{}, {}], headers={"Prefer": "return=representation"})
+        assert (r.status_code, r.json()) == (201, [{"id": 2, "body": "empty"}, {"id": 3, "body": "empty"}])
+        assert db.execute(f"select count(*) from {name}").fetchone() == (3,)
+    finally:
+        db.execute(f"drop table {name}")
 
 
 # ------------------------------------------------------------------------- update / delete
@@ -163,7 +214,18 @@ def test_update_minimal_is_204_and_count(rest_http, notes, db):
 
 def test_update_unknown_column_is_pgrst204(rest_http, notes):
     r = rest_http.patch(f"/{notes}", params={"id": "eq.1"}, json={"nope": 1})
-    assert r.status_code == 400 and r.json()["code"] == "PGRST204"
+    assert r.status_code == 400
+    assert r.json() == {"code": "PGRST204", "details": None, "hint": None,
+                        "message": f"Could not find the 'nope' column of '{notes}' in the schema cache"}
+
+
+def test_unknown_column_in_a_write_representation_is_42703(rest_http, notes, db):
+    r = rest_http.post(f"/{notes}", params={"select": "id,zzzz"}, json={"id": 1},
+                       headers={"Prefer": "return=representation"})
+    assert r.status_code == 400
+    assert r.json() == {"code": "42703", "details": None, "hint": None,
+                        "message": f"column {notes}.zzzz does not exist"}
+    assert rows(db, notes) == []
 
 
 def test_tx_rollback_prefer_discards_the_write(rest_http, notes, db):
@@ -246,6 +308,14 @@ def test_rpc_sets_with_filters_order_and_limit(service_client, item_table, funct
     assert res.data == [{"k": 5, "sq": 25}, {"k": 4, "sq": 16}, {"k": 3, "sq": 9}]
     res = service_client.rpc(functions["items"], {}, get=True).eq("n", 0).select("id").execute()
     assert [r["id"] for r in res.data] == [7, 14, 21, 28, 35, 42, 49, 56]
+
+
+def test_rpc_scalar_set_is_filtered_and_ordered_by_the_function_name(rest_http, functions):
+    series = functions["series"]
+    r = rest_http.get(f"/rpc/{series}", params={"n": 5, series: "gt.2", "order": f"{series}.desc"})
+    assert (r.status_code, r.json()) == (200, [5, 4, 3])
+    r = rest_http.get(f"/rpc/{series}", params={"n": 3, "nope": "eq.1"})
+    assert (r.status_code, r.json()["code"]) == (400, "42703")
 
 
 def test_rpc_single_row_composite_and_single(service_client, item_table, functions):
@@ -346,3 +416,49 @@ def test_limited_update_and_delete_need_a_unique_order(rest_http, notes, db):
     r = rest_http.delete(f"/{notes}", params={"limit": 1, "order": "stars"})
     assert r.status_code == 400 and r.json()["code"] == "PGRST109"
     assert len(rows(db, notes)) == 3
+
+
+def test_minimal_writes_need_no_select_privilege_on_the_written_columns(stack_settings, make_user, db):
+    """return=minimal reads nothing back, so a role that may write but not read a column can write it
+    (PostgREST returns no columns then); return=representation reads every column and is refused."""
+    name = f"rt_blind_{uuid.uuid4().hex[:8]}"
+    db.execute(f"create table {name} (id int primary key, secret text);"
+               f" insert into {name} values (1, 'a'), (2, 'b');"
+               f" revoke all on {name} from anon, authenticated;"
+               f" grant select (id), insert, update (secret), delete on {name} to authenticated")
+    user = make_user()
+    headers = {"apikey": stack_settings.anon_key, "Authorization": f"Bearer {user.access_token}",
+               "Prefer": "return=minimal"}
+    try:
+        with httpx.Client(base_url=f"{stack_settings.url}/rest/v1", headers=headers, timeout=10) as http:
+            r = http.post(f"/{name}", json={"id": 3, "secret": "c"})
+            assert (r.status_code, r.content) == (201, b"")
+            r = http.patch(f"/{name}", params={"id": "eq.1"}, json={"secret": "z"})
+            assert (r.status_code, r.content) == (204, b"")
+            r = http.delete(f"/{name}", params={"id": "eq.2"})
+            assert (r.status_code, r.content) == (204, b"")
+            assert db.execute(f"select id, secret from {name} order by id").fetchall() == [(1, "z"), (3, "c")]
+            r = http.delete(f"/{name}", params={"id": "eq.3"}, headers={"Prefer": "return=representation"})
+            assert r.status_code == 403, r.text
+            assert r.json() == {"code": "42501", "details": None, "hint": None,
+                                "message": f"permission denied for table {name}"}
+            assert db.execute(f"select count(*) from {name}").fetchone() == (2,)
+    finally:
+        db.execute(f"drop table {name}")
+
+
+def test_rpc_with_a_single_unnamed_json_parameter_gets_the_whole_body(rest_http, db):
+    """PostgREST passes the request body as is to a function of one unnamed json or jsonb parameter."""
+    suffix = uuid.uuid4().hex[:6]
+    db.execute(f"create function rt_whole_{suffix}(json) returns json language sql as 'select $1';"
+               f" create function rt_mult_{suffix}(jsonb) returns int language sql"
+               " as $$select ($1->>'x')::int * ($1->>'y')::int$$")
+    try:
+        r = rest_http.post(f"/rpc/rt_whole_{suffix}", json={"a": [1, 2], "b": None})
+        assert (r.status_code, r.json()) == (200, {"a": [1, 2], "b": None})
+        r = rest_http.post(f"/rpc/rt_whole_{suffix}", json=[1, "two"])
+        assert (r.status_code, r.json()) == (200, [1, "two"])
+        r = rest_http.post(f"/rpc/rt_mult_{suffix}", json={"x": 4, "y": 2})
+        assert (r.status_code, r.json()) == (200, 8)
+    finally:
+        db.execute(f"drop function rt_whole_{suffix}; drop function rt_mult_{suffix}")

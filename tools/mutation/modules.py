@@ -1,13 +1,16 @@
 """`make mutation`: mutmut on the security-relevant Python modules, each against the tests that cover it.
 
-    .venv/bin/python tools/mutation/modules.py [--module PATH] [--tests "FILE ..."] [--jobs N]
+    .venv/bin/python tools/mutation/modules.py [--module PATH] [--tests "FILE ..."] [--jobs N] [--mutants "NAME ..."]
 
 mutmut copies `backend/` into `mutants/` with every mutant compiled in behind a trampoline,
 records once which tests call which function, then forks one child per mutant that runs only
-those tests (`-x`): each child starts its own throwaway local stack, as any pytest session
-does. The base configuration is `[tool.mutmut]` in pyproject.toml; this script narrows it to
-one module and its covering tests, starts from an empty `mutants/` (no stale results), and
-prints the score and the surviving mutants (`.venv/bin/mutmut show NAME` shows one).
+those tests (`-x`). The stack a child talks to depends on the module: for code the tests call
+directly, one shared stack (MUTATION_SHARED_STACK); for the local stack's own modules, whose
+mutants must run inside the stack, each child starts its own HTTP server, but all of them on one
+embedded Postgres started here for the whole run (tools/mutation/shared_postgres.py), each on a
+fresh copy of a migrated template database. The base configuration is `[tool.mutmut]` in
+pyproject.toml; this script narrows it to one module and its covering tests, starts from an
+empty `mutants/` (no stale results), and prints the score and the surviving mutants (`.venv/bin/mutmut show NAME` shows one).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -85,23 +89,38 @@ def results(module: str) -> dict[str, str]:
     from mutmut.stats import status_by_exit_code
 
     meta = json.loads((REPO / "mutants" / f"{module}.meta").read_text())
-    return {name: status_by_exit_code[code] for name, code in meta["exit_code_by_key"].items()}
+    return {name: status_by_exit_code[code] for name, code in meta["exit_code_by_key"].items()
+            if code is not None}  # None: not run (a --mutants run)
 
 
-def run(module: str, tests: list[str], jobs: int) -> dict[str, str]:
-    from mutmut import configuration
-    from mutmut.__main__ import cli
-
+def run(module: str, tests: list[str], jobs: int, names: list[str]) -> dict[str, str]:
     shutil.rmtree(REPO / "mutants", ignore_errors=True)
     if not module.startswith(SHARED_STACK_UNSAFE):
         os.environ["MUTATION_SHARED_STACK"] = "1"  # one local stack for all mutants (tests/conftest.py)
+        return run_mutmut(module, tests, jobs, names)
+    # each mutant starts its own stack, but all of them on one Postgres (tools/mutation/shared_postgres.py)
+    data_dir = Path(tempfile.mkdtemp(prefix="local-supabase-mutation-pg-"))
+    command = [sys.executable, "-m", "tools.mutation.shared_postgres"]
+    try:
+        dsn = subprocess.run([*command, "start", str(data_dir)], check=True, capture_output=True, text=True,
+                             cwd=REPO).stdout.strip().splitlines()[-1]
+        os.environ["MUTATION_SHARED_POSTGRES_DSN"] = dsn
+        return run_mutmut(module, tests, jobs, names)
+    finally:
+        subprocess.run([*command, "stop", str(data_dir)], check=False, cwd=REPO)
+
+
+def run_mutmut(module: str, tests: list[str], jobs: int, names: list[str]) -> dict[str, str]:
+    from mutmut import configuration
+    from mutmut.__main__ import cli
+
     configuration.reset_config()
     base = configuration.config()
     configuration._config = dataclasses.replace(
         base, only_mutate=[module], pytest_add_cli_args_test_selection=tests
     )
     try:
-        cli(["run", "--max-children", str(jobs), mutant_prefix(module) + "*"], standalone_mode=False)
+        cli(["run", "--max-children", str(jobs), *(names or [mutant_prefix(module) + "*"])], standalone_mode=False)
     except SystemExit as exc:
         if exc.code:
             raise
@@ -122,9 +141,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--module", help="one of: " + ", ".join(MODULES) + " (default: each in turn)")
     parser.add_argument("--tests", help="space-separated test files or node ids (default: the module's own)")
     parser.add_argument("--jobs", type=int, default=2, help="mutants run in parallel (default 2)")
+    parser.add_argument("--mutants", help="space-separated mutant names or globs, e.g. a run's survivors"
+                                          " (default: all of the module's; the score counts only these)")
     args = parser.parse_args(argv)
     if args.module and args.module not in MODULES and not args.tests:
         parser.error(f"{args.module} has no default tests: pass --tests")
+    if args.mutants and not args.module:
+        parser.error("--mutants needs --module")
     if not args.module:  # one process per module: mutmut keeps its state in module globals
         for module in MODULES:
             command = [sys.executable, __file__, "--module", module, "--jobs", str(args.jobs)]
@@ -133,7 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     os.chdir(REPO)  # mutmut works relative to the repository root
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so atexit stops the shared stack
     tests = args.tests.split() if args.tests else MODULES[args.module]
-    report(args.module, run(args.module, tests, args.jobs))
+    names = args.mutants.split() if args.mutants else []
+    report(args.module, run(args.module, tests, args.jobs, names))
     return 0
 
 

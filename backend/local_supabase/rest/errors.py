@@ -25,7 +25,7 @@ class RestError(Exception):
         code: str,
         message: str,
         *,
-        details: str | None = None,
+        details: str | list[dict[str, str]] | None = None,  # a list: PGRST201's relationships
         hint: str | None = None,
         headers: dict[str, str] | None = None,
         catalog_miss: bool = False,

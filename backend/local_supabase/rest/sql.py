@@ -71,6 +71,8 @@ class Junction:
     relation: Relation
     parent_pairs: list[tuple[str, str]]  # (parent column, junction column)
     target_pairs: list[tuple[str, str]]  # (junction column, target column)
+    parent_key: str  # the junction's foreign keys to the parent and to the target
+    target_key: str
 
 
 @dataclass
@@ -80,6 +82,7 @@ class Relationship:
     pairs: list[tuple[str, str]]  # (parent column, target column); empty through a junction
     constraint: str
     junction: Junction | None = None
+    kind: str = "many-to-many"  # PostgREST's name: many-to-one, one-to-many, one-to-one, many-to-many
 
 
 def _matches_hint(fk: ForeignKey, hint: str | None) -> bool:
@@ -97,13 +100,16 @@ def find_relationship(cache: SchemaCache, parent: Relation, embed: SelectEmbed) 
             continue
         if (fk.schema, fk.table) == (parent.schema, parent.name) and (
             fk.ref_schema, fk.ref_table) == (target.schema, target.name):
-            found.append(Relationship(target, "one", list(zip(fk.columns, fk.ref_columns, strict=True)), fk.name))
+            kind = "one-to-one" if parent.is_unique(fk.columns) else "many-to-one"
+            found.append(Relationship(target, "one", list(zip(fk.columns, fk.ref_columns, strict=True)), fk.name,
+                                      kind=kind))
         if (fk.ref_schema, fk.ref_table) == (parent.schema, parent.name) and (
             fk.schema, fk.table) == (target.schema, target.name):
             # the key side holding a unique key makes it one-to-one: an object, not an array
-            cardinality = "one" if target.is_unique(fk.columns) else "many"
-            found.append(Relationship(target, cardinality, list(zip(fk.ref_columns, fk.columns, strict=True)),
-                                      fk.name))
+            unique = target.is_unique(fk.columns)
+            found.append(Relationship(target, "one" if unique else "many",
+                                      list(zip(fk.ref_columns, fk.columns, strict=True)), fk.name,
+                                      kind="one-to-one" if unique else "one-to-many"))
     found.extend(_many_to_many(cache, parent, target, embed.hint))
     if not found:
         raise _no_relationship(parent, embed)
@@ -113,18 +119,26 @@ def find_relationship(cache: SchemaCache, parent: Relation, embed: SelectEmbed) 
             300, "PGRST201",
             f"Could not embed because more than one relationship was found for '{parent.name}'"
             f" and '{embed.relation}'",
-            details=json.dumps([{"cardinality": _cardinality_name(r), "relationship": r.constraint}
-                                for r in found]),
+            details=[_described(parent, rel) for rel in found],
             hint=f"Try changing '{embed.relation}' to one of the following: {options}."
                  " Find the desired relationship in the 'details' key.",
         )
     return found[0]
 
 
-def _cardinality_name(rel: Relationship) -> str:
+def _described(parent: Relation, rel: Relationship) -> dict[str, str]:
+    """One entry of PGRST201's details, worded as PostgREST's `compressedRel`."""
+    def columns(names) -> str:
+        return "(" + ", ".join(names) + ")"
+
     if rel.junction is not None:
-        return "many-to-many"
-    return "many-to-one" if rel.cardinality == "one" else "one-to-many"
+        junction = rel.junction
+        using = (f"{junction.relation.name} using {junction.parent_key}{columns(j for _, j in junction.parent_pairs)}"
+                 f" and {junction.target_key}{columns(j for j, _ in junction.target_pairs)}")
+    else:
+        using = (f"{rel.constraint} using {parent.name}{columns(p for p, _ in rel.pairs)}"
+                 f" and {rel.target.name}{columns(t for _, t in rel.pairs)}")
+    return {"embedding": f"{parent.name} with {rel.target.name}", "cardinality": rel.kind, "relationship": using}
 
 
 def _many_to_many(cache: SchemaCache, parent: Relation, target: Relation, hint: str | None) -> list[Relationship]:
@@ -155,6 +169,7 @@ def _many_to_many(cache: SchemaCache, parent: Relation, target: Relation, hint: 
                 middle,
                 list(zip(to_parent.ref_columns, to_parent.columns, strict=True)),
                 list(zip(to_target.columns, to_target.ref_columns, strict=True)),
+                to_parent.name, to_target.name,
             )
             found.append(Relationship(target, "many", [], middle.name, junction))
     return found
@@ -515,17 +530,14 @@ def insert_sql(builder: QueryBuilder, relation: Relation, rows: list[dict[str, A
             " AS _j(doc, ord) CROSS JOIN LATERAL jsonb_populate_record(NULL::{}, _j.doc) AS _p ORDER BY _j.ord"
         ).format(target, sql.SQL(", ").join(sql.Identifier(c) for c in columns),
                  sql.SQL(", ").join(values), body, target)
-    else:
-        query = sql.SQL("INSERT INTO {} AS _t SELECT FROM jsonb_array_elements({}::jsonb)"
-                        ).format(target, body)
-        query = sql.SQL("INSERT INTO {} AS _t DEFAULT VALUES").format(target) if len(rows) == 1 else query
-    if resolution:
-        conflict_cols = on_conflict or list(relation.primary_key)
-        if not conflict_cols:
-            raise RestError(400, "PGRST100", "on_conflict is required: the table has no primary key")
+    else:  # only empty objects: one row of defaults each
+        query = sql.SQL("INSERT INTO {} AS _t SELECT FROM jsonb_array_elements({}::jsonb)").format(target, body)
+    # as PostgREST: with neither on_conflict nor a primary key there is no conflict to resolve
+    conflict_cols = (on_conflict or list(relation.primary_key)) if resolution else []
+    if conflict_cols:
         for name in conflict_cols:
-            if name not in relation.columns:
-                raise unknown_column(relation.name, name)
+            if name not in relation.columns:  # Postgres' own words for it
+                raise RestError(400, "42703", f'column "{name}" does not exist', catalog_miss=True)
         conflict = sql.SQL(", ").join(sql.Identifier(c) for c in conflict_cols)
         updates = [c for c in columns if c not in conflict_cols] if resolution == "merge-duplicates" else []
         if resolution == "merge-duplicates" and updates:
