@@ -3,8 +3,9 @@
 Threaded workers (gthread), not uvicorn/ASGI: under ASGI Django 5.2 reads a sync streaming
 view's iterator whole (`sync_to_async(list)`) before sending, so SSE would not stream.
 Every request, a streamed interview reply (server-sent events held open while the model
-answers) included, holds one thread of one worker process, so a process serves GUNICORN_THREADS requests at once and a host WEB_CONCURRENCY x GUNICORN_THREADS. The
-views are synchronous Django (Supabase and model calls block), which is what threads suit.
+answers) included, holds one thread of one worker process, so a process serves
+GUNICORN_THREADS requests at once and a host WEB_CONCURRENCY x GUNICORN_THREADS. The views
+are synchronous Django (Supabase and model calls block), which is what threads suit.
 
 Timeouts: with gthread, `timeout` is the worker's heartbeat (its main loop keeps beating while
 threads stream), not a limit on a request, so a long SSE reply is never cut by it; it only
