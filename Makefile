@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check
 
-.PHONY: run test lint bench bench-resumes bench-interviews bench-scoring bench-reports bench-recordings bench-history local-supabase migrate mutation mutation-policies clean
+.PHONY: run serve test lint bench bench-resumes bench-interviews bench-scoring bench-reports bench-recordings bench-history local-supabase migrate mutation mutation-policies clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,12 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(VENV)/bin/pyth
 ## Serve the API on http://127.0.0.1:8000 (starts the local Supabase stack when SUPABASE_URL is unset)
 run: $(VENV)/.runtime-installed
 	$(PY) manage.py serve 127.0.0.1:8000
+
+## Serve the API with gunicorn and the production configuration (backend/gunicorn.conf.py) on
+## $(SERVE_ADDR); starts the local Supabase stack when SUPABASE_URL is unset, as `make run` does
+SERVE_ADDR ?= 127.0.0.1:8000
+serve: $(VENV)/.runtime-installed
+	$(PY) manage.py serve --gunicorn $(SERVE_ADDR)
 
 # supabase-js for tests/test_supabase_js.py (front ends' client, pinned by package-lock.json)
 JS_TESTS := tests/js

@@ -11,6 +11,7 @@ import os
 import tomllib
 from pathlib import Path
 
+from corsheaders.defaults import default_headers as cors_default_headers
 from dotenv import load_dotenv
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "backend.llm_api.request_context.RequestIdMiddleware",  # first: every answer carries X-Request-ID
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -86,6 +88,8 @@ ALLOWED_ORIGINS = env_list(
 )
 CORS_ALLOW_ALL_ORIGINS = ALLOWED_ORIGINS == ["*"]
 CORS_ALLOWED_ORIGINS = [] if CORS_ALLOW_ALL_ORIGINS else ALLOWED_ORIGINS
+CORS_ALLOW_HEADERS = (*cors_default_headers, "x-request-id")
+CORS_EXPOSE_HEADERS = ["X-Request-ID", "Retry-After"]
 
 # Django REST framework -----------------------------------------------------------------
 REST_FRAMEWORK = {
@@ -100,6 +104,8 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_SCHEMA_CLASS": "backend.llm_api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "backend.llm_api.exceptions.api_exception_handler",
+    # Proxies (load balancers) in front of the API: the client IP is then read from X-Forwarded-For.
+    "NUM_PROXIES": env_int("NUM_PROXIES", 0) if env_str("NUM_PROXIES") else None,
 }
 
 SPECTACULAR_SETTINGS = {
@@ -179,6 +185,8 @@ SCORING_WITH_MODEL = env_bool("SCORING_WITH_MODEL", True)  # the model judges an
 SCORING_MODEL = env_str("SCORING_MODEL")  # the judge model; empty: OPENAI_MODEL
 SCORING_MODEL_TIMEOUT = env_float("SCORING_MODEL_TIMEOUT", 20.0)  # seconds per answer, then scored offline
 SCORING_WORKERS = env_int("SCORING_WORKERS", 4)  # answers scored in parallel (per process)
+READINESS_MODEL_TIMEOUT = env_float("READINESS_MODEL_TIMEOUT", 2.0)  # seconds for /api/ready's model probe
+READINESS_MODEL_CACHE_SECONDS = env_float("READINESS_MODEL_CACHE_SECONDS", 30.0)  # the probe's result is reused
 
 # Speech, recordings and reports (issue 21)
 TRANSCRIPTION_MODEL = env_str("TRANSCRIPTION_MODEL", "whisper-1")  # speech model; empty: transcription off (503)
@@ -195,11 +203,20 @@ PRACTICE_THROTTLE_WINDOW_SECONDS = env_int("PRACTICE_THROTTLE_WINDOW_SECONDS", 3
 
 # Logging -------------------------------------------------------------------------------
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO").upper()
+LOG_FORMAT = env_str("LOG_FORMAT", "plain").lower()
+if LOG_FORMAT not in {"plain", "json"}:
+    raise ValueError(f"LOG_FORMAT must be plain or json, not {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "backend.llm_api.request_context.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s]: %(message)s"},
+        "json": {"()": "backend.llm_api.request_context.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request_id"]},
+    },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {"httpx": {"level": "WARNING"}, "httpcore": {"level": "WARNING"}},
 }

@@ -4,7 +4,7 @@ from django.urls import path
 
 from backend.llm_api.views.auth import LoginApi, LogoutApi, MeApi, RefreshApi, RegisterApi
 from backend.llm_api.views.coaching import InterviewCoverageApi, InterviewSkillGapsApi, SkillGapsApi
-from backend.llm_api.views.health import HealthApi, InfoApi
+from backend.llm_api.views.health import HealthApi, InfoApi, ReadyApi
 from backend.llm_api.views.history import (
     DashboardApi,
     DbDashboardApi,
@@ -71,6 +71,7 @@ from backend.llm_api.views.resumes import (
 
 urlpatterns = [
     path("health", HealthApi.as_view(), name="health"),
+    path("ready", ReadyApi.as_view(), name="ready"),
     path("info", InfoApi.as_view(), name="info"),
     path("auth/register", RegisterApi.as_view(), name="auth-register"),
     path("auth/login", LoginApi.as_view(), name="auth-login"),

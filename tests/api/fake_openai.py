@@ -11,6 +11,10 @@ the time each streamed answer's first chunk was sent, in `.first_chunk_at`.
 `transcribe(fields, audio_bytes)` -> (status, body); `transcript(words)` builds a
 `verbose_json` body with word timestamps. Each request's form fields and audio size are kept
 in `.transcriptions`.
+
+`GET /v1/models` (readiness probes) is answered by `models()` -> (status, body), by default
+200 with one model `fake-model`; `models_delay` seconds first. Each such request's path is
+kept in `.paths` like the others.
 """
 
 from __future__ import annotations
@@ -80,7 +84,11 @@ def multipart_fields(content_type: str, body: bytes) -> tuple[dict[str, str], by
 
 class FakeOpenAI:
     def __init__(self, reply: Reply | None = None, *, delay: float = 0.0,
-                 transcribe: Callable[[dict[str, str], bytes], tuple[int, Any]] | None = None) -> None:
+                 transcribe: Callable[[dict[str, str], bytes], tuple[int, Any]] | None = None,
+                 models: Callable[[], tuple[int, Any]] | None = None, models_delay: float = 0.0) -> None:
+        self.models = models or (lambda: (200, {"object": "list", "data": [
+            {"id": "fake-model", "object": "model", "created": 0, "owned_by": "tests"}]}))
+        self.models_delay = models_delay
         self.reply = reply or (lambda body: (404, {"error": {"message": "no chat model here"}}))
         self.transcribe = transcribe
         self.transcriptions: list[tuple[dict[str, str], int]] = []
@@ -96,6 +104,24 @@ class FakeOpenAI:
         class Handler(BaseHTTPRequestHandler):
             def log_message(self, *args: Any) -> None:
                 pass
+
+            def do_GET(self) -> None:
+                fake.paths.append("GET " + self.path)
+                if not self.path.rstrip("/").endswith("/models"):
+                    status, answer = 404, {"error": {"message": "not found"}}
+                else:
+                    if fake.models_delay:
+                        fake.release.wait(fake.models_delay)
+                    status, answer = fake.models()
+                data = answer.encode() if isinstance(answer, str) else json.dumps(answer).encode()
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
 
             def do_POST(self) -> None:
                 received = time.perf_counter()

@@ -260,3 +260,31 @@ def test_serve_refuses_a_busy_api_port():
         )
     assert result.returncode != 0
     assert "port is in use" in result.stderr
+
+
+def test_serve_gunicorn_starts_the_local_stack_and_stops_gracefully(tmp_path):
+    """`make serve`: gunicorn with the production config in a child, given the stack's settings."""
+    api_port = free_port()
+    running = Running(["serve", "--gunicorn", f"127.0.0.1:{api_port}"],
+                      clean_env(SUPABASE_URL="", LOCAL_SUPABASE_PORT="0", LOCAL_SUPABASE_DIR=str(tmp_path / "stack"),
+                                WEB_CONCURRENCY="1", GUNICORN_THREADS="2"))
+    try:
+        found = running.settings()
+        ready = None
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and running.proc.poll() is None:
+            try:
+                ready = httpx.get(f"http://127.0.0.1:{api_port}/api/ready", timeout=5)
+                break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        assert ready is not None and ready.status_code == 200, running.seen
+        assert ready.headers["server"].startswith("gunicorn")
+        health = httpx.get(f"http://127.0.0.1:{api_port}/api/health", timeout=5).json()
+        assert health["supabase_url"] == found["SUPABASE_URL"]
+        tail = running.stop()
+    finally:
+        running.kill()
+    assert running.proc.returncode == 0, running.seen
+    assert "Local Supabase stack stopped." in tail
+    assert database_is_down(found["DATABASE_URL"])

@@ -9,6 +9,7 @@ loses nothing: `end` scores every answer that has no score of the current rubric
 
 from __future__ import annotations
 
+import contextvars
 import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -63,7 +64,7 @@ def schedule_closed_answer(*, user_id: str, interview_id: str, question: Planned
             logger.exception("scoring answer %s of interview %s failed; `end` will score it", question.position,
                              interview_id)
 
-    _executor().submit(job)
+    _executor().submit(contextvars.copy_context().run, job)  # keeps the request id on its log lines
 
 
 def scores_for_end(*, plan: list[PlannedQuestion], answers: dict[int, dict[str, Any]]) -> dict[int, AnswerScore]:
@@ -82,7 +83,8 @@ def scores_for_end(*, plan: list[PlannedQuestion], answers: dict[int, dict[str, 
             missing.append((by_position[position], text))
     if missing:
         scorer = scorer_from_settings()
-        jobs = [_executor().submit(score_answer, question=question, answer=text, scorer=scorer)
+        jobs = [_executor().submit(contextvars.copy_context().run, score_answer,
+                                   question=question, answer=text, scorer=scorer)
                 for question, text in missing]
         for (question, _), job in zip(missing, jobs, strict=True):
             scores[question.position] = job.result()

@@ -1,4 +1,4 @@
-"""Service status: `/`, `/api/health` and `/api/info`. Public, no authentication."""
+"""Service status: `/`, `/api/health`, `/api/ready` and `/api/info`. Public, no authentication."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from backend.llm_api.exceptions import ErrorSerializer
-from backend.llm_api.services import api_info, health
+from backend.llm_api.services import api_info, health, readiness
 
 
 class PublicApiView(APIView):
@@ -48,6 +48,39 @@ class HealthApi(PublicApiView):
     )
     def get(self, request: Request) -> Response:
         return Response(self.OutputSerializer(health.require_healthy()).data)
+
+
+class ReadyApi(PublicApiView):
+    class OutputSerializer(serializers.Serializer):
+        class ChecksSerializer(serializers.Serializer):
+            class SupabaseSerializer(serializers.Serializer):
+                ok = serializers.BooleanField()
+                latency_ms = serializers.FloatField()
+                error = serializers.CharField(required=False)
+
+            class ModelSerializer(serializers.Serializer):
+                ok = serializers.BooleanField(help_text="True when no model is configured (offline engine).")
+                configured = serializers.BooleanField()
+                engine = serializers.CharField(help_text="`model` or `offline`: the engine turns are worded by now.")
+                error = serializers.CharField(required=False)
+
+            supabase = SupabaseSerializer()
+            model = ModelSerializer()
+
+        status = serializers.ChoiceField(choices=["ready", "not_ready"])
+        checks = ChecksSerializer()
+
+    @extend_schema(
+        operation_id="ready", tags=["status"],
+        summary="Readiness: 200 when Supabase answers (the model is reported, not required), 503 when not",
+        responses={200: OutputSerializer, 503: OutputSerializer},
+    )
+    def get(self, request: Request) -> Response:
+        result = readiness.readiness()
+        data = {"status": result.status, "checks": {
+            name: {key: value for key, value in vars(check).items() if value is not None or key != "error"}
+            for name, check in result.checks.items()}}
+        return Response(self.OutputSerializer(data).data, status=200 if result.ready else 503)
 
 
 class InfoApi(PublicApiView):

@@ -6,10 +6,17 @@ points the API at it, and stops it on exit. With SUPABASE_URL set, just serves.
 
 The API is served by Django's own threaded server without autoreload: `make run` is a
 development command, and that server also serves the offline Swagger UI/ReDoc assets.
-Production runs `backend.wsgi` under a WSGI server (see README).
+With `--gunicorn` (what `make serve` runs) it is served by gunicorn with the production
+configuration (`backend/gunicorn.conf.py`) instead, in a child process given the stack's
+settings; Ctrl-C or SIGTERM stops gunicorn gracefully (in-flight turns finish), then the stack.
 """
 
 from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
 
 from django.conf import settings
 from django.core.management import call_command
@@ -39,8 +46,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("addrport", nargs="?", default=DEFAULT_ADDRPORT, help="host:port to serve on.")
+        parser.add_argument("--gunicorn", action="store_true",
+                            help="Serve with gunicorn and backend/gunicorn.conf.py (production configuration).")
 
-    def handle(self, *args, addrport: str, **options) -> None:
+    def handle(self, *args, addrport: str, gunicorn: bool = False, **options) -> None:
+        self.gunicorn = gunicorn
         host, port = split_addrport(addrport)
         if not port_is_free(host if host != "0.0.0.0" else "", port):
             raise CommandError(f"Cannot serve on {host}:{port}: the port is in use.")
@@ -68,13 +78,16 @@ class Command(BaseCommand):
                 f"# SUPABASE_URL is empty: local Supabase stack started (data in {stack.data_dir})."
             )
             write_settings(stack_settings, self.stdout)
-            self._serve(addrport)
+            self._serve(addrport, {**stack_settings.as_env(), "SUPABASE_JWT_ISSUER": settings.SUPABASE_JWT_ISSUER})
         finally:
             stack.stop()
             self.stdout.write("# Local Supabase stack stopped.")
             self.stdout.flush()
 
-    def _serve(self, addrport: str) -> None:
+    def _serve(self, addrport: str, env: dict[str, str] | None = None) -> None:
+        if self.gunicorn:
+            self._serve_gunicorn(addrport, env or {})
+            return
         try:
             call_command(
                 "runserver", addrport, use_reloader=False, use_threading=True, insecure_serving=True,
@@ -82,3 +95,17 @@ class Command(BaseCommand):
         except SystemExit as exc:  # runserver exits on Ctrl-C; return so callers clean up
             if exc.code not in (0, None):
                 raise
+
+    def _serve_gunicorn(self, addrport: str, env: dict[str, str]) -> None:
+        config = settings.BASE_DIR / "backend" / "gunicorn.conf.py"
+        command = [sys.executable, "-m", "gunicorn", "-c", str(config), "--bind", addrport]
+        self.stdout.write(f"# gunicorn on http://{addrport} ({config.name})")
+        self.stdout.flush()
+        child = subprocess.Popen(command, cwd=settings.BASE_DIR, env={**os.environ, **env})
+        try:
+            code = child.wait()
+        except KeyboardInterrupt:
+            child.send_signal(signal.SIGTERM)  # graceful: workers finish what they serve
+            code = child.wait()
+        if code not in (0, None, -signal.SIGTERM):
+            raise CommandError(f"gunicorn exited with status {code}.")
