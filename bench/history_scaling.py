@@ -23,17 +23,12 @@ Run from the repo root:  .venv/bin/python bench/history_scaling.py [--runs N]
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import os
-import shutil
 import statistics
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
-from socketserver import ThreadingMixIn
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -42,7 +37,7 @@ if str(ROOT) not in sys.path:
 import httpx  # noqa: E402
 import psycopg  # noqa: E402
 
-from backend.local_supabase.server import LocalSupabase  # noqa: E402
+from bench.local_stack import serve_wsgi, sign_up, stack_in_child  # noqa: E402
 
 SIZES = (10, 1_000, 10_000)
 BIG = 50_000
@@ -76,26 +71,6 @@ from generate_series(1, %(count)s) as n
 """
 
 
-class QuietHandler(WSGIRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-class ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
-    daemon_threads = True
-
-
-def serve_stack(data_dir: Path, conn) -> None:
-    stack = LocalSupabase(data_dir, port=0, durable=False)
-    conn.send(stack.start())
-    try:
-        conn.recv()
-    finally:
-        stack.stop()
-        if stack.postgres is not None:
-            stack.postgres.destroy()
-
-
 def timed(call, runs: int) -> tuple[list[float], object]:
     for _ in range(3):  # warm-up
         result = call()
@@ -116,12 +91,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=30, help="timed requests per query and size (default 30)")
     args = parser.parse_args()
-    data_dir = Path(tempfile.mkdtemp(prefix="history-bench-"))
-    parent_end, child_end = multiprocessing.Pipe()
-    stack_process = multiprocessing.get_context("spawn").Process(target=serve_stack, args=(data_dir, child_end))
-    stack_process.start()
-    stack_settings = parent_end.recv()
-    try:
+    with stack_in_child("history-bench-") as stack_settings:
         os.environ.update(stack_settings.as_env())
         os.environ.update({"LLM_PROVIDER": "offline", "DJANGO_SETTINGS_MODULE": "backend.settings",
                            "INTERVIEW_MAX_FOLLOW_UPS": "0", "LOG_LEVEL": "WARNING",
@@ -145,25 +115,10 @@ def main() -> None:
                 trips["count"] += 1
 
         http.event_hooks["request"].append(count)
-        server = make_server("127.0.0.1", 0, get_wsgi_application(), server_class=ThreadingWSGIServer,
-                             handler_class=QuietHandler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        server = serve_wsgi(get_wsgi_application())
         api = httpx.Client(base_url=f"http://127.0.0.1:{server.server_port}/api", timeout=120)
         run(api, trips, stack_settings, args.runs)
         server.shutdown()
-    finally:
-        parent_end.send("stop")
-        stack_process.join(timeout=60)
-        shutil.rmtree(data_dir, ignore_errors=True)
-
-
-def user(api: httpx.Client, name: str) -> tuple[str, dict]:
-    stamp = f"{name}{int(time.time() * 1000) % 10_000_000}"
-    made = api.post("/auth/register", json={"email": f"{stamp}@example.test", "username": stamp,
-                                            "password": "Bench1password", "full_name": "Bench"})
-    assert made.status_code == 201, made.text
-    session = api.post("/auth/login", json={"email": f"{stamp}@example.test", "password": "Bench1password"}).json()
-    return session["user"]["id"], {"Authorization": f"Bearer {session['access_token']}"}
 
 
 def full_interview(api: httpx.Client, auth: dict, db, user_id: str) -> str:
@@ -203,10 +158,10 @@ def run(api: httpx.Client, trips: dict, stack_settings, runs: int) -> None:
     started = time.perf_counter()
     users = {}
     with psycopg.connect(stack_settings.database_url, autocommit=True) as db:
-        big_id, _ = user(api, "big")
+        big_id, _ = sign_up(api, "big")
         db.execute(SEED_SQL, {"user": big_id, "count": BIG})
         for size in SIZES:
-            user_id, auth = user(api, f"n{size}")
+            user_id, auth = sign_up(api, f"n{size}")
             db.execute(SEED_SQL, {"user": user_id, "count": size - 1})
             users[size] = (user_id, auth, full_interview(api, auth, db, user_id))
         db.execute("vacuum analyze public.interviews")

@@ -20,17 +20,12 @@ Run from the repo root:  .venv/bin/python bench/interview_turns.py
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
-import shutil
 import statistics
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
-from socketserver import ThreadingMixIn
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -38,7 +33,7 @@ if str(ROOT) not in sys.path:
 
 import httpx  # noqa: E402
 
-from backend.local_supabase.server import LocalSupabase  # noqa: E402
+from bench.local_stack import serve_wsgi, sign_up, stack_in_child  # noqa: E402
 from tests.api.fake_openai import FakeOpenAI, Streamed  # noqa: E402
 
 QUESTIONS = 20
@@ -49,26 +44,6 @@ ANSWERS = (
     "cache would have cost us consistency, and p99 went from 900 ms to 180 ms. The trade-off was slower writes, "
     "which we measured at about 3% and accepted. I also added an alert so it would not regress silently.",
 )
-
-
-class QuietHandler(WSGIRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-class ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
-    daemon_threads = True
-
-
-def serve_stack(data_dir: Path, conn) -> None:
-    stack = LocalSupabase(data_dir, port=0, durable=False)
-    conn.send(stack.start())
-    try:
-        conn.recv()
-    finally:
-        stack.stop()
-        if stack.postgres is not None:
-            stack.postgres.destroy()
 
 
 JUDGE_DELAY = {"seconds": 0.0}  # how long the fake judge takes per answer
@@ -128,13 +103,8 @@ def first_reply_char_sent(chunks: list[tuple[float, str]]) -> float | None:
 
 
 def main() -> None:
-    data_dir = Path(tempfile.mkdtemp(prefix="interview-bench-"))
-    parent_end, child_end = multiprocessing.Pipe()
-    stack_process = multiprocessing.get_context("spawn").Process(target=serve_stack, args=(data_dir, child_end))
-    stack_process.start()
-    stack_settings = parent_end.recv()
     fake = FakeOpenAI(fake_reply)
-    try:
+    with stack_in_child("interview-bench-") as stack_settings:
         with fake:
             os.environ.update(stack_settings.as_env())
             os.environ.update({"LLM_PROVIDER": "openai", "OPENAI_API_KEY": "bench", "OPENAI_BASE_URL": fake.base_url,
@@ -161,24 +131,14 @@ def main() -> None:
 
             http.event_hooks["request"].append(count)
 
-            server = make_server("127.0.0.1", 0, get_wsgi_application(), server_class=ThreadingWSGIServer,
-                                 handler_class=QuietHandler)
-            threading.Thread(target=server.serve_forever, daemon=True).start()
+            server = serve_wsgi(get_wsgi_application())
             api = httpx.Client(base_url=f"http://127.0.0.1:{server.server_port}/api", timeout=60)
             run(api, fake, trips, stack_settings)
             server.shutdown()
-    finally:
-        parent_end.send("stop")
-        stack_process.join(timeout=60)
-        shutil.rmtree(data_dir, ignore_errors=True)
 
 
 def run(api: httpx.Client, fake: FakeOpenAI, trips: dict, stack_settings) -> None:
-    email = f"bench-{int(time.time())}@example.test"
-    assert api.post("/auth/register", json={"email": email, "username": f"bench{int(time.time())}",
-                                            "password": "Bench1password", "full_name": "Bench"}).status_code == 201
-    token = api.post("/auth/login", json={"email": email, "password": "Bench1password"}).json()["access_token"]
-    auth = {"Authorization": f"Bearer {token}"}
+    _, auth = sign_up(api)
     created = api.post("/interviews", headers=auth, json={"job_role": "Backend Engineer", "experience_level": "mid",
                                                           "interview_type": "technical", "num_questions": QUESTIONS})
     assert created.status_code == 201, created.text

@@ -30,7 +30,7 @@ if str(ROOT) not in sys.path:
 
 import httpx  # noqa: E402
 
-from backend.local_supabase.server import LocalSupabase  # noqa: E402
+from bench.local_stack import sign_up, stack_in_child, wsgi_server  # noqa: E402
 
 MB = 1024 * 1024
 CHUNK = 64 * 1024
@@ -38,40 +38,19 @@ WEBM_HEAD = (b"\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01\x42\xf7\x81\x01\x42\xf2\x81\
              b"\x42\x82\x84webm\x42\x87\x81\x04\x42\x85\x81\x02")
 
 
-def serve_stack(data_dir: Path, conn) -> None:
-    stack = LocalSupabase(data_dir, port=0, durable=False)
-    conn.send(stack.start())
-    try:
-        conn.recv()
-    finally:
-        stack.stop()
-        if stack.postgres is not None:
-            stack.postgres.destroy()
-
-
 def serve_api(env: dict, conn) -> None:
     os.environ.update(env)
     import django
 
     django.setup()
-    from socketserver import ThreadingMixIn
-    from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
-
     from django.conf import settings
     from django.core.wsgi import get_wsgi_application
 
     from backend.llm_api.services.question_bank import question_bank_load
 
-    class Quiet(WSGIRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-    class Threading(ThreadingMixIn, WSGIServer):
-        daemon_threads = True
-
     settings.SUPABASE_JWT_ISSUER = f"{env['SUPABASE_URL']}/auth/v1"
     question_bank_load()
-    server = make_server("127.0.0.1", 0, get_wsgi_application(), server_class=Threading, handler_class=Quiet)
+    server = wsgi_server(get_wsgi_application())
     conn.send((os.getpid(), server.server_port))
     server.serve_forever()
 
@@ -130,13 +109,18 @@ def upload(api: httpx.Client, pid: int, auth: dict, interview_id: str, path: Pat
 
 def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="recording-bench-"))
-    stack_parent, stack_child = multiprocessing.Pipe()
     context = multiprocessing.get_context("spawn")
-    stack_process = context.Process(target=serve_stack, args=(work / "stack", stack_child))
-    stack_process.start()
+    try:
+        with stack_in_child("recording-bench-", data_dir=work / "stack") as stack_settings:
+            run(context, work, stack_settings)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def run(context, work: Path, stack_settings) -> None:
+    """The API in a process of its own (its memory is what is measured), against the stack."""
     api_process = None
     try:
-        stack_settings = stack_parent.recv()
         env = {**stack_settings.as_env(), "DJANGO_SETTINGS_MODULE": "backend.settings", "LOG_LEVEL": "WARNING",
                "ACCOUNT_THROTTLE_PER_IP": "1000", "ACCOUNT_THROTTLE_PER_EMAIL": "1000", "TMPDIR": str(work)}
         api_parent, api_child = multiprocessing.Pipe()
@@ -144,11 +128,7 @@ def main() -> None:
         api_process.start()
         pid, port = api_parent.recv()
         api = httpx.Client(base_url=f"http://127.0.0.1:{port}/api", timeout=600)
-        email = f"bench-{int(time.time())}@example.test"
-        assert api.post("/auth/register", json={"email": email, "username": f"bench{int(time.time())}",
-                                                "password": "Bench1password", "full_name": "Bench"}).status_code == 201
-        token = api.post("/auth/login", json={"email": email, "password": "Bench1password"}).json()["access_token"]
-        auth = {"Authorization": f"Bearer {token}"}
+        _, auth = sign_up(api)
         interview = api.post("/interviews", headers=auth, json={"job_role": "Engineer", "experience_level": "mid",
                                                                 "interview_type": "technical"}).json()
         files = {size: make_file(work, size * MB) for size in (1, 20, 200)}
@@ -167,9 +147,6 @@ def main() -> None:
         if api_process is not None:
             api_process.terminate()
             api_process.join(timeout=30)
-        stack_parent.send("stop")
-        stack_process.join(timeout=60)
-        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """How much /rest/v1 adds on top of plain SQL for a typical filtered, ordered, paged read.
 
 Starts a LocalSupabase on a temp dir (in a child process, so the client and the server do
-not share a GIL), creates a 10,000-row table and runs the same query (a) as plain SQL with
+not share a GIL: bench/local_stack.py), creates a 10,000-row table and runs the same query (a) as plain SQL with
 psycopg and (b) through /rest/v1 with the official supabase client, N iterations each
 after a warm-up, in the same run. Prints median and p95 latencies and
 the ratio b/a. Run from the repo root:  .venv/bin/python bench/rest_overhead.py [N]
@@ -9,14 +9,10 @@ the ratio b/a. Run from the repo root:  .venv/bin/python bench/rest_overhead.py 
 
 from __future__ import annotations
 
-import multiprocessing
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
-from multiprocessing.connection import Connection
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,7 +22,7 @@ if str(ROOT) not in sys.path:
 import psycopg  # noqa: E402
 from supabase import ClientOptions, create_client  # noqa: E402
 
-from backend.local_supabase.server import LocalSupabase  # noqa: E402
+from bench.local_stack import stack_in_child  # noqa: E402
 
 ROWS = 10_000
 WARMUP = 30
@@ -70,26 +66,9 @@ def describe(label: str, timings: list[float]) -> float:
     return median
 
 
-def serve(data_dir: Path, conn: Connection) -> None:
-    """Child process: run the stack until the parent says stop (no GIL shared with the client)."""
-    stack = LocalSupabase(data_dir, port=0, durable=False)
-    conn.send(stack.start())
-    try:
-        conn.recv()
-    finally:
-        stack.stop()
-        if stack.postgres is not None:
-            stack.postgres.destroy()
-
-
 def main() -> None:
     iterations = int(sys.argv[1]) if len(sys.argv) > 1 else 500
-    data_dir = Path(tempfile.mkdtemp(prefix="rest-bench-"))
-    parent_end, child_end = multiprocessing.Pipe()
-    server = multiprocessing.get_context("spawn").Process(target=serve, args=(data_dir, child_end))
-    server.start()
-    settings = parent_end.recv()
-    try:
+    with stack_in_child("rest-bench-") as settings:
         with psycopg.connect(settings.database_url, autocommit=True) as conn:
             conn.execute(SETUP_SQL)
         client = create_client(settings.url, settings.service_key,
@@ -117,10 +96,6 @@ def main() -> None:
         a = describe("(a) plain SQL with psycopg", plain)
         b = describe("(b) /rest/v1 via official client", rest)
         print(f"ratio b/a: {b / a:.1f}x   (overhead {b - a:.3f} ms per request)")
-    finally:
-        parent_end.send("stop")
-        server.join(timeout=60)
-        shutil.rmtree(data_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":
