@@ -18,7 +18,6 @@ from decimal import ROUND_HALF_UP, Decimal
 import httpx
 import pytest
 from PIL import Image
-from rest_framework.test import APIClient
 
 from backend.llm_api import supabase_client
 from tests.api.interview_helpers import STRONG, WEAK, candidate, create, say, started
@@ -30,21 +29,6 @@ pytestmark = pytest.mark.usefixtures("stack_settings", "question_bank")
 def offline(settings):
     settings.LLM_PROVIDER = "offline"
     settings.INTERVIEW_MAX_FOLLOW_UPS = 0  # every answer closes its question
-
-
-@pytest.fixture
-def api():
-    return APIClient()
-
-
-@pytest.fixture
-def alice(make_user):
-    return candidate(make_user)
-
-
-@pytest.fixture
-def bob(make_user):
-    return candidate(make_user)
 
 
 @pytest.fixture

@@ -12,28 +12,12 @@ import httpx
 import jwt
 import pytest
 from django.core.management import call_command
-from rest_framework.test import APIClient
 
-from tests.api.interview_helpers import candidate, create
+from tests.api.interview_helpers import create
 from tests.api.media_helpers import mp4_bytes, upload, wav_bytes, webm_bytes
 
 pytestmark = pytest.mark.usefixtures("stack_settings", "question_bank")
 BUCKET = "interview-recordings"
-
-
-@pytest.fixture
-def api():
-    return APIClient()
-
-
-@pytest.fixture
-def alice(make_user):
-    return candidate(make_user)
-
-
-@pytest.fixture
-def bob(make_user):
-    return candidate(make_user)
 
 
 def post(api, who, interview_id, name, data, **fields):

@@ -12,30 +12,14 @@ import re
 import httpx
 import pytest
 from pypdf import PdfReader
-from rest_framework.test import APIClient
 
 from backend.llm_api.services.report_pdf import render_report
-from tests.api.interview_helpers import STRONG, candidate, say, started
+from tests.api.interview_helpers import STRONG, say, started
 from tests.api.media_helpers import upload, wav_bytes
 
 pytestmark = pytest.mark.usefixtures("stack_settings", "question_bank")
 
 NAME = "José Müller 王小明 דנה"
-
-
-@pytest.fixture
-def api():
-    return APIClient()
-
-
-@pytest.fixture
-def alice(make_user):
-    return candidate(make_user)
-
-
-@pytest.fixture
-def bob(make_user):
-    return candidate(make_user)
 
 
 def text_of(pdf: bytes) -> tuple[str, int]:

@@ -6,11 +6,10 @@ no audio; a failed transcription keeps the audio for a retry with the same clien
 from __future__ import annotations
 
 import pytest
-from rest_framework.test import APIClient
 
 from backend.llm_api.services.delivery import THRESHOLDS
 from tests.api.fake_openai import FakeOpenAI, transcript
-from tests.api.interview_helpers import candidate, started
+from tests.api.interview_helpers import started
 from tests.api.media_helpers import upload, wav_bytes
 
 pytestmark = pytest.mark.usefixtures("stack_settings", "question_bank")
@@ -25,21 +24,6 @@ METRICS = {"word_count": 12, "speaking_seconds": 6.1, "words_per_minute": 118.0,
            "filler_count": 1, "fillers_per_minute": 9.8, "pause_count": 1, "pause_seconds": 2.5,
            "longest_pause_seconds": 2.5, "silence_count": 0, "time_to_first_word_seconds": 0.8,
            "flags": ["many_fillers"]}
-
-
-@pytest.fixture
-def api():
-    return APIClient()
-
-
-@pytest.fixture
-def alice(make_user):
-    return candidate(make_user)
-
-
-@pytest.fixture
-def bob(make_user):
-    return candidate(make_user)
 
 
 @pytest.fixture

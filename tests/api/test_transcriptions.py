@@ -5,25 +5,13 @@ here), word timestamps passed on; 503 with no speech model configured, never a m
 from __future__ import annotations
 
 import pytest
-from rest_framework.test import APIClient
 
 from tests.api.fake_openai import FakeOpenAI, transcript
-from tests.api.interview_helpers import candidate
 from tests.api.media_helpers import upload, wav_bytes, webm_bytes
 
 pytestmark = pytest.mark.usefixtures("stack_settings")
 
 WORDS = [("I", 0.5, 0.6), ("led", 0.7, 0.9), ("the", 1.0, 1.1), ("migration.", 1.2, 1.6)]
-
-
-@pytest.fixture
-def api():
-    return APIClient()
-
-
-@pytest.fixture
-def alice(make_user):
-    return candidate(make_user)
 
 
 def use(settings, fake: FakeOpenAI) -> None:
