@@ -357,37 +357,33 @@ def _reply(pending: PendingTurn) -> Iterator[tuple[str, Any]]:
 
 def _worded(interviewer: Interviewer, turn: Turn) -> Iterator[tuple[str, Any]]:
     """Stream the interviewer's words; on failure, the offline interviewer's (after a reset)."""
-    streamed = False
+    progress = {"streamed": False}
     try:
-        generator = interviewer.reply(turn)
-        while True:
-            try:
-                piece = next(generator)
-            except StopIteration as stop:
-                return str(stop.value), interviewer.name
-            if piece is RESET:
-                yield ("reset", None)
-            else:
-                streamed = True
-                yield ("token", piece)
+        text = yield from _as_events(interviewer.reply(turn), progress)
+        return text, interviewer.name
     except EngineFailed as exc:
         if interviewer.name == "offline":
             raise
         logger.warning("interviewer %s failed, the offline interviewer replies instead: %s", interviewer.name, exc)
-        if streamed:
+        if progress["streamed"]:
             yield ("reset", None)
         offline = OfflineInterviewer()
-        text = yield from _tokens(offline.reply(turn))
+        text = yield from _as_events(offline.reply(turn), {})
         return text, offline.name
 
 
-def _tokens(generator) -> Iterator[tuple[str, Any]]:
+def _as_events(reply, progress: dict[str, bool]) -> Iterator[tuple[str, Any]]:
+    """An interviewer's pieces as ("token", text) and ("reset", None) events; returns its whole reply."""
     while True:
         try:
-            piece = next(generator)
+            piece = next(reply)
         except StopIteration as stop:
             return str(stop.value)
-        yield ("token", piece)
+        if piece is RESET:
+            yield ("reset", None)
+        else:
+            progress["streamed"] = True
+            yield ("token", piece)
 
 
 # Ending, and reading the state ----------------------------------------------------------------
