@@ -123,6 +123,9 @@ def local_stack(pytestconfig: pytest.Config) -> Iterator[LocalSupabase]:
     try:
         yield stack
     finally:
+        from backend.llm_api.services.interview_scores import scoring_drain
+
+        scoring_drain()  # answers still being scored in the background need the stack
         stop_stack(stack, data_dir)
         if database is not None:
             drop_session_database(database)

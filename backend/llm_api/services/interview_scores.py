@@ -38,6 +38,15 @@ def _executor() -> ThreadPoolExecutor:
         return _pool
 
 
+def scoring_drain() -> None:
+    """Wait for the answers being scored in the background, then let the pool go (a later job starts a new one)."""
+    global _pool
+    with _pool_lock:
+        pool, _pool = _pool, None
+    if pool is not None:
+        pool.shutdown(wait=True)
+
+
 def _payload(scored: AnswerScore) -> dict[str, Any]:
     return {"score": scored.score, "feedback": scored.feedback(), "evidence": scored.evidence,
             "scoring_engine": scored.engine, "rubric_version": scored.rubric_version}
