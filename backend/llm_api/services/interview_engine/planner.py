@@ -274,17 +274,17 @@ def rubric_from_expected_answer(expected_answer: str | None) -> dict[str, Any]:
     `indexes` and `indexing` both count). No expected answer: no points (scored on substance)."""
     points = []
     for sentence in _POINT_SPLIT.split(expected_answer or ""):
-        text = sentence.strip(" \t-*\u2022")
+        text = sentence.strip()
         keywords = []
         for word in words(text):
             if word in STOP_WORDS or len(word) < 4:
                 continue
-            keyword = word[:6] if len(word) > 6 else word
+            keyword = word[:6]
             if keyword not in keywords:
                 keywords.append(keyword)
         if keywords:
             points.append({"text": text, "keywords": keywords[:8]})
-    return {"points": points[:12], "source": "expected_answer"} if points else {}
+    return {"points": points[:12]} if points else {}
 
 
 def question_type_for(category: str | None, session_type: str) -> str:
