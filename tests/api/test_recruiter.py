@@ -7,6 +7,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 
+import httpx
 import pytest
 
 from tests.api.interview_helpers import STRONG, WEAK, Candidate, candidate
@@ -464,12 +465,80 @@ def test_the_recruiters_export_holds_their_team_and_the_interviews_they_schedule
     session = schedule(api, recruiter, interviewer, student)
     add_questions(api, recruiter, session["id"])
     ok(api.post(f"/api/sessions/{session['id']}/invite/", {}, format="json", **recruiter.auth), 201)
+    finished = schedule(api, recruiter, interviewer, student, title="Finished round")
+    ok(api.post(f"/api/sessions/{finished['id']}/start/", **recruiter.auth))
+    ok(api.post(f"/api/sessions/{finished['id']}/end/", **recruiter.auth))  # nothing answered: abandoned
+    ok(api.post("/api/ai-interview/", {"action": "initialize", "session_id": session["id"]}, format="json",
+                **recruiter.auth))
+    for answer in (GOOD_ANSWER, STRONG):
+        ok(api.post("/api/ai-interview/", {"action": "respond", "session_id": session["id"],
+                                           "student_response": answer}, format="json", **recruiter.auth))
+    ok(api.post(f"/api/sessions/{session['id']}/end/", **recruiter.auth))
+    report = ok(api.post("/api/reports/generate/", {"session_id": session["id"]}, format="json", **recruiter.auth))
     data = ok(api.get("/api/user/export", **recruiter.auth))
+    [exported_report] = data["reports"]
+    assert exported_report["id"] == report["id"]
+    assert httpx.get(exported_report["download_url"]).content.startswith(b"%PDF")
     assert [row["id"] for row in data["interviewers"]] == [interviewer["id"]]
     assert [row["email"] for row in data["students"]] == [student["email"]]
-    [scheduled] = data["scheduled_interviews"]
+    scheduled, _ = data["scheduled_interviews"]
     assert scheduled["id"] == session["id"] and len(scheduled["interview_invitations"]) == 1
+    assert sorted(m["content"] for m in scheduled["interview_messages"] if m["role"] == "candidate") == \
+        sorted([GOOD_ANSWER, STRONG])
     assert "token_hash" not in scheduled["interview_invitations"][0]
     assert sorted(q["question_text"] for q in data["questions"]) == [
         "How would you speed up a slow reporting query?", "What are your strengths?"]
     assert data["interviews"] == []  # none of the caller's own practice
+
+
+def test_interviewers_students_and_session_questions_are_listed_changed_and_deleted(api, recruiter, team, db,
+                                                                                    make_user):
+    interviewer, student = team
+    second = ok(api.post("/api/interviewers/", {"name": "Ann Lee", "email": "ann@example.com"}, format="json",
+                         **recruiter.auth), 201)
+    page = ok(api.get("/api/interviewers/?page_size=1", **recruiter.auth))
+    assert (page["count"], [row["id"] for row in page["results"]]) == (2, [interviewer["id"]])
+    assert page["next"].endswith("page=2&page_size=1") or "page=2" in page["next"]
+    assert ok(api.get(f"/api/interviewers/{second['id']}/", **recruiter.auth)) == second
+    renamed = ok(api.patch(f"/api/interviewers/{second['id']}/", {"name": "Ann Lee-Park"}, format="json",
+                           **recruiter.auth))
+    assert (renamed["name"], renamed["email"]) == ("Ann Lee-Park", "ann@example.com")
+    replaced = ok(api.put(f"/api/interviewers/{second['id']}/", {"name": "Ann", "email": "ann@corp.example"},
+                          format="json", **recruiter.auth))
+    assert (replaced["name"], replaced["email"]) == ("Ann", "ann@corp.example")
+    assert api.put(f"/api/interviewers/{second['id']}/", {"name": "Ann"}, format="json",
+                   **recruiter.auth).status_code == 400  # PUT takes every field
+    assert api.delete(f"/api/interviewers/{second['id']}/", **recruiter.auth).status_code == 204
+    assert api.get(f"/api/interviewers/{second['id']}/", **recruiter.auth).status_code == 404
+    assert api.delete(f"/api/interviewers/{second['id']}/", **recruiter.auth).status_code == 404
+
+    session = schedule(api, recruiter, interviewer, student)
+    assert ok(api.get(f"/api/students/{student['id']}/", **recruiter.auth))["email"] == student["email"]
+    moved = ok(api.patch(f"/api/students/{student['id']}/", {"email": "Jane.New@example.test"}, format="json",
+                         **recruiter.auth))
+    assert moved["email"] == "Jane.New@example.test"
+    # her interview not yet taken now waits for the new address
+    assert ok(api.get(f"/api/sessions/{session['id']}/", **recruiter.auth))["candidate_email"] == \
+        "jane.new@example.test"
+    assert ok(api.get("/api/students/", **recruiter.auth))["count"] == 1
+
+    [question, _] = add_questions(api, recruiter, session["id"])
+    assert ok(api.get(f"/api/questions/{question['id']}/", **recruiter.auth)) == question
+    changed = ok(api.patch(f"/api/questions/{question['id']}/", {"order": 5, "expected_answer": "Use an index."},
+                           format="json", **recruiter.auth))
+    assert (changed["order"], changed["expected_answer"], changed["session"]) == (5, "Use an index.", session["id"])
+    listed = ok(api.get(f"/api/questions/?session_id={session['id']}", **recruiter.auth))["results"]
+    assert [q["order"] for q in listed] == [2, 5]  # in their order
+    assert api.delete(f"/api/questions/{question['id']}/", **recruiter.auth).status_code == 204
+    assert api.get(f"/api/questions/{question['id']}/", **recruiter.auth).status_code == 404
+    # an outsider reaches none of it, and a question of the bank is not a session question
+    outsider = candidate(make_user)
+    for path in (f"/api/students/{student['id']}/", f"/api/questions/{listed[0]['id']}/",
+                 f"/api/sessions/{session['id']}/"):
+        assert api.get(path, **outsider.auth).status_code == 404, path
+        assert api.delete(path, **outsider.auth).status_code == 404, path
+    bank_question = db.execute("select id::text from public.questions where session_id is null limit 1").fetchone()[0]
+    assert api.get(f"/api/questions/{bank_question}/", **recruiter.auth).status_code == 404
+    # deleting the student keeps the session, unlinked
+    assert api.delete(f"/api/students/{student['id']}/", **recruiter.auth).status_code == 204
+    assert ok(api.get(f"/api/sessions/{session['id']}/", **recruiter.auth))["student_id"] is None

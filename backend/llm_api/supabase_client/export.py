@@ -25,6 +25,7 @@ def export_user_rows(*, user_id: str) -> dict[str, Any]:
             .execute()
             .data
         )
+        reports = client.table("reports").select("*").eq("user_id", user_id).order("generated_at").execute().data
         # recruiter mode: the user's interviewer profiles, students, and the interviews they scheduled
         interviewers = client.table("interviewers").select("*").eq("user_id", user_id).order("created_at") \
             .execute().data
@@ -38,5 +39,5 @@ def export_user_rows(*, user_id: str) -> dict[str, Any]:
             .data
         )
     return {"profile": profile[0] if profile else None, "resumes": resumes, "questions": questions,
-            "interviews": interviews, "interviewers": interviewers, "students": students,
+            "interviews": interviews, "reports": reports, "interviewers": interviewers, "students": students,
             "scheduled_interviews": scheduled}
