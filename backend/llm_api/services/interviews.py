@@ -449,6 +449,7 @@ def evaluation_view(row: dict[str, Any]) -> dict[str, Any]:
             "dimensions": feedback.get("dimensions") or {}, "guard": feedback.get("guard"),
             "rubric_points_covered": feedback.get("rubric_points_covered") or [],
             "rubric_points_missed": feedback.get("rubric_points_missed") or [],
+            "delivery_metrics": answer.get("delivery_metrics") or None,  # a spoken answer's
         })
     gaps = [{"skill": gap["skill"], "severity": gap["severity"],
              "evidence": {"quote": gap.get("evidence"), "answer_position": positions.get(gap.get("answer_id"))},

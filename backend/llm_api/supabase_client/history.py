@@ -40,7 +40,7 @@ def interview_full(*, user_id: str, interview_id: str) -> dict[str, Any] | None:
     """The user's interview with its answers (by position), messages (by seq), skill gaps, coverage,
     recordings and resume reference, in one request; None when it is not the user's."""
     columns = (
-        f"{INTERVIEW_COLUMNS},interview_answers({ANSWER_COLUMNS}),"
+        f"{INTERVIEW_COLUMNS},delivery_metrics,interview_answers({ANSWER_COLUMNS}),"
         f"interview_messages({MESSAGE_COLUMNS}),"
         f"skill_gaps({GAP_COLUMNS},answer_id,interview_answers(position)),"
         f"interview_coverage({COVERAGE_COLUMNS},interview_answers(position,question_text)),"
