@@ -542,3 +542,25 @@ def test_interviewers_students_and_session_questions_are_listed_changed_and_dele
     # deleting the student keeps the session, unlinked
     assert api.delete(f"/api/students/{student['id']}/", **recruiter.auth).status_code == 204
     assert ok(api.get(f"/api/sessions/{session['id']}/", **recruiter.auth))["student_id"] is None
+
+
+def test_a_spoken_answers_audio_is_its_conversation_entrys_audio_file(api, recruiter, team, settings):
+    from tests.api.fake_openai import FakeOpenAI
+    from tests.api.media_helpers import upload, wav_bytes
+
+    session = schedule(api, recruiter, *team)
+    ok(api.post(f"/api/sessions/{session['id']}/start/", **recruiter.auth))
+    audio = wav_bytes(2.0)
+    with FakeOpenAI(transcribe=lambda fields, data: (200, {"text": GOOD_ANSWER, "language": "en"})) as fake:
+        settings.OPENAI_API_KEY, settings.OPENAI_BASE_URL = "test-key", fake.base_url
+        settings.TRANSCRIPTION_MODEL, settings.SCORING_WITH_MODEL = "fake-whisper", False
+        spoken = api.post(f"/api/interviews/{session['id']}/messages",  # proctored: the interviewer's room
+                          {"audio": upload("answer.wav", audio), "client_message_id": "voice-1"},
+                          format="multipart", **recruiter.auth)
+    assert spoken.status_code == 200, spoken.content
+    ok(api.post("/api/ai-interview/", {"action": "respond", "session_id": session["id"],
+                                       "student_response": STRONG}, format="json", **recruiter.auth))
+    conversation = ok(api.get(f"/api/conversations/?session_id={session['id']}", **recruiter.auth))
+    said = [entry for entry in conversation if entry["speaker"] == "student"]
+    assert [entry["message"] for entry in said] == [GOOD_ANSWER, STRONG]
+    assert httpx.get(said[0]["audio_file"]).content == audio and said[1]["audio_file"] is None

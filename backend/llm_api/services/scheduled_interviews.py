@@ -560,16 +560,23 @@ def candidate_session_get(*, user_id: str, session_id: str) -> dict[str, Any]:
 # Seed 003's AI interview and conversations ------------------------------------------------------------------
 
 
-def conversation_entry(message: dict[str, Any], session_id: str) -> dict[str, Any]:
-    """An interview message in seed 003's Conversation shape."""
+def conversation_entry(message: dict[str, Any], session_id: str, audio_urls: dict[str, str] | None = None
+                       ) -> dict[str, Any]:
+    """An interview message in seed 003's Conversation shape; `audio_file` is a spoken answer's
+    signed playback URL (by the client message id it was sent with)."""
+    sent_as = (message.get("metadata") or {}).get("client_message_id")
     return {"id": message["id"], "session": session_id, "question": message.get("question_id"),
             "speaker": "student" if message["role"] == "candidate" else "ai", "message": message["content"],
-            "audio_file": None, "timestamp": message["created_at"]}
+            "audio_file": (audio_urls or {}).get(sent_as) if sent_as else None, "timestamp": message["created_at"]}
 
 
 def conversation_list(*, access: SessionAccess) -> list[dict[str, Any]]:
+    from backend.llm_api.services import recordings
+
     messages = supabase_client.session_messages(user_id=access.owner_id, session_id=access.session_id)
-    return [conversation_entry(message, access.session_id) for message in messages if message["role"] != "system"]
+    audio = recordings.spoken_answer_audio_urls(user_id=access.owner_id, interview_id=access.session_id)
+    return [conversation_entry(message, access.session_id, audio) for message in messages
+            if message["role"] != "system"]
 
 
 def _progress_view(access: SessionAccess, turn: interviews.TurnResult) -> dict[str, Any]:
