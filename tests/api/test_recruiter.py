@@ -564,3 +564,75 @@ def test_a_spoken_answers_audio_is_its_conversation_entrys_audio_file(api, recru
     said = [entry for entry in conversation if entry["speaker"] == "student"]
     assert [entry["message"] for entry in said] == [GOOD_ANSWER, STRONG]
     assert httpx.get(said[0]["audio_file"]).content == audio and said[1]["audio_file"] is None
+
+
+def test_session_changes_are_checked_like_scheduling(api, recruiter, team, make_user):
+    interviewer, student = team
+    other_student = ok(api.post("/api/students/", {"name": "Raj Patel", "email": "Raj.P@example.test"},
+                                format="json", **recruiter.auth), 201)
+    session = schedule(api, recruiter, interviewer, student)
+    path = f"/api/sessions/{session['id']}/"
+
+    def refused(body: dict, field: str) -> None:
+        answer = api.patch(path, body, format="json", **recruiter.auth)
+        assert answer.status_code == 400, (body, answer.content)
+        assert list(answer.json()["error"]["details"]) == [field], answer.json()
+
+    refused({"scheduled_at": (datetime.now(UTC) - timedelta(days=1)).isoformat()}, "scheduled_at")
+    refused({"status": "completed"}, "status")
+    refused({"duration_minutes": 200}, "duration_minutes")
+    stranger = candidate(make_user)
+    foreign = ok(api.post("/api/students/", {"name": "X", "email": "x@example.test"}, format="json",
+                          **stranger.auth), 201)
+    refused({"student_id": foreign["id"]}, "student_id")
+    refused({"interviewer_id": foreign["id"]}, "interviewer_id")
+    assert ok(api.patch(path, {}, format="json", **recruiter.auth)) == ok(api.get(path, **recruiter.auth))
+
+    later = (datetime.now(UTC) + timedelta(days=3)).replace(microsecond=0)
+    moved = ok(api.put(path, {"scheduled_at": later.isoformat(), "student_id": other_student["id"],
+                              "status": "scheduled"}, format="json", **recruiter.auth))
+    assert datetime.fromisoformat(moved["scheduled_at"]) == later
+    assert (moved["student_id"], moved["candidate_email"]) == (other_student["id"], "raj.p@example.test")
+    assert ok(api.patch(path, {"scheduled_at": None}, format="json", **recruiter.auth))["scheduled_at"] is None
+    listed = ok(api.get(f"/api/sessions/?student_id={other_student['id']}", **recruiter.auth))
+    assert [row["id"] for row in listed["results"]] == [session["id"]]
+    assert ok(api.get(f"/api/sessions/?student_id={student['id']}", **recruiter.auth))["count"] == 0
+    assert ok(api.get(f"/api/sessions/?interviewer_id={interviewer['id']}&status=scheduled",
+                      **recruiter.auth))["count"] == 1
+    assert api.get("/api/sessions/?status=over", **recruiter.auth).status_code == 400
+
+    ok(api.post(f"/api/sessions/{session['id']}/start/", **recruiter.auth))
+    late = api.patch(path, {"title": "Renamed"}, format="json", **recruiter.auth)
+    assert late.status_code == 409
+    assert late.json()["error"] == {"code": "invalid_transition", "details": {"status": "in_progress"},
+                                    "message": "The session is in_progress: only a scheduled session can change."}
+    assert ok(api.get(path, **recruiter.auth))["title"] == session["title"]
+
+
+def test_refusals_say_what_was_not_found(api, recruiter, team):
+    session = schedule(api, recruiter, *team)
+    missing = "00000000-0000-4000-8000-000000000001"
+    for path, message in ((f"/api/interviewers/{missing}/", "No such interviewer."),
+                          (f"/api/students/{missing}/", "No such student."),
+                          (f"/api/questions/{missing}/", "No such question."),
+                          (f"/api/sessions/{missing}/", "No such interview session.")):
+        answer = api.get(path, **recruiter.auth)
+        assert (answer.status_code, answer.json()["error"]["message"]) == (404, message), path
+    revoke = api.delete(f"/api/sessions/{session['id']}/invite/", **recruiter.auth)
+    assert (revoke.status_code, revoke.json()["error"]["message"]) == (404, "The session has no live invitation.")
+    ai = api.post("/api/conversations/", {"session": session["id"], "speaker": "ai", "message": "x"},
+                  format="json", **recruiter.auth)
+    assert ai.json()["error"]["details"] == {"speaker": [
+        "Only `student` messages can be added: the AI interviewer's come from the interview itself."]}
+    ok(api.post(f"/api/sessions/{session['id']}/start/", **recruiter.auth))
+    first = ok(api.post("/api/conversations/", {"session": session["id"], "speaker": "student", "message": WEAK,
+                                                "client_message_id": "c-1"}, format="json", **recruiter.auth), 201)
+    again = ok(api.post("/api/conversations/", {"session": session["id"], "speaker": "student", "message": WEAK,
+                                                "client_message_id": "c-1"}, format="json", **recruiter.auth), 201)
+    assert again["replayed"] is True and again["conversation"] == first["conversation"]
+    ok(api.post(f"/api/interviews/{session['id']}/skip", **recruiter.auth))  # a skip is the engine's marker
+    entries = ok(api.get(f"/api/conversations/?session_id={session['id']}", **recruiter.auth))
+    assert {entry["session"] for entry in entries} == {session["id"]}
+    assert [entry["speaker"] for entry in entries] == ["ai", "student", "ai", "ai"]  # no entry for the skip
+    roles = [m["role"] for m in ok(api.get(f"/api/interviews/{session['id']}", **recruiter.auth))["messages"]]
+    assert roles == ["interviewer", "candidate", "interviewer", "system", "interviewer"]
