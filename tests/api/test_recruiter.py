@@ -306,7 +306,14 @@ def test_sessions_change_only_before_they_start(api, recruiter, team):
     moved = ok(api.patch(f"/api/sessions/{session['id']}/", {"duration_minutes": 45, "title": "Round 2"},
                          format="json", **recruiter.auth))
     assert (moved["duration_minutes"], moved["title"]) == (45, "Round 2")
+    question = ok(api.post("/api/questions/", {"session": session["id"], "question_text": "Why this team?"},
+                           format="json", **recruiter.auth), 201)
     ok(api.post(f"/api/sessions/{session['id']}/start/", **recruiter.auth))
+    for fixed in (api.patch(f"/api/questions/{question['id']}/", {"order": 3}, format="json", **recruiter.auth),
+                  api.delete(f"/api/questions/{question['id']}/", **recruiter.auth)):
+        assert fixed.status_code == 409 and fixed.json()["error"] == {
+            "code": "invalid_transition", "message": "The session is in_progress: its questions are fixed.",
+            "details": {"status": "in_progress"}}
     assert api.patch(f"/api/sessions/{session['id']}/", {"title": "Late"}, format="json",
                      **recruiter.auth).status_code == 409
     late = api.post("/api/questions/", {"session": session["id"], "question_text": "Too late?"}, format="json",
@@ -316,6 +323,7 @@ def test_sessions_change_only_before_they_start(api, recruiter, team):
     link = ok(api.post(f"/api/sessions/{cancelled['id']}/invite/", {}, format="json", **recruiter.auth), 201)
     assert ok(api.patch(f"/api/sessions/{cancelled['id']}/", {"status": "cancelled"}, format="json",
                         **recruiter.auth))["status"] == "cancelled"
+    assert ok(api.get(f"/api/sessions/{cancelled['id']}/invite/", **recruiter.auth)) == {"invitation": None}
     assert api.get("/api/invitation/", **invited(link["token"])).status_code == 401
     assert api.post(f"/api/sessions/{cancelled['id']}/start/", **recruiter.auth).status_code == 409
     listed = ok(api.get("/api/sessions/?status=cancelled", **recruiter.auth))
@@ -508,6 +516,7 @@ def test_interviewers_students_and_session_questions_are_listed_changed_and_dele
     assert (replaced["name"], replaced["email"]) == ("Ann", "ann@corp.example")
     assert api.put(f"/api/interviewers/{second['id']}/", {"name": "Ann"}, format="json",
                    **recruiter.auth).status_code == 400  # PUT takes every field
+    assert ok(api.patch(f"/api/interviewers/{second['id']}/", {}, format="json", **recruiter.auth)) == replaced
     assert api.delete(f"/api/interviewers/{second['id']}/", **recruiter.auth).status_code == 204
     assert api.get(f"/api/interviewers/{second['id']}/", **recruiter.auth).status_code == 404
     assert api.delete(f"/api/interviewers/{second['id']}/", **recruiter.auth).status_code == 404
@@ -521,12 +530,17 @@ def test_interviewers_students_and_session_questions_are_listed_changed_and_dele
     assert ok(api.get(f"/api/sessions/{session['id']}/", **recruiter.auth))["candidate_email"] == \
         "jane.new@example.test"
     assert ok(api.get("/api/students/", **recruiter.auth))["count"] == 1
+    assert ok(api.patch(f"/api/students/{student['id']}/", {}, format="json", **recruiter.auth)) == moved
 
     [question, _] = add_questions(api, recruiter, session["id"])
     assert ok(api.get(f"/api/questions/{question['id']}/", **recruiter.auth)) == question
-    changed = ok(api.patch(f"/api/questions/{question['id']}/", {"order": 5, "expected_answer": "Use an index."},
-                           format="json", **recruiter.auth))
-    assert (changed["order"], changed["expected_answer"], changed["session"]) == (5, "Use an index.", session["id"])
+    changed = ok(api.patch(f"/api/questions/{question['id']}/", {
+        "order": 5, "expected_answer": "Use an index.", "question_text": "How do you find a slow query?",
+        "category": "Performance", "difficulty": "hard"}, format="json", **recruiter.auth))
+    assert {key: changed[key] for key in ("order", "expected_answer", "question_text", "category", "difficulty",
+                                          "session")} == {
+        "order": 5, "expected_answer": "Use an index.", "question_text": "How do you find a slow query?",
+        "category": "Performance", "difficulty": "hard", "session": session["id"]}
     listed = ok(api.get(f"/api/questions/?session_id={session['id']}", **recruiter.auth))["results"]
     assert [q["order"] for q in listed] == [2, 5]  # in their order
     assert api.delete(f"/api/questions/{question['id']}/", **recruiter.auth).status_code == 204
@@ -618,6 +632,12 @@ def test_refusals_say_what_was_not_found(api, recruiter, team):
                           (f"/api/sessions/{missing}/", "No such interview session.")):
         answer = api.get(path, **recruiter.auth)
         assert (answer.status_code, answer.json()["error"]["message"]) == (404, message), path
+    for path, message in ((f"/api/interviewers/{missing}/", "No such interviewer."),
+                          (f"/api/students/{missing}/", "No such student."),
+                          (f"/api/questions/{missing}/", "No such question.")):
+        for answer in (api.patch(path, {"name": "x", "question_text": "x"}, format="json", **recruiter.auth),
+                       api.delete(path, **recruiter.auth)):
+            assert (answer.status_code, answer.json()["error"]["message"]) == (404, message), path
     revoke = api.delete(f"/api/sessions/{session['id']}/invite/", **recruiter.auth)
     assert (revoke.status_code, revoke.json()["error"]["message"]) == (404, "The session has no live invitation.")
     ai = api.post("/api/conversations/", {"session": session["id"], "speaker": "ai", "message": "x"},

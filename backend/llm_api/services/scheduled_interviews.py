@@ -47,7 +47,7 @@ class SessionConflict(AppError):
     default_code = "invalid_transition"
 
     def __init__(self, detail: str, *, status: str) -> None:
-        super().__init__(detail, details={"status": SEED_STATUS.get(status, status)})
+        super().__init__(detail, details={"status": SEED_STATUS[status]})
 
 
 class InvitationRefused(AppError):
@@ -160,7 +160,7 @@ def session_view(row: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": row["id"], "session_id": row["id"], "interviewer_id": row.get("interviewer_id"),
         "student_id": row.get("student_id"), "title": row.get("title"), "description": row.get("description"),
-        "duration_minutes": row.get("duration_minutes"), "status": SEED_STATUS.get(row["status"], row["status"]),
+        "duration_minutes": row.get("duration_minutes"), "status": SEED_STATUS[row["status"]],
         "scheduled_at": row.get("scheduled_for"), "started_at": row.get("started_at"),
         "ended_at": row.get("completed_at"), "created_at": row.get("created_at"), "updated_at": row.get("updated_at"),
         "candidate_email": row.get("candidate_email"), "candidate_accepted": row.get("candidate_id") is not None,
@@ -177,7 +177,7 @@ def candidate_view(row: dict[str, Any], *, interviewer_name: str | None = None) 
     return {
         "id": row["id"], "session_id": row["id"], "title": row.get("title"), "description": row.get("description"),
         "job_role": row.get("job_role"), "interview_type": row.get("interview_type"),
-        "duration_minutes": row.get("duration_minutes"), "status": SEED_STATUS.get(row["status"], row["status"]),
+        "duration_minutes": row.get("duration_minutes"), "status": SEED_STATUS[row["status"]],
         "scheduled_at": row.get("scheduled_for"), "started_at": row.get("started_at"),
         "ended_at": row.get("completed_at"), "accepted": row.get("candidate_id") is not None,
         **({"interviewer_name": interviewer_name} if interviewer_name is not None else {}),
@@ -262,14 +262,12 @@ def session_update(*, user_id: str, session_id: str, data: dict[str, Any]) -> di
         raise FieldInvalid("status", "Only `cancelled` can be set; start and end a session through its actions.")
     if not changes:
         return session_view(row)
-    if row["status"] != "scheduled":
-        raise SessionConflict(f"The session is {SEED_STATUS[row['status']]}: only a scheduled session can change.",
-                              status=row["status"])
     updated = supabase_client.session_update(user_id=user_id, session_id=session_id, changes=changes,
                                              statuses=("scheduled",))
-    if updated is None:  # it started (or went) in the meantime
-        raise SessionConflict("The session changed meanwhile; read it again.", status=_session(user_id, session_id)
-                              ["status"])
+    if updated is None:  # not scheduled (any more: the update itself checks, so no start can slip in between)
+        status = _session(user_id, session_id)["status"]
+        raise SessionConflict(f"The session is {SEED_STATUS[status]}: only a scheduled session can change.",
+                              status=status)
     if changes.get("status") == "cancelled":
         supabase_client.invitation_revoke(user_id=user_id, session_id=session_id, at=_now().isoformat())
     return session_view(updated)
@@ -316,7 +314,7 @@ def _start(*, owner_id: str, row: dict[str, Any]) -> dict[str, Any]:
         fresh = supabase_client.session_get(user_id=owner_id, session_id=row["id"])
         if fresh is not None and fresh["status"] == "active":
             return _start(owner_id=owner_id, row=fresh)
-        raise SessionConflict(f"The session is {SEED_STATUS.get(started['status'], started['status'])}: "
+        raise SessionConflict(f"The session is {SEED_STATUS[started['status']]}: "
                               "it cannot start.", status=started["status"])
     return {"session": session_view(started["interview"]), "message": started["message"]}
 
@@ -581,7 +579,7 @@ def conversation_list(*, access: SessionAccess) -> list[dict[str, Any]]:
 
 def _progress_view(access: SessionAccess, turn: interviews.TurnResult) -> dict[str, Any]:
     finished = turn.kind == "closing"
-    return {"session_id": access.session_id, "status": SEED_STATUS.get(turn.status, turn.status),
+    return {"session_id": access.session_id, "status": SEED_STATUS[turn.status],
             "message": (turn.message or {}).get("content"), "interview_complete": finished,
             "progress": turn.progress, "replayed": turn.replayed,
             "conversation": [conversation_entry(m, access.session_id) for m in (turn.answer, turn.message) if m]}
