@@ -304,18 +304,12 @@ def _start(*, owner_id: str, row: dict[str, Any]) -> dict[str, Any]:
     state = EngineState(plan=tuple(plan), brief=brief, phase="asking", current=1)
     started = supabase_client.scheduled_interview_start(
         user_id=owner_id, session_id=row["id"],
-        plan=[{"position": q.position, "question_id": q.question_id, "question_text": q.text,
-               "question_type": q.interview_type, "category": q.category} for q in plan],
-        state=state.as_state(),
+        plan=interviews.plan_rows(plan), state=state.as_state(),
         message={"content": interviews.opening_message(state), "metadata": {"kind": "question", "position": 1}})
     if started["outcome"] == "not_found":
         raise SessionNotFound()
-    if started["outcome"] == "conflict":  # another request started it first: answer what it started
-        fresh = supabase_client.session_get(user_id=owner_id, session_id=row["id"])
-        if fresh is not None and fresh["status"] == "active":
-            return _start(owner_id=owner_id, row=fresh)
-        raise SessionConflict(f"The session is {SEED_STATUS[started['status']]}: "
-                              "it cannot start.", status=started["status"])
+    if started["outcome"] == "conflict":  # it is no longer scheduled (another request started it): as it is now
+        return _start(owner_id=owner_id, row=_session(owner_id, row["id"]))
     return {"session": session_view(started["interview"]), "message": started["message"]}
 
 
