@@ -253,6 +253,27 @@ def test_max_affected_strict(rest_http, notes, db):
     assert len(rows(db, notes)) == 3
 
 
+def test_max_affected_strict_on_an_rpc_counts_its_result_rows(rest_http, notes, db):
+    """PostgREST: a set-returning function's result rows are the affected rows; too many is
+    PGRST124 and nothing is kept. A function returning one value cannot be limited (PGRST128)."""
+    db.execute(f"insert into {notes} (id) values (1), (2), (3);"
+               f" create function {notes}_touch() returns setof {notes} language sql"
+               f" as $$update {notes} set body = 'touched' returning *$$;"
+               f" create function {notes}_one() returns int language sql as 'select 1'")
+    try:
+        strict = {"Prefer": "handling=strict, max-affected=2"}
+        r = rest_http.post(f"/rpc/{notes}_touch", json={}, headers=strict)
+        assert (r.status_code, r.json()["code"], r.json()["details"]) == (400, "PGRST124", "The query affects 3 rows")
+        assert [row[2] for row in rows(db, notes)] == ["empty"] * 3
+        r = rest_http.post(f"/rpc/{notes}_one", json={}, headers=strict)
+        assert (r.status_code, r.json()["code"]) == (400, "PGRST128")
+        r = rest_http.post(f"/rpc/{notes}_touch", json={}, headers={"Prefer": "handling=strict, max-affected=3"})
+        assert r.status_code == 200 and len(r.json()) == 3
+        assert [row[2] for row in rows(db, notes)] == ["touched"] * 3
+    finally:
+        db.execute(f"drop function {notes}_touch(); drop function {notes}_one()")
+
+
 # -------------------------------------------------------------------------------------- RPC
 
 

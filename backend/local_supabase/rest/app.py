@@ -260,9 +260,12 @@ class RestApi:
 
     def read_response(self, cur: psycopg.Cursor, request: RestRequest, builder: QueryBuilder,
                       query: sql.Composable, offset: int, prefs: Preferences, single: bool,
-                      *, object_result: bool = False, csv_header: str | None = None) -> Response:
+                      *, object_result: bool = False, csv_header: str | None = None,
+                      rows_are_affected: bool = False) -> Response:
         row = cur.execute(query, builder.params.values).fetchone()
         body, count, total = row["body"], row["page_total"], row["total"]
+        if rows_are_affected:
+            enforce_max_affected(prefs, count)
         headers = {"Content-Range": content_range(offset, count, total)}
         applied = [p for p in prefs.applied if p.startswith(("count=", "tx="))]
         if applied:
@@ -384,9 +387,7 @@ class RestApi:
         else:
             row = cur.execute(query, builder.params.values).fetchone()
             body, count = row["body"], row["page_total"]
-        if prefs.max_affected is not None and prefs.handling == "strict" and count > prefs.max_affected:
-            raise RestError(400, "PGRST124", "Query result exceeds max-affected preference constraint",
-                            details=f"The query affects {count} rows")
+        enforce_max_affected(prefs, count)
         content_type = JSON_TYPE
         if single:  # one row or nothing: raising here rolls the write back
             body = single_body(body or "[]", count) if representation else single_body("[]", count)
@@ -438,7 +439,7 @@ class RestApi:
                 return respond(200, body_text, {"Content-Range": "0-0/*"})
             return self.read_response(cur, request, plan.builder, plan.query, plan.offset, prefs, media.single,
                                       object_result=not plan.function.returns_set and plan.csv_header is None,
-                                      csv_header=plan.csv_header)
+                                      csv_header=plan.csv_header, rows_are_affected=True)
 
         return self.run(request, work, prefs, read_only=request.method in ("GET", "HEAD"))
 
@@ -446,6 +447,9 @@ class RestApi:
                  media: MediaChoice, prefs: Preferences) -> RpcPlan:
         """The call as SQL: a scalar, or rows that select/filters/order/limits apply to."""
         function, args, rest = self.resolve_function(schema, request, body)
+        if prefs.max_affected is not None and prefs.handling == "strict" and not function.returns_set:
+            raise RestError(400, "PGRST128", "Function must return SETOF or TABLE when max-affected preference"
+                                             " is used with handling=strict")
         params = sort_params(rest)
         offset, limit = page_window(params, range_header, self.max_rows)
         builder = QueryBuilder(self.cache)
@@ -529,6 +533,14 @@ class RestApi:
         paths.update({f"/rpc/{name}": {} for (schema, name) in catalog.functions if schema == self.schemas[0]})
         return JSONResponse({"swagger": "2.0", "info": {"title": "local-supabase", "version": "local"},
                              "basePath": "/", "paths": paths})
+
+
+def enforce_max_affected(prefs: Preferences, affected: int) -> None:
+    """`Prefer: handling=strict, max-affected=n`: refuse (and so roll back) a request that
+    touched more rows; for an RPC the rows are those of its result set, as in PostgREST."""
+    if prefs.max_affected is not None and prefs.handling == "strict" and affected > prefs.max_affected:
+        raise RestError(400, "PGRST124", "Query result exceeds max-affected preference constraint",
+                        details=f"The query affects {affected} rows")
 
 
 # Response headers the clients read from a browser (CORS is applied once, in server.py).
