@@ -144,6 +144,28 @@ def test_upsert_merges_on_primary_key_and_on_conflict(service_client, notes, db)
     assert rows(db, notes)[1:] == [(3, "c", "c", 3, None), (99, "b", "by slug", 3, None)]
 
 
+@pytest.mark.parametrize("prefer", ["return=representation", "return=minimal"])
+def test_upsert_status_says_whether_any_row_was_inserted(rest_http, notes, db, prefer):
+    """PostgREST: a merging upsert is 201 when it inserted a row, 200 when it only updated
+    (with or without a body); ignore-duplicates and plain inserts stay 201."""
+    db.execute(f"insert into {notes} (id, slug) values (1, 'ada'), (2, 'bo')")
+    merge = {"Prefer": f"resolution=merge-duplicates, {prefer}"}
+    only_updates = [{"id": 1, "slug": "ada", "body": "one"}, {"id": 2, "slug": "bo", "body": "two"}]
+    r = rest_http.post(f"/{notes}", params={"on_conflict": "slug"}, json=only_updates, headers=merge)
+    assert r.status_code == 200, r.text
+    if prefer == "return=representation":
+        assert [(row["id"], row["body"]) for row in r.json()] == [(1, "one"), (2, "two")]
+    else:
+        assert r.content == b""
+    r = rest_http.post(f"/{notes}", params={"on_conflict": "slug"}, headers=merge,
+                       json=[{"id": 1, "slug": "ada", "body": "again"}, {"id": 3, "slug": "cy", "body": "new"}])
+    assert r.status_code == 201, r.text
+    r = rest_http.post(f"/{notes}", json=[{"id": 1, "slug": "ada"}],
+                       headers={"Prefer": f"resolution=ignore-duplicates, {prefer}"})
+    assert r.status_code == 201, r.text
+    assert rows(db, notes) == [(1, "ada", "again", 3, None), (2, "bo", "two", 3, None), (3, "cy", "new", 3, None)]
+
+
 def test_upsert_ignore_duplicates_keeps_existing(service_client, notes, db):
     service_client.table(notes).insert({"id": 1, "body": "keep"}).execute()
     res = service_client.table(notes).upsert(
@@ -161,7 +183,7 @@ def test_upsert_with_unknown_conflict_column(rest_http, notes, db):
     db.execute(f"alter table {notes} add column code text unique default 'k'; insert into {notes} (id) values (1)")
     r = rest_http.post(f"/{notes}", params={"on_conflict": "code"}, json={"id": 2, "body": "merged"},
                        headers={"Prefer": "resolution=merge-duplicates"})
-    assert r.status_code == 201, r.text
+    assert r.status_code == 200, r.text  # the one row was updated, none inserted
     assert rows(db, notes) == [(2, None, "merged", 3, None)]
 
 
@@ -175,7 +197,7 @@ def test_upsert_on_a_composite_key_and_with_the_key_alone(rest_http, db):
         assert (r.status_code, r.json()) == (201, [{"a": 1, "b": 1, "v": "new"}, {"a": 1, "b": 2, "v": "two"}])
         # only key columns: the existing row is kept as it is, and returned (DO UPDATE, not DO NOTHING)
         r = rest_http.post(f"/{name}", json={"a": 1, "b": 2}, headers=prefer)
-        assert (r.status_code, r.json()) == (201, [{"a": 1, "b": 2, "v": "two"}])
+        assert (r.status_code, r.json()) == (200, [{"a": 1, "b": 2, "v": "two"}])
         assert db.execute(f"select a, b, v from {name} order by a, b").fetchall() == [(1, 1, "new"), (1, 2, "two")]
     finally:
         db.execute(f"drop table {name}")

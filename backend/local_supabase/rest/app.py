@@ -59,6 +59,7 @@ from .sql import (
     insert_sql,
     payload_columns,
     update_sql,
+    upsert_outcome,
 )
 
 logger = logging.getLogger(__name__)
@@ -302,6 +303,8 @@ class RestApi:
         if request.method == "POST" and (params.limits or params.offsets):
             raise parse_error("limit and offset do not apply to inserts")
 
+        merging = request.method == "POST" and prefs.resolution == "merge-duplicates"
+
         def plan() -> tuple[QueryBuilder, sql.Composable | None, ReadNode | None]:
             relation = self.relation(schema, request.name)
             builder = QueryBuilder(self.cache)
@@ -309,20 +312,23 @@ class RestApi:
             if statement is None:
                 return builder, None, None
             if not representation:
-                return builder, statement, None
+                return builder, upsert_outcome(statement, relation, None) if merging else statement, None
             alias = builder.aliases.next()
             source = sql.SQL("pgrst_source AS {}").format(sql.Identifier(alias))
             node = builder.source_node(relation.name, relation.columns, source, alias,
                                        parse_select(params.select or "*"), relation)
             for _path, terms in params.orders:
                 node.order.extend(builder.order_term(node, term) for term in terms)
+            if merging:
+                read = builder.read(node, with_count=False, strip_nulls=strip_nulls)
+                return builder, upsert_outcome(statement, relation, read), node
             prefix = sql.SQL("WITH pgrst_source AS ({}) ").format(statement)
             return builder, builder.read(node, with_count=False, strip_nulls=strip_nulls, prefix=prefix), node
 
         builder, query, node = self.with_reload(plan)
         created = request.method == "POST"
         return self.run(request, lambda cur: self.write_response(
-            cur, builder, query, node, prefs, single, created, representation), prefs)
+            cur, builder, query, node, prefs, single, created, representation, merging), prefs)
 
     def mutation(self, builder: QueryBuilder, request: RestRequest, relation: Relation, params: QueryParams,
                  prefs: Preferences, payload: Any, returning: bool) -> sql.Composable | None:
@@ -376,18 +382,24 @@ class RestApi:
 
     def write_response(self, cur: psycopg.Cursor, builder: QueryBuilder, query: sql.Composable | None,
                        node: ReadNode | None, prefs: Preferences, single: bool, created: bool,
-                       representation: bool) -> Response:
-        body = None
+                       representation: bool, merging: bool = False) -> Response:
+        """`merging`: the query is an upsert_outcome, which says whether any row was new."""
+        body, inserted = None, None
         if query is None:  # nothing to write (empty payload)
             count = 0
             body = "[]"
-        elif node is None:
+        elif node is None and not merging:
             cur.execute(query, builder.params.values)
             count = cur.rowcount
         else:
             row = cur.execute(query, builder.params.values).fetchone()
             body, count = row["body"], row["page_total"]
-        enforce_max_affected(prefs, count)
+            inserted = row["inserted"] if merging else None
+        if created:  # PostgREST: 201, but 200 for an upsert that only updated rows
+            status = 200 if inserted == 0 else 201
+        else:
+            status = 200 if representation else 204
+            enforce_max_affected(prefs, count)
         content_type = JSON_TYPE
         if single:  # one row or nothing: raising here rolls the write back
             body = single_body(body or "[]", count) if representation else single_body("[]", count)
@@ -398,9 +410,7 @@ class RestApi:
         applied = [p for p in prefs.applied if not p.startswith(("handling=", "max-affected="))]
         if applied:
             headers["Preference-Applied"] = ", ".join(applied)
-        if representation:
-            return respond(201 if created else 200, body, headers, content_type)
-        return respond(201 if created else 204, None, headers)
+        return respond(status, body if representation else None, headers, content_type)
 
     @staticmethod
     def json_body(request: RestRequest) -> Any:

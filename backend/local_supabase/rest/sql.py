@@ -513,6 +513,8 @@ def payload_columns(relation: Relation, rows: list[dict[str, Any]], columns: lis
 def insert_sql(builder: QueryBuilder, relation: Relation, rows: list[dict[str, Any]],
                columns: list[str], *, missing_default: bool, on_conflict: list[str] | None,
                resolution: str | None, returning: bool) -> sql.Composable:
+    """The INSERT (or upsert); a merging upsert also returns, per row, whether it was
+    inserted (`pgrst_inserted`), which decides 201 or 200 (see upsert_outcome)."""
     target = sql.Identifier(relation.schema, relation.name)
     body = builder.params.add(json.dumps(rows))
     values = []
@@ -549,7 +551,23 @@ def insert_sql(builder: QueryBuilder, relation: Relation, rows: list[dict[str, A
                 conflict, sql.Identifier(conflict_cols[0]), sql.Identifier(conflict_cols[0]))
         else:
             query = query + sql.SQL(" ON CONFLICT ({}) DO NOTHING").format(conflict)
+    if resolution == "merge-duplicates":  # a row updated by ON CONFLICT carries the upsert's xmax
+        return query + sql.SQL(" RETURNING _t.*, (_t.xmax = 0) AS pgrst_inserted")
     return query + sql.SQL(" RETURNING _t.*" if returning else "")
+
+
+def upsert_outcome(upsert: sql.Composable, relation: Relation, read: sql.Composable | None) -> sql.Composable:
+    """A merging upsert as one row of `body`, `page_total` and `inserted` (how many rows
+    were new): PostgREST answers 200 instead of 201 when it only updated. `read` renders
+    the representation from `pgrst_source`; without it the body is NULL (return=minimal)."""
+    columns = sql.SQL(", ").join(sql.Identifier(name) for name in relation.columns)
+    written = sql.SQL("WITH pgrst_written AS ({}), pgrst_source AS (SELECT {} FROM pgrst_written) ").format(
+        upsert, columns)
+    inserted = sql.SQL("(SELECT count(*) FILTER (WHERE pgrst_inserted) FROM pgrst_written) AS inserted")
+    if read is None:
+        return written + sql.SQL("SELECT NULL::text AS body, count(*) AS page_total, {} FROM pgrst_written").format(
+            inserted)
+    return written + sql.SQL("SELECT _q.*, {} FROM ({}) _q").format(inserted, read)
 
 
 def update_sql(builder: QueryBuilder, relation: Relation, row: dict[str, Any], columns: list[str],
