@@ -357,6 +357,18 @@ def test_rpc_scalar_and_defaults(service_client, functions):
     assert service_client.rpc(functions["echo"], {"payload": {"k": [1, 2]}}).execute().data == {"k": [1, 2]}
 
 
+def test_rpc_scalar_counts_as_one_row(rest_http, functions):
+    """PostgREST counts a scalar result as one row: `0-0/1` with count=exact, on HEAD too."""
+    add = functions["add"]
+    r = rest_http.post(f"/rpc/{add}", json={"a": 1}, headers={"Prefer": "count=exact"})
+    assert (r.status_code, r.json(), r.headers["content-range"]) == (200, 11, "0-0/1")
+    assert r.headers["preference-applied"] == "count=exact"
+    r = rest_http.head(f"/rpc/{add}", params={"a": 1}, headers={"Prefer": "count=exact"})
+    assert (r.status_code, r.headers["content-range"], r.content) == (200, "0-0/1", b"")
+    r = rest_http.post(f"/rpc/{add}", json={"a": 1})
+    assert r.headers["content-range"] == "0-0/*" and "preference-applied" not in r.headers
+
+
 def test_rpc_sets_with_filters_order_and_limit(service_client, item_table, functions):
     assert service_client.rpc(functions["series"], {"n": 4}).execute().data == [1, 2, 3, 4]
     res = (

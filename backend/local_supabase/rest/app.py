@@ -267,10 +267,7 @@ class RestApi:
         body, count, total = row["body"], row["page_total"], row["total"]
         if rows_are_affected:
             enforce_max_affected(prefs, count)
-        headers = {"Content-Range": content_range(offset, count, total)}
-        applied = [p for p in prefs.applied if p.startswith(("count=", "tx="))]
-        if applied:
-            headers["Preference-Applied"] = ", ".join(applied)
+        headers = read_headers(prefs, content_range(offset, count, total))
         status = 200
         if total is not None:
             if offset > total:
@@ -442,11 +439,12 @@ class RestApi:
             if plan.function.return_kind == "void":
                 cur.execute(plan.query, values)
                 return Response(status_code=204)
-            if plan.node is None:  # one scalar value
+            if plan.node is None:  # one scalar value: one row, counted as such when asked
                 body_text = cur.execute(plan.query, values).fetchone()["body"]
+                headers = read_headers(prefs, content_range(0, 1, 1 if prefs.count else None))
                 if request.method == "HEAD":
-                    return Response(status_code=200, headers={"content-type": JSON_TYPE})
-                return respond(200, body_text, {"Content-Range": "0-0/*"})
+                    return Response(status_code=200, headers={**headers, "content-type": JSON_TYPE})
+                return respond(200, body_text, headers)
             return self.read_response(cur, request, plan.builder, plan.query, plan.offset, prefs, media.single,
                                       object_result=not plan.function.returns_set and plan.csv_header is None,
                                       csv_header=plan.csv_header, rows_are_affected=True)
@@ -543,6 +541,15 @@ class RestApi:
         paths.update({f"/rpc/{name}": {} for (schema, name) in catalog.functions if schema == self.schemas[0]})
         return JSONResponse({"swagger": "2.0", "info": {"title": "local-supabase", "version": "local"},
                              "basePath": "/", "paths": paths})
+
+
+def read_headers(prefs: Preferences, range_header: str) -> dict[str, str]:
+    """Content-Range and the Preference-Applied a read reports (count and tx)."""
+    headers = {"Content-Range": range_header}
+    applied = [p for p in prefs.applied if p.startswith(("count=", "tx="))]
+    if applied:
+        headers["Preference-Applied"] = ", ".join(applied)
+    return headers
 
 
 def enforce_max_affected(prefs: Preferences, affected: int) -> None:
