@@ -345,6 +345,35 @@ def test_inner_embed_filters_parent_rows(service_client):
     assert [len(row["rt_book"]) for row in res.data] == [0, 1, 0, 0]
 
 
+def test_empty_embeds_filter_without_adding_a_key(rest_http):
+    """PostgREST: `rel()` adds nothing to the rows; `rel!inner()` only keeps the parents that
+    have a related row (matching the embed's filters)."""
+    r = rest_http.get("/rt_book", params={"select": "title,rt_author!author_id()", "id": "lt.3", "order": "id"})
+    assert (r.status_code, r.json()) == (200, [{"title": "Notes"}, {"title": "Ficciones"}])
+    r = rest_http.get("/rt_author", params={"select": "name,rt_book!author_id!inner()", "rt_book.pages": "gt.160",
+                                            "order": "id"})
+    assert (r.status_code, r.json()) == (200, [{"name": "Borges"}, {"name": "Calvino"}])
+    r = rest_http.get("/rt_author", params={"select": "id,rt_publisher!inner()", "rt_publisher.name": "eq.Tor"})
+    assert (r.status_code, r.json()) == (200, [{"id": 2}])
+    r = rest_http.get("/rt_author", params={"select": "id,rt_publisher()"}, headers={"Accept": "text/csv"})
+    assert r.status_code == 200 and r.text.splitlines()[0] == "id"
+
+
+@pytest.mark.parametrize("select", ["count()", "total:id.sum()", "name,rt_book!author_id(pages.max())",
+                                    "born::numeric.avg()::int"])
+def test_aggregates_are_refused_while_disabled(rest_http, select):
+    """Supabase runs PostgREST with db-aggregates-enabled off: PGRST123."""
+    r = rest_http.get("/rt_author", params={"select": select})
+    assert r.status_code == 400
+    assert r.json() == {"code": "PGRST123", "details": None, "hint": None,
+                        "message": "Use of aggregate functions is not allowed"}
+
+
+def test_unknown_aggregate_is_a_parse_error(rest_http):
+    r = rest_http.get("/rt_author", params={"select": "id.median()"})
+    assert (r.status_code, r.json()["code"]) == (400, "PGRST100")
+
+
 def test_embedded_or_limit_and_null_filter(service_client):
     res = (
         service_client.table("rt_author")

@@ -117,6 +117,7 @@ class RestApi:
         self.cache = SchemaCache(ctx.db.as_admin, list(schemas))
         self.tokens = VerifiedTokens(ctx.keys.decode)
         self.max_rows = ctx.config.max_rows
+        self.aggregates_enabled = ctx.config.db_aggregates_enabled
         self.max_body = ctx.config.max_json_body_bytes
 
     # -- entry ---------------------------------------------------------------------------
@@ -247,7 +248,7 @@ class RestApi:
 
         def plan() -> tuple[QueryBuilder, ReadNode]:
             relation = self.relation(schema, request.name)
-            builder = QueryBuilder(self.cache)
+            builder = QueryBuilder(self.cache, aggregates_enabled=self.aggregates_enabled)
             root = builder.relation_node(relation, parse_select(params.select or "*"))
             self.build_read(builder, root, params, window)
             return builder, root
@@ -304,7 +305,7 @@ class RestApi:
 
         def plan() -> tuple[QueryBuilder, sql.Composable | None, ReadNode | None]:
             relation = self.relation(schema, request.name)
-            builder = QueryBuilder(self.cache)
+            builder = QueryBuilder(self.cache, aggregates_enabled=self.aggregates_enabled)
             statement = self.mutation(builder, request, relation, params, prefs, payload, representation)
             if statement is None:
                 return builder, None, None
@@ -460,7 +461,7 @@ class RestApi:
                                              " is used with handling=strict")
         params = sort_params(rest)
         offset, limit = page_window(params, range_header, self.max_rows)
-        builder = QueryBuilder(self.cache)
+        builder = QueryBuilder(self.cache, aggregates_enabled=self.aggregates_enabled)
         alias = builder.aliases.next()
         from_clause = function_from_clause(builder, function, args, body, alias)
         if function.return_kind == "void":

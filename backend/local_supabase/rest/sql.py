@@ -232,8 +232,9 @@ class EmbedNode:
 class QueryBuilder:
     """Builds the SQL for one request; holds its parameters and alias counter."""
 
-    def __init__(self, cache: SchemaCache) -> None:
+    def __init__(self, cache: SchemaCache, *, aggregates_enabled: bool = False) -> None:
         self.cache = cache
+        self.aggregates_enabled = aggregates_enabled  # PostgREST's db-aggregates-enabled
         self.params = Params()
         self.aliases = Aliases()
 
@@ -258,9 +259,13 @@ class QueryBuilder:
     def _attach_embeds(self, node: ReadNode) -> None:
         for item in node.items:
             if isinstance(item, SelectColumn):
-                self.column_expr(node, item.field)  # validates the column early
-                if item.cast and not self.cache.is_type(item.cast):
-                    raise RestError(400, "42704", f'type "{item.cast}" does not exist')
+                if item.aggregate and not self.aggregates_enabled:
+                    raise RestError(400, "PGRST123", "Use of aggregate functions is not allowed")
+                if item.field.name != "*":
+                    self.column_expr(node, item.field)  # validates the column early
+                for cast in (item.cast, item.aggregate_cast):
+                    if cast and not self.cache.is_type(cast):
+                        raise RestError(400, "42704", f'type "{cast}" does not exist')
             elif isinstance(item, SelectEmbed):
                 if node.relation is None:
                     raise _no_relationship(Relation("public", node.name, "c"), item)
@@ -419,6 +424,8 @@ class QueryBuilder:
         return sql.SQL(", ").join(parts) if parts else sql.SQL("")
 
     def _embed_columns(self, embed: EmbedNode) -> list[sql.Composable]:
+        if not embed.spec.items:  # `rel()`, `rel!inner()`: filters at most, adds no key (PostgREST)
+            return []
         rows = self.rows(embed.node)
         sub = sql.Identifier(self.aliases.next("e"))
         name = sql.Identifier(embed.spec.output_name)
@@ -442,7 +449,7 @@ class QueryBuilder:
                 names.append(item.output_name)
             elif item.spread:
                 names.extend(self.output_names(node.embeds[item.output_name].node))
-            else:
+            elif item.items:
                 names.append(item.output_name)
         return names
 
