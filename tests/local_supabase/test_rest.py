@@ -685,6 +685,41 @@ def test_embed_without_relationship_is_pgrst200(rest_http):
     }
 
 
+def test_self_referencing_table_embeds_children_by_name_and_parent_by_column(rest_http):
+    """PostgREST's convention for a self-referencing key: the table's name embeds the
+    children (to-many), the key column embeds the parent (to-one)."""
+    r = rest_http.get("/rt_collection", params={"select": "id,rt_collection(id)", "id": "in.(1,2,4)",
+                                                "order": "id", "rt_collection.order": "id"})
+    assert (r.status_code, r.json()) == (200, [{"id": 1, "rt_collection": [{"id": 2}, {"id": 3}]},
+                                               {"id": 2, "rt_collection": [{"id": 4}]},
+                                               {"id": 4, "rt_collection": []}])
+    r = rest_http.get("/rt_collection", params={"select": "name,parent:parent_id(name),children:rt_collection!parent_id(name)",
+                                                "id": "eq.2"})
+    assert (r.status_code, r.json()) == (200, [{"name": "books", "parent": {"name": "root"},
+                                                "children": [{"name": "novels"}]}])
+    r = rest_http.get("/rt_collection", params={"select": "id,parent_id(id)", "id": "eq.1"})
+    assert (r.status_code, r.json()) == (200, [{"id": 1, "parent_id": None}])
+
+
+def test_embed_by_foreign_key_column_or_constraint_name(rest_http):
+    """PostgREST resolves an embed named after the origin's key column or the constraint."""
+    r = rest_http.get("/rt_post", params={"select": "id,username(id)", "order": "id"})
+    assert (r.status_code, r.json()) == (200, [{"id": 1, "username": {"id": 1}}, {"id": 2, "username": {"id": 1}},
+                                               {"id": 3, "username": {"id": 2}}])
+    r = rest_http.get("/rt_best_friend", params={"select": "id,x:rt_best_friend_first_user_fkey(id),"
+                                                           "y:rt_best_friend_second_user_fkey(username)",
+                                                 "order": "id"})
+    assert (r.status_code, r.json()) == (200, [{"id": 1, "x": {"id": 1}, "y": {"username": "bo"}},
+                                               {"id": 2, "x": {"id": 3}, "y": {"username": "ada"}}])
+    r = rest_http.get("/rt_member", params={"select": "username,rt_post_username_fkey(id)", "id": "eq.1"})
+    assert r.status_code == 200, r.text
+    assert sorted(p["id"] for p in r.json()[0]["rt_post_username_fkey"]) == [1, 2]
+    # the key is also rt_book_view's (a view of rt_book), but a constraint name only reaches tables
+    r = rest_http.get("/rt_author", params={"select": "id,rt_book_author_id_fkey(id)", "id": "eq.2"})
+    assert r.status_code == 200, r.text
+    assert sorted(b["id"] for b in r.json()[0]["rt_book_author_id_fkey"]) == [2, 3]
+
+
 def test_a_new_foreign_key_is_embeddable_without_a_reload_notice(rest_http, db):
     """As on Supabase, whose DDL event trigger reloads PostgREST's cache: no `notify pgrst` here."""
     db.execute("create table rt_fk_parent (id int primary key); create table rt_fk_child (id int primary key, parent_id int);"

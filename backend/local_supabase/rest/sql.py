@@ -26,7 +26,7 @@ from .query import (
     SelectStar,
     is_integer,
 )
-from .schema import Column, ForeignKey, Function, Relation, SchemaCache
+from .schema import Column, Function, Relation, SchemaCache
 
 OPERATOR_SQL = {
     "eq": "=", "neq": "<>", "gt": ">", "gte": ">=", "lt": "<", "lte": "<=",
@@ -85,32 +85,68 @@ class Relationship:
     kind: str = "many-to-many"  # PostgREST's name: many-to-one, one-to-many, one-to-one, many-to-many
 
 
-def _matches_hint(fk: ForeignKey, hint: str | None) -> bool:
-    return hint is None or hint == fk.name or hint in fk.columns or hint in fk.ref_columns
+def relationships_from(cache: SchemaCache, parent: Relation) -> list[Relationship]:
+    """Every relationship PostgREST's schema cache holds for `parent` as the origin: each
+    foreign key once from its table (to-one) and once from the table it references (to-many,
+    or to-one when the key is unique), plus the many-to-many ones through junctions."""
+    found: list[Relationship] = []
+    for fk in cache.foreign_keys():
+        if (fk.schema, fk.table) == (parent.schema, parent.name):
+            target = cache.relation(fk.ref_schema, fk.ref_table)
+            if target is not None:
+                kind = "one-to-one" if parent.is_unique(fk.columns) else "many-to-one"
+                found.append(Relationship(target, "one", list(zip(fk.columns, fk.ref_columns, strict=True)),
+                                          fk.name, kind=kind))
+        if (fk.ref_schema, fk.ref_table) == (parent.schema, parent.name):
+            target = cache.relation(fk.schema, fk.table)
+            if target is not None:
+                # the key side holding a unique key makes it one-to-one: an object, not an array
+                unique = target.is_unique(fk.columns)
+                found.append(Relationship(target, "one" if unique else "many",
+                                          list(zip(fk.ref_columns, fk.columns, strict=True)), fk.name,
+                                          kind="one-to-one" if unique else "one-to-many"))
+    found.extend(_many_to_many(cache, parent))
+    return found
+
+
+def _single_columns(rel: Relationship) -> tuple[str, str] | None:
+    """(origin column, target column) of a one-column foreign key, else None."""
+    return rel.pairs[0] if rel.junction is None and len(rel.pairs) == 1 else None
+
+
+def _selected_by(rel: Relationship, parent: Relation, target: str, hint: str | None) -> bool:
+    """Whether `target!hint` names this relationship, by PostgREST's rules (Plan.findRel).
+
+    The target is a table or view, or (to tables only) a constraint name or the origin's
+    column of a one-column key; a hint is a constraint, either column of a one-column key or,
+    many-to-many, the junction table. A self-referencing key is two relationships: the
+    table's name means the children (the hint picking the key column), the key column
+    names the parent.
+    """
+    columns = _single_columns(rel)
+    is_self = rel.junction is None and (rel.target.schema, rel.target.name) == (parent.schema, parent.name)
+    if is_self:
+        if hint is None:
+            return (target == rel.target.name and rel.kind == "one-to-many") or (
+                rel.kind == "many-to-one" and columns is not None and columns[0] == target)
+        return target == rel.target.name and rel.kind == "one-to-many" and columns is not None and columns[1] == hint
+    if hint is None:
+        if target == rel.target.name:
+            return True
+        if not rel.target.is_table or rel.junction is not None:
+            return False
+        return target == rel.constraint or (columns is not None and columns[0] == target)
+    if target != rel.target.name:
+        return False
+    if rel.junction is not None:
+        return hint == rel.junction.relation.name
+    return hint == rel.constraint or (columns is not None and hint in columns)
 
 
 def find_relationship(cache: SchemaCache, parent: Relation, embed: SelectEmbed) -> Relationship:
     """Resolve `rel`, `rel!hint` or `rel!inner` against the foreign keys of the cache."""
-    target = cache.relation(parent.schema, embed.relation)
-    if target is None:
-        raise _no_relationship(parent, embed)
-    found: list[Relationship] = []
-    for fk in cache.foreign_keys():
-        if not _matches_hint(fk, embed.hint):
-            continue
-        if (fk.schema, fk.table) == (parent.schema, parent.name) and (
-            fk.ref_schema, fk.ref_table) == (target.schema, target.name):
-            kind = "one-to-one" if parent.is_unique(fk.columns) else "many-to-one"
-            found.append(Relationship(target, "one", list(zip(fk.columns, fk.ref_columns, strict=True)), fk.name,
-                                      kind=kind))
-        if (fk.ref_schema, fk.ref_table) == (parent.schema, parent.name) and (
-            fk.schema, fk.table) == (target.schema, target.name):
-            # the key side holding a unique key makes it one-to-one: an object, not an array
-            unique = target.is_unique(fk.columns)
-            found.append(Relationship(target, "one" if unique else "many",
-                                      list(zip(fk.ref_columns, fk.columns, strict=True)), fk.name,
-                                      kind="one-to-one" if unique else "one-to-many"))
-    found.extend(_many_to_many(cache, parent, target, embed.hint))
+    found = [rel for rel in relationships_from(cache, parent)
+             if _selected_by(rel, parent, embed.relation, embed.hint)]
     if not found:
         raise _no_relationship(parent, embed)
     if len(found) > 1:
@@ -141,8 +177,8 @@ def _described(parent: Relation, rel: Relationship) -> dict[str, str]:
     return {"embedding": f"{parent.name} with {rel.target.name}", "cardinality": rel.kind, "relationship": using}
 
 
-def _many_to_many(cache: SchemaCache, parent: Relation, target: Relation, hint: str | None) -> list[Relationship]:
-    """Parent and target linked through a junction table holding a key to each.
+def _many_to_many(cache: SchemaCache, parent: Relation) -> list[Relationship]:
+    """Parent and targets linked through a junction table holding a key to each.
 
     As PostgREST, a table is a junction only when both keys are part of its primary key:
     a child table that merely references two tables (messages -> interview and answer)
@@ -154,14 +190,13 @@ def _many_to_many(cache: SchemaCache, parent: Relation, target: Relation, hint: 
         if (to_parent.ref_schema, to_parent.ref_table) != (parent.schema, parent.name):
             continue
         middle = cache.relation(to_parent.schema, to_parent.table)
-        if middle is None or not middle.is_table or middle.name in (parent.name, target.name):
+        if middle is None or not middle.is_table or middle.name == parent.name:
             continue
         for to_target in keys:
             if to_target is to_parent or (to_target.schema, to_target.table) != (middle.schema, middle.name):
                 continue
-            if (to_target.ref_schema, to_target.ref_table) != (target.schema, target.name):
-                continue
-            if hint not in (None, middle.name, to_parent.name, to_target.name):
+            target = cache.relation(to_target.ref_schema, to_target.ref_table)
+            if target is None or target.name == middle.name:
                 continue
             if not set(to_parent.columns) | set(to_target.columns) <= set(middle.primary_key):
                 continue
