@@ -720,6 +720,54 @@ def test_embed_by_foreign_key_column_or_constraint_name(rest_http):
     assert sorted(b["id"] for b in r.json()[0]["rt_book_author_id_fkey"]) == [2, 3]
 
 
+def test_computed_fields_select_filter_and_order(rest_http):
+    """PostgREST: `f(table)` is a virtual column, left out of `*`, usable in select (with
+    alias and cast), filters, orders, embeds and a write's representation."""
+    r = rest_http.get("/rt_author", params={"select": "id,label:rt_label::varchar",
+                                            "rt_label": "like.*(*", "order": "rt_label.desc"})
+    assert r.status_code == 200, r.text
+    assert r.json() == [{"id": 4, "label": "Dickinson, Emily (US)"}, {"id": 3, "label": "Calvino (IT)"},
+                        {"id": 2, "label": "Borges (AR)"}, {"id": 1, "label": "Ada (UK)"}]
+    r = rest_http.get("/rt_author", params={"select": "*", "id": "eq.1"})
+    assert "rt_label" not in r.json()[0]
+    r = rest_http.get("/rt_book", params={"select": "id,rt_author!author_id(rt_label)", "id": "eq.4"})
+    assert r.json() == [{"id": 4, "rt_author": {"rt_label": "Calvino (IT)"}}]
+    r = rest_http.post("/rt_author", params={"select": "rt_label"}, json={"id": 9, "name": "Eco"},
+                       headers={"Prefer": "return=representation, tx=rollback"})
+    assert (r.status_code, r.json()) == (201, [{"rt_label": "Eco (?)"}])
+    r = rest_http.get("/rt_author", params={"select": "rt_labels"})
+    assert (r.status_code, r.json()["code"]) == (400, "42703")
+
+
+def test_computed_relationships_embed_the_function_rows(rest_http):
+    """PostgREST: `f(parent) returns setof target` embeds as `f(...)`: to-many, or to-one
+    with `rows 1`; filters, !inner and related orders apply to it as to any embed."""
+    r = rest_http.get("/rt_author", params={"select": "name,rt_books_of(title)", "id": "in.(2,4)", "order": "id",
+                                            "rt_books_of.order": "id"})
+    assert (r.status_code, r.json()) == (200, [{"name": "Borges", "rt_books_of": [{"title": "Ficciones"},
+                                                                                   {"title": "Aleph"}]},
+                                               {"name": "Dickinson, Emily", "rt_books_of": []}])
+    r = rest_http.get("/rt_author", params={"select": "id,books:rt_books_of!inner(id)", "books.pages": "gt.200",
+                                            "order": "id"})
+    assert (r.status_code, r.json()) == (200, [{"id": 3, "books": [{"id": 5}]}])
+    r = rest_http.get("/rt_book", params={"select": "id,rt_writer(name)", "id": "lt.3", "order": "rt_writer(name).desc"})
+    assert (r.status_code, r.json()) == (200, [{"id": 2, "rt_writer": {"name": "Borges"}},
+                                               {"id": 1, "rt_writer": {"name": "Ada"}}])
+
+
+def test_a_computed_relationship_named_like_a_table_overrides_the_foreign_key(rest_http, db):
+    db.execute("create table rt_director (id int primary key, name text);"
+               " create table rt_film (id int primary key, director_id int references rt_director);"
+               " insert into rt_director values (1, 'Varda'), (2, 'Ozu'); insert into rt_film values (10, 1);"
+               " create function rt_director(rt_film) returns setof rt_director rows 1 language sql stable"
+               "   as $$ select * from rt_director where id <> $1.director_id $$")
+    try:
+        r = rest_http.get("/rt_film", params={"select": "id,rt_director(name)"})
+        assert (r.status_code, r.json()) == (200, [{"id": 10, "rt_director": {"name": "Ozu"}}])
+    finally:
+        db.execute("drop table rt_film, rt_director cascade")
+
+
 def test_a_new_foreign_key_is_embeddable_without_a_reload_notice(rest_http, db):
     """As on Supabase, whose DDL event trigger reloads PostgREST's cache: no `notify pgrst` here."""
     db.execute("create table rt_fk_parent (id int primary key); create table rt_fk_child (id int primary key, parent_id int);"

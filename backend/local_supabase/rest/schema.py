@@ -80,10 +80,28 @@ class Function:
     return_columns: dict[str, Column]
     volatility: str
     return_relation: tuple[str, str] | None = None  # set when it returns rows of a table/view
+    row_argument: tuple[str, str] | None = None  # its one argument is a row of this table/view
+    estimated_rows: float = 0.0  # pg_proc.prorows: ROWS 1 makes a set-returning one to-one
 
     @property
     def single_unnamed_json(self) -> bool:
         return len(self.args) == 1 and not self.args[0].name and self.args[0].type in JSON_BODY_TYPES
+
+    @property
+    def is_computed_relationship(self) -> bool:
+        """`f(parent_table) returns [setof] other_table`: PostgREST embeds it as `f(...)`."""
+        return self.row_argument is not None and self.return_relation is not None
+
+    @property
+    def is_computed_field(self) -> bool:
+        """`f(table) returns <one value>`: a virtual column of the table (Postgres' own
+        functional notation `table.f`, which PostgREST relies on)."""
+        return self.row_argument is not None and not self.returns_set and self.return_kind != "void" \
+            and self.return_relation is None
+
+    @property
+    def returns_one_row(self) -> bool:
+        return not self.returns_set or self.estimated_rows == 1
 
 
 @dataclass
@@ -92,6 +110,8 @@ class Catalog:
     foreign_keys: list[ForeignKey]
     functions: dict[tuple[str, str], list[Function]]
     type_names: set[str]
+    # functions taking one row of a relation (computed fields and relationships), by relation
+    row_functions: dict[tuple[str, str], list[Function]] = field(default_factory=dict)
 
 
 # Relations in the exposed schemas, plus composite types that their functions return
@@ -147,6 +167,8 @@ where n.nspname = any(%(schemas)s) and con.contype in ('p', 'u', 'f')
 _FUNCTIONS_SQL = """
 select n.nspname, p.proname, p.proargnames, p.proargmodes, p.pronargs, p.pronargdefaults,
        p.proretset, p.provolatile, t.typtype, t.typrelid, format_type(p.prorettype, null) as rettype,
+       p.prorows, case when p.pronargs = 1 then (select a.typrelid from pg_type a where a.oid = p.proargtypes[0])
+                  end as row_argument_relid,
        array(select format_type(x.t, null) from unnest(coalesce(p.proallargtypes, p.proargtypes::oid[]))
              with ordinality x(t, i) order by x.i)::text[] as argtypes
 from pg_proc p
@@ -191,7 +213,12 @@ def load_catalog(cur: psycopg.Cursor, schemas: list[str]) -> Catalog:
             functions.setdefault((function.schema, function.name), []).append(function)
     type_names = {r["typname"] for r in cur.execute("select distinct typname from pg_type").fetchall()}
     relations = {(r.schema, r.name): r for r in by_oid.values() if r.kind != "c"}
-    return Catalog(relations, foreign_keys, functions, type_names)
+    row_functions: dict[tuple[str, str], list[Function]] = {}
+    for overloads in functions.values():
+        for function in overloads:
+            if function.row_argument is not None:
+                row_functions.setdefault(function.row_argument, []).append(function)
+    return Catalog(relations, foreign_keys, functions, type_names, row_functions)
 
 
 _VIEW_SOURCES_SQL = """
@@ -264,9 +291,11 @@ def _function_from_row(row: dict, by_oid: dict[int, Relation]) -> Function | Non
             return None
     else:
         kind = "scalar"
+    argument = by_oid.get(row["row_argument_relid"])
+    row_argument = (argument.schema, argument.name) if argument is not None and argument.kind != "c" else None
     return Function(
         row["nspname"], row["proname"], inputs, row["rettype"], row["proretset"], kind,
-        return_columns, row["provolatile"], return_relation,
+        return_columns, row["provolatile"], return_relation, row_argument, row["prorows"],
     )
 
 
@@ -339,6 +368,13 @@ class SchemaCache:
 
     def functions(self, schema: str, name: str) -> list[Function]:
         return self.catalog.functions.get((schema, name), [])
+
+    def row_functions(self, relation: Relation) -> list[Function]:
+        """Functions of one `relation` row: its computed fields and computed relationships."""
+        return self.catalog.row_functions.get((relation.schema, relation.name), [])
+
+    def computed_field(self, relation: Relation, name: str) -> Function | None:
+        return next((f for f in self.row_functions(relation) if f.name == name and f.is_computed_field), None)
 
     def foreign_keys(self) -> Iterator[ForeignKey]:
         return iter(self.catalog.foreign_keys)

@@ -83,6 +83,7 @@ class Relationship:
     constraint: str
     junction: Junction | None = None
     kind: str = "many-to-many"  # PostgREST's name: many-to-one, one-to-many, one-to-one, many-to-many
+    function: Function | None = None  # a computed relationship: the rows are `function(parent row)`
 
 
 def relationships_from(cache: SchemaCache, parent: Relation) -> list[Relationship]:
@@ -106,7 +107,23 @@ def relationships_from(cache: SchemaCache, parent: Relation) -> list[Relationshi
                                           list(zip(fk.ref_columns, fk.columns, strict=True)), fk.name,
                                           kind="one-to-one" if unique else "one-to-many"))
     found.extend(_many_to_many(cache, parent))
-    return found
+    computed = [_computed_relationship(cache, function) for function in cache.row_functions(parent)
+                if function.is_computed_relationship]
+    # as PostgREST, a function named like the related table replaces the detected keys to it
+    overridden = {(rel.function.schema, rel.function.name) for rel in computed if rel is not None and rel.function}
+    return [rel for rel in found if (rel.target.schema, rel.target.name) not in overridden] + [
+        rel for rel in computed if rel is not None]
+
+
+def _computed_relationship(cache: SchemaCache, function: Function) -> Relationship | None:
+    """`f(parent) returns setof target`: to-many, or to-one when it returns one row (ROWS 1)."""
+    assert function.return_relation is not None
+    target = cache.relation(*function.return_relation)
+    if target is None:
+        return None
+    one = function.returns_one_row
+    return Relationship(target, "one" if one else "many", [], function.name,
+                        kind="many-to-one" if one else "one-to-many", function=function)
 
 
 def _single_columns(rel: Relationship) -> tuple[str, str] | None:
@@ -123,6 +140,8 @@ def _selected_by(rel: Relationship, parent: Relation, target: str, hint: str | N
     table's name means the children (the hint picking the key column), the key column
     names the parent.
     """
+    if rel.function is not None:  # a computed relationship is named by its function alone
+        return target == rel.function.name
     columns = _single_columns(rel)
     is_self = rel.junction is None and (rel.target.schema, rel.target.name) == (parent.schema, parent.name)
     if is_self:
@@ -313,6 +332,10 @@ class QueryBuilder:
                                 " or one-to-one relationship",
                     )
                 child = self.relation_node(relationship.target, item.items, embedded=True)
+                if relationship.function is not None:
+                    child.from_clause = sql.SQL("{}({}) AS {}").format(
+                        sql.Identifier(relationship.function.schema, relationship.function.name),
+                        self.row_of(node), sql.Identifier(child.alias))
                 for parent_col, child_col in relationship.pairs:
                     child.where.append(sql.SQL("{} = {}").format(
                         sql.Identifier(child.alias, child_col), sql.Identifier(node.alias, parent_col)))
@@ -356,15 +379,26 @@ class QueryBuilder:
         return node
 
     # -- expressions ---------------------------------------------------------------------
+    @staticmethod
+    def row_of(node: ReadNode) -> sql.Composable:
+        """The node's current row as its table's row type, the argument of computed fields
+        and relationships (the cast makes a write's CTE row a table row)."""
+        assert node.relation is not None
+        return sql.SQL("{}::{}").format(sql.Identifier(node.alias),
+                                        sql.Identifier(node.relation.schema, node.relation.name))
+
     def column_expr(self, node: ReadNode, ref: FieldRef) -> sql.Composable:
         if node.scalar:
             if ref.name != node.name:
                 raise unknown_column(node.name, ref.name)
             expr: sql.Composable = sql.Identifier(node.alias, "v")
-        else:
-            if ref.name not in node.columns:
-                raise unknown_column(node.name, ref.name)
+        elif ref.name in node.columns:
             expr = sql.Identifier(node.alias, ref.name)
+        else:
+            computed = self.cache.computed_field(node.relation, ref.name) if node.relation else None
+            if computed is None:
+                raise unknown_column(node.name, ref.name)
+            expr = sql.SQL("{}({})").format(sql.Identifier(computed.schema, computed.name), self.row_of(node))
         for step in ref.json_path:
             key = (sql.SQL("{}::int").format(self.params.add(int(step.key))) if is_integer(step.key)
                    else sql.SQL("{}::text").format(self.params.add(step.key)))
@@ -429,9 +463,10 @@ class QueryBuilder:
                     details=f"'{node.name}' and '{term.relation}' do not form a many-to-one or one-to-one relationship",
                 )
             # the related row alone (its join condition, not the embed's filters)
-            expr: sql.Composable = sql.SQL("(SELECT {} FROM {} WHERE {})").format(
-                self.column_expr(embed.node, term.field), embed.node.from_clause,
-                sql.SQL(" AND ").join(embed.join_conditions))
+            joined = (sql.SQL(" WHERE ") + sql.SQL(" AND ").join(embed.join_conditions)
+                      if embed.join_conditions else sql.SQL(""))
+            expr: sql.Composable = sql.SQL("(SELECT {} FROM {}{})").format(
+                self.column_expr(embed.node, term.field), embed.node.from_clause, joined)
         else:
             expr = self.column_expr(node, term.field)
         direction = sql.SQL(" DESC" if term.descending else " ASC")
