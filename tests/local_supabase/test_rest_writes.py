@@ -456,6 +456,53 @@ def test_rpc_array_arguments_and_overload_ambiguity(service_client, rest_http, d
         db.execute(f"drop function {name}; drop function {name}_o(int); drop function {name}_o(text)")
 
 
+def test_rpc_single_unnamed_parameter_gets_the_raw_body(rest_http, db):
+    """PostgREST passes the whole body to a function with one unnamed parameter: text for
+    text/plain, xml for text/xml, bytea for application/octet-stream, and JSON (even
+    `{"": ...}`, which names that parameter) as the text of the body."""
+    name = f"rt_raw_{uuid.uuid4().hex[:6]}"
+    db.execute(f"create function {name}_text(text) returns text language sql as $$select 'got ' || $1$$;"
+               f" create function {name}_xml(xml) returns text language sql as $$select xpath('/a/text()', $1)::text$$;"
+               f" create function {name}_bytes(bytea) returns int language sql as 'select length($1)'")
+    try:
+        r = rest_http.post(f"/rpc/{name}_text", content="plain words", headers={"Content-Type": "text/plain"})
+        assert (r.status_code, r.json()) == (200, "got plain words")
+        r = rest_http.post(f"/rpc/{name}_text", content='{"": "test"}', headers={"Content-Type": "application/json"})
+        assert (r.status_code, r.json()) == (200, 'got {"": "test"}')
+        r = rest_http.post(f"/rpc/{name}_xml", content="<a>hi</a>", headers={"Content-Type": "text/xml"})
+        # the call reaches the function; the embedded PostgreSQL is built without libxml
+        assert (r.status_code, r.json()) == (200, "{hi}") or r.json()["message"] == "unsupported XML feature"
+        r = rest_http.post(f"/rpc/{name}_bytes", content=b"\x00\xff\x10",
+                           headers={"Content-Type": "application/octet-stream"})
+        assert (r.status_code, r.json()) == (200, 3)
+        r = rest_http.post(f"/rpc/{name}_bytes", json={"a": 1})  # JSON does not fill a bytea parameter
+        assert (r.status_code, r.json()["code"]) == (404, "PGRST202")
+    finally:
+        db.execute(f"drop function {name}_text(text); drop function {name}_xml(xml); drop function {name}_bytes(bytea)")
+
+
+def test_rpc_overloads_prefer_named_parameters_then_the_unnamed_fallback(rest_http, db):
+    """PostgREST's findProc: named parameters first; else the one unnamed parameter that the
+    body's media type fills (json/jsonb for JSON, text for text/plain)."""
+    name = f"rt_over_{uuid.uuid4().hex[:6]}"
+    db.execute(f"create function {name}(x int) returns text language sql as $$select 'named ' || x$$;"
+               f" create function {name}(text) returns text language sql as $$select 'text ' || $1$$;"
+               f" create function {name}(json) returns text language sql as $$select 'json ' || ($1->>'y')$$")
+    try:
+        r = rest_http.post(f"/rpc/{name}", json={"x": 2})
+        assert (r.status_code, r.json()) == (200, "named 2")
+        r = rest_http.post(f"/rpc/{name}", content="abc", headers={"Content-Type": "text/plain"})
+        assert (r.status_code, r.json()) == (200, "text abc")
+        r = rest_http.post(f"/rpc/{name}", json={"y": "why"})
+        assert (r.status_code, r.json()) == (200, "json why")
+        r = rest_http.post(f"/rpc/{name}", content="x=5", headers={"Content-Type": "application/x-www-form-urlencoded"})
+        assert (r.status_code, r.json()) == (200, "named 5")
+        r = rest_http.post(f"/rpc/{name}", content="<x/>", headers={"Content-Type": "text/xml"})
+        assert (r.status_code, r.json()["code"]) == (404, "PGRST202")
+    finally:
+        db.execute(f"drop function {name}(int); drop function {name}(text); drop function {name}(json)")
+
+
 def test_rpc_returning_rows_of_an_unexposed_schema(service_client, db, make_user):
     user = make_user()
     name = f"rt_users_{uuid.uuid4().hex[:6]}"

@@ -50,6 +50,7 @@ from .query import (
     parse_select,
     sort_params,
 )
+from .rpc import RpcArguments, body_arguments, choose_function, query_arguments
 from .schema import Function, Relation, SchemaCache, listen_for_reloads
 from .sql import (
     QueryBuilder,
@@ -429,9 +430,7 @@ class RestApi:
         schema = self.schema_for(request)
         prefs = parse_prefer(request.prefer)
         media = negotiate(request.headers)
-        body: Any = {}
-        if request.method == "POST" and request.body.strip():
-            body = self.json_body(request)
+        body = body_arguments(request.headers.get("content-type"), request.body) if request.method == "POST" else None
         range_header = parse_range_header(request.headers.get("range"))
         plan = self.with_reload(lambda: self.plan_rpc(schema, request, body, range_header, media, prefs))
 
@@ -452,8 +451,8 @@ class RestApi:
 
         return self.run(request, work, prefs, read_only=request.method in ("GET", "HEAD"))
 
-    def plan_rpc(self, schema: str, request: RestRequest, body: Any, range_header: tuple[int, int | None] | None,
-                 media: MediaChoice, prefs: Preferences) -> RpcPlan:
+    def plan_rpc(self, schema: str, request: RestRequest, body: RpcArguments | None,
+                 range_header: tuple[int, int | None] | None, media: MediaChoice, prefs: Preferences) -> RpcPlan:
         """The call as SQL: a scalar, or rows that select/filters/order/limits apply to."""
         function, args, rest = self.resolve_function(schema, request, body)
         if prefs.max_affected is not None and prefs.handling == "strict" and not function.returns_set:
@@ -463,7 +462,7 @@ class RestApi:
         offset, limit = page_window(params, range_header, self.max_rows)
         builder = QueryBuilder(self.cache, aggregates_enabled=self.aggregates_enabled)
         alias = builder.aliases.next()
-        from_clause = function_from_clause(builder, function, args, body, alias)
+        from_clause = function_from_clause(builder, function, args, alias)
         if function.return_kind == "void":
             query = sql.SQL("SELECT 1 FROM {}").format(from_clause)
             return RpcPlan(builder, function, query)
@@ -482,43 +481,20 @@ class RestApi:
         return RpcPlan(builder, function, query, node, offset, header)
 
     def resolve_function(self, schema: str, request: RestRequest,
-                         body: Any) -> tuple[Function, dict[str, Any] | None, list[tuple[str, str]]]:
-        """Pick the overload matching the named arguments; PGRST202 when none does."""
+                         body: RpcArguments | None) -> tuple[Function, RpcArguments, list[tuple[str, str]]]:
+        """The overload the arguments fit (rpc.choose_function); PGRST202 when none does.
+        Returns it with its arguments and the query parameters left for filters etc."""
         candidates = self.cache.functions(schema, request.name)
-        if request.method == "POST":
-            rest = request.params
-            if not isinstance(body, dict):
-                json_fns = [f for f in candidates if f.single_unnamed_json]
-                if len(json_fns) == 1:
-                    return json_fns[0], None, rest
-                raise self.function_missing(schema, request.name, [])
-            provided = set(body)
-            args: dict[str, Any] = body
+        if body is not None:
+            arguments, rest = body, request.params
         else:
-            arg_names = {a.name for f in candidates for a in f.args}
-            args = {k: v for k, v in request.params if k in arg_names}
-            rest = [(k, v) for k, v in request.params if k not in arg_names]
-            provided = set(args)
-        matches = [f for f in candidates
-                   if provided <= {a.name for a in f.args}
-                   and all(a.has_default or a.name in provided for a in f.args)
-                   and not f.single_unnamed_json]
-        if not matches and request.method == "POST":
-            json_fns = [f for f in candidates if f.single_unnamed_json]
-            if len(json_fns) == 1:
-                return json_fns[0], None, rest
-        if not matches:
-            raise self.function_missing(schema, request.name, sorted(provided))
-        if len(matches) > 1:
-            raise RestError(
-                300, "PGRST203",
-                "Could not choose the best candidate function between: "
-                + ", ".join(f"{f.schema}.{f.name}({', '.join(a.name + ' => ' + a.type for a in f.args)})"
-                            for f in matches),
-                hint="Try renaming the parameters or the function itself in the database so function"
-                     " overloading can be resolved",
-            )
-        return matches[0], args, rest
+            parameter_names = {a.name for f in candidates for a in f.args}
+            arguments = query_arguments({k: v for k, v in request.params if k in parameter_names})
+            rest = [(k, v) for k, v in request.params if k not in parameter_names]
+        function = choose_function(candidates, arguments)
+        if function is None:
+            raise self.function_missing(schema, request.name, sorted(arguments.names))
+        return function, arguments, rest
 
     @staticmethod
     def function_missing(schema: str, name: str, provided: list[str]) -> RestError:

@@ -18,8 +18,6 @@ import psycopg
 
 logger = logging.getLogger(__name__)
 
-JSON_BODY_TYPES = {"json", "jsonb"}
-
 
 @dataclass
 class Column:
@@ -82,10 +80,6 @@ class Function:
     return_relation: tuple[str, str] | None = None  # set when it returns rows of a table/view
     row_argument: tuple[str, str] | None = None  # its one argument is a row of this table/view
     estimated_rows: float = 0.0  # pg_proc.prorows: ROWS 1 makes a set-returning one to-one
-
-    @property
-    def single_unnamed_json(self) -> bool:
-        return len(self.args) == 1 and not self.args[0].name and self.args[0].type in JSON_BODY_TYPES
 
     @property
     def is_computed_relationship(self) -> bool:

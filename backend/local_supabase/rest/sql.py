@@ -26,6 +26,7 @@ from .query import (
     SelectStar,
     is_integer,
 )
+from .rpc import RpcArguments, has_one_unnamed_parameter
 from .schema import Column, Function, Relation, SchemaCache
 
 OPERATOR_SQL = {
@@ -666,17 +667,18 @@ def delete_sql(relation: Relation, where: sql.Composable, *, returning: bool) ->
 # ------------------------------------------------------------------------------------ RPC
 
 
-def function_from_clause(builder: QueryBuilder, function: Function, args: dict[str, Any] | None,
-                         raw_body: Any, alias: str) -> sql.Composable:
-    """`fn(a => _a.a, ...) AS alias`, arguments decoded by Postgres from one JSON param."""
+def function_from_clause(builder: QueryBuilder, function: Function, arguments: RpcArguments,
+                         alias: str) -> sql.Composable:
+    """`fn(a => _a.a, ...) AS alias`, arguments decoded by Postgres from one JSON param; a
+    function with one unnamed parameter gets the whole body, cast to that parameter's type."""
     name = sql.Identifier(function.schema, function.name)
     alias_sql = sql.Identifier(alias)
     column_alias = sql.SQL("(v)") if function.return_kind in ("scalar", "void") else sql.SQL("")
-    if function.single_unnamed_json and args is None:
-        call = sql.SQL("{}({}::{})").format(name, builder.params.add(json.dumps(raw_body)),
+    if has_one_unnamed_parameter(function):
+        call = sql.SQL("{}({}::{})").format(name, builder.params.add(arguments.positional),
                                             sql.SQL(function.args[0].type))
         return sql.SQL("{} AS {}{}").format(call, alias_sql, column_alias)
-    args = args or {}
+    args = arguments.named or {}
     used = [arg for arg in function.args if arg.name in args]
     if not used:
         return sql.SQL("{}() AS {}{}").format(name, alias_sql, column_alias)
