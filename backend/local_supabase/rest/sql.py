@@ -325,13 +325,6 @@ class QueryBuilder:
                 if node.relation is None:
                     raise _no_relationship(Relation("public", node.name, "c"), item)
                 relationship = find_relationship(self.cache, node.relation, item)
-                if item.spread and relationship.cardinality != "one":
-                    raise RestError(
-                        400, "PGRST119",
-                        f"A spread operation on '{item.relation}' is not possible",
-                        details=f"'{node.name}' and '{item.relation}' do not form a many-to-one"
-                                " or one-to-one relationship",
-                    )
                 child = self.relation_node(relationship.target, item.items, embedded=True)
                 if relationship.function is not None:
                     child.from_clause = sql.SQL("{}({}) AS {}").format(
@@ -500,9 +493,15 @@ class QueryBuilder:
         rows = self.rows(embed.node)
         sub = sql.Identifier(self.aliases.next("e"))
         name = sql.Identifier(embed.spec.output_name)
-        if embed.spec.spread:
+        if embed.spec.spread and embed.relationship.cardinality == "one":
             return [
                 sql.SQL("(SELECT {}.{} FROM ({}) {}) AS {}").format(
+                    sub, sql.Identifier(col), rows, sub, sql.Identifier(col))
+                for col in self.output_names(embed.node)
+            ]
+        if embed.spec.spread:  # to-many (PostgREST 13): one array per column, all in the embed's order
+            return [
+                sql.SQL("COALESCE((SELECT json_agg({}.{}) FROM ({}) {}), '[]'::json) AS {}").format(
                     sub, sql.Identifier(col), rows, sub, sql.Identifier(col))
                 for col in self.output_names(embed.node)
             ]
