@@ -244,6 +244,11 @@ def _no_relationship(parent: Relation, embed: SelectEmbed) -> RestError:
 # ---------------------------------------------------------------------------- read nodes
 
 
+def is_aggregated(node: ReadNode) -> bool:
+    """Whether the node selects an aggregate, which groups its rows by everything else."""
+    return any(isinstance(item, SelectColumn) and item.aggregate for item in node.items)
+
+
 def _is_count_request(items: list[SelectItem], relation: Relation) -> bool:
     """`rel(count)`: PostgREST answers the number of related rows as `[{"count": n}]`."""
     if len(items) != 1 or not isinstance(items[0], SelectColumn):
@@ -469,46 +474,80 @@ class QueryBuilder:
 
     # -- rendering ----------------------------------------------------------------------
     def select_list(self, node: ReadNode) -> sql.Composable:
+        return sql.SQL(", ").join(part for part, _, _ in self._select_parts(node))
+
+    def _select_parts(self, node: ReadNode) -> list[tuple[sql.Composable, int, bool]]:
+        """(SQL, output columns it makes, whether it is an aggregate) for each select item."""
         if node.count_only:
             item = node.items[0]
             assert isinstance(item, SelectColumn)
-            return sql.SQL("count(*) AS {}").format(sql.Identifier(item.output_name))
-        parts: list[sql.Composable] = []
+            return [(sql.SQL("count(*) AS {}").format(sql.Identifier(item.output_name)), 1, True)]
+        aggregated = is_aggregated(node)
+        parts: list[tuple[sql.Composable, int, bool]] = []
         for item in node.items:
             if isinstance(item, SelectStar):
-                parts.append(sql.SQL("{}.v").format(sql.Identifier(node.alias)) if node.scalar
-                             else sql.SQL("{}.*").format(sql.Identifier(node.alias)))
+                if node.scalar:
+                    parts.append((sql.SQL("{}.v").format(sql.Identifier(node.alias)), 1, False))
+                else:
+                    parts.append((sql.SQL("{}.*").format(sql.Identifier(node.alias)), len(node.columns), False))
             elif isinstance(item, SelectColumn):
-                expr = self.column_expr(node, item.field)
-                if item.cast:
-                    expr = sql.SQL("CAST({} AS {})").format(expr, sql.SQL(item.cast))
-                parts.append(sql.SQL("{} AS {}").format(expr, sql.Identifier(item.output_name)))
+                parts.append((sql.SQL("{} AS {}").format(self._column_value(node, item),
+                                                         sql.Identifier(item.output_name)), 1, bool(item.aggregate)))
             else:
-                parts.extend(self._embed_columns(node.embeds[item.output_name]))
-        return sql.SQL(", ").join(parts) if parts else sql.SQL("")
+                # grouped rows need an embed as jsonb: json has no equality to group by
+                parts.extend((column, 1, False) for column in
+                             self._embed_columns(node.embeds[item.output_name], as_jsonb=aggregated))
+        return parts
 
-    def _embed_columns(self, embed: EmbedNode) -> list[sql.Composable]:
+    def _column_value(self, node: ReadNode, item: SelectColumn) -> sql.Composable:
+        """A selected column with its cast, aggregate and the aggregate's cast, as PostgREST
+        renders them: `CAST(SUM(CAST(col AS cast)) AS aggregate_cast)`."""
+        if item.aggregate == "count" and item.field.name == "*":
+            expr: sql.Composable = sql.SQL("count(*)")
+        else:
+            expr = self.column_expr(node, item.field)
+            if item.cast:
+                expr = sql.SQL("CAST({} AS {})").format(expr, sql.SQL(item.cast))
+            if item.aggregate:
+                expr = sql.SQL("{}({})").format(sql.SQL(item.aggregate), expr)
+        if item.aggregate_cast:
+            expr = sql.SQL("CAST({} AS {})").format(expr, sql.SQL(item.aggregate_cast))
+        return expr
+
+    def _group_by(self, node: ReadNode) -> sql.Composable:
+        """` GROUP BY` every output column that is not an aggregate, when some are (by position)."""
+        if node.count_only or not is_aggregated(node):
+            return sql.SQL("")
+        positions, position = [], 1
+        for _, width, aggregate in self._select_parts(node):
+            if not aggregate:
+                positions.extend(range(position, position + width))
+            position += width
+        if not positions:
+            return sql.SQL("")
+        return sql.SQL(" GROUP BY ") + sql.SQL(", ").join(sql.Literal(p) for p in positions)
+
+    def _embed_columns(self, embed: EmbedNode, *, as_jsonb: bool = False) -> list[sql.Composable]:
+        """The embed's output columns; `as_jsonb` for grouped rows (json has no equality)."""
+        wrap = sql.SQL("to_jsonb({})") if as_jsonb else sql.SQL("{}")
+        return [sql.SQL("{} AS {}").format(wrap.format(expr), sql.Identifier(name))
+                for expr, name in self._embed_values(embed)]
+
+    def _embed_values(self, embed: EmbedNode) -> list[tuple[sql.Composable, str]]:
         if not embed.spec.items:  # `rel()`, `rel!inner()`: filters at most, adds no key (PostgREST)
             return []
         rows = self.rows(embed.node)
         sub = sql.Identifier(self.aliases.next("e"))
-        name = sql.Identifier(embed.spec.output_name)
         if embed.spec.spread and embed.relationship.cardinality == "one":
-            return [
-                sql.SQL("(SELECT {}.{} FROM ({}) {}) AS {}").format(
-                    sub, sql.Identifier(col), rows, sub, sql.Identifier(col))
-                for col in self.output_names(embed.node)
-            ]
+            return [(sql.SQL("(SELECT {}.{} FROM ({}) {})").format(sub, sql.Identifier(col), rows, sub), col)
+                    for col in self.output_names(embed.node)]
         if embed.spec.spread:  # to-many (PostgREST 13): one array per column, all in the embed's order
-            return [
-                sql.SQL("COALESCE((SELECT json_agg({}.{}) FROM ({}) {}), '[]'::json) AS {}").format(
-                    sub, sql.Identifier(col), rows, sub, sql.Identifier(col))
-                for col in self.output_names(embed.node)
-            ]
+            return [(sql.SQL("COALESCE((SELECT json_agg({}.{}) FROM ({}) {}), '[]'::json)").format(
+                sub, sql.Identifier(col), rows, sub), col) for col in self.output_names(embed.node)]
         if embed.relationship.cardinality == "one":
-            return [sql.SQL("(SELECT row_to_json({}) FROM ({}) {}) AS {}").format(sub, rows, sub, name)]
-        return [sql.SQL("COALESCE((SELECT json_agg({}) FROM ({}) {}), '[]'::json) AS {}").format(
-            sub, rows, sub, name)]
+            return [(sql.SQL("(SELECT row_to_json({}) FROM ({}) {})").format(sub, rows, sub), embed.spec.output_name)]
+        return [(sql.SQL("COALESCE((SELECT json_agg({}) FROM ({}) {}), '[]'::json)").format(sub, rows, sub),
+                 embed.spec.output_name)]
 
     def output_names(self, node: ReadNode) -> list[str]:
         names: list[str] = []
@@ -538,6 +577,8 @@ class QueryBuilder:
             select if select is not None else self.select_list(node), node.from_clause, self.where_clause(node))
         if node.count_only:
             return query
+        if select is None:
+            query = query + self._group_by(node)
         if node.order:
             query = query + sql.SQL(" ORDER BY ") + sql.SQL(", ").join(node.order)
         if node.limit is not None:
