@@ -52,13 +52,14 @@ create table rt_best_friend (
   first_user text references rt_member (username), second_user text references rt_member (username)
 );
 
--- computed fields and relationships: functions of one table row (dropped with their tables)
-create function rt_label(rt_author) returns text language sql stable
+-- computed fields and relationships: functions of one table row (dropped with their tables;
+-- search_path pinned as tests/schema requires of every public function)
+create function rt_label(rt_author) returns text language sql stable set search_path = ''
   as $$ select $1.name || ' (' || coalesce($1.country, '?') || ')' $$;
-create function rt_books_of(rt_author) returns setof rt_book language sql stable
-  as $$ select * from rt_book where author_id = $1.id $$;
-create function rt_writer(rt_book) returns setof rt_author rows 1 language sql stable
-  as $$ select * from rt_author where id = $1.author_id $$;
+create function rt_books_of(rt_author) returns setof rt_book language sql stable set search_path = ''
+  as $$ select * from public.rt_book where author_id = $1.id $$;
+create function rt_writer(rt_book) returns setof rt_author rows 1 language sql stable set search_path = ''
+  as $$ select * from public.rt_author where id = $1.author_id $$;
 
 insert into rt_publisher values (1, 'Penguin'), (2, 'Tor');
 insert into rt_author values
