@@ -73,3 +73,14 @@ def test_aggregate_of_an_unknown_column_or_type(aggregates_http):
     assert (r.status_code, r.json()["code"]) == (400, "42703")
     r = aggregates_http.get("/rt_book", params={"select": "pages.sum()::nosuchtype"})
     assert (r.status_code, r.json()["code"]) == (400, "42704")
+
+
+def test_aggregates_in_a_to_one_spread_are_hoisted_to_the_parent(aggregates_http):
+    """PostgREST: inside a to-one spread the aggregates run over the parent's rows, grouped
+    by the spread's other columns (and the parent's)."""
+    r = aggregates_http.get("/rt_book", params={
+        "select": "...rt_author!author_id(publisher_id,born.max(),born.min(),books:count(),oldest:born.min()::text)"})
+    assert r.status_code == 200, r.text
+    assert sorted(r.json(), key=lambda row: row["publisher_id"]) == [
+        {"publisher_id": 1, "max": 1923, "min": 1815, "books": 3, "oldest": "1815"},
+        {"publisher_id": 2, "max": 1899, "min": 1899, "books": 2, "oldest": "1899"}]

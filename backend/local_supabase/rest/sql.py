@@ -244,9 +244,16 @@ def _no_relationship(parent: Relation, embed: SelectEmbed) -> RestError:
 # ---------------------------------------------------------------------------- read nodes
 
 
-def is_aggregated(node: ReadNode) -> bool:
-    """Whether the node selects an aggregate, which groups its rows by everything else."""
+def selects_aggregates(node: ReadNode) -> bool:
     return any(isinstance(item, SelectColumn) and item.aggregate for item in node.items)
+
+
+def is_aggregated(node: ReadNode) -> bool:
+    """Whether the node's rows are grouped: it selects an aggregate, or a to-one spread of
+    it does (PostgREST hoists those to the parent)."""
+    if node.hoisted:
+        return False
+    return selects_aggregates(node) or any(embed.node.hoisted for embed in node.embeds.values())
 
 
 def _is_count_request(items: list[SelectItem], relation: Relation) -> bool:
@@ -275,6 +282,7 @@ class ReadNode:
     embeds: dict[str, EmbedNode] = field(default_factory=dict)
     scalar: bool = False  # a function returning a scalar: one column named `v`
     count_only: bool = False  # an embedded `rel(count)`: the number of related rows
+    hoisted: bool = False  # a to-one spread whose aggregates the parent computes
 
 
 @dataclass
@@ -340,6 +348,7 @@ class QueryBuilder:
                         sql.Identifier(child.alias, child_col), sql.Identifier(node.alias, parent_col)))
                 if relationship.junction is not None:
                     self._join_junction(node, child, relationship.junction)
+                child.hoisted = item.spread and relationship.cardinality == "one" and selects_aggregates(child)
                 key = item.output_name
                 if key in node.embeds:
                     raise RestError(400, "PGRST100", f"'{key}' is embedded more than once; use an alias")
@@ -493,26 +502,44 @@ class QueryBuilder:
             elif isinstance(item, SelectColumn):
                 parts.append((sql.SQL("{} AS {}").format(self._column_value(node, item),
                                                          sql.Identifier(item.output_name)), 1, bool(item.aggregate)))
+            elif node.embeds[item.output_name].node.hoisted:
+                parts.extend(self._hoisted_columns(node.embeds[item.output_name]))
             else:
                 # grouped rows need an embed as jsonb: json has no equality to group by
                 parts.extend((column, 1, False) for column in
                              self._embed_columns(node.embeds[item.output_name], as_jsonb=aggregated))
         return parts
 
+    def _hoisted_columns(self, embed: EmbedNode) -> list[tuple[sql.Composable, int, bool]]:
+        """A to-one spread's columns with its aggregates applied here, over the parent's
+        groups (the related row's value is the aggregate's input)."""
+        aggregates = {item.output_name: item for item in embed.node.items
+                      if isinstance(item, SelectColumn) and item.aggregate}
+        parts: list[tuple[sql.Composable, int, bool]] = []
+        for value, name in self._embed_values(embed):
+            item = aggregates.get(name)
+            if item is not None:
+                value = self._aggregated(sql.SQL("{}({})").format(sql.SQL(item.aggregate), value), item)
+            parts.append((sql.SQL("{} AS {}").format(value, sql.Identifier(name)), 1, item is not None))
+        return parts
+
     def _column_value(self, node: ReadNode, item: SelectColumn) -> sql.Composable:
         """A selected column with its cast, aggregate and the aggregate's cast, as PostgREST
         renders them: `CAST(SUM(CAST(col AS cast)) AS aggregate_cast)`."""
         if item.aggregate == "count" and item.field.name == "*":
-            expr: sql.Composable = sql.SQL("count(*)")
-        else:
-            expr = self.column_expr(node, item.field)
-            if item.cast:
-                expr = sql.SQL("CAST({} AS {})").format(expr, sql.SQL(item.cast))
-            if item.aggregate:
-                expr = sql.SQL("{}({})").format(sql.SQL(item.aggregate), expr)
-        if item.aggregate_cast:
-            expr = sql.SQL("CAST({} AS {})").format(expr, sql.SQL(item.aggregate_cast))
+            # hoisted: the parent counts its rows that have the related row
+            return sql.SQL("true") if node.hoisted else self._aggregated(sql.SQL("count(*)"), item)
+        expr = self.column_expr(node, item.field)
+        if item.cast:
+            expr = sql.SQL("CAST({} AS {})").format(expr, sql.SQL(item.cast))
+        if item.aggregate and not node.hoisted:
+            expr = self._aggregated(sql.SQL("{}({})").format(sql.SQL(item.aggregate), expr), item)
         return expr
+
+    @staticmethod
+    def _aggregated(call: sql.Composable, item: SelectColumn) -> sql.Composable:
+        """The aggregate call with the cast PostgREST applies after it (`.sum()::int`)."""
+        return sql.SQL("CAST({} AS {})").format(call, sql.SQL(item.aggregate_cast)) if item.aggregate_cast else call
 
     def _group_by(self, node: ReadNode) -> sql.Composable:
         """` GROUP BY` every output column that is not an aggregate, when some are (by position)."""
