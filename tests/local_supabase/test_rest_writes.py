@@ -467,6 +467,8 @@ def test_rpc_single_unnamed_parameter_gets_the_raw_body(rest_http, db):
     try:
         r = rest_http.post(f"/rpc/{name}_text", content="plain words", headers={"Content-Type": "text/plain"})
         assert (r.status_code, r.json()) == (200, "got plain words")
+        r = rest_http.post(f"/rpc/{name}_text", content=b"\xff\xfe", headers={"Content-Type": "text/plain"})
+        assert (r.status_code, r.json()["code"]) == (400, "22021")
         r = rest_http.post(f"/rpc/{name}_text", content='{"": "test"}', headers={"Content-Type": "application/json"})
         assert (r.status_code, r.json()) == (200, 'got {"": "test"}')
         r = rest_http.post(f"/rpc/{name}_xml", content="<a>hi</a>", headers={"Content-Type": "text/xml"})

@@ -28,14 +28,17 @@ from .auth import VerifiedTokens, authenticate
 from .errors import SCHEMA_CACHE_HINT, RestError, from_database, parse_error, unknown_table
 from .http import (
     CSV_TYPE,
+    JSON_BODY_TYPES,
     JSON_TYPE,
     OBJECT_TYPE,
     MediaChoice,
     content_range,
     csv_field,
     json_error,
+    media_type,
     negotiate,
     page_window,
+    parse_json,
     parse_range_header,
     respond,
     single_body,
@@ -413,15 +416,12 @@ class RestApi:
 
     @staticmethod
     def json_body(request: RestRequest) -> Any:
-        content_type = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
-        if content_type not in ("application/json", "", "application/vnd.pgrst.object+json"):
+        content_type = media_type(request.headers.get("content-type"))
+        if content_type not in JSON_BODY_TYPES:
             raise RestError(415, "PGRST107", f"Content-Type not acceptable: {content_type}")
         if not request.body.strip():
             raise RestError(400, "PGRST102", "Empty or invalid json")
-        try:
-            return request_body.loads(request.body, replace_lone_surrogates=False)
-        except ValueError as exc:  # JsonTooDeep too: aeson has no depth limit, Python does
-            raise RestError(400, "PGRST102", "Empty or invalid json", details=str(exc)) from None
+        return parse_json(request.body)
 
     # -- RPC ------------------------------------------------------------------------------
     def handle_rpc(self, request: RestRequest) -> Response:
@@ -455,7 +455,7 @@ class RestApi:
                  range_header: tuple[int, int | None] | None, media: MediaChoice, prefs: Preferences) -> RpcPlan:
         """The call as SQL: a scalar, or rows that select/filters/order/limits apply to."""
         function, args, rest = self.resolve_function(schema, request, body)
-        if prefs.max_affected is not None and prefs.handling == "strict" and not function.returns_set:
+        if prefs.strict_max_affected is not None and not function.returns_set:
             raise RestError(400, "PGRST128", "Function must return SETOF or TABLE when max-affected preference"
                                              " is used with handling=strict")
         params = sort_params(rest)
@@ -532,7 +532,7 @@ def read_headers(prefs: Preferences, range_header: str) -> dict[str, str]:
 def enforce_max_affected(prefs: Preferences, affected: int) -> None:
     """`Prefer: handling=strict, max-affected=n`: refuse (and so roll back) a request that
     touched more rows; for an RPC the rows are those of its result set, as in PostgREST."""
-    if prefs.max_affected is not None and prefs.handling == "strict" and affected > prefs.max_affected:
+    if prefs.strict_max_affected is not None and affected > prefs.strict_max_affected:
         raise RestError(400, "PGRST124", "Query result exceeds max-affected preference constraint",
                         details=f"The query affects {affected} rows")
 

@@ -127,6 +127,11 @@ class Preferences:
     max_affected: int | None = None
     applied: list[str] = field(default_factory=list)
 
+    @property
+    def strict_max_affected(self) -> int | None:
+        """max-affected counts only with handling=strict (PostgREST ignores it otherwise)."""
+        return self.max_affected if self.handling == "strict" else None
+
 
 # ------------------------------------------------------------------------------ scanning
 

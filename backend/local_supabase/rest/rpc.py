@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl
 
-from .. import request_body
 from .errors import RestError
+from .http import JSON_BODY_TYPES, media_type, parse_json
 from .schema import Function
 
-JSON_MEDIA = ("application/json", "application/vnd.pgrst.object+json", "")
 RAW_MEDIA = {"text/plain": "text", "text/xml": "xml", "application/octet-stream": "bytea"}
 FORM_MEDIA = "application/x-www-form-urlencoded"
 # the parameter type a function with one unnamed parameter needs for each body kind
@@ -46,30 +45,27 @@ def query_arguments(named: dict[str, str]) -> RpcArguments:
 
 def body_arguments(content_type: str | None, body: bytes) -> RpcArguments:
     """A POST body as arguments; 415 for a media type PostgREST does not read, 400 for bad JSON."""
-    media = (content_type or "").split(";")[0].strip().lower()
+    media = media_type(content_type)
     if media in RAW_MEDIA:
         kind = RAW_MEDIA[media]
-        if kind == "bytea":
-            return RpcArguments(kind, {}, body)
-        try:
-            return RpcArguments(kind, {}, body.decode())
-        except UnicodeDecodeError:
-            raise RestError(400, "22021", "invalid byte sequence for encoding \"UTF8\"") from None
+        return RpcArguments(kind, {}, body if kind == "bytea" else _utf8(body))
     if media == FORM_MEDIA:
-        try:
-            named = dict(parse_qsl(body.decode(), keep_blank_values=True))
-        except UnicodeDecodeError:
-            raise RestError(400, "22021", "invalid byte sequence for encoding \"UTF8\"") from None
+        named = dict(parse_qsl(_utf8(body), keep_blank_values=True))
         return RpcArguments("form", named, json.dumps(named))
-    if media not in JSON_MEDIA:
+    if media not in JSON_BODY_TYPES:
         raise RestError(415, "PGRST107", f"Content-Type not acceptable: {media}")
     if not body.strip():
         return RpcArguments("json", {}, "{}")
-    try:
-        value = request_body.loads(body, replace_lone_surrogates=False)
-    except ValueError as exc:  # JsonTooDeep too: aeson has no depth limit, Python does
-        raise RestError(400, "PGRST102", "Empty or invalid json", details=str(exc)) from None
+    value = parse_json(body)
     return RpcArguments("json", value if isinstance(value, dict) else None, body.decode())
+
+
+def _utf8(body: bytes) -> str:
+    """A text body; Postgres' own error for bytes that are not UTF-8."""
+    try:
+        return body.decode()
+    except UnicodeDecodeError:
+        raise RestError(400, "22021", 'invalid byte sequence for encoding "UTF8"') from None
 
 
 def has_one_unnamed_parameter(function: Function) -> bool:
