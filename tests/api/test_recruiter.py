@@ -182,7 +182,9 @@ def test_a_candidate_takes_the_interview_through_the_invitation_link(api, recrui
 
     ended = ok(api.post("/api/ai-interview/", {"action": "end", "session_id": session["id"]}, format="json",
                         **invited(link["token"])))
-    assert ended["status"] == "completed" and "evaluation" not in ended  # the scores are the interviewer's
+    assert ended == {"session_id": session["id"], "status": "completed",  # the scores are the interviewer's
+                     "message": "Thank you for your time: the interview is over, and your interviewer will be in "
+                                "touch."}
     reused = api.post("/api/ai-interview/", {"action": "initialize", "session_id": session["id"]}, format="json",
                       **invited(link["token"]))
     assert reused.status_code == 401
@@ -587,13 +589,15 @@ def test_session_changes_are_checked_like_scheduling(api, recruiter, team, make_
     session = schedule(api, recruiter, interviewer, student)
     path = f"/api/sessions/{session['id']}/"
 
-    def refused(body: dict, field: str) -> None:
+    def refused(body: dict, field: str) -> list[str]:
         answer = api.patch(path, body, format="json", **recruiter.auth)
         assert answer.status_code == 400, (body, answer.content)
         assert list(answer.json()["error"]["details"]) == [field], answer.json()
+        return answer.json()["error"]["details"][field]
 
     refused({"scheduled_at": (datetime.now(UTC) - timedelta(days=1)).isoformat()}, "scheduled_at")
-    refused({"status": "completed"}, "status")
+    assert refused({"status": "completed"}, "status") == [
+        "Only `cancelled` can be set; start and end a session through its actions."]
     refused({"duration_minutes": 200}, "duration_minutes")
     stranger = candidate(make_user)
     foreign = ok(api.post("/api/students/", {"name": "X", "email": "x@example.test"}, format="json",
