@@ -1,0 +1,280 @@
+"""The browser client end to end, as a person uses it: sign up, a resume, a whole interview with the
+reply streamed in, feedback and a retry, history filters, the report, the dashboard, the account's
+deletion; and recruiter mode, from scheduling to a candidate taking the interview through the
+invitation link. Every page passes axe-core at 375 and 1440 px and is photographed at both."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+import httpx
+import pytest
+
+from tests.api.interview_helpers import STRONG
+
+expect = pytest.importorskip("playwright.sync_api", reason="browser tests skipped: Playwright is not installed").expect
+
+pytestmark = pytest.mark.timeout(240)
+
+PASSWORD = "Browser-Test-1"
+RESUME = b"""Ada Lovelace
+ada@example.test | London
+
+Summary
+Backend engineer building Python services on PostgreSQL.
+
+Experience
+Senior Backend Engineer, Analytical Engines Ltd, 2021 - Present
+- Cut p99 latency of the billing API by 40% by adding indexes and query plans to review
+- Led a team of 4 engineers migrating services to Kubernetes
+
+Skills
+Python, PostgreSQL, Django, Kubernetes, Redis
+"""
+# Records every text an interviewer's bubble is given, so the test sees the reply grow token by token.
+WATCH_STREAM = """() => {
+  window.streamed = [];
+  new MutationObserver((records) => {
+    for (const record of records) for (const node of record.addedNodes) {
+      if (node.nodeType === Node.TEXT_NODE && record.target.closest?.('.from-interviewer')) window.streamed.push(node.data);
+    }
+  }).observe(document.querySelector('.conversation'), {childList: true, subtree: true});
+}"""
+
+
+def sign_up(tab, name: str) -> str:
+    """Sign up through the form (after seeing a broken rule shown beside its field); the e-mail."""
+    email = f"{name}-{uuid.uuid4().hex[:8]}@example.test"
+    tab.open("/app/signup")
+    tab.check("sign up")
+    page = tab.page
+    page.get_by_label("Full name").fill(f"{name.title()} Tester")
+    page.get_by_label("Username").fill(f"{name}_{uuid.uuid4().hex[:8]}")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Password").fill("short")
+    page.get_by_role("button", name="Create account").click()
+    password_field = page.locator('[data-field="password"]')
+    expect(password_field.locator(".field-error")).to_contain_text("uppercase letter and a digit")
+    expect(page.get_by_label("Password")).to_have_attribute("aria-invalid", "true")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_role("heading", level=1, name="Dashboard")).to_be_visible()
+    return email
+
+
+def api_session(tab) -> dict:
+    return tab.page.evaluate("JSON.parse(localStorage.getItem('interview-coach.session'))")
+
+
+def api(tab, method: str, path: str, **kwargs) -> httpx.Response:
+    """The API as the signed-in person of `tab` (to compare what the page shows with what is stored)."""
+    token = api_session(tab)["access_token"]
+    return httpx.request(method, tab.base + path, headers={"Authorization": f"Bearer {token}"}, timeout=30, **kwargs)
+
+
+def answer_in_the_room(tab, text: str) -> str:
+    """Send an answer and wait for the interviewer's streamed reply; the reply's text."""
+    page = tab.page
+    replies = page.locator(".from-interviewer")
+    before = replies.count()
+    page.evaluate(WATCH_STREAM)
+    page.get_by_label("Your answer").fill(text)
+    with page.expect_response(re.compile(r"/messages$")) as turn:
+        page.get_by_role("button", name="Send answer").click()
+    assert turn.value.headers["content-type"].startswith("text/event-stream")
+    expect(replies).to_have_count(before + 1)
+    expect(page.locator(".streaming")).to_have_count(0)
+    reply = replies.last.locator("p").inner_text()
+    streamed = page.evaluate("window.streamed")
+    assert len(set(streamed)) > 1 and all(reply.startswith(part.strip()) for part in streamed), streamed
+    return reply
+
+
+def test_a_candidate_practises_end_to_end(new_tab):
+    tab = new_tab()
+    page = tab.page
+    email = sign_up(tab, "candidate")
+    tab.check("dashboard empty")
+
+    # a resume: upload, parsed fields, a correction
+    page.get_by_role("link", name="Resumes").click()
+    tab.check("resumes")
+    page.get_by_label("Resume file").set_input_files({"name": "ada.txt", "mimeType": "text/plain", "buffer": RESUME})
+    page.get_by_role("button", name="Upload and parse").click()
+    expect(page.get_by_role("heading", level=1, name="ada.txt")).to_be_visible()
+    expect(page.get_by_label("Skills")).to_have_value(re.compile("PostgreSQL"))
+    page.get_by_label("Location").fill("Cambridge")
+    page.get_by_role("button", name="Save corrections").click()
+    expect(page.locator("#main").get_by_text("Corrections saved.").first).to_be_visible()
+    tab.check("resume")
+    resume_id = page.url.rsplit("/", 1)[1]
+    assert api(tab, "GET", f"/api/resumes/{resume_id}").json()["parsed_json"]["location"] == "Cambridge"
+
+    # a new interview with that resume and a job description
+    page.get_by_role("link", name="Practise with this resume").click()
+    expect(page.get_by_label("Resume (optional)")).to_have_value(resume_id)
+    tab.check("new interview")
+    page.get_by_label("Job role").fill("Backend Engineer")
+    page.get_by_label("Number of questions").fill("2")
+    page.get_by_label("Job description (optional)").fill("Python services, PostgreSQL performance tuning, Kubernetes")
+    page.get_by_role("button", name="Create and start").click()
+    expect(page.locator(".from-interviewer")).to_have_count(1)
+    interview_id = page.url.rsplit("/", 1)[1]
+    expect(page.locator("#room-progress")).to_contain_text("Question 1 of 2")
+    tab.check("interview room")
+
+    # the reply streams in; it is what the server stored; a reload resumes the same conversation
+    reply = answer_in_the_room(tab, STRONG)
+    stored = api(tab, "GET", f"/api/interviews/{interview_id}").json()["messages"]
+    assert stored[-1]["role"] == "interviewer" and stored[-1]["content"] == reply
+    page.reload()
+    expect(page.locator(".bubble")).to_have_count(len([m for m in stored if m["role"] != "system"]))
+    expect(page.locator(".from-interviewer").last).to_have_text(re.compile(re.escape(reply[:40])))
+
+    # skip ahead until the interviewer closes, then end
+    for _ in range(6):
+        if "end the interview" in page.locator("#room-progress").inner_text():
+            break
+        with page.expect_response(re.compile(r"/skip$")):
+            page.get_by_role("button", name="Skip question").click()
+        expect(page.locator(".streaming")).to_have_count(0)
+    expect(page.locator("#room-progress")).to_contain_text("end the interview")
+    expect(page.get_by_role("button", name="Send answer")).to_be_disabled()
+    page.get_by_role("button", name="End interview").click()
+
+    # feedback: the scores the API recorded, why this score, a retry
+    expect(page.get_by_role("heading", level=1, name=re.compile("^Feedback"))).to_be_visible()
+    evaluation = api(tab, "GET", f"/api/interviews/{interview_id}/evaluation").json()
+    expect(page.get_by_role("img", name=f"Overall: {round(evaluation['overall_score'])} out of 100")).to_be_visible()
+    expect(page.get_by_role("heading", name="Coverage map")).to_be_visible()
+    expect(page.locator(".coverage li").first).to_be_visible()
+    tab.check("feedback")
+    page.get_by_role("button", name="Why this score").first.click()
+    expect(page.locator(".explanation").first).to_contain_text("level")
+    page.get_by_label("Another attempt at question 1").fill(STRONG + " I also wrote a runbook for the on-call team.")
+    page.get_by_role("button", name="Score my new attempt").first.click()
+    expect(page.locator("#main").get_by_text(re.compile(r"New attempt scored \d+"))).to_be_visible()
+    attempts = api(tab, "GET", f"/api/interviews/{interview_id}/answers/1").json()["attempts"]
+    assert len(attempts) == 1
+    expect(page.locator("#main .success")).to_contain_text(f"New attempt scored {round(attempts[0]['score'])} ")
+    tab.check("feedback with a retry")
+
+    # the report
+    page.get_by_role("button", name="Download the PDF report").click()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Save report.pdf").click()
+    with open(download.value.path(), "rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"
+
+    # history: a second interview left unfinished, then filters and search
+    made = api(tab, "POST", "/api/interviews", json={"job_role": "Data Analyst", "experience_level": "junior",
+                                                      "interview_type": "behavioral", "difficulty": "easy"})
+    assert made.status_code == 201
+    page.get_by_role("link", name="History").click()
+    expect(page.get_by_role("heading", name="2 interviews")).to_be_visible()
+    tab.check("history")
+    page.get_by_label("Status").select_option("completed")
+    page.get_by_role("button", name="Apply filters").click()
+    expect(page.get_by_role("heading", name="1 interview")).to_be_visible()
+    expect(page.get_by_role("link", name="Backend Engineer")).to_be_visible()
+    assert "status=completed" in page.url
+    page.get_by_label("Status").select_option("")
+    page.get_by_label("Search role, title or job description").fill("analyst")
+    page.get_by_role("button", name="Apply filters").click()
+    expect(page.get_by_role("heading", name="1 interview")).to_be_visible()
+    expect(page.get_by_role("link", name="Data Analyst")).to_be_visible()
+
+    # the dashboard counts both, with the chart; the session is refreshed when it is about to expire
+    page.evaluate("""() => { const s = JSON.parse(localStorage.getItem('interview-coach.session'));
+                              s.expires_at = Math.floor(Date.now() / 1000) + 5;
+                              localStorage.setItem('interview-coach.session', JSON.stringify(s)); }""")
+    old_token = api_session(tab)["access_token"]
+    with page.expect_response(re.compile(r"/api/auth/refresh$")) as refreshed:
+        page.get_by_role("link", name="Dashboard").click()
+    assert refreshed.value.status == 200
+    expect(page.locator(".stat").filter(has_text="Interviews")).to_contain_text("2")
+    expect(page.locator(".stat").filter(has_text="Completed")).to_contain_text("1")
+    assert api_session(tab)["access_token"] != old_token
+    tab.check("dashboard")
+
+    # practice, profile, then the account's deletion
+    page.get_by_role("link", name="Practice").click()
+    page.get_by_label("Your answer").fill(STRONG)
+    page.get_by_role("button", name="Score my answer").click()
+    expect(page.get_by_role("heading", name=re.compile(r"Score \d+ of 100"))).to_be_visible()
+    tab.check("practice")
+    page.get_by_role("link", name="Profile").click()
+    tab.check("profile")
+    page.get_by_label("Your password").fill("Wrong-password-1")
+    page.get_by_role("button", name="Delete my account").click()
+    expect(page.locator('[data-field="password"] .field-error, .form-error').first).to_be_visible()
+    page.get_by_label("Your password").fill(PASSWORD)
+    page.get_by_role("button", name="Delete my account").click()
+    expect(page.locator("#main").get_by_text("Your account and everything in it were deleted.")).to_be_visible()
+    tab.check("log in after deletion")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("alert")).to_contain_text(re.compile("Invalid|invalid|credentials|password"))
+
+
+def test_a_recruiter_schedules_a_session_and_the_candidate_takes_it_through_the_link(new_tab):
+    recruiter = new_tab()
+    page = recruiter.page
+    sign_up(recruiter, "recruiter")
+    page.get_by_role("link", name="Recruiter").click()
+    recruiter.check("recruiter empty")
+    interviewers = page.get_by_role("form", name="Add interviewer")
+    interviewers.get_by_label("Name").fill("John Doe")
+    interviewers.get_by_label("E-mail").fill("john@example.test")
+    interviewers.get_by_role("button", name="Add interviewer").click()
+    expect(page.locator("#main").get_by_text("John Doe · john@example.test")).to_be_visible()
+    candidate_email = f"jane-{uuid.uuid4().hex[:8]}@example.test"
+    candidates = page.get_by_role("form", name="Add candidate")
+    candidates.get_by_label("Name").fill("Jane Smith")
+    candidates.get_by_label("E-mail").fill(candidate_email)
+    candidates.get_by_role("button", name="Add candidate").click()
+    expect(page.locator("#main").get_by_text(f"Jane Smith · {candidate_email}")).to_be_visible()
+    schedule = page.get_by_role("form", name="Schedule a session")
+    schedule.get_by_label("Questions").fill("1")
+    schedule.get_by_label("Job description").fill("Python services and PostgreSQL performance tuning")
+    recruiter.check("recruiter")
+    schedule.get_by_role("button", name="Schedule").click()
+
+    expect(page.get_by_role("heading", level=1, name="Software Engineer Interview")).to_be_visible()
+    page.get_by_role("button", name="Create the invitation link").click()
+    link = page.get_by_label("Invitation link (send it to the candidate)").input_value()
+    assert re.fullmatch(rf"{re.escape(recruiter.base)}/app/invitation#token=[\w-]{{40,}}", link), link
+    recruiter.check("session with invitation")
+
+    candidate = new_tab()  # no account, another browser
+    candidate.page.goto(link)
+    talk = candidate.page
+    expect(talk.get_by_role("heading", level=1, name="Software Engineer Interview")).to_be_visible()
+    expect(talk.locator("#main").get_by_text("John Doe")).to_be_visible()
+    candidate.check("invitation")
+    talk.get_by_role("button", name="Begin the interview").click()
+    expect(talk.locator(".from-interviewer")).to_have_count(1)
+    candidate.check("invitation interview")
+    for _ in range(4):
+        if "last question" in talk.locator("#interview-progress").inner_text():
+            break
+        replies = talk.locator(".from-interviewer").count()
+        talk.get_by_label("Your answer").fill(STRONG)
+        talk.get_by_role("button", name="Send answer").click()
+        expect(talk.locator(".from-interviewer")).to_have_count(replies + 1)
+    expect(talk.locator("#interview-progress")).to_contain_text("That was the last question")
+    talk.get_by_role("button", name="Finish the interview").click()
+    expect(talk.get_by_role("heading", level=1, name="Thank you")).to_be_visible()
+    candidate.check("invitation finished")
+    talk.goto(link)
+    expect(talk.get_by_role("alert")).to_contain_text("This interview has ended")
+
+    page.reload()
+    expect(page.get_by_role("heading", name="Candidates for Backend Engineer, side by side")).to_be_visible()
+    expect(page.get_by_role("cell", name="Jane Smith (this session)")).to_be_visible()
+    results = api(recruiter, "GET", page.url.replace(recruiter.base + "/app/recruiter", "/api") + "/results/").json()
+    overall = round(results["evaluation"]["overall_score"])
+    expect(page.get_by_role("img", name=f"Overall: {overall} out of 100")).to_be_visible()
+    recruiter.check("session results")
