@@ -5,13 +5,16 @@ invitation link. Every page passes axe-core at 375 and 1440 px and is photograph
 
 from __future__ import annotations
 
+import io
 import re
 import uuid
 
 import httpx
 import pytest
+from PIL import Image
 
 from tests.api.interview_helpers import STRONG
+from tests.api.media_helpers import wav_bytes
 
 expect = pytest.importorskip("playwright.sync_api", reason="browser tests skipped: Playwright is not installed").expect
 
@@ -100,6 +103,12 @@ def test_a_candidate_practises_end_to_end(new_tab):
     # a resume: upload, parsed fields, a correction
     page.get_by_role("link", name="Resumes").click()
     tab.check("resumes")
+    page.get_by_role("button", name="Upload and parse").click()
+    expect(page.locator('[data-field="file"] .field-error')).to_have_text("Choose a file first.")
+    page.get_by_label("Resume file").set_input_files({"name": "cv.png", "mimeType": "image/png",
+                                                     "buffer": b"\x89PNG\r\n\x1a\n" + bytes(64)})
+    page.get_by_role("button", name="Upload and parse").click()
+    expect(page.get_by_role("alert")).to_contain_text("PDF")  # the API's 415 in words, by the upload
     page.get_by_label("Resume file").set_input_files({"name": "ada.txt", "mimeType": "text/plain", "buffer": RESUME})
     page.get_by_role("button", name="Upload and parse").click()
     expect(page.get_by_role("heading", level=1, name="ada.txt")).to_be_visible()
@@ -167,6 +176,21 @@ def test_a_candidate_practises_end_to_end(new_tab):
     with open(download.value.path(), "rb") as pdf:
         assert pdf.read(5) == b"%PDF-"
 
+    # a recording of the first answer plays and seeks (signed Storage link, Range requests, the page's CSP)
+    stored_recording = api(tab, "POST", f"/api/interviews/{interview_id}/recordings",
+                           data={"kind": "audio", "answer_position": "1"},
+                           files={"file": ("answer.wav", wav_bytes(seconds=3.0), "audio/wav")})
+    assert stored_recording.status_code == 201, stored_recording.text
+    page.reload()
+    player = page.get_by_label("Recording of answer 1")
+    expect(player).to_be_visible()
+    assert player.evaluate("""audio => new Promise((done, fail) => {
+        audio.onerror = () => fail(new Error('the recording did not load'));
+        const seek = () => { audio.onseeked = () => done(audio.currentTime); audio.currentTime = 2; };
+        audio.readyState >= 1 ? seek() : audio.addEventListener('loadedmetadata', seek, {once: true});
+    })""") == 2
+    tab.check("feedback with a recording")
+
     # history: a second interview left unfinished, then filters and search
     made = api(tab, "POST", "/api/interviews", json={"job_role": "Data Analyst", "experience_level": "junior",
                                                       "interview_type": "behavioral", "difficulty": "easy"})
@@ -198,6 +222,14 @@ def test_a_candidate_practises_end_to_end(new_tab):
     assert api_session(tab)["access_token"] != old_token
     tab.check("dashboard")
 
+    # the resume goes; the interview that used it stays
+    page.get_by_role("link", name="Resumes").click()
+    page.get_by_role("link", name="ada.txt").click()
+    page.get_by_role("button", name="Delete this resume").click()
+    expect(page.locator("#main").get_by_text("No resume yet")).to_be_visible()
+    assert api(tab, "GET", f"/api/resumes/{resume_id}").status_code == 404
+    assert api(tab, "GET", f"/api/interviews/{interview_id}").json()["resume"] is None
+
     # practice, profile, then the account's deletion
     page.get_by_role("link", name="Practice").click()
     page.get_by_label("Your answer").fill(STRONG)
@@ -205,6 +237,16 @@ def test_a_candidate_practises_end_to_end(new_tab):
     expect(page.get_by_role("heading", name=re.compile(r"Score \d+ of 100"))).to_be_visible()
     tab.check("practice")
     page.get_by_role("link", name="Profile").click()
+    wide = io.BytesIO()
+    Image.new("RGB", (600, 300), (30, 80, 200)).save(wide, "PNG")
+    page.get_by_label("Image").set_input_files({"name": "me.png", "mimeType": "image/png", "buffer": wide.getvalue()})
+    expect(page.get_by_role("img", name=re.compile("Preview of the new avatar"))).to_be_visible()
+    page.get_by_role("button", name="Upload avatar").click()
+    avatar = page.get_by_role("img", name="Your avatar")
+    expect(avatar).to_be_visible()
+    expect(page.get_by_role("img", name=re.compile("Preview"))).to_be_hidden()
+    # the server's centred square, loaded from Storage (allowed by the page's img-src)
+    assert avatar.evaluate("img => img.decode().then(() => [img.naturalWidth, img.naturalHeight])") == [300, 300]
     tab.check("profile")
     page.get_by_label("Your password").fill("Wrong-password-1")
     page.get_by_role("button", name="Delete my account").click()
@@ -278,3 +320,48 @@ def test_a_recruiter_schedules_a_session_and_the_candidate_takes_it_through_the_
     overall = round(results["evaluation"]["overall_score"])
     expect(page.get_by_role("img", name=f"Overall: {overall} out of 100")).to_be_visible()
     recruiter.check("session results")
+
+
+def press_tab_until(page, name: str, key: str = "Tab", limit: int = 60) -> None:
+    """Tab (or `key`: Shift+Tab) until the focused element is named `name`: it is reachable by keyboard."""
+    for _ in range(limit):
+        page.keyboard.press(key)
+        focused = page.evaluate("""() => { const e = document.activeElement;
+            return e.labels?.[0]?.textContent || e.getAttribute('aria-label') || e.textContent.trim(); }""")
+        if focused == name:
+            return
+    raise AssertionError(f"{name!r} is not reachable with {key}")
+
+
+def test_the_keyboard_alone_signs_in_starts_an_interview_and_answers(new_tab):
+    tab = new_tab()
+    page = tab.page
+    email = f"keys-{uuid.uuid4().hex[:8]}@example.test"
+    made = httpx.post(tab.base + "/api/auth/register", json={"email": email, "username": f"keys_{uuid.uuid4().hex[:8]}",
+                                                             "password": PASSWORD, "full_name": "Key Board"})
+    assert made.status_code == 201, made.text
+    tab.open("/app/login")
+    expect(page.get_by_role("heading", level=1, name="Log in")).to_be_focused()
+    press_tab_until(page, "Skip to content", key="Shift+Tab")  # back past the navigation to the first stop
+    page.keyboard.press("Enter")
+    press_tab_until(page, "E-mail")
+    page.keyboard.type(email)
+    press_tab_until(page, "Password")
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1, name="Dashboard")).to_be_focused()
+
+    press_tab_until(page, "Start a new interview")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1, name="New interview")).to_be_focused()
+    press_tab_until(page, "Job role")
+    page.keyboard.type("Site Reliability Engineer")
+    press_tab_until(page, "Create and start")
+    page.keyboard.press("Enter")
+    expect(page.locator(".from-interviewer")).to_have_count(1)
+    press_tab_until(page, "Your answer")
+    page.keyboard.type(STRONG)
+    page.keyboard.press("Control+Enter")
+    expect(page.locator(".from-interviewer")).to_have_count(2)
+    expect(page.locator(".streaming")).to_have_count(0)
+    expect(page.get_by_label("Your answer")).to_be_focused()

@@ -110,6 +110,15 @@ export async function request(method, path, options = {}) {
   return response.status === 204 ? null : response.json();
 }
 
+/** POST the form's chosen `file` as multipart `file` (a field error asking for one when none is chosen). */
+export function upload(path, form, prompt) {
+  const file = form.elements.file.files[0];
+  if (!file) return Promise.reject(new ApiError(400, {error: {message: prompt, details: {file: [prompt]}}}));
+  const data = new FormData();
+  data.append("file", file);
+  return request("POST", path, {form: data});
+}
+
 export const get = (path, options) => request("GET", path, options);
 export const post = (path, body, options = {}) => request("POST", path, {...options, body});
 

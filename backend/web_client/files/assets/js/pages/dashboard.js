@@ -22,7 +22,7 @@ export function dashboardPage() {
         h("dl", {class: "stats"},
           stat("Interviews", s.total_interviews), stat("Completed", s.completed_interviews),
           stat("Average score", score(s.average_score)), stat("Best score", score(s.best_score)),
-          stat("Questions answered", s.questions_answered), stat("Current streak", `${s.current_streak} days`))),
+          stat("Questions answered", s.questions_answered), stat("Current streak", `${s.current_streak} day${s.current_streak === 1 ? "" : "s"}`))),
       h("section", {class: "card", "aria-labelledby": "chart-heading"}, h("h2", {id: "chart-heading"}, "Progress"),
         h("img", {src: chart, class: "chart", alt: s.completed_interviews
           ? `Overall and sub-scores of your ${s.completed_interviews} completed interviews over time; average ${score(s.average_score)}, best ${score(s.best_score)}.`

@@ -23,11 +23,7 @@ function avatarForm(profile) {
     if (file) preview.src = URL.createObjectURL(file);
   });
   onSubmit(form, async (_, form) => {
-    const file = form.elements.file.files[0];
-    if (!file) throw new api.ApiError(400, {error: {message: "Choose an image first.", details: {file: ["Choose an image."]}}});
-    const data = new FormData();
-    data.append("file", file);
-    const updated = await api.request("POST", "/api/user/profile/avatar", {form: data});
+    const updated = await api.upload("/api/user/profile/avatar", form, "Choose an image first.");
     current.src = updated.avatar_url;
     current.alt = "Your avatar";
     current.hidden = false;

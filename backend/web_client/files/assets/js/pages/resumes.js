@@ -11,12 +11,8 @@ export function resumesPage() {
       hint: "PDF, DOCX or plain text, at most 10 MB."}),
     h("button", {type: "submit", class: "primary"}, "Upload and parse"));
   onSubmit(form, async (_, form) => {
-    const file = form.elements.file.files[0];
-    if (!file) throw new api.ApiError(400, {error: {message: "Choose a file first.", details: {file: ["Choose a file."]}}});
-    const data = new FormData();
-    data.append("file", file);
-    const made = await api.request("POST", "/api/resumes", {form: data});
-    announce(`Uploaded ${file.name}.`);
+    const made = await api.upload("/api/resumes", form, "Choose a file first.");
+    announce(`Uploaded ${made.filename}.`);
     navigate(`/app/resumes/${made.resume_id}`);
   }, {busyText: "Uploading and reading your resume…"});
   page("Resumes", form, list);
