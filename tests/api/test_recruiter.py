@@ -238,11 +238,14 @@ def test_a_signed_in_candidate_accepts_and_takes_the_interview(api, recruiter, t
     offered = ok(api.get("/api/candidate/sessions/", **jane_auth))
     assert [s["id"] for s in offered["results"]] == [session["id"]] and offered["results"][0]["accepted"] is False
     assert "job_description" not in offered["results"][0]
+    shown = ok(api.get(f"/api/candidate/sessions/{session['id']}/", **jane_auth))  # readable before accepting
+    assert shown["accepted"] is False and shown["title"] == session["title"] and "job_description" not in shown
     # before accepting, the candidate cannot drive it; a stranger never can
     body = {"action": "initialize", "session_id": session["id"]}
     assert api.post("/api/ai-interview/", body, format="json", **jane_auth).status_code == 404
     stranger = candidate(make_user)
     assert api.post(f"/api/candidate/sessions/{session['id']}/accept/", **stranger.auth).status_code == 404
+    assert api.get(f"/api/candidate/sessions/{session['id']}/", **stranger.auth).status_code == 404
 
     accepted = ok(api.post(f"/api/candidate/sessions/{session['id']}/accept/", **jane_auth))
     assert accepted["accepted"] is True

@@ -46,9 +46,9 @@ WATCH_STREAM = """() => {
 }"""
 
 
-def sign_up(tab, name: str) -> str:
+def sign_up(tab, name: str, email: str | None = None) -> str:
     """Sign up through the form (after seeing a broken rule shown beside its field); the e-mail."""
-    email = f"{name}-{uuid.uuid4().hex[:8]}@example.test"
+    email = email or f"{name}-{uuid.uuid4().hex[:8]}@example.test"
     tab.open("/app/signup")
     tab.check("sign up")
     page = tab.page
@@ -365,3 +365,48 @@ def test_the_keyboard_alone_signs_in_starts_an_interview_and_answers(new_tab):
     expect(page.locator(".from-interviewer")).to_have_count(2)
     expect(page.locator(".streaming")).to_have_count(0)
     expect(page.get_by_label("Your answer")).to_be_focused()
+
+
+def test_a_signed_in_candidate_accepts_a_scheduled_interview_and_takes_it(new_tab):
+    recruiter = new_tab()
+    page = recruiter.page
+    sign_up(recruiter, "hiring")
+    sam_email = f"sam-{uuid.uuid4().hex[:8]}@example.test"
+    for form_name, name, email in (("Add interviewer", "Ann Lee", "ann@example.test"), ("Add candidate", "Sam Roe", sam_email)):
+        page.get_by_role("link", name="Recruiter").click()
+        form = page.get_by_role("form", name=form_name)
+        form.get_by_label("Name").fill(name)
+        form.get_by_label("E-mail").fill(email)
+        form.get_by_role("button", name=form_name).click()
+        expect(page.locator("#main").get_by_text(f"{name} · {email}")).to_be_visible()
+    schedule = page.get_by_role("form", name="Schedule a session")
+    schedule.get_by_label("Title").fill("Platform round")
+    schedule.get_by_label("Questions").fill("1")
+    schedule.get_by_role("button", name="Schedule").click()
+    expect(page.get_by_role("heading", level=1, name="Platform round")).to_be_visible()
+
+    sam = new_tab()
+    talk = sam.page
+    sign_up(sam, "sam", email=sam_email)  # the address the session was scheduled for (verified on sign-up)
+    talk.get_by_role("link", name="Invitations").click()
+    sam.check("invitations")
+    talk.get_by_role("link", name="Platform round").click()
+    talk.get_by_role("button", name="Accept the interview").click()
+    talk.get_by_role("button", name="Begin the interview").click()
+    expect(talk.locator(".from-interviewer")).to_have_count(1)
+    for _ in range(4):
+        if "last question" in talk.locator("#interview-progress").inner_text():
+            break
+        replies = talk.locator(".from-interviewer").count()
+        talk.get_by_label("Your answer").fill(STRONG)
+        talk.get_by_role("button", name="Send answer").click()
+        expect(talk.locator(".from-interviewer")).to_have_count(replies + 1)
+    talk.get_by_role("button", name="Finish the interview").click()
+    expect(talk.get_by_role("heading", level=1, name="Thank you")).to_be_visible()
+
+    # it is in Sam's history, and opening it there leads to the candidate's side, not an error
+    talk.get_by_role("link", name="History").click()
+    talk.get_by_role("link", name="Platform round").click()
+    expect(talk.get_by_role("heading", level=1, name="Thank you")).to_be_visible()
+    assert talk.url.endswith("/app/invited/" + talk.url.rsplit("/", 1)[1])
+    sam.check("invited interview finished")

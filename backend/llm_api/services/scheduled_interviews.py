@@ -555,7 +555,10 @@ def candidate_session_accept(*, user_id: str, session_id: str) -> dict[str, Any]
 
 
 def candidate_session_get(*, user_id: str, session_id: str) -> dict[str, Any]:
-    row = supabase_client.candidate_session_get(user_id=user_id, session_id=session_id)
+    """One of the interviews the caller's list shows: offered to their verified address, or accepted
+    (so a front end can show it before it is accepted)."""
+    row = supabase_client.candidate_session_offered(user_id=user_id, email=_verified_email(user_id),
+                                                    session_id=session_id)
     if row is None:
         raise SessionNotFound()
     return candidate_view(row)

@@ -20,6 +20,8 @@ const ROUTES = [
   [/^\/app\/login$/, auth.loginPage, false],
   [/^\/app\/signup$/, auth.signupPage, false],
   [/^\/app\/invitation$/, invitation.invitationPage, false],
+  [/^\/app\/invited$/, invitation.invitedPage, true],
+  [/^\/app\/invited\/([\w-]+)$/, invitation.invitedSessionPage, true],
   [/^\/app\/dashboard$/, dashboard.dashboardPage, true],
   [/^\/app\/resumes$/, resumes.resumesPage, true],
   [/^\/app\/resumes\/([\w-]+)$/, resumes.resumePage, true],
@@ -35,7 +37,7 @@ const ROUTES = [
 
 const SIGNED_IN_NAV = [
   ["/app/dashboard", "Dashboard"], ["/app/interviews/new", "New interview"], ["/app/history", "History"],
-  ["/app/resumes", "Resumes"], ["/app/practice", "Practice"], ["/app/recruiter", "Recruiter"],
+  ["/app/resumes", "Resumes"], ["/app/practice", "Practice"], ["/app/invited", "Invitations"], ["/app/recruiter", "Recruiter"],
   ["/app/profile", "Profile"],
 ];
 const SIGNED_OUT_NAV = [["/app/login", "Log in"], ["/app/signup", "Sign up"]];

@@ -3,6 +3,7 @@
 
 import * as api from "../api.js";
 import {announce, button, field, h, label, loading, meter, onSubmit, page, score, SCORE_NAMES, when} from "../ui.js";
+import {openAsCandidate} from "./invitation.js";
 
 const COVERAGE = {covered: "Covered", partial: "Partly covered", not_covered: "Not shown", not_probed: "Not asked about"};
 
@@ -84,9 +85,15 @@ export async function feedbackPage(interviewId) {
   const body = h("div");
   page("Feedback", body);
   await loading(body, async () => {
-    const [evaluation, coverage, interview] = await Promise.all([
-      api.get(`/api/interviews/${interviewId}/evaluation`), api.get(`/api/interviews/${interviewId}/coverage`),
-      api.get(`/api/interviews/${interviewId}`)]);
+    let evaluation, coverage, interview;
+    try {
+      [evaluation, coverage, interview] = await Promise.all([
+        api.get(`/api/interviews/${interviewId}/evaluation`), api.get(`/api/interviews/${interviewId}/coverage`),
+        api.get(`/api/interviews/${interviewId}`)]);
+    } catch (error) {
+      await openAsCandidate(interviewId, error);
+      return [];
+    }
     document.querySelector("h1").textContent = `Feedback: ${interview.title || interview.job_role}`;
     const feedback = evaluation.feedback || {};
     const recordings = interview.recordings || [];

@@ -5,6 +5,7 @@
 import * as api from "../api.js";
 import {announce, button, choices, DIFFICULTIES, field, h, INTERVIEW_TYPES, label, LEVELS, navigate, onSubmit, page, showError}
   from "../ui.js";
+import {openAsCandidate} from "./invitation.js";
 
 export async function newInterviewPage() {
   const {results: resumes} = await api.get("/api/resumes?page_size=50");
@@ -47,8 +48,13 @@ function progressLine(progress, status) {
 }
 
 export async function roomPage(interviewId) {
-  const [interview, state, info] = await Promise.all([
-    api.get(`/api/interviews/${interviewId}`), api.get(`/api/interviews/${interviewId}/state`), api.get("/api/info")]);
+  let interview, state, info;
+  try {
+    [interview, state, info] = await Promise.all([
+      api.get(`/api/interviews/${interviewId}`), api.get(`/api/interviews/${interviewId}/state`), api.get("/api/info")]);
+  } catch (error) {
+    return openAsCandidate(interviewId, error);
+  }
   if (interview.status === "completed" || interview.status === "abandoned") {
     return navigate(`/app/interviews/${interviewId}/feedback`, {replace: true});
   }

@@ -1,9 +1,11 @@
-// The invitation landing page, /app/invitation#token=... (the API's default link): what the invitation
-// opens, then the interview itself, driven with the X-Invitation-Token header and no account. The
-// token stays in the fragment (never sent to a server in a URL) and in this tab's sessionStorage.
+// A scheduled interview taken by its candidate, through seed 003's /api/ai-interview/: from the
+// invitation landing page, /app/invitation#token=... (the API's default link; no account, the
+// X-Invitation-Token header), or signed in, from /app/invited (interviews scheduled for the caller's
+// verified address; accepting one puts it in their history). The token stays in the fragment (never
+// sent to a server in a URL) and in this tab's sessionStorage.
 
 import * as api from "../api.js";
-import {button, field, h, onSubmit, page, showError, when} from "../ui.js";
+import {button, empty, field, h, label, link, loading, navigate, onSubmit, page, showError, table, when} from "../ui.js";
 
 const TOKEN_KEY = "interview-coach.invitation";
 
@@ -18,27 +20,25 @@ function entry(speaker, text) {
     h("span", {class: "speaker"}, speaker === "ai" ? "Interviewer" : "You"), h("p", {}, text));
 }
 
-export async function invitationPage() {
-  const token = invitationToken();
-  if (!token) {
-    return page("Invitation", h("p", {class: "form-error", role: "alert"},
-      "This page needs the link from your invitation e-mail: open that link again."));
-  }
-  const headers = {"X-Invitation-Token": token};
-  const call = (body) => api.post("/api/ai-interview/", body, {headers, anonymous: true});
-  let invitation;
-  try {
-    invitation = await api.get("/api/invitation/", {headers, anonymous: true});
-  } catch (error) {
-    return page("Invitation", h("p", {class: "form-error", role: "alert"}, error.code === "invitation_used"
-      ? "This interview has ended: thank you for taking it." : `This invitation cannot be used: ${error.message}`));
-  }
-  const sessionId = invitation.session_id;
+function facts(session) {
+  return h("dl", {class: "facts card"},
+    h("dt", {}, "Role"), h("dd", {}, session.job_role || "—"),
+    h("dt", {}, "Interviewer"), h("dd", {}, session.interviewer_name || "—"),
+    h("dt", {}, "Duration"), h("dd", {}, `${session.duration_minutes} minutes`),
+    h("dt", {}, "Scheduled"), h("dd", {}, when(session.scheduled_at)));
+}
+
+/**
+ * The scheduled interview's room: begin (or continue after a reload), answer, finish.
+ * `options` are the request options that say who is asking (the invitation header, or the session).
+ */
+function scheduledRoom(session, options, onFinished) {
+  const sessionId = session.session_id;
+  const call = (body) => api.post("/api/ai-interview/", body, options);
   const conversation = h("ol", {class: "conversation", "aria-label": "Conversation"});
   const status = h("p", {class: "muted", id: "interview-progress", role: "status"});
   const room = h("div", {hidden: true});
-  const begin = button(invitation.status === "in_progress" ? "Continue the interview" : "Begin the interview", {class: "primary"});
-
+  const begin = button(session.status === "in_progress" ? "Continue the interview" : "Begin the interview", {class: "primary"});
   const form = h("form", {class: "card answer-form", novalidate: true},
     field("Your answer", "student_response", {kind: "textarea", rows: 5, required: true}),
     h("div", {class: "actions"}, h("button", {type: "submit", class: "primary"}, "Send answer"),
@@ -54,8 +54,7 @@ export async function invitationPage() {
   async function finish() {
     try {
       await call({action: "end", session_id: sessionId});
-      sessionStorage.removeItem(TOKEN_KEY);
-      page("Thank you", h("p", {}, `Your interview with ${invitation.interviewer_name || "the team"} is complete. They will be in touch.`));
+      onFinished();
     } catch (error) {
       showError(form, error);
     }
@@ -65,7 +64,7 @@ export async function invitationPage() {
     begin.disabled = true;
     try {
       const opened = await call({action: "initialize", session_id: sessionId});
-      const history = await api.get(`/api/conversations/?session_id=${sessionId}`, {headers, anonymous: true});
+      const history = await api.get(`/api/conversations/?session_id=${sessionId}`, options);
       conversation.replaceChildren(...history.map((m) => entry(m.speaker, m.message)));
       show(opened);
       begin.hidden = true;
@@ -78,8 +77,7 @@ export async function invitationPage() {
   });
 
   onSubmit(form, async ({student_response}) => {
-    const text = (student_response || "").trim();
-    const answered = await call({action: "respond", session_id: sessionId, student_response: text,
+    const answered = await call({action: "respond", session_id: sessionId, student_response: (student_response || "").trim(),
       client_message_id: crypto.randomUUID()});
     form.elements.student_response.value = "";
     conversation.append(...answered.conversation.map((m) => entry(m.speaker, m.message)));
@@ -87,13 +85,66 @@ export async function invitationPage() {
     form.elements.student_response.focus();
   }, {busyText: "The interviewer is replying…"});
 
-  page(invitation.title || "Your interview",
-    h("dl", {class: "facts card"},
-      h("dt", {}, "Role"), h("dd", {}, invitation.job_role || "—"),
-      h("dt", {}, "Interviewer"), h("dd", {}, invitation.interviewer_name || "—"),
-      h("dt", {}, "Duration"), h("dd", {}, `${invitation.duration_minutes} minutes`),
-      h("dt", {}, "Scheduled"), h("dd", {}, when(invitation.scheduled_at))),
-    invitation.description ? h("p", {}, invitation.description) : null,
-    h("p", {}, "Answer in your own words; the interviewer may ask a follow-up before the next question."),
-    begin, room);
+  return [facts(session), session.description ? h("p", {}, session.description) : null,
+    h("p", {}, "Answer in your own words; the interviewer may ask a follow-up before the next question."), begin, room];
+}
+
+function thanks(session) {
+  page("Thank you", h("p", {}, `Your interview with ${session.interviewer_name || "the team"} is complete. They will be in touch.`));
+}
+
+export async function invitationPage() {
+  const token = invitationToken();
+  if (!token) {
+    return page("Invitation", h("p", {class: "form-error", role: "alert"},
+      "This page needs the link from your invitation e-mail: open that link again."));
+  }
+  const options = {headers: {"X-Invitation-Token": token}, anonymous: true};
+  let invitation;
+  try {
+    invitation = await api.get("/api/invitation/", options);
+  } catch (error) {
+    return page("Invitation", h("p", {class: "form-error", role: "alert"}, error.code === "invitation_used"
+      ? "This interview has ended: thank you for taking it." : `This invitation cannot be used: ${error.message}`));
+  }
+  page(invitation.title || "Your interview", ...scheduledRoom(invitation, options, () => {
+    sessionStorage.removeItem(TOKEN_KEY);
+    thanks(invitation);
+  }));
+}
+
+export function invitedPage() {
+  const body = h("div");
+  page("Interviews you are invited to", body);
+  loading(body, async () => {
+    const offered = await api.get("/api/candidate/sessions/?page_size=50");
+    if (!offered.results.length) return empty("No interview has been scheduled for your e-mail address.");
+    return table("Interviews scheduled for your e-mail address", ["Interview", "Role", "When", "Status"],
+      offered.results.map((s) => [link(`/app/invited/${s.id}`, s.title), s.job_role, when(s.scheduled_at), label(s.status)]));
+  });
+}
+
+export async function invitedSessionPage(sessionId) {
+  const session = await api.get(`/api/candidate/sessions/${sessionId}/`);
+  if (session.status === "completed") return thanks(session);
+  if (!session.accepted) {
+    const accept = button("Accept the interview", {class: "primary"});
+    accept.addEventListener("click", async () => {
+      await api.post(`/api/candidate/sessions/${sessionId}/accept/`);
+      navigate(`/app/invited/${sessionId}`, {replace: true});
+    });
+    return page(session.title, facts(session),
+      h("p", {}, "Accepting it puts it in your history, and you take it here, signed in."), accept);
+  }
+  page(session.title, ...scheduledRoom(session, {}, () => thanks(session)));
+}
+
+/**
+ * An interview in the caller's history that was scheduled for them answers 404 on /api/interviews/{id}
+ * (its plan and rubric are the interviewer's): open it as the candidate's session instead.
+ */
+export async function openAsCandidate(interviewId, error) {
+  if (error.status !== 404) throw error;
+  await api.get(`/api/candidate/sessions/${interviewId}/`).catch(() => { throw error; });
+  navigate(`/app/invited/${interviewId}`, {replace: true});
 }
