@@ -208,6 +208,20 @@ def test_a_candidate_practises_end_to_end(new_tab):
     page.get_by_role("button", name="Apply filters").click()
     expect(page.get_by_role("heading", name="1 interview")).to_be_visible()
     expect(page.get_by_role("link", name="Data Analyst")).to_be_visible()
+    for number in range(9):  # 11 in all: two pages of ten
+        assert api(tab, "POST", "/api/interviews", json={"job_role": f"Analyst {number}", "experience_level": "junior",
+                                                         "interview_type": "behavioral", "difficulty": "easy",
+                                                         "num_questions": 1}).status_code == 201
+    page.reload()
+    expect(page.get_by_role("heading", name="10 interviews")).to_be_visible()  # the search still applies
+    page.get_by_role("link", name="Clear").click()
+    expect(page.get_by_role("heading", name="11 interviews")).to_be_visible()
+    expect(page.get_by_role("table").locator("tbody tr")).to_have_count(10)
+    page.get_by_role("link", name="Next page").click()
+    expect(page.get_by_text("Page 2 of 2")).to_be_visible()
+    expect(page.get_by_role("table").locator("tbody tr")).to_have_count(1)
+    expect(page.get_by_role("link", name="Backend Engineer")).to_be_visible()  # the oldest, last
+    tab.check("history page 2")
 
     # the dashboard counts both, with the chart; the session is refreshed when it is about to expire
     page.evaluate("""() => { const s = JSON.parse(localStorage.getItem('interview-coach.session'));
@@ -217,7 +231,7 @@ def test_a_candidate_practises_end_to_end(new_tab):
     with page.expect_response(re.compile(r"/api/auth/refresh$")) as refreshed:
         page.get_by_role("link", name="Dashboard").click()
     assert refreshed.value.status == 200
-    expect(page.locator(".stat").filter(has_text="Interviews")).to_contain_text("2")
+    expect(page.locator(".stat").filter(has_text="Interviews")).to_contain_text("11")
     expect(page.locator(".stat").filter(has_text="Completed")).to_contain_text("1")
     assert api_session(tab)["access_token"] != old_token
     tab.check("dashboard")
