@@ -42,7 +42,10 @@ def browser():
     assert AXE.exists(), f"axe-core is missing at {AXE}: run `npm ci --prefix tests/js` (make test does)"
     with sync_api.sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=executable, headless=True,
-                                              args=["--no-sandbox", "--disable-background-networking"])
+                                              args=["--no-sandbox", "--disable-background-networking",
+                                                    # a synthetic microphone, allowed without a prompt
+                                                    "--use-fake-device-for-media-stream",
+                                                    "--use-fake-ui-for-media-stream"])
         yield launched
         launched.close()
 

@@ -13,6 +13,7 @@ import httpx
 import pytest
 from PIL import Image
 
+from tests.api.fake_openai import FakeOpenAI, transcript
 from tests.api.interview_helpers import STRONG
 from tests.api.media_helpers import wav_bytes
 
@@ -275,6 +276,18 @@ def test_a_candidate_practises_end_to_end(new_tab):
     expect(page.get_by_role("alert")).to_contain_text(re.compile("Invalid|invalid|credentials|password"))
 
 
+def answer_until_the_last_question(talk) -> None:
+    """A scheduled interview's room: answer until the interviewer says that was the last question."""
+    for _ in range(4):
+        if "last question" in talk.locator("#interview-progress").inner_text():
+            break
+        replies = talk.locator(".from-interviewer").count()
+        talk.get_by_label("Your answer").fill(STRONG)
+        talk.get_by_role("button", name="Send answer").click()
+        expect(talk.locator(".from-interviewer")).to_have_count(replies + 1)
+    expect(talk.locator("#interview-progress")).to_contain_text("That was the last question")
+
+
 def test_a_recruiter_schedules_a_session_and_the_candidate_takes_it_through_the_link(new_tab):
     recruiter = new_tab()
     page = recruiter.page
@@ -313,14 +326,7 @@ def test_a_recruiter_schedules_a_session_and_the_candidate_takes_it_through_the_
     talk.get_by_role("button", name="Begin the interview").click()
     expect(talk.locator(".from-interviewer")).to_have_count(1)
     candidate.check("invitation interview")
-    for _ in range(4):
-        if "last question" in talk.locator("#interview-progress").inner_text():
-            break
-        replies = talk.locator(".from-interviewer").count()
-        talk.get_by_label("Your answer").fill(STRONG)
-        talk.get_by_role("button", name="Send answer").click()
-        expect(talk.locator(".from-interviewer")).to_have_count(replies + 1)
-    expect(talk.locator("#interview-progress")).to_contain_text("That was the last question")
+    answer_until_the_last_question(talk)
     talk.get_by_role("button", name="Finish the interview").click()
     expect(talk.get_by_role("heading", level=1, name="Thank you")).to_be_visible()
     candidate.check("invitation finished")
@@ -408,13 +414,7 @@ def test_a_signed_in_candidate_accepts_a_scheduled_interview_and_takes_it(new_ta
     talk.get_by_role("button", name="Accept the interview").click()
     talk.get_by_role("button", name="Begin the interview").click()
     expect(talk.locator(".from-interviewer")).to_have_count(1)
-    for _ in range(4):
-        if "last question" in talk.locator("#interview-progress").inner_text():
-            break
-        replies = talk.locator(".from-interviewer").count()
-        talk.get_by_label("Your answer").fill(STRONG)
-        talk.get_by_role("button", name="Send answer").click()
-        expect(talk.locator(".from-interviewer")).to_have_count(replies + 1)
+    answer_until_the_last_question(talk)
     talk.get_by_role("button", name="Finish the interview").click()
     expect(talk.get_by_role("heading", level=1, name="Thank you")).to_be_visible()
 
@@ -424,3 +424,43 @@ def test_a_signed_in_candidate_accepts_a_scheduled_interview_and_takes_it(new_ta
     expect(talk.get_by_role("heading", level=1, name="Thank you")).to_be_visible()
     assert talk.url.endswith("/app/invited/" + talk.url.rsplit("/", 1)[1])
     sam.check("invited interview finished")
+
+
+SPOKEN = [("So,", 0.6, 0.9), ("um,", 1.0, 1.2), ("I", 1.3, 1.4), ("measured", 1.5, 1.9), ("the", 2.0, 2.1),
+          ("latency", 2.2, 2.6), ("first", 2.7, 3.0), ("and", 5.4, 5.6), ("then", 5.7, 5.9), ("I", 6.0, 6.1),
+          ("added", 6.2, 6.5), ("an", 6.55, 6.6), ("index.", 6.65, 6.9)]
+
+
+def test_a_spoken_answer_is_recorded_transcribed_and_its_delivery_shown(new_tab, settings):
+    with FakeOpenAI(transcribe=lambda fields, audio: (200, transcript(SPOKEN, duration=7.5))) as speech:
+        settings.OPENAI_API_KEY, settings.OPENAI_BASE_URL = "test-key", speech.base_url  # a speech model...
+        settings.LLM_PROVIDER, settings.SCORING_WITH_MODEL = "offline", False  # ...and nothing else on it
+        settings.TRANSCRIPTION_MODEL = "fake-whisper"
+        tab = new_tab()
+        page = tab.page
+        sign_up(tab, "speaker")
+        page.get_by_role("link", name="Start a new interview").click()
+        page.get_by_label("Job role").fill("Backend Engineer")
+        page.get_by_label("Number of questions").fill("1")
+        page.get_by_role("button", name="Create and start").click()
+        record = page.get_by_role("button", name="Record a spoken answer")
+        record.click()
+        expect(page.get_by_role("button", name="Stop and send")).to_have_attribute("aria-pressed", "true")
+        with page.expect_response(re.compile(r"/messages$")) as turn:
+            page.get_by_role("button", name="Stop and send").click()
+        assert turn.value.headers["content-type"].startswith("text/event-stream")
+        heard = " ".join(word for word, _, _ in SPOKEN)
+        expect(page.locator(".from-candidate").last).to_have_text(re.compile(re.escape(heard)))
+        expect(page.locator(".from-interviewer")).to_have_count(2)
+        expect(page.locator(".streaming")).to_have_count(0)
+        [(fields, audio_size)] = speech.transcriptions
+        assert fields["model"] == "fake-whisper" and audio_size > 0  # the browser's recording reached the model
+        tab.check("interview room with a speech model")
+        if "end the interview" not in page.locator("#room-progress").inner_text():
+            with page.expect_response(re.compile(r"/skip$")):
+                page.get_by_role("button", name="Skip question").click()
+        page.get_by_role("button", name="End interview").click()
+        expect(page.get_by_role("heading", name="Delivery")).to_be_visible()
+        expect(page.locator(".stat").filter(has_text="Filler words per minute")).to_contain_text(re.compile(r"\d"))
+        expect(page.locator(".note").filter(has_text="To work on")).to_contain_text("many filler words")
+        tab.check("feedback with a spoken answer")

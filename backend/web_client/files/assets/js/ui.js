@@ -170,6 +170,11 @@ export function meter(name, value) {
     h("span", {class: "meter-value", "aria-hidden": "true"}, score(value)));
 }
 
+/** One figure of a `<dl class="stats">`. */
+export function stat(name, value) {
+  return h("div", {class: "stat"}, h("dt", {}, name), h("dd", {}, value ?? "—"));
+}
+
 export function link(href, text, attributes = {}) {
   return h("a", {href, ...attributes}, text);
 }

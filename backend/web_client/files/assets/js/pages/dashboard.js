@@ -2,12 +2,8 @@
 // for the numbers, GET /api/dashboard; the chart is the API's own SVG).
 
 import * as api from "../api.js";
-import {empty, h, label, link, loading, page, score, table, when} from "../ui.js";
+import {empty, h, label, link, loading, page, score, stat, table, when} from "../ui.js";
 import {interviewLink} from "./history.js";
-
-function stat(name, value) {
-  return h("div", {class: "stat"}, h("dt", {}, name), h("dd", {}, value));
-}
 
 export function dashboardPage() {
   const body = h("div");

@@ -2,7 +2,7 @@
 // retry, skill gaps with resources, the coverage map, recordings, and the PDF report.
 
 import * as api from "../api.js";
-import {announce, button, field, h, label, loading, meter, onSubmit, page, score, SCORE_NAMES, when} from "../ui.js";
+import {announce, button, field, h, label, loading, meter, onSubmit, page, score, SCORE_NAMES, stat, when} from "../ui.js";
 import {openAsCandidate} from "./invitation.js";
 
 const COVERAGE = {covered: "Covered", partial: "Partly covered", not_covered: "Not shown", not_probed: "Not asked about"};
@@ -81,22 +81,35 @@ async function reportLink(interviewId) {
   return holder;
 }
 
+const DELIVERY_FLAGS = {slow_pace: "slow pace", fast_pace: "fast pace", many_fillers: "many filler words",
+  long_silences: "long silences"};
+
+/** A spoken answer's delivery, apart from its content score (docs/delivery.md). */
+function deliveryView(metrics) {
+  if (!metrics || !metrics.word_count) return null;
+  return h("div", {}, h("h3", {}, "Delivery"),
+    h("dl", {class: "stats"},
+      stat("Words per minute", metrics.words_per_minute), stat("Filler words per minute", metrics.fillers_per_minute),
+      stat("Pauses of 2 s or more", metrics.pause_count), stat("Time to first word", `${metrics.time_to_first_word_seconds} s`)),
+    metrics.flags.length ? h("p", {class: "note"}, `To work on: ${metrics.flags.map((f) => DELIVERY_FLAGS[f] || f).join(", ")}.`) : null);
+}
+
 export async function feedbackPage(interviewId) {
   const body = h("div");
   page("Feedback", body);
   await loading(body, async () => {
-    let evaluation, coverage, interview;
+    let evaluation, coverage, interview, recorded;
     try {
-      [evaluation, coverage, interview] = await Promise.all([
+      [evaluation, coverage, interview, recorded] = await Promise.all([
         api.get(`/api/interviews/${interviewId}/evaluation`), api.get(`/api/interviews/${interviewId}/coverage`),
-        api.get(`/api/interviews/${interviewId}`)]);
+        api.get(`/api/interviews/${interviewId}`), api.get(`/api/interviews/${interviewId}/recordings`)]);
     } catch (error) {
       await openAsCandidate(interviewId, error);
       return [];
     }
     document.querySelector("h1").textContent = `Feedback: ${interview.title || interview.job_role}`;
     const feedback = evaluation.feedback || {};
-    const recordings = interview.recordings || [];
+    const recordings = recorded.recordings;
     return [
       h("p", {class: "muted"}, `${label(interview.interview_type)} · ${label(interview.experience_level)} · ${label(evaluation.status)} ${when(evaluation.completed_at)}`),
       h("section", {class: "card", "aria-labelledby": "scores-heading"}, h("h2", {id: "scores-heading"}, "Scores"),
@@ -124,7 +137,9 @@ export async function feedbackPage(interviewId) {
       recordings.length ? h("section", {class: "card", "aria-labelledby": "recordings-heading"},
         h("h2", {id: "recordings-heading"}, "Recordings"),
         h("ul", {class: "plain"}, recordings.map((r) => h("li", {},
-          h("p", {}, `Answer ${r.answer_position ?? "—"} · ${r.kind} · ${r.duration_seconds ?? "?"} s`),
+          h("p", {}, `Answer ${r.answer_position ?? "—"} · ${r.kind}${r.duration_seconds ? ` · ${r.duration_seconds} s` : ""}`),
+          r.transcript ? h("blockquote", {}, r.transcript) : null,
+          deliveryView(r.delivery_metrics),
           h(r.kind === "audio" ? "audio" : "video", {controls: true, preload: "metadata", src: r.url,
             "aria-label": `Recording of answer ${r.answer_position ?? ""}`}))))) : null,
     ];

@@ -105,6 +105,7 @@ export async function roomPage(interviewId) {
       });
       text.textContent = result.message.content;
       reply.classList.remove("streaming");
+      if (result.spoken) reply.before(bubble("candidate", result.spoken.transcript.text)); // what the server heard
       announce(`The interviewer replied: ${result.message.content}`);
       state.awaiting = result.kind === "closing" ? "end" : "answer";
       setBusy(false);
