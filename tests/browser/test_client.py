@@ -263,6 +263,11 @@ def test_a_candidate_practises_end_to_end(new_tab):
     # the server's centred square, loaded from Storage (allowed by the page's img-src)
     assert avatar.evaluate("img => img.decode().then(() => [img.naturalWidth, img.naturalHeight])") == [300, 300]
     tab.check("profile")
+    page.get_by_role("button", name="Export my data").click()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Save interview-coach-export.json").click()
+    with open(download.value.path(), encoding="utf-8") as exported:
+        assert email in exported.read()
     page.get_by_label("Your password").fill("Wrong-password-1")
     page.get_by_role("button", name="Delete my account").click()
     expect(page.locator('[data-field="password"] .field-error, .form-error').first).to_be_visible()
