@@ -188,7 +188,7 @@ def test_a_candidate_takes_the_interview_through_the_invitation_link(api, recrui
     reused = api.post("/api/ai-interview/", {"action": "initialize", "session_id": session["id"]}, format="json",
                       **invited(link["token"]))
     assert reused.status_code == 401
-    assert reused.json()["error"]["code"] in ("invitation_used", "invitation_revoked")
+    assert reused.json()["error"]["code"] == "invitation_used"  # not "revoked": the candidate is told it is over
     assert api.get("/api/invitation/", **invited(link["token"])).status_code == 401
     results = ok(api.get(f"/api/sessions/{session['id']}/results/", **recruiter.auth))
     assert results["evaluation"]["answers"][0]["answer_text"] == GOOD_ANSWER
@@ -241,11 +241,14 @@ def test_a_signed_in_candidate_accepts_and_takes_the_interview(api, recruiter, t
     offered = ok(api.get("/api/candidate/sessions/", **jane_auth))
     assert [s["id"] for s in offered["results"]] == [session["id"]] and offered["results"][0]["accepted"] is False
     assert "job_description" not in offered["results"][0]
+    shown = ok(api.get(f"/api/candidate/sessions/{session['id']}/", **jane_auth))  # readable before accepting
+    assert shown["accepted"] is False and shown["title"] == session["title"] and "job_description" not in shown
     # before accepting, the candidate cannot drive it; a stranger never can
     body = {"action": "initialize", "session_id": session["id"]}
     assert api.post("/api/ai-interview/", body, format="json", **jane_auth).status_code == 404
     stranger = candidate(make_user)
     assert api.post(f"/api/candidate/sessions/{session['id']}/accept/", **stranger.auth).status_code == 404
+    assert api.get(f"/api/candidate/sessions/{session['id']}/", **stranger.auth).status_code == 404
 
     accepted = ok(api.post(f"/api/candidate/sessions/{session['id']}/accept/", **jane_auth))
     assert accepted["accepted"] is True
