@@ -28,7 +28,6 @@ SEED_STATUS = {"scheduled": "scheduled", "preparing": "scheduled", "active": "in
                "completed": "completed", "abandoned": "completed", "cancelled": "cancelled"}
 ENGINE_STATUSES = {value: [key for key, seed in SEED_STATUS.items() if seed == value] for value in SEED_STATUS.values()}
 FINISHED = ("completed", "abandoned", "cancelled")
-TAKEN = ("completed", "abandoned")  # the interview was held: its invitation is used up
 SCORE_KEYS = ("overall_score", "communication_score", "technical_score", "problem_solving_score",
               "code_quality_score")
 
@@ -470,7 +469,7 @@ def _invitation(token: str) -> dict[str, Any]:
     found = supabase_client.invitation_by_token_hash(token_hash=_token_hash(token), used_at=_now().isoformat())
     if found is None or found.get("interviews") is None:
         raise InvitationRefused()
-    if found["interviews"]["status"] in TAKEN:  # ending also revokes the link: say why it stopped working
+    if found["interviews"]["status"] in FINISHED:  # checked first: ending also revokes the link
         raise InvitationRefused("This interview is over: its invitation cannot be used again.",
                                 code="invitation_used")
     if found.get("revoked_at"):
@@ -479,9 +478,6 @@ def _invitation(token: str) -> dict[str, Any]:
     if datetime.fromisoformat(found["expires_at"]) <= _now():
         raise InvitationRefused("This invitation has expired: ask the interviewer for a new link.",
                                 code="invitation_expired")
-    if found["interviews"]["status"] in FINISHED:
-        raise InvitationRefused("This interview is over: its invitation cannot be used again.",
-                                code="invitation_used")
     return found
 
 
