@@ -322,8 +322,9 @@ revoke execute on function public.interview_invitation_issue(uuid, uuid, text, t
 grant execute on function public.scheduled_interview_start(uuid, uuid, jsonb, jsonb, jsonb) to service_role;
 grant execute on function public.interview_invitation_issue(uuid, uuid, text, timestamptz) to service_role;
 
--- History lists the scheduled interviews a candidate accepted beside their own; the search never
--- looks into a scheduled interview's job description (the interviewer's, not shown to candidates).
+-- History lists the scheduled interviews a candidate accepted beside their own (`scheduled` says
+-- which: a front end opens those as the candidate's session); the search never looks into a
+-- scheduled interview's job description (the interviewer's, not shown to candidates).
 create or replace function public.interview_history_sql(p_user_id uuid, p_filters jsonb, p_ordering text,
                                                         p_limit integer, p_offset integer)
 returns text[]
@@ -392,7 +393,7 @@ begin
            'select row_number() over (order by %2$s) as rn, i.id, i.title, i.job_role, i.interview_type,'
            ' i.experience_level, i.difficulty, i.status, i.planned_questions, i.answered_count, i.overall_score,'
            ' i.communication_score, i.technical_score, i.problem_solving_score, i.code_quality_score,'
-           ' i.duration_seconds, i.started_at, i.completed_at, i.created_at,'
+           ' i.duration_seconds, i.started_at, i.completed_at, i.created_at, i.scheduled_by is not null as scheduled,'
            ' exists (select 1 from public.recordings r where r.interview_id = i.id) as has_recordings'
            ' from public.interviews i where %1$s order by %2$s limit %3$s offset %4$s) p',
            cond, ordering, greatest(coalesce(p_limit, 20), 0), greatest(coalesce(p_offset, 0), 0))

@@ -199,7 +199,7 @@ def summary(row: Row) -> dict:
         **{name: (None if row.scores is None or row.scores[i] is None else float(row.scores[i]))
            for i, name in enumerate(SCORES)},
         "duration_seconds": row.duration, "started_at": when(started_at), "completed_at": when(row.completed_at),
-        "created_at": when(row.created_at), "has_recordings": False,
+        "created_at": when(row.created_at), "has_recordings": False, "scheduled": False,
     }
 
 

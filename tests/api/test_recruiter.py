@@ -253,7 +253,7 @@ def test_a_signed_in_candidate_accepts_and_takes_the_interview(api, recruiter, t
     accepted = ok(api.post(f"/api/candidate/sessions/{session['id']}/accept/", **jane_auth))
     assert accepted["accepted"] is True
     mine = ok(api.get("/api/interviews", **jane_auth))
-    assert [row["id"] for row in mine["results"]] == [session["id"]]            # it is in her history
+    assert [(row["id"], row["scheduled"]) for row in mine["results"]] == [(session["id"], True)]  # in her history
     assert ok(api.get("/api/interviews?search=PostgreSQL", **jane_auth))["count"] == 0  # the JD stays hidden
     assert api.get(f"/api/interviews/{session['id']}", **jane_auth).status_code == 404  # no plan, no rubric
     ok(api.post("/api/ai-interview/", body, format="json", **jane_auth))

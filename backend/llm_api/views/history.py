@@ -144,6 +144,8 @@ class InterviewSummarySerializer(serializers.Serializer):
     completed_at = serializers.CharField(allow_null=True)
     created_at = serializers.CharField()
     has_recordings = serializers.BooleanField()
+    scheduled = serializers.BooleanField(
+        help_text="Scheduled by an interviewer and accepted by the caller: open it at /api/candidate/sessions/{id}/.")
 
 
 class InterviewPageSerializer(serializers.Serializer):

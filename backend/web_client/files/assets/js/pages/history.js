@@ -18,6 +18,7 @@ const FILTERS = [
 const PAGE_SIZE = 10;
 
 export function interviewLink(interview) {
+  if (interview.scheduled) return link(`/app/invited/${interview.id}`, interview.title || interview.job_role);
   const done = interview.status === "completed" || interview.status === "abandoned";
   return link(`/app/interviews/${interview.id}${done ? "/feedback" : ""}`, interview.title || interview.job_role);
 }
