@@ -236,7 +236,7 @@ def test_the_invitation_expires_after_the_configured_days(api, recruiter, team, 
 def test_a_signed_in_candidate_accepts_and_takes_the_interview(api, recruiter, team, make_user):
     interviewer, student = team
     session = schedule(api, recruiter, interviewer, student)
-    jane = make_user(email=student["email"].lower())  # the student's address, verified
+    jane = make_user(email=student["email"].upper())  # the student's address (any case), verified
     jane_auth = {"HTTP_AUTHORIZATION": f"Bearer {jane.access_token}"}
     offered = ok(api.get("/api/candidate/sessions/", **jane_auth))
     assert [s["id"] for s in offered["results"]] == [session["id"]] and offered["results"][0]["accepted"] is False
@@ -247,7 +247,9 @@ def test_a_signed_in_candidate_accepts_and_takes_the_interview(api, recruiter, t
     body = {"action": "initialize", "session_id": session["id"]}
     assert api.post("/api/ai-interview/", body, format="json", **jane_auth).status_code == 404
     stranger = candidate(make_user)
-    assert api.post(f"/api/candidate/sessions/{session['id']}/accept/", **stranger.auth).status_code == 404
+    taken = api.post(f"/api/candidate/sessions/{session['id']}/accept/", **stranger.auth)
+    assert (taken.status_code, taken.json()["error"]["message"]) == (
+        404, "No interview scheduled for your e-mail address has this id (or it is over, or someone else took it).")
     assert api.get(f"/api/candidate/sessions/{session['id']}/", **stranger.auth).status_code == 404
 
     accepted = ok(api.post(f"/api/candidate/sessions/{session['id']}/accept/", **jane_auth))

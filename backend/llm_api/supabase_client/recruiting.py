@@ -289,10 +289,11 @@ def _quoted(value: str) -> str:
 
 
 def _offered(query, user_id: str, email: str):
-    """Scheduled interviews accepted by this user or scheduled for this e-mail address."""
+    """Scheduled interviews accepted by this user or scheduled for this e-mail address (lowercased,
+    as interviews store it)."""
     uuid.UUID(user_id)
     return query.not_.is_("scheduled_by", "null").or_(
-        f"candidate_id.eq.{user_id},candidate_email.eq.{_quoted(email.lower())}")
+        f"candidate_id.eq.{user_id},candidate_email.eq.{_quoted(email)}")
 
 
 def candidate_sessions(*, user_id: str, email: str, offset: int, limit: int) -> tuple[list[dict[str, Any]], int]:
@@ -325,7 +326,7 @@ def candidate_session_accept(*, user_id: str, email: str, session_id: str) -> di
     no one else accepted it, while it has not ended."""
     with translate_errors():
         data = (get_client().table("interviews").update({"candidate_id": user_id}).eq("id", session_id)
-                .eq("candidate_email", email.lower()).not_.is_("scheduled_by", "null")
+                .eq("candidate_email", email).not_.is_("scheduled_by", "null")
                 .or_(f"candidate_id.is.null,candidate_id.eq.{uuid.UUID(user_id)}")
                 .in_("status", ["scheduled", "active"]).execute().data)
     return {key: data[0].get(key) for key in SESSION_COLUMNS.split(",")} if data else None
