@@ -21,7 +21,7 @@ from django.conf import settings
 
 from backend.llm_api import supabase_client
 from backend.llm_api.errors import AppError
-from backend.llm_api.services import evaluation, interview_scores
+from backend.llm_api.services import coding, evaluation, interview_scores
 from backend.llm_api.services.interview_engine import (
     CLOSING_LINE,
     RESET,
@@ -85,6 +85,8 @@ def interview_create(*, user_id: str, job_role: str, experience_level: str, inte
                        difficulty=difficulty, job_description=job_description, resume=resume)
     candidates = supabase_client.plan_candidate_questions(
         user_id=user_id, interview_types=candidate_types(interview_type), experience_level=experience_level)
+    if interview_type == "coding":
+        candidates = coding.runnable_first(candidates)
     recent = set(supabase_client.interview_recent_question_ids(user_id=user_id, limit=200))
     gaps = supabase_client.open_skill_gaps(user_id=user_id, limit=20)
     try:
@@ -402,6 +404,7 @@ def interview_end(*, user_id: str, interview_id: str) -> dict[str, Any]:
     answers = {answer["position"]: answer for answer in row.get("interview_answers") or []}
     state = EngineState.from_state(row["engine_state"])
     scores = interview_scores.scores_for_end(plan=list(state.plan), answers=answers)
+    scores = coding.with_code_quality(user_id=user_id, interview_id=interview_id, plan=list(state.plan), scores=scores)
     if not scores:
         result: dict[str, Any] = {"status": "abandoned"}
     else:

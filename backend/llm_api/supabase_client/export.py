@@ -19,7 +19,7 @@ def export_user_rows(*, user_id: str) -> dict[str, Any]:
             client.table("interviews")
             .select(
                 "*,interview_messages(*),interview_answers(*),skill_gaps(*),interview_coverage(*),recordings(*),"
-                "answer_attempts(*)"
+                "answer_attempts(*),code_submissions(*)"
             )
             .eq("user_id", user_id)
             .order("created_at")
