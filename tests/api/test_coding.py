@@ -150,7 +150,9 @@ def test_hostile_code_is_the_candidates_failure_never_a_server_error(api, alice)
     interview_id, key = coding_interview(api, alice)
     name = python_function(key)
     for source, failure in ((f"import os\ndef {name}(*args):\n    os.kill(os.getppid(), 9)\n", "error"),
-                            (looping(key), "time_limit"), ("import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass\n",
+                            (looping(key), "time_limit"),
+                            (f"import os\ndef {name}(*args):\n    while True:\n        os.write(1, b'x' * 65536)\n",
+                             "output_limit"), ("import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass\n",
                              "time_limit")):
         ran = post(api, alice, interview_id, "run", "python", source)
         assert ran.status_code == 200, ran.content

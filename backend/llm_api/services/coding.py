@@ -20,6 +20,7 @@ from django.conf import settings
 from backend.llm_api import supabase_client
 from backend.llm_api.errors import AppError, TooManyRequests
 from backend.llm_api.services.code_runner import (
+    FAILURES,
     LANGUAGES,
     CaseRun,
     Limits,
@@ -121,11 +122,19 @@ def same_value(got: Any, expected: Any) -> bool:
     return type(got) is type(expected) and got == expected
 
 
+_LIMITS_HIT = {message: status for status, message in FAILURES.items() if status != "crashed"}
+
+
+def _failure(error: str) -> str:
+    """time_limit, memory_limit, output_limit (the run stopped at a limit), or error (the code's own)."""
+    if error.startswith("MemoryError"):
+        return "memory_limit"
+    return _LIMITS_HIT.get(error, "error")
+
+
 def _judged(case: CaseRun, test: dict[str, Any], *, hidden: bool) -> dict[str, Any]:
     passed = case.error is None and same_value(case.value, test["expected"])
-    failure = None if passed else ("wrong_answer" if case.error is None else
-                                   "time_limit" if case.error.startswith("Time limit") else
-                                   "memory_limit" if "Memory" in case.error else "error")
+    failure = None if passed else "wrong_answer" if case.error is None else _failure(case.error)
     judged = {"name": test["name"], "passed": passed, "time_ms": case.time_ms, "memory_kb": case.memory_kb,
               "failure": failure}
     if hidden:  # nothing the candidate's code could have printed about the hidden arguments

@@ -33,7 +33,7 @@ from django.conf import settings
 from . import HERE, LANGUAGES, Language, Limits, RunnerUnavailable, RunRequest, RunResult, parse_case_lines
 
 LAUNCHER = HERE / "sandbox_launch.py"
-PROJECT_DIR = Path(settings.BASE_DIR) if settings.configured else HERE.parents[3]
+PROJECT_DIR = HERE.parents[3]  # always hidden from runs: the source, .env, the local stack's data
 STDERR_KEEP = 4000
 
 
@@ -165,7 +165,7 @@ class LocalRunner:
             achieved = json.loads(status_raw)
             self.isolation = Isolation(achieved["network_namespace"], achieved["mount_namespace"],
                                        tuple(achieved["hidden_paths"]), int(achieved["uid"]))
-        elif child.returncode == 125 or not stdout:
+        else:  # the launcher stopped before it could report
             raise RunnerUnavailable(f"the sandbox could not start: {stderr[-500:].decode('utf-8', 'replace')}")
         text_err = stderr.decode("utf-8", "replace")
         if status == "ok" and child.returncode not in (0, None):

@@ -31,12 +31,22 @@ def mount(source, target, kind, flags, data):
         raise OSError(ctypes.get_errno(), f"mount {target}")
 
 
+def map_own_ids(uid, gid):
+    """In a new user namespace, keep the same uid and gid (unmapped ones cannot create files)."""
+    for name, text in (("setgroups", "deny"), ("uid_map", f"{uid} {uid} 1"), ("gid_map", f"{gid} {gid} 1")):
+        with open(f"/proc/self/{name}", "w") as handle:
+            handle.write(text)
+
+
 os.chdir(config["dir"])
+own_uid, own_gid = os.getuid(), os.getgid()
 user_namespace = 0 if os.geteuid() == 0 else CLONE_NEWUSER
 if libc.unshare(CLONE_NEWNET | CLONE_NEWNS | user_namespace) == 0:
     achieved["network_namespace"] = achieved["mount_namespace"] = True
 elif libc.unshare(CLONE_NEWNET | user_namespace) == 0:
     achieved["network_namespace"] = True
+if user_namespace and achieved["network_namespace"]:
+    map_own_ids(own_uid, own_gid)
 if achieved["mount_namespace"]:
     try:
         mount(None, "/", None, MS_REC | MS_PRIVATE, None)  # nothing below propagates to the host
