@@ -121,4 +121,14 @@ def test_os_system_and_killing_the_parent_harm_nothing(runner):
     assert case.error.startswith("PermissionError")
     assert not os.path.exists(marker)
     everyone = run(runner, "import os, signal\ndef f(x):\n    os.kill(-1, signal.SIGKILL)\n    return 'alive'\n")
-    assert everyone.cases[0].value == "alive"  # kill(-1) reached only the run's own uid: nothing but itself
+    if everyone.isolation["pid_namespace"]:  # nothing to signal but the namespace's process 1, which kill(-1) skips
+        assert everyone.cases[0].error.startswith("ProcessLookupError")
+    else:  # only the run's own uid, and never the signalling process itself
+        assert everyone.cases[0].value == "alive"
+
+
+def test_a_run_sees_only_its_own_processes(runner):
+    source = "import os\ndef f(x):\n    return [os.getppid(), sorted(int(p) for p in os.listdir('/proc') if p.isdigit())]\n"
+    result = run(runner, source)
+    assert result.isolation["pid_namespace"] and result.isolation["private_proc"]
+    assert result.cases[0].value == [1, [1, 2]]  # the namespace's reaper and the run itself

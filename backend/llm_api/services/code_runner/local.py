@@ -43,11 +43,14 @@ class Isolation:
 
     network_namespace: bool
     mount_namespace: bool
+    pid_namespace: bool
+    private_proc: bool
     hidden_paths: tuple[str, ...]
     uid: int
 
     def as_json(self) -> dict[str, Any]:
         return {"network_namespace": self.network_namespace, "mount_namespace": self.mount_namespace,
+                "pid_namespace": self.pid_namespace, "private_proc": self.private_proc,
                 "hidden_paths": list(self.hidden_paths), "uid": self.uid, "separate_uid": self.uid != os.geteuid()}
 
 
@@ -163,8 +166,7 @@ class LocalRunner:
         stdout, stderr, status = _collect(child, limits)
         if status_raw:
             achieved = json.loads(status_raw)
-            self.isolation = Isolation(achieved["network_namespace"], achieved["mount_namespace"],
-                                       tuple(achieved["hidden_paths"]), int(achieved["uid"]))
+            self.isolation = Isolation(**{**achieved, "hidden_paths": tuple(achieved["hidden_paths"])})
         else:  # the launcher stopped before it could report
             raise RunnerUnavailable(f"the sandbox could not start: {stderr[-500:].decode('utf-8', 'replace')}")
         text_err = stderr.decode("utf-8", "replace")
