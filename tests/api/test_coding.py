@@ -62,6 +62,14 @@ def test_the_problem_shows_starters_and_visible_tests_but_no_hidden_test(api, al
     assert problem["submissions"] == [] and problem["position"] == 1
 
 
+def test_a_mixed_interviews_coding_question_is_a_runnable_problem(api, alice, db):
+    interview, _ = started(api, alice, interview_type="mixed", experience_level="senior", num_questions=10)
+    coding_ids = [q["question_id"] for q in interview["plan"] if q["interview_type"] == "coding"]
+    assert len(coding_ids) == 1
+    assert db.execute("select count(*) from public.questions q join public.coding_problems p using (bank_key)"
+                      " where q.id = %s", (coding_ids[0],)).fetchone()[0] == 1
+
+
 def test_run_answers_the_visible_tests_and_stores_nothing(api, alice, db):
     interview_id, key = coding_interview(api, alice)
     ran = post(api, alice, interview_id, "run", "javascript", CORRECT[key]["javascript"])

@@ -363,16 +363,16 @@ def test_an_unknown_claim_kind_is_probed_as_a_technology():
 
 
 @pytest.mark.parametrize("level,expected", [
-    ("senior", {"behavioral": 5, "technical": 3, "system_design": 1, "mixed": 1}),
-    ("junior", {"behavioral": 5, "technical": 4, "mixed": 1}),
+    ("senior", {"behavioral": 5, "technical": 3, "coding": 1, "system_design": 1}),
+    ("junior", {"behavioral": 5, "technical": 4, "coding": 1}),
 ])
 def test_mixed_interviews_follow_their_shares(level, expected):
-    rows = [synthetic(f"{kind}-{n}", interview_type=kind) for kind in ("behavioral", "technical", "system_design",
-                                                                        "mixed") for n in range(12)]
+    rows = [synthetic(f"{kind}-{n}", interview_type=kind) for kind in ("behavioral", "technical", "coding",
+                                                                        "system_design", "mixed") for n in range(12)]
     plan = plan_interview(brief=brief_for(interview_type="mixed", experience_level=level), candidates=rows,
                           num_questions=10, recent_question_ids=set(), skill_gaps=[])
     assert dict(Counter(q.interview_type for q in plan)) == expected
-    assert candidate_types("mixed") == ["behavioral", "technical", "system_design", "mixed"]
+    assert candidate_types("mixed") == ["behavioral", "technical", "coding", "system_design", "mixed"]
     assert candidate_types("coding") == ["coding"]
 
 

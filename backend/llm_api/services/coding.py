@@ -85,10 +85,12 @@ def _current(*, user_id: str, interview_id: str) -> tuple[PlannedQuestion, dict[
 
 
 def runnable_first(candidates: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A coding interview's candidate questions: those with a runnable problem, when there are any."""
+    """Candidate questions with the coding ones narrowed to those with a runnable problem, when there are any."""
     runnable = supabase_client.coding_problem_keys()
-    kept = [question for question in candidates if question.get("bank_key") in runnable]
-    return kept or candidates
+    coding_ones = [q for q in candidates if q["interview_type"] == "coding"]
+    if not any(q.get("bank_key") in runnable for q in coding_ones):
+        return candidates
+    return [q for q in candidates if q["interview_type"] != "coding" or q.get("bank_key") in runnable]
 
 
 def _public(problem: dict[str, Any]) -> dict[str, Any]:

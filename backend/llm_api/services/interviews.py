@@ -85,7 +85,7 @@ def interview_create(*, user_id: str, job_role: str, experience_level: str, inte
                        difficulty=difficulty, job_description=job_description, resume=resume)
     candidates = supabase_client.plan_candidate_questions(
         user_id=user_id, interview_types=candidate_types(interview_type), experience_level=experience_level)
-    if interview_type == "coding":
+    if "coding" in candidate_types(interview_type):
         candidates = coding.runnable_first(candidates)
     recent = set(supabase_client.interview_recent_question_ids(user_id=user_id, limit=200))
     gaps = supabase_client.open_skill_gaps(user_id=user_id, limit=20)

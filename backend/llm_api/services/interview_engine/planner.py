@@ -16,7 +16,7 @@ from .brief import Brief
 
 DIFFICULTY_RANK = {"easy": 0, "medium": 1, "hard": 2}
 # Share of each question type in a mixed interview (juniors get no system design).
-MIXED_SHARES = {"behavioral": 0.4, "technical": 0.35, "system_design": 0.1, "mixed": 0.15}
+MIXED_SHARES = {"behavioral": 0.4, "technical": 0.35, "coding": 0.1, "system_design": 0.1, "mixed": 0.05}
 GENERIC_FAMILIES = ("backend", "fullstack", "frontend")  # what "Software Engineer" draws on
 
 
