@@ -202,9 +202,9 @@ PRACTICE_THROTTLE_PER_USER = env_int("PRACTICE_THROTTLE_PER_USER", 30)  # practi
 PRACTICE_THROTTLE_WINDOW_SECONDS = env_int("PRACTICE_THROTTLE_WINDOW_SECONDS", 3600)
 
 # Coding interviews (issue 23): where candidates' code runs, and its limits per run
-CODE_RUNNER = env_str("CODE_RUNNER", "local")  # local (a sandboxed child process) | piston
-CODE_RUNNER_URL = env_str("CODE_RUNNER_URL").rstrip("/")  # the Piston server (its /api/v2/execute)
-CODE_RUNNER_TOKEN = env_str("CODE_RUNNER_TOKEN")  # sent as the Authorization header, when set
+CODE_RUNNER = env_str("CODE_RUNNER", "local")  # local (a sandboxed child process) | piston | judge0
+CODE_RUNNER_URL = env_str("CODE_RUNNER_URL").rstrip("/")  # the Piston or Judge0 server
+CODE_RUNNER_TOKEN = env_str("CODE_RUNNER_TOKEN")  # sent as Authorization (Piston) / X-Auth-Token (Judge0)
 CODE_RUNNER_TIMEOUT = env_float("CODE_RUNNER_TIMEOUT", 30.0)  # seconds for one HTTP run, then 502
 CODE_RUN_CPU_SECONDS = env_int("CODE_RUN_CPU_SECONDS", 2)  # CPU time of one run (every test of it)
 CODE_RUN_WALL_SECONDS = env_float("CODE_RUN_WALL_SECONDS", 5.0)  # wall time of one run

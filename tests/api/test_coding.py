@@ -9,7 +9,7 @@ import pytest
 
 from backend.llm_api.services import coding
 from tests.api.coding_solutions import CORRECT, INCORRECT
-from tests.api.fake_piston import FakePiston
+from tests.api.fake_code_engines import FakeJudge0, FakePiston
 from tests.api.interview_helpers import STRONG, say, started
 from tests.conftest import make_client
 
@@ -206,6 +206,15 @@ def piston(settings):
     fake.close()
 
 
+@pytest.fixture
+def judge0(settings):
+    fake = FakeJudge0()
+    settings.CODE_RUNNER = "judge0"
+    settings.CODE_RUNNER_URL = fake.url
+    yield fake
+    fake.close()
+
+
 def test_the_piston_back_end_runs_the_same_harness_through_its_http_api(api, alice, piston):
     interview_id, key = coding_interview(api, alice)
     solved = post(api, alice, interview_id, "submit", "javascript", CORRECT[key]["javascript"])
@@ -220,9 +229,24 @@ def test_the_piston_back_end_runs_the_same_harness_through_its_http_api(api, ali
     assert looped.status_code == 200 and {t["failure"] for t in looped.json()["tests"]} == {"time_limit"}
 
 
-def test_a_failing_piston_server_is_a_503_not_the_candidates_failure(api, alice, piston):
+def test_the_judge0_back_end_sends_the_harness_and_its_files_as_one_submission(api, alice, judge0):
     interview_id, key = coding_interview(api, alice)
-    piston.answer = (500, {"message": "internal error"})
+    solved = post(api, alice, interview_id, "submit", "python", CORRECT[key]["python"])
+    assert solved.status_code == 201, solved.content
+    assert (solved.json()["solved"], solved.json()["runner"]) == (True, "judge0")
+    sent = judge0.requests[-1]
+    assert judge0.paths[-1] == "/submissions?base64_encoded=true&wait=true"
+    assert (sent["language_id"], sent["command_line_arguments"], sent["cpu_time_limit"], sent["memory_limit"]) == (
+        71, python_function(key), 1, 256 * 1024)
+    looped = post(api, alice, interview_id, "run", "python", looping(key))
+    assert looped.status_code == 200 and {t["failure"] for t in looped.json()["tests"]} == {"time_limit"}
+
+
+@pytest.mark.parametrize("engine", ["piston", "judge0"])
+def test_a_failing_engine_is_a_503_not_the_candidates_failure(api, alice, engine, request):
+    fake = request.getfixturevalue(engine)
+    interview_id, key = coding_interview(api, alice)
+    fake.answer = (500, {"message": "internal error"})
     failed = post(api, alice, interview_id, "submit", "python", CORRECT[key]["python"])
     assert (failed.status_code, failed.json()["error"]["code"]) == (503, "code_runner_unavailable")
     assert api.get(f"/api/interviews/{interview_id}/code", **alice.auth).json()["submissions"] == []

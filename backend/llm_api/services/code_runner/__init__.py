@@ -1,13 +1,13 @@
-"""Running candidates' code against a problem's test cases: one interface, two back ends.
+"""Running candidates' code against a problem's test cases: one interface, three back ends.
 
-    runner = runner_from_settings()          # CODE_RUNNER: local (default) or piston
+    runner = runner_from_settings()          # CODE_RUNNER: local (default), piston or judge0
     result = runner.run(RunRequest(language=..., source=..., function=..., cases=[...], limits=...))
     result.cases                             # per case: the returned value or the error, output, time, memory
 
 A runner only executes: it never sees expected values (the caller judges, see `judging`), and it
 never touches Supabase or DRF. The local back end runs a child process per run in a fresh
-directory with limits and namespaces (`local.py`); the HTTP back end hands the same harness and
-files to a Piston server (`piston.py`), so the API servers run no candidate code at all.
+directory with limits and namespaces (`local.py`); the HTTP back ends hand the same harness and
+files to a Piston or Judge0 server (`remote.py`), so the API servers run no candidate code at all.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ class Language:
     solution_file: str
     harness_file: str
     piston_name: str
+    judge0_id: int  # the language's id on Judge0 CE
 
     @property
     def harness(self) -> str:
@@ -36,8 +37,8 @@ class Language:
 
 
 LANGUAGES = {
-    "python": Language("python", "solution.py", "harness_python.py", "python"),
-    "javascript": Language("javascript", "solution.js", "harness_javascript.js", "javascript"),
+    "python": Language("python", "solution.py", "harness_python.py", "python", 71),
+    "javascript": Language("javascript", "solution.js", "harness_javascript.js", "javascript", 63),
 }
 
 
@@ -134,17 +135,18 @@ def _number(value: Any, *, integer: bool = False) -> Any:
 
 
 def runner_from_settings() -> Runner:
-    """The back end CODE_RUNNER names (local, piston), built on each call (no client at import)."""
+    """The back end CODE_RUNNER names (local, piston, judge0), built on each call (no client at import)."""
     kind = (settings.CODE_RUNNER or "local").strip().lower()
     if kind == "local":
         from .local import LocalRunner
 
         return LocalRunner.shared()
-    if kind == "piston":
-        from .piston import PistonRunner
+    if kind in ("piston", "judge0"):
+        from .remote import Judge0Runner, PistonRunner
 
         if not settings.CODE_RUNNER_URL:
-            raise RunnerUnavailable("CODE_RUNNER=piston needs CODE_RUNNER_URL")
-        return PistonRunner(base_url=settings.CODE_RUNNER_URL, token=settings.CODE_RUNNER_TOKEN,
+            raise RunnerUnavailable(f"CODE_RUNNER={kind} needs CODE_RUNNER_URL")
+        runner_class = PistonRunner if kind == "piston" else Judge0Runner
+        return runner_class(base_url=settings.CODE_RUNNER_URL, token=settings.CODE_RUNNER_TOKEN,
                             timeout=float(settings.CODE_RUNNER_TIMEOUT))
-    raise RunnerUnavailable(f"CODE_RUNNER must be local or piston, not {kind!r}")
+    raise RunnerUnavailable(f"CODE_RUNNER must be local, piston or judge0, not {kind!r}")
