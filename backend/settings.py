@@ -188,6 +188,11 @@ SCORING_WORKERS = env_int("SCORING_WORKERS", 4)  # answers scored in parallel (p
 READINESS_MODEL_TIMEOUT = env_float("READINESS_MODEL_TIMEOUT", 2.0)  # seconds for /api/ready's model probe
 READINESS_MODEL_CACHE_SECONDS = env_float("READINESS_MODEL_CACHE_SECONDS", 30.0)  # the probe's result is reused
 
+# Recruiter mode (issue 22)
+INVITATION_TTL_DAYS = env_int("INVITATION_TTL_DAYS", 7)  # a candidate's invitation link expires after this
+INVITATION_URL = env_str("INVITATION_URL")  # the link sent, with {token}; empty: <API>/app/invitation#token={token}
+INVITATION_EMAIL = env_str("INVITATION_EMAIL", "none")  # supabase: also mail it through Supabase Auth's invite
+
 # Speech, recordings and reports (issue 21)
 TRANSCRIPTION_MODEL = env_str("TRANSCRIPTION_MODEL", "whisper-1")  # speech model; empty: transcription off (503)
 TRANSCRIPTION_TIMEOUT = env_float("TRANSCRIPTION_TIMEOUT", 60.0)  # seconds for one transcription

@@ -6,8 +6,9 @@
 -- * code_submissions: every submission of an interview's question, ordered (seq per question),
 --   with its per-test results; `solved` when every hidden test passed. The owner reads theirs;
 --   only the server writes, through code_submission_record (checks and numbering in one step).
--- * interview_statistics.problems_solved: the caller's solved coding questions (a question of an
---   interview with a solved submission), no longer coding interviews with a passing score.
+-- * interview_statistics.problems_solved: the caller's solved coding questions (a question of one of
+--   their own interviews with a solved submission; not of interviews they scheduled as an
+--   interviewer), no longer coding interviews with a passing score.
 
 create table public.coding_problems (
   bank_key text primary key references public.questions (bank_key) on delete cascade,
@@ -151,6 +152,7 @@ left join lateral (
 left join lateral (
   select count(distinct (s.interview_id, s.position))::integer as problems_solved
   from public.code_submissions s
+  join public.interviews i on i.id = s.interview_id and i.user_id = p.id  -- their own, not ones they scheduled
   where s.user_id = p.id and s.solved
 ) solved on true
 left join lateral (

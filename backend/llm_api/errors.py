@@ -40,6 +40,18 @@ class FieldConflict(AppError):
         self.field = field
 
 
+class FieldInvalid(AppError):
+    """A value that breaks a rule only the service can check (a date in the past, someone else's
+    row): 400 naming the field, in the shape of DRF's validation errors."""
+
+    status_code = 400
+    default_code = "validation_error"
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"Invalid input: {field}: {message}", details={field: [message]})
+        self.field = field
+
+
 class TooManyRequests(AppError):
     """A throttle refused the request; `retry_after` seconds become the Retry-After header."""
 

@@ -104,6 +104,17 @@ def test_submissions_are_kept_in_order_and_solving_counts_once(api, alice):
     assert [s["seq"] for s in exported["interviews"][0]["code_submissions"]] == [1, 2, 3]
 
 
+def test_only_questions_of_ones_own_interviews_count_as_solved(api, alice, bob, db):
+    interview_id, key = coding_interview(api, alice)
+    post(api, alice, interview_id, "submit", "python", CORRECT[key]["python"])
+    others, _ = coding_interview(api, bob)  # as an interview someone else holds (one alice scheduled, say)
+    db.execute("insert into public.code_submissions (user_id, interview_id, position, seq, language, source, results,"
+               " passed_visible, total_visible, passed_hidden, total_hidden, solved, status, runner)"
+               " values (%s, %s, 1, 1, 'python', 'x', '[]', 1, 1, 1, 1, true, 'ok', 'local')", (alice.id, others))
+    assert api.get("/api/user/stats", **alice.auth).json()["total_problems_solved"] == 1
+    assert api.get("/api/user/stats", **bob.auth).json()["total_problems_solved"] == 0
+
+
 def test_code_quality_comes_from_the_submissions_with_evidence(api, alice):
     interview_id, key = coding_interview(api, alice)
     post(api, alice, interview_id, "submit", "python", INCORRECT[key]["python"])

@@ -487,3 +487,54 @@ def test_the_tiebreak_uses_the_bank_key_or_else_the_id():
     assert _score(keyed, BRIEF, set(), []).tiebreak == _tiebreak("a", BRIEF)
     own = {**keyed, "bank_key": None}
     assert _score(own, BRIEF, set(), []).tiebreak == _tiebreak("id-a", BRIEF)
+
+
+# An interviewer's own questions (recruiter mode) --------------------------------------------------
+
+
+def test_an_expected_answer_becomes_one_rubric_point_per_sentence_or_bullet():
+    from backend.llm_api.services.interview_engine import points_covered
+    from backend.llm_api.services.interview_engine.planner import rubric_from_expected_answer
+
+    rubric = rubric_from_expected_answer("Add a composite index on the filtered columns. Then check the plan!\n"
+                                         "- Measure before and after; watch write latency")
+    assert [point["text"] for point in rubric["points"]] == [
+        "Add a composite index on the filtered columns.", "Then check the plan!", "Measure before and after;",
+        "watch write latency"]
+    assert rubric == {"points": [
+        {"text": "Add a composite index on the filtered columns.", "keywords": ["compos", "index", "filter", "column"]},
+        {"text": "Then check the plan!", "keywords": ["check", "plan"]},  # no stop words, none under 4 letters
+        {"text": "Measure before and after;", "keywords": ["measur"]},
+        {"text": "watch write latency", "keywords": ["watch", "write", "latenc"]},
+    ]}
+    assert points_covered(rubric, "I added a COMPOSITE INDEX on the filtered columns") == [True, False, False, False]
+    assert points_covered(rubric, "then I checked the query plan") == [False, True, False, False]
+    assert rubric_from_expected_answer(None) == {} and rubric_from_expected_answer(" the and of. ") == {}
+    many = rubric_from_expected_answer(". ".join(f"Point number {n} about caching" for n in range(20)))
+    assert len(many["points"]) == 12
+    long = rubric_from_expected_answer("alpha bravo charlie delta echo foxtrot golf hotel india juliet")
+    assert len(long["points"][0]["keywords"]) == 8
+
+
+def test_a_sessions_questions_are_planned_in_order_with_types_from_their_categories():
+    from backend.llm_api.services.interview_engine.planner import question_type_for, session_plan
+
+    assert question_type_for("Behavioral", "mixed") == "behavioral"
+    assert question_type_for("Introduction", "mixed") == "behavioral"
+    assert question_type_for("System Design", "mixed") == "system_design"
+    assert question_type_for("Algorithms", "mixed") == "coding"
+    assert question_type_for("Databases", "mixed") == "technical"
+    assert question_type_for(None, "mixed") == "technical"
+    assert question_type_for("Behavioral", "technical") == "technical"  # a typed session keeps its type
+    plan = session_plan(questions=[
+        {"id": "q1", "question_text": " Tell me about yourself ", "category": "Introduction", "difficulty": "easy",
+         "expected_answer": None},
+        {"id": "q2", "question_text": "Design a rate limiter", "category": None, "difficulty": None,
+         "expected_answer": "Use a token bucket per client."},
+    ], interview_type="mixed")
+    assert [(q.position, q.text, q.interview_type, q.category, q.difficulty, q.question_id) for q in plan] == [
+        (1, "Tell me about yourself", "behavioral", "Introduction", "easy", "q1"),
+        (2, "Design a rate limiter", "technical", "General", "medium", "q2")]
+    assert plan[0].rubric == {} and plan[1].rubric["points"][0]["keywords"] == ["token", "bucket", "client"]
+    assert plan[0].targets == ({"kind": "interviewer_question", "text": "Written by the interviewer for this session"},)
+    assert (plan[0].skills, plan[0].follow_ups, plan[0].bank_key) == ((), (), None)

@@ -88,6 +88,11 @@ def test_a_spoken_answer_turn_end_to_end(api, alice, db, speech):
     messages = db.execute("select content from public.interview_messages where interview_id = %s and"
                           " role = 'candidate'", (interview["id"],)).fetchall()
     assert messages == [(TEXT,)]
+    detail = api.get(f"/api/interviews/{interview['id']}", **alice.auth).json()
+    assert detail["answers"][0]["delivery_metrics"] == {**METRICS, "spoken_parts": 1}
+    assert detail["answers"][1]["delivery_metrics"] is None  # not answered (or typed): none
+    assert detail["delivery_metrics"]["answers"] == overall["answers"]
+    assert detail["delivery_metrics"]["words_per_minute"] == 118.0 and "parts" not in detail["delivery_metrics"]
     # the same client_message_id again: the original turn, no second recording or message
     again = speak(api, alice, interview["id"], audio, client_message_id="voice-1")
     assert again.status_code == 200 and again.json()["replayed"] is True

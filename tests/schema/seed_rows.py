@@ -23,10 +23,12 @@ PRODUCT_TABLES = (
     "skill_gaps",
     "recordings",
     "interview_coverage",
+    "interviewers",
+    "students",
 )
 # What users write themselves (column by column, see the server_owned_columns migration) and
 # what only the API (service role) writes: users may read and delete those rows, never write them.
-USER_WRITTEN_TABLES = ("profiles", "resumes", "questions", "interviews", "recordings")
+USER_WRITTEN_TABLES = ("profiles", "resumes", "questions", "interviews", "recordings", "interviewers", "students")
 SERVER_WRITTEN_TABLES = ("interview_answers", "interview_messages", "skill_gaps", "interview_coverage")
 PRIVATE_BUCKETS = ("resumes", "interview-recordings", "reports")
 
@@ -69,6 +71,8 @@ class UserRows:
     skill_gap_id: str
     recording_id: str
     coverage_id: str
+    interviewer_id: str
+    student_id: str
 
     def row_id(self, table: str) -> str:
         return {
@@ -81,6 +85,8 @@ class UserRows:
             "skill_gaps": self.skill_gap_id,
             "recordings": self.recording_id,
             "interview_coverage": self.coverage_id,
+            "interviewers": self.interviewer_id,
+            "students": self.student_id,
         }[table]
 
 
@@ -142,9 +148,17 @@ def seed_user_rows(conn: psycopg.Connection, user_id: str, *, job_role: str = "B
         " values (%s, 'job_description', 'PostgreSQL', %s, 'demonstrated')",
         (interview_id, answer_id),
     )
+    interviewer_id = _insert(
+        conn, "insert into public.interviewers (user_id, name, email) values (%s, 'Ida Interviewer', %s)",
+        (user_id, f"ida-{uuid.uuid4().hex[:8]}@example.test"),
+    )
+    student_id = _insert(
+        conn, "insert into public.students (owner_id, name, email) values (%s, 'Sam Student', %s)",
+        (user_id, f"sam-{uuid.uuid4().hex[:8]}@example.test"),
+    )
     return UserRows(
         user_id, resume_id, question_id, interview_id, answer_id, message_id,
-        skill_gap_id, recording_id, coverage_id,
+        skill_gap_id, recording_id, coverage_id, interviewer_id, student_id,
     )
 
 
@@ -163,6 +177,8 @@ def insert_payload(table: str, target: UserRows, actor_id: str) -> dict:
             "storage_path": f"{actor_id}/{uuid.uuid4()}.webm",
         },
         "interview_coverage": {"interview_id": target.interview_id, "source": "resume", "item": "Kafka"},
+        "interviewers": {"user_id": target.user_id, "name": "Mallory", "email": "mallory@example.test"},
+        "students": {"owner_id": target.user_id, "name": "Mallory", "email": "mallory@example.test"},
     }[table]
 
 
@@ -178,6 +194,8 @@ UPDATE_PAYLOAD = {
     "skill_gaps": {"recommendation": "changed"},
     "recordings": {"duration_seconds": 42},
     "interview_coverage": {"evidence": "changed"},
+    "interviewers": {"name": "Changed"},
+    "students": {"name": "Changed"},
 }
 
 

@@ -179,16 +179,24 @@ def test_messages_keep_conversation_order(db):
 def test_deleting_a_user_removes_everything_of_theirs(db):
     user_id = create_auth_user(db)
     rows = seed_user_rows(db, user_id)
-    other = seed_user_rows(db, create_auth_user(db))
-    db.execute("update public.interviews set scheduled_by = %s where id = %s", (user_id, other.interview_id))
+    other_id = create_auth_user(db)
+    other = seed_user_rows(db, other_id)
+    # an interview the user scheduled is theirs (their team's): it goes with their account; the one
+    # their candidate accepted only loses the link to that candidate when the candidate goes
+    scheduled = db.execute("insert into public.interviews (scheduled_by, job_role, status, candidate_id)"
+                           " values (%s, 'Backend engineer', 'scheduled', %s) returning id",
+                           (user_id, other_id)).fetchone()[0]
+    taken = db.execute("insert into public.interviews (scheduled_by, job_role, status, candidate_id)"
+                       " values (%s, 'Backend engineer', 'scheduled', %s) returning id",
+                       (other_id, user_id)).fetchone()[0]
     db.execute("delete from auth.users where id = %s", (user_id,))
     for table in PRODUCT_TABLES:
         query = sql.SQL("select count(*) from public.{} where id = %s").format(sql.Identifier(table))
         assert db.execute(query, (rows.row_id(table),)).fetchone()[0] == 0, table
         assert db.execute(query, (other.row_id(table),)).fetchone()[0] == 1, table
-    # the recruiter's account going away does not take the candidate's interview with it
-    assert db.execute("select scheduled_by from public.interviews where id = %s",
-                      (other.interview_id,)).fetchone()[0] is None
+    assert count_rows(db, "interviews", "id", scheduled) == 0
+    assert db.execute("select scheduled_by::text, candidate_id from public.interviews where id = %s",
+                      (taken,)).fetchone() == (other_id, None)
 
 
 def test_deleting_an_interview_removes_its_children_only(db):

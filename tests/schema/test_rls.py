@@ -203,7 +203,8 @@ def test_users_cannot_assign_recruiter_fields(local_stack, alice_and_bob):
                (alice.user_id,))
     # the service (recruiter scheduling through the API) may set them
     assert run_as(local_stack, SERVICE_CLAIMS,
-                  "update public.interviews set scheduled_by = %s, candidate_email = 'c@d.e' where id = %s",
+                  "update public.interviews set user_id = null, resume_id = null, scheduled_by = %s, candidate_email = 'c@d.e'"
+                  " where id = %s",
                   (bob.user_id, alice.interview_id)) == 1
 
 

@@ -42,6 +42,11 @@ SERVER_COLUMNS = {
         "id": SOME_UUID,
         "scheduled_by": "@user_id",
         "candidate_email": "candidate@example.test",
+        "interviewer_id": "@interviewer_id",
+        "student_id": "@student_id",
+        "candidate_id": "@user_id",
+        "description": "Second round",
+        "duration_minutes": 45,
         "status": "completed",
         "answered_count": 5,
         "feedback": {"summary": "Outstanding, hire"},
@@ -242,7 +247,7 @@ def test_service_role_writes_every_server_column_of_an_interview(alice, service_
     user, rows = alice
     values = own({k: v for k, v in SERVER_COLUMNS["interviews"].items() if k != "updated_at"}, rows)
     [inserted] = (service_client.table("interviews")
-                  .insert({**own(INTERVIEW_INSERTABLE, rows), **values}).execute().data)
+                  .insert({**own(INTERVIEW_INSERTABLE, rows), **values, "user_id": None, "resume_id": None}).execute().data)
     assert mismatches(values, inserted) == []
     patch = {**FORGED_RESULT, "status": "abandoned", "overall_score": 40, "summary": "Changed by the API"}
     [updated] = service_client.table("interviews").update(patch).eq("id", inserted["id"]).execute().data

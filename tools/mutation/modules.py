@@ -60,6 +60,7 @@ MODULES: dict[str, list[str]] = {
     "backend/llm_api/services/interviews.py": [
         "tests/api/test_interviews.py", "tests/api/test_interview_model.py",
     ],
+    "backend/llm_api/services/scheduled_interviews.py": ["tests/api/test_recruiter.py"],
     "backend/llm_api/services/scoring/offline.py": [
         "tests/api/test_scoring_offline.py", "tests/api/test_scoring.py", "tests/api/test_scoring_bench.py",
     ],

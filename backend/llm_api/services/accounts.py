@@ -146,8 +146,10 @@ def account_export(*, user_id: str) -> dict[str, Any]:
     user = supabase_client.auth_get_user(user_id=user_id)
     data["account"] = {"id": user.id, "email": user.email, "created_at": user.created_at, "is_active": user.is_active}
     seconds = int(settings.EXPORT_SIGNED_URL_SECONDS)
-    recordings = [rec for interview in data["interviews"] for rec in interview.get("recordings", [])]
-    for bucket, rows in (("resumes", data["resumes"]), ("interview-recordings", recordings)):
+    recordings = [rec for interview in data["interviews"] + data["scheduled_interviews"]
+                  for rec in interview.get("recordings", [])]
+    for bucket, rows in (("resumes", data["resumes"]), ("interview-recordings", recordings),
+                         ("reports", data["reports"])):
         paths = [row["storage_path"] for row in rows if row.get("storage_path")]
         urls = supabase_client.storage_signed_urls(user_id=user_id, bucket=bucket, paths=paths, expires_in=seconds)
         for row in rows:

@@ -115,6 +115,9 @@ def interview_detail(*, user_id: str, interview_id: str) -> dict[str, Any]:
         "skill_gaps": coaching.skill_gaps_view(list(row.get("skill_gaps") or [])),
         "coverage": coaching.coverage_view(list(row.get("interview_coverage") or [])),
         "recordings": _recordings(user_id, row.get("recordings") or [], positions),
+        # spoken answers' pace, pauses and fillers, apart from the content scores (docs/delivery.md)
+        "delivery_metrics": {key: value for key, value in (row.get("delivery_metrics") or {}).items()
+                             if key != "parts"} or None,
     }
 
 

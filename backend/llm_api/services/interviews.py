@@ -25,12 +25,14 @@ from backend.llm_api.services import coding, evaluation, interview_scores
 from backend.llm_api.services.interview_engine import (
     CLOSING_LINE,
     RESET,
+    Brief,
     EmptyBank,
     EngineFailed,
     EngineState,
     Interviewer,
     Lack,
     OfflineInterviewer,
+    PlannedQuestion,
     Turn,
     after_follow_up,
     candidate_types,
@@ -83,17 +85,7 @@ def interview_create(*, user_id: str, job_role: str, experience_level: str, inte
         resume = {**(row.get("parsed") or {}), **(row.get("corrections") or {})}
     brief = make_brief(job_role=job_role, experience_level=experience_level, interview_type=interview_type,
                        difficulty=difficulty, job_description=job_description, resume=resume)
-    candidates = supabase_client.plan_candidate_questions(
-        user_id=user_id, interview_types=candidate_types(interview_type), experience_level=experience_level)
-    if "coding" in candidate_types(interview_type):
-        candidates = coding.runnable_first(candidates)
-    recent = set(supabase_client.interview_recent_question_ids(user_id=user_id, limit=200))
-    gaps = supabase_client.open_skill_gaps(user_id=user_id, limit=20)
-    try:
-        plan = plan_interview(brief=brief, candidates=candidates, num_questions=num_questions,
-                              recent_question_ids=recent, skill_gaps=gaps)
-    except EmptyBank as exc:
-        raise QuestionBankEmpty() from exc
+    plan = bank_plan(user_id=user_id, brief=brief, num_questions=num_questions, personal=True)
     state = EngineState(plan=tuple(plan), brief=brief)
     created = supabase_client.interview_create(
         user_id=user_id,
@@ -106,6 +98,23 @@ def interview_create(*, user_id: str, job_role: str, experience_level: str, inte
     return interview_view(created["interview"])
 
 
+def bank_plan(*, user_id: str, brief: Brief, num_questions: int, personal: bool) -> list[PlannedQuestion]:
+    """A plan from the public bank and the user's own questions; `personal`: also steered away from
+    what the user was asked lately and towards their open skill gaps (a practice interview's)."""
+    candidates = supabase_client.plan_candidate_questions(
+        user_id=user_id, interview_types=candidate_types(brief.interview_type),
+        experience_level=brief.experience_level)
+    if "coding" in candidate_types(brief.interview_type):
+        candidates = coding.runnable_first(candidates)
+    recent = set(supabase_client.interview_recent_question_ids(user_id=user_id, limit=200)) if personal else set()
+    gaps = supabase_client.open_skill_gaps(user_id=user_id, limit=20) if personal else []
+    try:
+        return plan_interview(brief=brief, candidates=candidates, num_questions=num_questions,
+                              recent_question_ids=recent, skill_gaps=gaps)
+    except EmptyBank as exc:
+        raise QuestionBankEmpty() from exc
+
+
 def interview_view(row: dict[str, Any]) -> dict[str, Any]:
     """The interview as the API shows it: its row without the engine's internals, plus the plan."""
     state = row.get("engine_state") or {}
@@ -116,7 +125,8 @@ def interview_view(row: dict[str, Any]) -> dict[str, Any]:
     return {**shown, "plan": plan}
 
 
-def _opening(state: EngineState) -> str:
+def opening_message(state: EngineState) -> str:
+    """The interviewer's first message: what the interview is, then the first question."""
     brief = state.brief
     first = state.plan[0]
     count = len(state.plan)
@@ -135,7 +145,7 @@ def interview_start(*, user_id: str, interview_id: str) -> dict[str, Any]:
     state = replace(EngineState.from_state(row["engine_state"]), phase="asking", current=1)
     started = supabase_client.interview_start(
         user_id=user_id, interview_id=interview_id,
-        message={"content": _opening(state), "metadata": {"kind": "question", "position": 1}},
+        message={"content": opening_message(state), "metadata": {"kind": "question", "position": 1}},
         state={"phase": "asking", "current": 1, "turn": 0},
     )
     if started["outcome"] == "not_found":
@@ -442,6 +452,7 @@ def evaluation_view(row: dict[str, Any]) -> dict[str, Any]:
             "dimensions": feedback.get("dimensions") or {}, "guard": feedback.get("guard"),
             "rubric_points_covered": feedback.get("rubric_points_covered") or [],
             "rubric_points_missed": feedback.get("rubric_points_missed") or [],
+            "delivery_metrics": answer.get("delivery_metrics") or None,  # a spoken answer's
         })
     gaps = [{"skill": gap["skill"], "severity": gap["severity"],
              "evidence": {"quote": gap.get("evidence"), "answer_position": positions.get(gap.get("answer_id"))},

@@ -43,7 +43,11 @@ def _report_data(*, user_id: str, interview_id: str) -> dict[str, Any]:
         raise InterviewNotCompleted(f"The interview is {row['status']}: a report needs a completed interview.",
                                     details={"status": row["status"]})
     evaluation = interview_evaluation(user_id=user_id, interview_id=interview_id)
-    profile = supabase_client.get_profile(user_id=user_id) or {}
+    if row.get("scheduled_by") and row.get("student_id"):  # a scheduled interview: its student is the candidate
+        student = supabase_client.student_get(user_id=user_id, student_id=row["student_id"]) or {}
+        profile = {"full_name": student.get("name")}
+    else:
+        profile = supabase_client.get_profile(user_id=user_id) or {}
     interview = {key: row.get(key) for key in ("id", "title", "job_role", "interview_type", "experience_level",
                                                "difficulty", "completed_at", "started_at")}
     delivery = supabase_client.interview_delivery_metrics(user_id=user_id, interview_id=interview_id)

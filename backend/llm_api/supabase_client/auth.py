@@ -20,6 +20,7 @@ class AuthUser:
     email: str | None
     created_at: str
     is_active: bool
+    email_confirmed: bool = False
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,8 @@ def _auth_user(user: User) -> AuthUser:
     if isinstance(banned_until, str):
         banned_until = _parse_time(banned_until)
     active = banned_until is None or banned_until <= datetime.now(UTC)
-    return AuthUser(id=str(user.id), email=user.email, created_at=_iso(user.created_at), is_active=active)
+    return AuthUser(id=str(user.id), email=user.email, created_at=_iso(user.created_at), is_active=active,
+                    email_confirmed=user.email_confirmed_at is not None)
 
 
 def _parse_time(value: str) -> datetime | None:
@@ -133,6 +135,17 @@ def auth_get_user(*, user_id: str) -> AuthUser:
     with translate_errors():
         response = get_client().auth.admin.get_user_by_id(user_id)
     return _auth_user(response.user)
+
+
+def auth_invite(*, email: str, redirect_to: str, data: Mapping[str, Any]) -> bool:
+    """Mail Supabase Auth's invitation (it creates the user, unconfirmed) with `redirect_to` as its
+    link; False when the address already has an account (Auth sends nothing then)."""
+    try:
+        with translate_errors():
+            get_client().auth.admin.invite_user_by_email(email, {"redirect_to": redirect_to, "data": dict(data)})
+    except Conflict:
+        return False
+    return True
 
 
 def auth_delete_user(*, user_id: str) -> None:

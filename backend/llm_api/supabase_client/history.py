@@ -14,7 +14,7 @@ from typing import Any
 
 from .connection import get_client
 from .errors import SupabaseError, translate_errors
-from .interviews import ANSWER_COLUMNS, INTERVIEW_COLUMNS, MESSAGE_COLUMNS
+from .interviews import ANSWER_COLUMNS, INTERVIEW_COLUMNS, MESSAGE_COLUMNS, owned_filter
 from .skill_gaps import COVERAGE_COLUMNS, GAP_COLUMNS
 
 RECORDING_COLUMNS = "id,answer_id,kind,storage_path,content_type,size_bytes,duration_seconds,expires_at,created_at"
@@ -40,7 +40,7 @@ def interview_full(*, user_id: str, interview_id: str) -> dict[str, Any] | None:
     """The user's interview with its answers (by position), messages (by seq), skill gaps, coverage,
     recordings and resume reference, in one request; None when it is not the user's."""
     columns = (
-        f"{INTERVIEW_COLUMNS},interview_answers({ANSWER_COLUMNS}),"
+        f"{INTERVIEW_COLUMNS},delivery_metrics,interview_answers({ANSWER_COLUMNS}),"
         f"interview_messages({MESSAGE_COLUMNS}),"
         f"skill_gaps({GAP_COLUMNS},answer_id,interview_answers(position)),"
         f"interview_coverage({COVERAGE_COLUMNS},interview_answers(position,question_text)),"
@@ -48,7 +48,7 @@ def interview_full(*, user_id: str, interview_id: str) -> dict[str, Any] | None:
     )
     with translate_errors():
         data = (
-            get_client().table("interviews").select(columns).eq("id", interview_id).eq("user_id", user_id)
+            get_client().table("interviews").select(columns).eq("id", interview_id).or_(owned_filter(user_id))
             .order("position", foreign_table="interview_answers").order("seq", foreign_table="interview_messages")
             .order("created_at", foreign_table="recordings").limit(1).execute().data
         )

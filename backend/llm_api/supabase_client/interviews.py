@@ -7,6 +7,7 @@ supabase_migrations/20261201150000_interview_engine.sql).
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,13 +18,20 @@ INTERVIEW_COLUMNS = (
     "id,user_id,resume_id,title,job_role,job_description,experience_level,interview_type,difficulty,status,"
     "planned_questions,answered_count,feedback,overall_score,communication_score,technical_score,"
     "problem_solving_score,code_quality_score,scoring_engine,rubric_version,scored_at,engine_state,summary,"
-    "duration_seconds,started_at,completed_at,created_at,updated_at"
+    "duration_seconds,started_at,completed_at,created_at,updated_at,scheduled_by,student_id"
 )
 ANSWER_COLUMNS = (
     "id,position,question_id,question_text,question_type,category,answer_text,skipped,score,feedback,evidence,"
     "scoring_engine,rubric_version,scored_at,follow_up_count,delivery_metrics,asked_at,answered_at"
 )
 MESSAGE_COLUMNS = "id,seq,role,content,answer_id,question_id,input_mode,metadata,created_at"
+
+
+def owned_filter(user_id: str) -> str:
+    """An `or` filter on `interviews` for the user's own: their practice interviews, and the ones
+    they scheduled as an interviewer (a scheduled interview has no user_id)."""
+    user = uuid.UUID(str(user_id))  # a uuid, so nothing in it can be read as filter syntax
+    return f"user_id.eq.{user},scheduled_by.eq.{user}"
 
 
 def _rpc(name: str, params: Mapping[str, Any]) -> dict[str, Any]:
@@ -45,7 +53,7 @@ def interview_get(*, user_id: str, interview_id: str, with_answers: bool = False
     columns = INTERVIEW_COLUMNS + (f",interview_answers({ANSWER_COLUMNS})" if with_answers else "") + (
         ",skill_gaps(skill,severity,evidence,recommendation,resources,answer_id)" if with_results else "")
     with translate_errors():
-        query = get_client().table("interviews").select(columns).eq("id", interview_id).eq("user_id", user_id)
+        query = get_client().table("interviews").select(columns).eq("id", interview_id).or_(owned_filter(user_id))
         if with_answers:
             query = query.order("position", foreign_table="interview_answers")
         data = query.limit(1).execute().data
@@ -56,8 +64,9 @@ def interview_last_interviewer_message(*, user_id: str, interview_id: str) -> di
     """The newest interviewer message of the user's interview."""
     with translate_errors():
         data = (
-            get_client().table("interview_messages").select(f"{MESSAGE_COLUMNS},interviews!inner(user_id)")
-            .eq("interview_id", interview_id).eq("interviews.user_id", user_id).eq("role", "interviewer")
+            get_client().table("interview_messages").select(f"{MESSAGE_COLUMNS},interviews!inner(id)")
+            .eq("interview_id", interview_id).or_(owned_filter(user_id), reference_table="interviews")
+            .eq("role", "interviewer")
             .order("seq", desc=True).limit(1).execute().data
         )
     if not data:
@@ -90,13 +99,14 @@ def interview_reply(*, user_id: str, interview_id: str, answer_message_id: str, 
 def interview_finish(*, user_id: str, interview_id: str, result: Mapping[str, Any]) -> dict[str, Any]:
     """`finish_interview` (all or nothing) on the user's interview; the finished row.
 
-    The caller has already checked the interview is the user's; finish_interview itself only
+    The caller has already checked the interview is the user's (or one they scheduled);
+    finish_interview itself only
     knows interviews by id, as it is the service's function.
     """
     with translate_errors():
         data = get_client().rpc("finish_interview", {"p_interview_id": interview_id, "p_result": dict(result)}) \
             .execute().data
-    if not isinstance(data, dict) or data.get("user_id") != user_id:
+    if not isinstance(data, dict) or user_id not in (data.get("user_id"), data.get("scheduled_by")):
         raise SupabaseError(upstream_message="finish_interview answered without the user's interview")
     return data
 
@@ -123,7 +133,7 @@ def plan_candidate_questions(*, user_id: str, interview_types: list[str], experi
     with translate_errors():
         data = (
             get_client().table("questions").select(PLAN_QUESTION_COLUMNS)
-            .or_(f"is_public.eq.true,owner_id.eq.{user_id}")
+            .or_(f"is_public.eq.true,owner_id.eq.{user_id}").is_("session_id", "null")
             .in_("interview_type", interview_types).contains("experience_levels", [experience_level])
             .order("id").limit(2000).execute().data
         )

@@ -9,13 +9,14 @@ from typing import Any
 
 from .connection import get_client
 from .errors import SupabaseError, translate_errors
+from .interviews import owned_filter
 from .storage import _own_path
 
 RECORDING_COLUMNS = (
     "id,interview_id,answer_id,kind,storage_path,content_type,size_bytes,duration_seconds,duration_source,"
     "transcript,delivery_metrics,client_message_id,expires_at,created_at,updated_at"
 )
-_OWNED = RECORDING_COLUMNS + ",interviews!inner(user_id),interview_answers(position)"
+_OWNED = RECORDING_COLUMNS + ",interviews!inner(user_id,scheduled_by),interview_answers(position)"
 
 
 def _plain(row: Mapping[str, Any]) -> dict[str, Any]:
@@ -51,7 +52,7 @@ def _select():
 
 def recording_get(*, user_id: str, recording_id: str) -> dict[str, Any] | None:
     with translate_errors():
-        response = _select().eq("id", recording_id).eq("interviews.user_id", user_id).limit(1).execute()
+        response = _select().eq("id", recording_id).or_(owned_filter(user_id), reference_table="interviews").limit(1).execute()
     return _plain(response.data[0]) if response.data else None
 
 
@@ -59,14 +60,14 @@ def recording_for_message(*, user_id: str, interview_id: str, client_message_id:
     """The audio a spoken answer with this client message id left, if any."""
     with translate_errors():
         response = (_select().eq("interview_id", interview_id).eq("client_message_id", client_message_id)
-                    .eq("interviews.user_id", user_id).limit(1).execute())
+                    .or_(owned_filter(user_id), reference_table="interviews").limit(1).execute())
     return _plain(response.data[0]) if response.data else None
 
 
 def recording_list(*, user_id: str, interview_id: str) -> list[dict[str, Any]]:
     """The interview's recordings, oldest first (none when the interview is someone else's)."""
     with translate_errors():
-        response = (_select().eq("interview_id", interview_id).eq("interviews.user_id", user_id)
+        response = (_select().eq("interview_id", interview_id).or_(owned_filter(user_id), reference_table="interviews")
                     .order("created_at").order("id").execute())
     return [_plain(row) for row in response.data]
 
@@ -94,16 +95,16 @@ def recordings_expired(*, before: str, limit: int) -> list[dict[str, Any]]:
     """Recordings of every user past their expiry, each with its owner's `user_id` (the purge's
     worklist, the one cross-user read: deletions then go through the per-user functions)."""
     with translate_errors():
-        response = (get_client().table("recordings").select("id,storage_path,expires_at,interviews!inner(user_id)")
+        response = (get_client().table("recordings").select("id,storage_path,expires_at,interviews!inner(user_id,scheduled_by)")
                     .lt("expires_at", before).order("expires_at").order("id").limit(limit).execute())
     return [{"id": row["id"], "storage_path": row["storage_path"], "expires_at": row["expires_at"],
-             "user_id": row["interviews"]["user_id"]} for row in response.data]
+             "user_id": row["interviews"]["user_id"] or row["interviews"]["scheduled_by"]} for row in response.data]
 
 
 def answer_delivery_metrics_set(*, user_id: str, interview_id: str, answer_id: str,
                                 metrics: Mapping[str, Any]) -> None:
     with translate_errors():
-        owned = (get_client().table("interviews").select("id").eq("id", interview_id).eq("user_id", user_id)
+        owned = (get_client().table("interviews").select("id").eq("id", interview_id).or_(owned_filter(user_id))
                  .limit(1).execute())
         if not owned.data:
             return
@@ -114,12 +115,12 @@ def answer_delivery_metrics_set(*, user_id: str, interview_id: str, answer_id: s
 def interview_delivery_metrics_set(*, user_id: str, interview_id: str, metrics: Mapping[str, Any]) -> None:
     with translate_errors():
         get_client().table("interviews").update({"delivery_metrics": dict(metrics)}).eq(
-            "id", interview_id).eq("user_id", user_id).execute()
+            "id", interview_id).or_(owned_filter(user_id)).execute()
 
 
 def interview_delivery_metrics(*, user_id: str, interview_id: str) -> dict[str, Any]:
     """The interview's stored delivery metrics ({} when none, or not the user's)."""
     with translate_errors():
         response = (get_client().table("interviews").select("delivery_metrics").eq("id", interview_id)
-                    .eq("user_id", user_id).limit(1).execute())
+                    .or_(owned_filter(user_id)).limit(1).execute())
     return dict(response.data[0].get("delivery_metrics") or {}) if response.data else {}

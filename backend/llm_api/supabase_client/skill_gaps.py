@@ -12,6 +12,7 @@ from typing import Any
 
 from .connection import get_client
 from .errors import translate_errors
+from .interviews import owned_filter
 
 CHUNK = 1000  # rows per request when reading everything (Supabase caps a response at its max-rows)
 
@@ -59,7 +60,7 @@ def interview_skill_gaps(*, user_id: str, interview_id: str) -> list[dict[str, A
         data = (
             get_client().table("interviews")
             .select(f"id,skill_gaps({GAP_COLUMNS},interview_answers(position))")
-            .eq("id", interview_id).eq("user_id", user_id).limit(1).execute().data
+            .eq("id", interview_id).or_(owned_filter(user_id)).limit(1).execute().data
         )
     return list(data[0].get("skill_gaps") or []) if data else None
 
@@ -71,6 +72,6 @@ def interview_coverage(*, user_id: str, interview_id: str) -> list[dict[str, Any
         data = (
             get_client().table("interviews")
             .select(f"id,interview_coverage({COVERAGE_COLUMNS},interview_answers(position,question_text))")
-            .eq("id", interview_id).eq("user_id", user_id).limit(1).execute().data
+            .eq("id", interview_id).or_(owned_filter(user_id)).limit(1).execute().data
         )
     return list(data[0].get("interview_coverage") or []) if data else None

@@ -7,10 +7,9 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiTypes, extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from backend.llm_api.services import coaching
-from backend.llm_api.views.inputs import validated
+from backend.llm_api.views.inputs import page_links, validated
 from backend.llm_api.views.interviews import ERRORS, InterviewApi
 
 SEVERITY_HELP = "low, medium, high or critical."
@@ -115,12 +114,8 @@ class SkillGapsApi(InterviewApi):
         results, count = coaching.skill_gap_list(user_id=request.user.id, page=page, page_size=size,
                                                  severity=query.get("severity") or None,
                                                  trend=query.get("trend") or None)
-        url = request.build_absolute_uri()
-        next_url = replace_query_param(url, "page", page + 1) if page * size < count else None
-        previous = None
-        if page > 1:
-            previous = replace_query_param(url, "page", page - 1) if page > 2 else remove_query_param(url, "page")
-        return Response(SkillGapPageSerializer({"count": count, "next": next_url, "previous": previous,
+        links = page_links(request, page=page, size=size, count=count)
+        return Response(SkillGapPageSerializer({"count": count, **links,
                                                 "results": results}).data)
 
 

@@ -16,7 +16,6 @@ from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
 
 from backend.llm_api.authentication import SupabaseJWTAuthentication
@@ -30,7 +29,7 @@ from backend.llm_api.services.interview_engine import (
     normalise_type,
 )
 from backend.llm_api.services.interview_saves import UserMismatch
-from backend.llm_api.views.inputs import LabelField, validated
+from backend.llm_api.views.inputs import LabelField, page_links, validated
 
 ERRORS = {401: ErrorSerializer, 404: ErrorSerializer, 502: ErrorSerializer, 503: ErrorSerializer}
 LIST_ERRORS = {400: ErrorSerializer, 403: ErrorSerializer, **ERRORS}
@@ -159,12 +158,8 @@ def history_page(request: Request) -> Response:
     query = _history_query(request)
     page, size = query.pop("page"), query.pop("page_size")
     results, count = history.interview_list(user_id=request.user.id, page=page, page_size=size, **query)
-    url = request.build_absolute_uri()
-    next_url = replace_query_param(url, "page", page + 1) if page * size < count else None
-    previous = None
-    if page > 1:
-        previous = replace_query_param(url, "page", page - 1) if page > 2 else remove_query_param(url, "page")
-    return Response({"count": count, "next": next_url, "previous": previous, "results": results})
+    links = page_links(request, page=page, size=size, count=count)
+    return Response({"count": count, **links, "results": results})
 
 
 class InterviewListAliasApi(InterviewApi):

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.throttling import BaseThrottle
+from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from backend.llm_api.exceptions import UnprocessableInput
 
@@ -111,3 +112,13 @@ def url_on(*hosts: str):
         return value
 
     return check
+
+
+def page_links(request: Request, *, page: int, size: int, count: int) -> dict[str, str | None]:
+    """`next` and `previous` of a numbered page (the first page's link carries no `page`)."""
+    url = request.build_absolute_uri()
+    previous = None
+    if page > 1:
+        previous = replace_query_param(url, "page", page - 1) if page > 2 else remove_query_param(url, "page")
+    return {"next": replace_query_param(url, "page", page + 1) if page * size < count else None,
+            "previous": previous}

@@ -14,7 +14,6 @@ from rest_framework import serializers, status
 from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
 
 from backend.llm_api.authentication import BlankHeaderAnonymousAuthentication, SupabaseJWTAuthentication
@@ -28,7 +27,7 @@ from backend.llm_api.services.labels import (
     experience_level_value,
     interview_type_value,
 )
-from backend.llm_api.views.inputs import LabelField, validated
+from backend.llm_api.views.inputs import LabelField, page_links, validated
 
 ERRORS = {401: ErrorSerializer, 404: ErrorSerializer, 422: ErrorSerializer, 502: ErrorSerializer,
           503: ErrorSerializer}
@@ -250,12 +249,8 @@ class QuestionsApi(APIView):
         page, size = query.pop("page"), query.pop("page_size")
         query = {key: value for key, value in query.items() if value}  # a blank filter is no filter
         results, count = questions.question_list(user_id=_caller(request), page=page, page_size=size, **query)
-        url = request.build_absolute_uri()
-        next_url = replace_query_param(url, "page", page + 1) if page * size < count else None
-        previous = None
-        if page > 1:
-            previous = replace_query_param(url, "page", page - 1) if page > 2 else remove_query_param(url, "page")
-        return Response(QuestionPageSerializer({"count": count, "next": next_url, "previous": previous,
+        links = page_links(request, page=page, size=size, count=count)
+        return Response(QuestionPageSerializer({"count": count, **links,
                                         "results": results}).data)
 
     @extend_schema(operation_id="questions_create", tags=["questions"], summary="Create a question of one's own",

@@ -3,17 +3,18 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiTypes, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiTypes, extend_schema
 from rest_framework import serializers, status
+from rest_framework.exceptions import NotAuthenticated
 from rest_framework.parsers import MultiPartParser
-from rest_framework.permissions import IsAuthenticated
+from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from backend.llm_api.authentication import SupabaseJWTAuthentication
+from backend.llm_api.authentication import BlankHeaderAnonymousAuthentication, SupabaseJWTAuthentication
 from backend.llm_api.exceptions import ErrorSerializer
-from backend.llm_api.services import recordings, transcription
+from backend.llm_api.services import recordings, scheduled_interviews, transcription
 from backend.llm_api.services.media import RECORDING_KINDS
 from backend.llm_api.views.inputs import validated
 
@@ -52,19 +53,34 @@ class TranscriptionsApi(SignedInApi):
     @extend_schema(request={"multipart/form-data": InputSerializer}, responses={200: TranscriptSerializer, **ERRORS},
                    summary="Transcribe audio (with word timestamps when the speech model gives them)")
     def post(self, request: Request) -> Response:
+        return self.transcribe(request, user_id=request.user.id)
+
+    def transcribe(self, request: Request, *, user_id: str) -> Response:
         recordings.check_request_size(content_length=request.META.get("CONTENT_LENGTH"),
                                       max_bytes=transcription.transcription_max_bytes())
         upload = next((request.FILES[name] for name in self.field_names if name in request.FILES), None)
         if upload is None:
             validated(self.InputSerializer, {})
-        return Response(recordings.transcription_create(user_id=request.user.id, upload=upload))
+        return Response(recordings.transcription_create(user_id=user_id, upload=upload))
 
 
 class VoiceToTextApi(TranscriptionsApi):
+    """Seed 003's path: also open to a candidate holding a live invitation (`X-Invitation-Token`),
+    whose audio is transcribed on the account of the interviewer who invited them."""
+
+    authentication_classes = [BlankHeaderAnonymousAuthentication]
+    permission_classes = [AllowAny]
+
     @extend_schema(request={"multipart/form-data": TranscriptionsApi.InputSerializer},
+                   parameters=[OpenApiParameter("X-Invitation-Token", str, OpenApiParameter.HEADER, required=False)],
                    responses={200: TranscriptSerializer, **ERRORS}, summary="Seed 003's voice to text (`audio_file`)")
     def post(self, request: Request) -> Response:
-        return super().post(request)
+        token = (request.META.get("HTTP_X_INVITATION_TOKEN") or "").strip()
+        if token:
+            return self.transcribe(request, user_id=scheduled_interviews.invitation_owner(invitation_token=token))
+        if not request.user:
+            raise NotAuthenticated()
+        return self.transcribe(request, user_id=request.user.id)
 
 
 class RecordingSerializer(serializers.Serializer):

@@ -9,13 +9,12 @@ from rest_framework import renderers, serializers
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
 
 from backend.llm_api.authentication import SupabaseJWTAuthentication
 from backend.llm_api.exceptions import ErrorSerializer
 from backend.llm_api.services import reports
-from backend.llm_api.views.inputs import validated
+from backend.llm_api.views.inputs import page_links, validated
 from backend.llm_api.views.resumes import PageInput
 
 ERRORS = {401: ErrorSerializer, 404: ErrorSerializer, 409: ErrorSerializer, 422: ErrorSerializer,
@@ -98,12 +97,8 @@ class ReportsApi(ReportsBaseApi):
         query = validated(PageInput, request.query_params)
         page, size = query["page"], query["page_size"]
         results, count = reports.report_list(user_id=request.user.id, page=page, page_size=size)
-        url = request.build_absolute_uri()
-        next_url = replace_query_param(url, "page", page + 1) if page * size < count else None
-        previous = None
-        if page > 1:
-            previous = replace_query_param(url, "page", page - 1) if page > 2 else remove_query_param(url, "page")
-        return Response({"count": count, "next": next_url, "previous": previous, "results": results})
+        links = page_links(request, page=page, size=size, count=count)
+        return Response({"count": count, **links, "results": results})
 
 
 class ReportApi(ReportsBaseApi):

@@ -10,14 +10,13 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
 
 from backend.llm_api.authentication import BlankHeaderAnonymousAuthentication, SupabaseJWTAuthentication
 from backend.llm_api.exceptions import ErrorSerializer
 from backend.llm_api.services import resumes
 from backend.llm_api.services.resume_parsing.schema import CLAIM_KINDS
-from backend.llm_api.views.inputs import client_ip, validated
+from backend.llm_api.views.inputs import client_ip, page_links, validated
 
 ERRORS = {401: ErrorSerializer, 404: ErrorSerializer, 422: ErrorSerializer, 429: ErrorSerializer,
           502: ErrorSerializer, 503: ErrorSerializer}
@@ -186,14 +185,8 @@ class UploadMixin:
 def _page(request: Request) -> Response:
     query = validated(PageInput, request.query_params)
     results, count = resumes.resume_list(user_id=request.user.id, page=query["page"], page_size=query["page_size"])
-    url = request.build_absolute_uri()
-    page, size = query["page"], query["page_size"]
-    next_url = replace_query_param(url, "page", page + 1) if page * size < count else None
-    previous = None
-    if page > 1:
-        previous = replace_query_param(url, "page", page - 1) if page > 2 else remove_query_param(url, "page")
-    return Response(PageSerializer({"count": count, "next": next_url, "previous": previous,
-                                    "results": results}).data)
+    links = page_links(request, page=query["page"], size=query["page_size"], count=count)
+    return Response(PageSerializer({"count": count, **links, "results": results}).data)
 
 
 PAGE_PARAMETERS = [

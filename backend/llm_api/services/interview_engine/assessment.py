@@ -26,7 +26,7 @@ MIN_WORDS = {"coding": 25}
 DEFAULT_MIN_WORDS = 35
 
 _WORD = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*")
-_STOP = frozenset(
+STOP_WORDS = frozenset(
     "a an the and or but if then so of to in on at by for with from as is are was were be been being it its "
     "this that these those i me my we our us you your they them their he she his her what which who whom how "
     "why when where do does did done have has had can could would should will shall may might must not no "
@@ -80,7 +80,7 @@ def words(text: str) -> list[str]:
 
 
 def _stems(text: str) -> set[str]:
-    return {word[:5] for word in words(text) if word not in _STOP and len(word) > 2}
+    return {word[:5] for word in words(text) if word not in STOP_WORDS and len(word) > 2}
 
 
 @dataclass(frozen=True)

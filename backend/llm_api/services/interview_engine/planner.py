@@ -9,9 +9,11 @@ is what the answer is assessed and scored against; a question invented by a mode
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .assessment import STOP_WORDS, words
 from .brief import Brief
 
 DIFFICULTY_RANK = {"easy": 0, "medium": 1, "hard": 2}
@@ -252,4 +254,61 @@ def plan_interview(*, brief: Brief, candidates: list[dict[str, Any]], num_questi
             targets=tuple(targets),
         )
         for position, (question, targets) in enumerate(ordered, start=1)
+    ]
+
+
+# An interviewer's own questions (recruiter mode) -------------------------------------------------
+
+_POINT_SPLIT = re.compile(r"(?:\n+|(?<=[.;!?])\s+|^\s*[-*\u2022]\s*)", re.MULTILINE)
+_CATEGORY_TYPES = (
+    ("system_design", ("system design", "architecture", "design")),
+    ("coding", ("coding", "algorithm", "programming")),
+    ("behavioral", ("behavio", "introduction", "motivation", "culture", "leadership", "teamwork", "strength",
+                    "weakness", "career")),
+)
+
+
+def rubric_from_expected_answer(expected_answer: str | None) -> dict[str, Any]:
+    """The rubric of an interviewer's question: one point per sentence (or bullet) of the expected
+    answer, matched by that sentence's distinctive words (a long word by its first six letters, so
+    `indexes` and `indexing` both count). No expected answer: no points (scored on substance)."""
+    points = []
+    for sentence in _POINT_SPLIT.split(expected_answer or ""):
+        text = sentence.strip()
+        keywords = []
+        for word in words(text):
+            if word in STOP_WORDS or len(word) < 4:
+                continue
+            keyword = word[:6]
+            if keyword not in keywords:
+                keywords.append(keyword)
+        if keywords:
+            points.append({"text": text, "keywords": keywords[:8]})
+    return {"points": points[:12]} if points else {}
+
+
+def question_type_for(category: str | None, session_type: str) -> str:
+    """The type an interviewer's question is assessed as: the session's, unless it is mixed and the
+    category says which (technical when it says nothing)."""
+    if session_type != "mixed":
+        return session_type
+    lowered = (category or "").casefold()
+    for kind, markers in _CATEGORY_TYPES:
+        if any(marker in lowered for marker in markers):
+            return kind
+    return "technical"
+
+
+def session_plan(*, questions: list[dict[str, Any]], interview_type: str) -> list[PlannedQuestion]:
+    """The plan of a scheduled interview whose interviewer wrote its questions, in their order."""
+    return [
+        PlannedQuestion(
+            position=position, text=str(row["question_text"]).strip(),
+            interview_type=question_type_for(row.get("category"), interview_type),
+            category=str(row.get("category") or "General"), difficulty=str(row.get("difficulty") or "medium"),
+            question_id=str(row["id"]), bank_key=None, skills=(), follow_ups=(),
+            rubric=rubric_from_expected_answer(row.get("expected_answer")),
+            targets=({"kind": "interviewer_question", "text": "Written by the interviewer for this session"},),
+        )
+        for position, row in enumerate(questions, start=1)
     ]
