@@ -9,7 +9,7 @@ import uuid
 
 import pytest
 
-from backend.llm_api.services.code_runner import Limits, RunRequest, local
+from backend.llm_api.services.code_runner import Limits, RunnerUnavailable, RunRequest, local
 from backend.llm_api.services.code_runner.local import LocalRunner
 
 CASES = [{"name": "small", "args": [[40, 15, 25, 60], 75]}, {"name": "none", "args": [[1, 2], 10]}]
@@ -132,3 +132,12 @@ def test_a_run_sees_only_its_own_processes(runner):
     result = run(runner, source)
     assert result.isolation["pid_namespace"] and result.isolation["private_proc"]
     assert result.cases[0].value == [1, [1, 2]]  # the namespace's reaper and the run itself
+
+
+def test_the_sandboxs_interpreter_is_one_the_run_can_reach(settings):
+    assert LocalRunner.shared() is LocalRunner.shared()
+    settings.CODE_RUNNER_PYTHON = str(local.PROJECT_DIR / ".venv" / "bin" / "python")  # hidden from runs
+    refused = LocalRunner.shared()
+    assert refused.interpreters["python"] is None
+    with pytest.raises(RunnerUnavailable):
+        run(refused, "def f(x):\n    return x\n")

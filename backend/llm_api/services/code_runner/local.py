@@ -68,7 +68,7 @@ def _under(path: Path, roots: list[str]) -> bool:
 
 class LocalRunner:
     name = "local"
-    _shared: LocalRunner | None = None
+    _shared: tuple[tuple, LocalRunner] | None = None
     _shared_lock = threading.Lock()
 
     def __init__(self) -> None:
@@ -82,16 +82,12 @@ class LocalRunner:
 
     @classmethod
     def shared(cls) -> LocalRunner:
-        """One per process (the interpreters are resolved once); reset by `reset_shared` when settings change."""
+        """One per process (interpreters are resolved once), made again when the settings it reads change."""
+        key = (settings.CODE_RUNNER_PYTHON, settings.CODE_RUNNER_NODE, tuple(settings.CODE_RUNNER_HIDE_PATHS or ()))
         with cls._shared_lock:
-            if cls._shared is None:
-                cls._shared = cls()
-            return cls._shared
-
-    @classmethod
-    def reset_shared(cls) -> None:
-        with cls._shared_lock:
-            cls._shared = None
+            if cls._shared is None or cls._shared[0] != key:
+                cls._shared = (key, cls())
+            return cls._shared[1]
 
     def _interpreter(self, configured: str, candidates: list[str]) -> str | None:
         """The first interpreter the run can execute: outside the hidden paths, and, as root (the run
