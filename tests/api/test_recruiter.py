@@ -306,7 +306,14 @@ def test_sessions_change_only_before_they_start(api, recruiter, team):
     moved = ok(api.patch(f"/api/sessions/{session['id']}/", {"duration_minutes": 45, "title": "Round 2"},
                          format="json", **recruiter.auth))
     assert (moved["duration_minutes"], moved["title"]) == (45, "Round 2")
+    question = ok(api.post("/api/questions/", {"session": session["id"], "question_text": "Why this team?"},
+                           format="json", **recruiter.auth), 201)
     ok(api.post(f"/api/sessions/{session['id']}/start/", **recruiter.auth))
+    for fixed in (api.patch(f"/api/questions/{question['id']}/", {"order": 3}, format="json", **recruiter.auth),
+                  api.delete(f"/api/questions/{question['id']}/", **recruiter.auth)):
+        assert fixed.status_code == 409 and fixed.json()["error"] == {
+            "code": "invalid_transition", "message": "The session is in_progress: its questions are fixed.",
+            "details": {"status": "in_progress"}}
     assert api.patch(f"/api/sessions/{session['id']}/", {"title": "Late"}, format="json",
                      **recruiter.auth).status_code == 409
     late = api.post("/api/questions/", {"session": session["id"], "question_text": "Too late?"}, format="json",
@@ -316,6 +323,7 @@ def test_sessions_change_only_before_they_start(api, recruiter, team):
     link = ok(api.post(f"/api/sessions/{cancelled['id']}/invite/", {}, format="json", **recruiter.auth), 201)
     assert ok(api.patch(f"/api/sessions/{cancelled['id']}/", {"status": "cancelled"}, format="json",
                         **recruiter.auth))["status"] == "cancelled"
+    assert ok(api.get(f"/api/sessions/{cancelled['id']}/invite/", **recruiter.auth)) == {"invitation": None}
     assert api.get("/api/invitation/", **invited(link["token"])).status_code == 401
     assert api.post(f"/api/sessions/{cancelled['id']}/start/", **recruiter.auth).status_code == 409
     listed = ok(api.get("/api/sessions/?status=cancelled", **recruiter.auth))
@@ -508,6 +516,7 @@ def test_interviewers_students_and_session_questions_are_listed_changed_and_dele
     assert (replaced["name"], replaced["email"]) == ("Ann", "ann@corp.example")
     assert api.put(f"/api/interviewers/{second['id']}/", {"name": "Ann"}, format="json",
                    **recruiter.auth).status_code == 400  # PUT takes every field
+    assert ok(api.patch(f"/api/interviewers/{second['id']}/", {}, format="json", **recruiter.auth)) == replaced
     assert api.delete(f"/api/interviewers/{second['id']}/", **recruiter.auth).status_code == 204
     assert api.get(f"/api/interviewers/{second['id']}/", **recruiter.auth).status_code == 404
     assert api.delete(f"/api/interviewers/{second['id']}/", **recruiter.auth).status_code == 404
@@ -521,12 +530,17 @@ def test_interviewers_students_and_session_questions_are_listed_changed_and_dele
     assert ok(api.get(f"/api/sessions/{session['id']}/", **recruiter.auth))["candidate_email"] == \
         "jane.new@example.test"
     assert ok(api.get("/api/students/", **recruiter.auth))["count"] == 1
+    assert ok(api.patch(f"/api/students/{student['id']}/", {}, format="json", **recruiter.auth)) == moved
 
     [question, _] = add_questions(api, recruiter, session["id"])
     assert ok(api.get(f"/api/questions/{question['id']}/", **recruiter.auth)) == question
-    changed = ok(api.patch(f"/api/questions/{question['id']}/", {"order": 5, "expected_answer": "Use an index."},
-                           format="json", **recruiter.auth))
-    assert (changed["order"], changed["expected_answer"], changed["session"]) == (5, "Use an index.", session["id"])
+    changed = ok(api.patch(f"/api/questions/{question['id']}/", {
+        "order": 5, "expected_answer": "Use an index.", "question_text": "How do you find a slow query?",
+        "category": "Performance", "difficulty": "hard"}, format="json", **recruiter.auth))
+    assert {key: changed[key] for key in ("order", "expected_answer", "question_text", "category", "difficulty",
+                                          "session")} == {
+        "order": 5, "expected_answer": "Use an index.", "question_text": "How do you find a slow query?",
+        "category": "Performance", "difficulty": "hard", "session": session["id"]}
     listed = ok(api.get(f"/api/questions/?session_id={session['id']}", **recruiter.auth))["results"]
     assert [q["order"] for q in listed] == [2, 5]  # in their order
     assert api.delete(f"/api/questions/{question['id']}/", **recruiter.auth).status_code == 204
@@ -542,3 +556,103 @@ def test_interviewers_students_and_session_questions_are_listed_changed_and_dele
     # deleting the student keeps the session, unlinked
     assert api.delete(f"/api/students/{student['id']}/", **recruiter.auth).status_code == 204
     assert ok(api.get(f"/api/sessions/{session['id']}/", **recruiter.auth))["student_id"] is None
+
+
+def test_a_spoken_answers_audio_is_its_conversation_entrys_audio_file(api, recruiter, team, settings):
+    from tests.api.fake_openai import FakeOpenAI
+    from tests.api.media_helpers import upload, wav_bytes
+
+    session = schedule(api, recruiter, *team)
+    ok(api.post(f"/api/sessions/{session['id']}/start/", **recruiter.auth))
+    audio = wav_bytes(2.0)
+    with FakeOpenAI(transcribe=lambda fields, data: (200, {"text": GOOD_ANSWER, "language": "en"})) as fake:
+        settings.OPENAI_API_KEY, settings.OPENAI_BASE_URL = "test-key", fake.base_url
+        settings.TRANSCRIPTION_MODEL, settings.SCORING_WITH_MODEL = "fake-whisper", False
+        spoken = api.post(f"/api/interviews/{session['id']}/messages",  # proctored: the interviewer's room
+                          {"audio": upload("answer.wav", audio), "client_message_id": "voice-1"},
+                          format="multipart", **recruiter.auth)
+    assert spoken.status_code == 200, spoken.content
+    ok(api.post("/api/ai-interview/", {"action": "respond", "session_id": session["id"],
+                                       "student_response": STRONG}, format="json", **recruiter.auth))
+    conversation = ok(api.get(f"/api/conversations/?session_id={session['id']}", **recruiter.auth))
+    said = [entry for entry in conversation if entry["speaker"] == "student"]
+    assert [entry["message"] for entry in said] == [GOOD_ANSWER, STRONG]
+    assert httpx.get(said[0]["audio_file"]).content == audio and said[1]["audio_file"] is None
+
+
+def test_session_changes_are_checked_like_scheduling(api, recruiter, team, make_user):
+    interviewer, student = team
+    other_student = ok(api.post("/api/students/", {"name": "Raj Patel", "email": "Raj.P@example.test"},
+                                format="json", **recruiter.auth), 201)
+    session = schedule(api, recruiter, interviewer, student)
+    path = f"/api/sessions/{session['id']}/"
+
+    def refused(body: dict, field: str) -> None:
+        answer = api.patch(path, body, format="json", **recruiter.auth)
+        assert answer.status_code == 400, (body, answer.content)
+        assert list(answer.json()["error"]["details"]) == [field], answer.json()
+
+    refused({"scheduled_at": (datetime.now(UTC) - timedelta(days=1)).isoformat()}, "scheduled_at")
+    refused({"status": "completed"}, "status")
+    refused({"duration_minutes": 200}, "duration_minutes")
+    stranger = candidate(make_user)
+    foreign = ok(api.post("/api/students/", {"name": "X", "email": "x@example.test"}, format="json",
+                          **stranger.auth), 201)
+    refused({"student_id": foreign["id"]}, "student_id")
+    refused({"interviewer_id": foreign["id"]}, "interviewer_id")
+    assert ok(api.patch(path, {}, format="json", **recruiter.auth)) == ok(api.get(path, **recruiter.auth))
+
+    later = (datetime.now(UTC) + timedelta(days=3)).replace(microsecond=0)
+    moved = ok(api.put(path, {"scheduled_at": later.isoformat(), "student_id": other_student["id"],
+                              "status": "scheduled"}, format="json", **recruiter.auth))
+    assert datetime.fromisoformat(moved["scheduled_at"]) == later
+    assert (moved["student_id"], moved["candidate_email"]) == (other_student["id"], "raj.p@example.test")
+    assert ok(api.patch(path, {"scheduled_at": None}, format="json", **recruiter.auth))["scheduled_at"] is None
+    listed = ok(api.get(f"/api/sessions/?student_id={other_student['id']}", **recruiter.auth))
+    assert [row["id"] for row in listed["results"]] == [session["id"]]
+    assert ok(api.get(f"/api/sessions/?student_id={student['id']}", **recruiter.auth))["count"] == 0
+    assert ok(api.get(f"/api/sessions/?interviewer_id={interviewer['id']}&status=scheduled",
+                      **recruiter.auth))["count"] == 1
+    assert api.get("/api/sessions/?status=over", **recruiter.auth).status_code == 400
+
+    ok(api.post(f"/api/sessions/{session['id']}/start/", **recruiter.auth))
+    late = api.patch(path, {"title": "Renamed"}, format="json", **recruiter.auth)
+    assert late.status_code == 409
+    assert late.json()["error"] == {"code": "invalid_transition", "details": {"status": "in_progress"},
+                                    "message": "The session is in_progress: only a scheduled session can change."}
+    assert ok(api.get(path, **recruiter.auth))["title"] == session["title"]
+
+
+def test_refusals_say_what_was_not_found(api, recruiter, team):
+    session = schedule(api, recruiter, *team)
+    missing = "00000000-0000-4000-8000-000000000001"
+    for path, message in ((f"/api/interviewers/{missing}/", "No such interviewer."),
+                          (f"/api/students/{missing}/", "No such student."),
+                          (f"/api/questions/{missing}/", "No such question."),
+                          (f"/api/sessions/{missing}/", "No such interview session.")):
+        answer = api.get(path, **recruiter.auth)
+        assert (answer.status_code, answer.json()["error"]["message"]) == (404, message), path
+    for path, message in ((f"/api/interviewers/{missing}/", "No such interviewer."),
+                          (f"/api/students/{missing}/", "No such student."),
+                          (f"/api/questions/{missing}/", "No such question.")):
+        for answer in (api.patch(path, {"name": "x", "question_text": "x"}, format="json", **recruiter.auth),
+                       api.delete(path, **recruiter.auth)):
+            assert (answer.status_code, answer.json()["error"]["message"]) == (404, message), path
+    revoke = api.delete(f"/api/sessions/{session['id']}/invite/", **recruiter.auth)
+    assert (revoke.status_code, revoke.json()["error"]["message"]) == (404, "The session has no live invitation.")
+    ai = api.post("/api/conversations/", {"session": session["id"], "speaker": "ai", "message": "x"},
+                  format="json", **recruiter.auth)
+    assert ai.json()["error"]["details"] == {"speaker": [
+        "Only `student` messages can be added: the AI interviewer's come from the interview itself."]}
+    ok(api.post(f"/api/sessions/{session['id']}/start/", **recruiter.auth))
+    first = ok(api.post("/api/conversations/", {"session": session["id"], "speaker": "student", "message": WEAK,
+                                                "client_message_id": "c-1"}, format="json", **recruiter.auth), 201)
+    again = ok(api.post("/api/conversations/", {"session": session["id"], "speaker": "student", "message": WEAK,
+                                                "client_message_id": "c-1"}, format="json", **recruiter.auth), 201)
+    assert again["replayed"] is True and again["conversation"] == first["conversation"]
+    ok(api.post(f"/api/interviews/{session['id']}/skip", **recruiter.auth))  # a skip is the engine's marker
+    entries = ok(api.get(f"/api/conversations/?session_id={session['id']}", **recruiter.auth))
+    assert {entry["session"] for entry in entries} == {session["id"]}
+    assert [entry["speaker"] for entry in entries] == ["ai", "student", "ai", "ai"]  # no entry for the skip
+    roles = [m["role"] for m in ok(api.get(f"/api/interviews/{session['id']}", **recruiter.auth))["messages"]]
+    assert roles == ["interviewer", "candidate", "interviewer", "system", "interviewer"]

@@ -92,10 +92,15 @@ def interview_create(*, user_id: str, job_role: str, experience_level: str, inte
         interview={"resume_id": resume_id, "title": title, "job_role": job_role, "job_description": job_description,
                    "experience_level": experience_level, "interview_type": interview_type, "difficulty": difficulty,
                    "engine_state": state.as_state()},
-        plan=[{"position": q.position, "question_id": q.question_id, "question_text": q.text,
-               "question_type": q.interview_type, "category": q.category} for q in plan],
+        plan=plan_rows(plan),
     )
     return interview_view(created["interview"])
+
+
+def plan_rows(plan: list[PlannedQuestion]) -> list[dict[str, Any]]:
+    """The plan as the `interview_answers` rows the interview starts with, one per question."""
+    return [{"position": q.position, "question_id": q.question_id, "question_text": q.text,
+             "question_type": q.interview_type, "category": q.category} for q in plan]
 
 
 def bank_plan(*, user_id: str, brief: Brief, num_questions: int, personal: bool) -> list[PlannedQuestion]:

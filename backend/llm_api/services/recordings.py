@@ -163,6 +163,14 @@ def recordings_for_interview(*, user_id: str, interview_id: str) -> list[dict[st
     return [_view(row, urls.get(row["storage_path"])) for row in rows]
 
 
+def spoken_answer_audio_urls(*, user_id: str, interview_id: str) -> dict[str, str]:
+    """Signed playback URLs of the interview's spoken answers, by the client message id each was sent with."""
+    rows = [row for row in supabase_client.recording_list(user_id=user_id, interview_id=interview_id)
+            if row.get("client_message_id")]
+    urls = _signed(user_id, rows) if rows else {}
+    return {row["client_message_id"]: urls[row["storage_path"]] for row in rows if row["storage_path"] in urls}
+
+
 def _remove(user_id: str, row: Mapping[str, Any]) -> None:
     supabase_client.storage_remove(user_id=user_id, bucket=BUCKET, paths=[row["storage_path"]])
 

@@ -47,7 +47,7 @@ class SessionConflict(AppError):
     default_code = "invalid_transition"
 
     def __init__(self, detail: str, *, status: str) -> None:
-        super().__init__(detail, details={"status": SEED_STATUS.get(status, status)})
+        super().__init__(detail, details={"status": SEED_STATUS[status]})
 
 
 class InvitationRefused(AppError):
@@ -160,7 +160,7 @@ def session_view(row: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": row["id"], "session_id": row["id"], "interviewer_id": row.get("interviewer_id"),
         "student_id": row.get("student_id"), "title": row.get("title"), "description": row.get("description"),
-        "duration_minutes": row.get("duration_minutes"), "status": SEED_STATUS.get(row["status"], row["status"]),
+        "duration_minutes": row.get("duration_minutes"), "status": SEED_STATUS[row["status"]],
         "scheduled_at": row.get("scheduled_for"), "started_at": row.get("started_at"),
         "ended_at": row.get("completed_at"), "created_at": row.get("created_at"), "updated_at": row.get("updated_at"),
         "candidate_email": row.get("candidate_email"), "candidate_accepted": row.get("candidate_id") is not None,
@@ -177,7 +177,7 @@ def candidate_view(row: dict[str, Any], *, interviewer_name: str | None = None) 
     return {
         "id": row["id"], "session_id": row["id"], "title": row.get("title"), "description": row.get("description"),
         "job_role": row.get("job_role"), "interview_type": row.get("interview_type"),
-        "duration_minutes": row.get("duration_minutes"), "status": SEED_STATUS.get(row["status"], row["status"]),
+        "duration_minutes": row.get("duration_minutes"), "status": SEED_STATUS[row["status"]],
         "scheduled_at": row.get("scheduled_for"), "started_at": row.get("started_at"),
         "ended_at": row.get("completed_at"), "accepted": row.get("candidate_id") is not None,
         **({"interviewer_name": interviewer_name} if interviewer_name is not None else {}),
@@ -262,14 +262,12 @@ def session_update(*, user_id: str, session_id: str, data: dict[str, Any]) -> di
         raise FieldInvalid("status", "Only `cancelled` can be set; start and end a session through its actions.")
     if not changes:
         return session_view(row)
-    if row["status"] != "scheduled":
-        raise SessionConflict(f"The session is {SEED_STATUS[row['status']]}: only a scheduled session can change.",
-                              status=row["status"])
     updated = supabase_client.session_update(user_id=user_id, session_id=session_id, changes=changes,
                                              statuses=("scheduled",))
-    if updated is None:  # it started (or went) in the meantime
-        raise SessionConflict("The session changed meanwhile; read it again.", status=_session(user_id, session_id)
-                              ["status"])
+    if updated is None:  # not scheduled (any more: the update itself checks, so no start can slip in between)
+        status = _session(user_id, session_id)["status"]
+        raise SessionConflict(f"The session is {SEED_STATUS[status]}: only a scheduled session can change.",
+                              status=status)
     if changes.get("status") == "cancelled":
         supabase_client.invitation_revoke(user_id=user_id, session_id=session_id, at=_now().isoformat())
     return session_view(updated)
@@ -306,18 +304,12 @@ def _start(*, owner_id: str, row: dict[str, Any]) -> dict[str, Any]:
     state = EngineState(plan=tuple(plan), brief=brief, phase="asking", current=1)
     started = supabase_client.scheduled_interview_start(
         user_id=owner_id, session_id=row["id"],
-        plan=[{"position": q.position, "question_id": q.question_id, "question_text": q.text,
-               "question_type": q.interview_type, "category": q.category} for q in plan],
-        state=state.as_state(),
+        plan=interviews.plan_rows(plan), state=state.as_state(),
         message={"content": interviews.opening_message(state), "metadata": {"kind": "question", "position": 1}})
     if started["outcome"] == "not_found":
         raise SessionNotFound()
-    if started["outcome"] == "conflict":  # another request started it first: answer what it started
-        fresh = supabase_client.session_get(user_id=owner_id, session_id=row["id"])
-        if fresh is not None and fresh["status"] == "active":
-            return _start(owner_id=owner_id, row=fresh)
-        raise SessionConflict(f"The session is {SEED_STATUS.get(started['status'], started['status'])}: "
-                              "it cannot start.", status=started["status"])
+    if started["outcome"] == "conflict":  # it is no longer scheduled (another request started it): as it is now
+        return _start(owner_id=owner_id, row=_session(owner_id, row["id"]))
     return {"session": session_view(started["interview"]), "message": started["message"]}
 
 
@@ -560,21 +552,28 @@ def candidate_session_get(*, user_id: str, session_id: str) -> dict[str, Any]:
 # Seed 003's AI interview and conversations ------------------------------------------------------------------
 
 
-def conversation_entry(message: dict[str, Any], session_id: str) -> dict[str, Any]:
-    """An interview message in seed 003's Conversation shape."""
+def conversation_entry(message: dict[str, Any], session_id: str, audio_urls: dict[str, str] | None = None
+                       ) -> dict[str, Any]:
+    """An interview message in seed 003's Conversation shape; `audio_file` is a spoken answer's
+    signed playback URL (by the client message id it was sent with)."""
+    sent_as = (message.get("metadata") or {}).get("client_message_id")
     return {"id": message["id"], "session": session_id, "question": message.get("question_id"),
             "speaker": "student" if message["role"] == "candidate" else "ai", "message": message["content"],
-            "audio_file": None, "timestamp": message["created_at"]}
+            "audio_file": (audio_urls or {}).get(sent_as) if sent_as else None, "timestamp": message["created_at"]}
 
 
 def conversation_list(*, access: SessionAccess) -> list[dict[str, Any]]:
+    from backend.llm_api.services import recordings
+
     messages = supabase_client.session_messages(user_id=access.owner_id, session_id=access.session_id)
-    return [conversation_entry(message, access.session_id) for message in messages if message["role"] != "system"]
+    audio = recordings.spoken_answer_audio_urls(user_id=access.owner_id, interview_id=access.session_id)
+    return [conversation_entry(message, access.session_id, audio) for message in messages
+            if message["role"] != "system"]
 
 
 def _progress_view(access: SessionAccess, turn: interviews.TurnResult) -> dict[str, Any]:
     finished = turn.kind == "closing"
-    return {"session_id": access.session_id, "status": SEED_STATUS.get(turn.status, turn.status),
+    return {"session_id": access.session_id, "status": SEED_STATUS[turn.status],
             "message": (turn.message or {}).get("content"), "interview_complete": finished,
             "progress": turn.progress, "replayed": turn.replayed,
             "conversation": [conversation_entry(m, access.session_id) for m in (turn.answer, turn.message) if m]}
