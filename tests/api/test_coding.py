@@ -62,6 +62,14 @@ def test_the_problem_shows_starters_and_visible_tests_but_no_hidden_test(api, al
     assert problem["submissions"] == [] and problem["position"] == 1
 
 
+def test_a_senior_coding_interview_gets_its_runnable_problem_and_a_full_plan(api, alice, db):
+    interview, _ = started(api, alice, interview_type="coding", experience_level="senior", num_questions=5)
+    ids = [q["question_id"] for q in interview["plan"]]
+    runnable = db.execute("select q.id::text from public.questions q join public.coding_problems p using (bank_key)"
+                          " where q.id::text = any(%s)", (ids,)).fetchall()
+    assert len(ids) == 5 and len(runnable) == 1  # the one problem for seniors, then talk-only questions
+
+
 def test_a_mixed_interviews_coding_question_is_a_runnable_problem(api, alice, db):
     interview, _ = started(api, alice, interview_type="mixed", experience_level="senior", num_questions=10)
     coding_ids = [q["question_id"] for q in interview["plan"] if q["interview_type"] == "coding"]

@@ -84,15 +84,6 @@ def _current(*, user_id: str, interview_id: str) -> tuple[PlannedQuestion, dict[
     return question, problem
 
 
-def runnable_first(candidates: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Candidate questions with the coding ones narrowed to those with a runnable problem, when there are any."""
-    runnable = supabase_client.coding_problem_keys()
-    coding_ones = [q for q in candidates if q["interview_type"] == "coding"]
-    if not any(q.get("bank_key") in runnable for q in coding_ones):
-        return candidates
-    return [q for q in candidates if q["interview_type"] != "coding" or q.get("bank_key") in runnable]
-
-
 def _public(problem: dict[str, Any]) -> dict[str, Any]:
     shown = dict(problem["problem"])
     shown["hidden_tests"] = len(problem["hidden_tests"])

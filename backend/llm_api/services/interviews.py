@@ -109,13 +109,13 @@ def bank_plan(*, user_id: str, brief: Brief, num_questions: int, personal: bool)
     candidates = supabase_client.plan_candidate_questions(
         user_id=user_id, interview_types=candidate_types(brief.interview_type),
         experience_level=brief.experience_level)
-    if "coding" in candidate_types(brief.interview_type):
-        candidates = coding.runnable_first(candidates)
+    runnable = frozenset(supabase_client.coding_problem_keys()) if "coding" in candidate_types(
+        brief.interview_type) else frozenset()
     recent = set(supabase_client.interview_recent_question_ids(user_id=user_id, limit=200)) if personal else set()
     gaps = supabase_client.open_skill_gaps(user_id=user_id, limit=20) if personal else []
     try:
         return plan_interview(brief=brief, candidates=candidates, num_questions=num_questions,
-                              recent_question_ids=recent, skill_gaps=gaps)
+                              recent_question_ids=recent, skill_gaps=gaps, runnable=runnable)
     except EmptyBank as exc:
         raise QuestionBankEmpty() from exc
 
