@@ -216,22 +216,21 @@ def test_runs_are_throttled_per_user_and_capped_per_process(api, alice, bob, set
     assert post(api, bob, other_id, "run", "python", CORRECT[other_key]["python"]).status_code == 200
 
 
-@pytest.fixture
-def piston(settings):
-    fake = FakePiston()
-    settings.CODE_RUNNER = "piston"
-    settings.CODE_RUNNER_URL = fake.url
+def serving(settings, kind: str, fake):
+    """`fake` answering as the CODE_RUNNER `kind` for the test."""
+    settings.CODE_RUNNER, settings.CODE_RUNNER_URL = kind, fake.url
     yield fake
     fake.close()
+
+
+@pytest.fixture
+def piston(settings):
+    yield from serving(settings, "piston", FakePiston())
 
 
 @pytest.fixture
 def judge0(settings):
-    fake = FakeJudge0()
-    settings.CODE_RUNNER = "judge0"
-    settings.CODE_RUNNER_URL = fake.url
-    yield fake
-    fake.close()
+    yield from serving(settings, "judge0", FakeJudge0())
 
 
 def test_the_piston_back_end_runs_the_same_harness_through_its_http_api(api, alice, piston):

@@ -1,6 +1,6 @@
 """The local back end: a child process per run in a fresh temporary directory, bounded and cut off.
 
-`sandbox_launch.py` (the child, before it becomes the interpreter) enters new network and mount
+`sandbox_launch.py` (the child, before it becomes the interpreter) enters new network, mount and PID
 namespaces where the OS permits, hides the project, /tmp and the other configured paths under
 empty tmpfs mounts, sets RLIMIT_CPU/DATA/AS/FSIZE/NPROC/NOFILE, and, when the API runs as root,
 switches to a uid of its own slot (CODE_RUNNER_UID_BASE + slot; a host-wide lock file per slot),
@@ -23,7 +23,7 @@ import sys
 import tempfile
 import threading
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -109,7 +109,7 @@ class LocalRunner:
         if interpreter is None:
             raise RunnerUnavailable(f"no {language.name} interpreter the sandbox can execute (CODE_RUNNER_"
                                     f"{'PYTHON' if language.name == 'python' else 'NODE'})")
-        with _slot() if self.as_root else _no_slot() as uid:
+        with _slot() if self.as_root else nullcontext() as uid:
             work = Path(tempfile.mkdtemp(prefix="code-run-", dir=settings.CODE_RUNNER_WORK_DIR or None))
             try:
                 self._write_files(work, language, request, uid)
@@ -280,8 +280,3 @@ def _slot():
             handle.close()
         return
     raise RunnerUnavailable("every sandbox uid slot is taken (CODE_RUNNER_UID_SLOTS)")
-
-
-@contextmanager
-def _no_slot():
-    yield None
