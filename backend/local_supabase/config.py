@@ -4,6 +4,7 @@
 |----------------------------------------|-------------------------------------------------------|----------|
 | LOCAL_SUPABASE_MAX_ROWS                | rows a /rest/v1 read returns at most (Supabase's "Max rows"); 0 = no cap | 1000 |
 | LOCAL_SUPABASE_DB_SCHEMAS              | schemas /rest/v1 serves (PostgREST's db-schemas); the first is the default | public |
+| LOCAL_SUPABASE_DB_AGGREGATES_ENABLED   | allow aggregate functions in /rest/v1 selects (PostgREST's db-aggregates-enabled, off on Supabase) | false |
 | LOCAL_SUPABASE_STORAGE_FILE_SIZE_LIMIT | stack-wide upload cap in bytes (self-hosted Storage's FILE_SIZE_LIMIT) | 524288000 |
 | LOCAL_SUPABASE_MAX_JSON_BODY_BYTES     | largest JSON/form body /rest/v1 reads (PostgREST has no cap of its own); /auth/v1 and storage's JSON endpoints keep their servers' 1 MiB, or this if lower | 4194304 |
 | LOCAL_AUTH_*                           | /auth/v1 settings: see `auth/config.py`               |          |
@@ -16,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .auth.config import AuthConfig
-from .environment import env_int, env_list
+from .environment import env_bool, env_int, env_list
 
 DEFAULT_MAX_ROWS = 1000
 DEFAULT_STORAGE_FILE_SIZE_LIMIT = 500 * 1024 * 1024  # the largest recording (RECORDINGS_MAX_VIDEO_BYTES)
@@ -32,6 +33,7 @@ class StackConfig:
     auth: AuthConfig = field(default_factory=AuthConfig)
     max_rows: int | None = DEFAULT_MAX_ROWS  # None: no cap
     db_schemas: tuple[str, ...] = ("public",)
+    db_aggregates_enabled: bool = False
     storage_file_size_limit: int = DEFAULT_STORAGE_FILE_SIZE_LIMIT
     max_json_body_bytes: int = DEFAULT_MAX_JSON_BODY_BYTES
 
@@ -60,6 +62,7 @@ class StackConfig:
             auth=AuthConfig.from_env(environ),
             max_rows=max_rows or None,
             db_schemas=env_list("LOCAL_SUPABASE_DB_SCHEMAS", ("public",), environ),
+            db_aggregates_enabled=env_bool("LOCAL_SUPABASE_DB_AGGREGATES_ENABLED", False, environ),
             storage_file_size_limit=env_int(
                 "LOCAL_SUPABASE_STORAGE_FILE_SIZE_LIMIT", DEFAULT_STORAGE_FILE_SIZE_LIMIT, environ
             ),

@@ -1,6 +1,6 @@
 // Drives @supabase/supabase-js (unchanged, as a front end would) against the local stack.
 //
-// Usage: node scenarios.mjs <auth|tables|storage|profiles>
+// Usage: node scenarios.mjs <auth|tables|storage|profiles|postgrest>
 // Environment: SUPABASE_URL, SUPABASE_ANON_KEY, RUN_ID (unique per run, used in e-mails and
 // names), plus what a scenario needs (TABLE_*, BUCKET_*). The tables and buckets are made by
 // tests/test_supabase_js.py; this script only observes what the client returns and prints one
@@ -350,7 +350,34 @@ async function profiles() {
   return result
 }
 
-const SCENARIOS = { auth, tables, storage, profiles }
+// PostgREST features of issue 26, on the rt_* tables of tests/local_supabase/conftest.py.
+async function postgrest() {
+  const client = newClient()
+  const upsertTable = env('TABLE_UPSERT')
+  const result = {}
+  result.children = await outcome(
+    client.from('rt_collection').select('name, rt_collection(name)').eq('id', 2),
+  )
+  result.parent = await outcome(client.from('rt_collection').select('name, parent:parent_id(name)').eq('id', 4))
+  result.computedField = await outcome(
+    client.from('rt_author').select('id, rt_label').order('rt_label', { ascending: false }).limit(2),
+  )
+  result.computedRelationship = await outcome(client.from('rt_book').select('title, rt_writer(name)').eq('id', 3))
+  result.emptyInnerEmbed = await outcome(
+    client.from('rt_author').select('id, rt_publisher!inner()').eq('rt_publisher.name', 'Tor'),
+  )
+  result.spreadToMany = await outcome(
+    client.from('rt_author').select('id, ...rt_book!author_id(titles:title)').eq('id', 2).order('id', {
+      referencedTable: 'rt_book',
+    }),
+  )
+  result.scalarCount = await outcome(client.rpc(env('RPC_SCALAR'), { a: 1 }, { count: 'exact' }))
+  result.upsertNew = await outcome(client.from(upsertTable).upsert({ id: 1, body: 'new' }).select('id, body'))
+  result.upsertUpdate = await outcome(client.from(upsertTable).upsert({ id: 1, body: 'updated' }).select('id, body'))
+  return result
+}
+
+const SCENARIOS = { auth, tables, storage, profiles, postgrest }
 
 const name = process.argv[2]
 if (!SCENARIOS[name]) {

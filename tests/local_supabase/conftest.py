@@ -11,7 +11,8 @@ import pytest
 from backend.local_supabase.server import StackSettings
 
 SCHEMA_SQL = """
-drop table if exists rt_author_bio, rt_book_tag, rt_tag, rt_book, rt_author, rt_publisher, rt_range, rt_doc, rt_item cascade;
+drop table if exists rt_author_bio, rt_book_tag, rt_tag, rt_book, rt_author, rt_publisher, rt_range, rt_doc, rt_item,
+  rt_collection, rt_best_friend, rt_post, rt_member cascade;
 create table rt_publisher (id int primary key, name text not null);
 create table rt_author (
   id int primary key,
@@ -42,6 +43,24 @@ create table rt_author_bio (author_id int primary key references rt_author (id),
 create view rt_book_view with (security_invoker = true) as
   select id, title, author_id, pages from rt_book where pages > 100;
 
+-- a self-referencing table, and keys on a non-primary column (embedded by column or constraint name)
+create table rt_collection (id int primary key, name text not null, parent_id int references rt_collection (id));
+create table rt_member (id int primary key, username text unique not null);
+create table rt_post (id int primary key, body text, username text references rt_member (username));
+create table rt_best_friend (
+  id int primary key,
+  first_user text references rt_member (username), second_user text references rt_member (username)
+);
+
+-- computed fields and relationships: functions of one table row (dropped with their tables;
+-- search_path pinned as tests/schema requires of every public function)
+create function rt_label(rt_author) returns text language sql stable set search_path = ''
+  as $$ select $1.name || ' (' || coalesce($1.country, '?') || ')' $$;
+create function rt_books_of(rt_author) returns setof rt_book language sql stable set search_path = ''
+  as $$ select * from public.rt_book where author_id = $1.id $$;
+create function rt_writer(rt_book) returns setof rt_author rows 1 language sql stable set search_path = ''
+  as $$ select * from public.rt_author where id = $1.author_id $$;
+
 insert into rt_publisher values (1, 'Penguin'), (2, 'Tor');
 insert into rt_author values
   (1, 'Ada', 'UK', 1815, '{math,poetry}', '{"city": "London", "langs": ["en", "fr"]}', 1),
@@ -60,6 +79,10 @@ insert into rt_book_tag values (1, 2), (2, 1), (2, 2), (4, 1), (4, 3);
 insert into rt_range values (1, '[1,5)'), (2, '[5,10)'), (3, '[20,30)');
 insert into rt_doc values (1, 'The quick brown fox jumps'), (2, 'Lazy dogs sleep all day'),
   (3, 'Foxes are quick and clever');
+insert into rt_collection values (1, 'root', null), (2, 'books', 1), (3, 'films', 1), (4, 'novels', 2);
+insert into rt_member values (1, 'ada'), (2, 'bo'), (3, 'cy');
+insert into rt_post values (1, 'hello', 'ada'), (2, 'again', 'ada'), (3, 'hi', 'bo');
+insert into rt_best_friend values (1, 'ada', 'bo'), (2, 'cy', 'ada');
 insert into rt_item select g, g % 7, 'item ' || g from generate_series(1, 57) g;
 """
 

@@ -345,6 +345,35 @@ def test_inner_embed_filters_parent_rows(service_client):
     assert [len(row["rt_book"]) for row in res.data] == [0, 1, 0, 0]
 
 
+def test_empty_embeds_filter_without_adding_a_key(rest_http):
+    """PostgREST: `rel()` adds nothing to the rows; `rel!inner()` only keeps the parents that
+    have a related row (matching the embed's filters)."""
+    r = rest_http.get("/rt_book", params={"select": "title,rt_author!author_id()", "id": "lt.3", "order": "id"})
+    assert (r.status_code, r.json()) == (200, [{"title": "Notes"}, {"title": "Ficciones"}])
+    r = rest_http.get("/rt_author", params={"select": "name,rt_book!author_id!inner()", "rt_book.pages": "gt.160",
+                                            "order": "id"})
+    assert (r.status_code, r.json()) == (200, [{"name": "Borges"}, {"name": "Calvino"}])
+    r = rest_http.get("/rt_author", params={"select": "id,rt_publisher!inner()", "rt_publisher.name": "eq.Tor"})
+    assert (r.status_code, r.json()) == (200, [{"id": 2}])
+    r = rest_http.get("/rt_author", params={"select": "id,rt_publisher()"}, headers={"Accept": "text/csv"})
+    assert r.status_code == 200 and r.text.splitlines()[0] == "id"
+
+
+@pytest.mark.parametrize("select", ["count()", "total:id.sum()", "name,rt_book!author_id(pages.max())",
+                                    "born::numeric.avg()::int"])
+def test_aggregates_are_refused_while_disabled(rest_http, select):
+    """Supabase runs PostgREST with db-aggregates-enabled off: PGRST123."""
+    r = rest_http.get("/rt_author", params={"select": select})
+    assert r.status_code == 400
+    assert r.json() == {"code": "PGRST123", "details": None, "hint": None,
+                        "message": "Use of aggregate functions is not allowed"}
+
+
+def test_unknown_aggregate_is_a_parse_error(rest_http):
+    r = rest_http.get("/rt_author", params={"select": "id.median()"})
+    assert (r.status_code, r.json()["code"]) == (400, "PGRST100")
+
+
 def test_embedded_or_limit_and_null_filter(service_client):
     res = (
         service_client.table("rt_author")
@@ -385,17 +414,27 @@ def test_order_by_many_to_one_embedded_column(rest_http):
     assert [row["id"] for row in r.json()] == [4, 5, 2, 3, 1]
 
 
-def test_related_orders_and_spreads_need_a_to_one_relationship(rest_http):
+def test_related_orders_need_a_to_one_relationship(rest_http):
     r = rest_http.get("/rt_author", params={"select": "id,rt_book!author_id(title)", "order": "rt_book(title)"})
     assert r.status_code == 400
     assert r.json() == {"code": "PGRST118", "hint": None,
                         "details": "'rt_author' and 'rt_book' do not form a many-to-one or one-to-one relationship",
                         "message": "A related order on 'rt_book' is not possible"}
-    r = rest_http.get("/rt_author", params={"select": "id,...rt_book!author_id(title)"})
-    assert r.status_code == 400
-    assert r.json() == {"code": "PGRST119", "hint": None,
-                        "details": "'rt_author' and 'rt_book' do not form a many-to-one or one-to-one relationship",
-                        "message": "A spread operation on 'rt_book' is not possible"}
+
+
+def test_spread_to_many_gives_correlated_arrays(rest_http):
+    """PostgREST 13: spreading a to-many embed turns each of its columns into an array, all
+    in the embed's order (`[]` without related rows); nested to-many spreads nest arrays."""
+    r = rest_http.get("/rt_author", params={"select": "id,...rt_book!author_id(titles:title,pages)",
+                                            "id": "in.(2,3,4)", "order": "id", "rt_book.order": "pages.desc"})
+    assert (r.status_code, r.json()) == (200, [
+        {"id": 2, "titles": ["Ficciones", "Aleph"], "pages": [200, 150]},
+        {"id": 3, "titles": ["If on a winter's night", "Invisible Cities"], "pages": [260, 170]},
+        {"id": 4, "titles": [], "pages": []}])
+    r = rest_http.get("/rt_author", params={"select": "name,...rt_book!author_id(title,...rt_tag(tag:name))",
+                                            "id": "eq.2", "rt_book.order": "id", "rt_book.rt_tag.order": "id"})
+    assert (r.status_code, r.json()) == (200, [{"name": "Borges", "title": ["Ficciones", "Aleph"],
+                                                "tag": [["classic", "short"], []]}])
 
 
 def test_related_order_with_nulls_placement(rest_http):
@@ -654,6 +693,89 @@ def test_embed_without_relationship_is_pgrst200(rest_http):
                    " in the schema 'public', but no matches were found.",
         "message": "Could not find a relationship between 'rt_book' and 'rt_author' in the schema cache",
     }
+
+
+def test_self_referencing_table_embeds_children_by_name_and_parent_by_column(rest_http):
+    """PostgREST's convention for a self-referencing key: the table's name embeds the
+    children (to-many), the key column embeds the parent (to-one)."""
+    r = rest_http.get("/rt_collection", params={"select": "id,rt_collection(id)", "id": "in.(1,2,4)",
+                                                "order": "id", "rt_collection.order": "id"})
+    assert (r.status_code, r.json()) == (200, [{"id": 1, "rt_collection": [{"id": 2}, {"id": 3}]},
+                                               {"id": 2, "rt_collection": [{"id": 4}]},
+                                               {"id": 4, "rt_collection": []}])
+    r = rest_http.get("/rt_collection", params={"select": "name,parent:parent_id(name),children:rt_collection!parent_id(name)",
+                                                "id": "eq.2"})
+    assert (r.status_code, r.json()) == (200, [{"name": "books", "parent": {"name": "root"},
+                                                "children": [{"name": "novels"}]}])
+    r = rest_http.get("/rt_collection", params={"select": "id,parent_id(id)", "id": "eq.1"})
+    assert (r.status_code, r.json()) == (200, [{"id": 1, "parent_id": None}])
+
+
+def test_embed_by_foreign_key_column_or_constraint_name(rest_http):
+    """PostgREST resolves an embed named after the origin's key column or the constraint."""
+    r = rest_http.get("/rt_post", params={"select": "id,username(id)", "order": "id"})
+    assert (r.status_code, r.json()) == (200, [{"id": 1, "username": {"id": 1}}, {"id": 2, "username": {"id": 1}},
+                                               {"id": 3, "username": {"id": 2}}])
+    r = rest_http.get("/rt_best_friend", params={"select": "id,x:rt_best_friend_first_user_fkey(id),"
+                                                           "y:rt_best_friend_second_user_fkey(username)",
+                                                 "order": "id"})
+    assert (r.status_code, r.json()) == (200, [{"id": 1, "x": {"id": 1}, "y": {"username": "bo"}},
+                                               {"id": 2, "x": {"id": 3}, "y": {"username": "ada"}}])
+    r = rest_http.get("/rt_member", params={"select": "username,rt_post_username_fkey(id)", "id": "eq.1"})
+    assert r.status_code == 200, r.text
+    assert sorted(p["id"] for p in r.json()[0]["rt_post_username_fkey"]) == [1, 2]
+    # the key is also rt_book_view's (a view of rt_book), but a constraint name only reaches tables
+    r = rest_http.get("/rt_author", params={"select": "id,rt_book_author_id_fkey(id)", "id": "eq.2"})
+    assert r.status_code == 200, r.text
+    assert sorted(b["id"] for b in r.json()[0]["rt_book_author_id_fkey"]) == [2, 3]
+
+
+def test_computed_fields_select_filter_and_order(rest_http):
+    """PostgREST: `f(table)` is a virtual column, left out of `*`, usable in select (with
+    alias and cast), filters, orders, embeds and a write's representation."""
+    r = rest_http.get("/rt_author", params={"select": "id,label:rt_label::varchar",
+                                            "rt_label": "like.*(*", "order": "rt_label.desc"})
+    assert r.status_code == 200, r.text
+    assert r.json() == [{"id": 4, "label": "Dickinson, Emily (US)"}, {"id": 3, "label": "Calvino (IT)"},
+                        {"id": 2, "label": "Borges (AR)"}, {"id": 1, "label": "Ada (UK)"}]
+    r = rest_http.get("/rt_author", params={"select": "*", "id": "eq.1"})
+    assert "rt_label" not in r.json()[0]
+    r = rest_http.get("/rt_book", params={"select": "id,rt_author!author_id(rt_label)", "id": "eq.4"})
+    assert r.json() == [{"id": 4, "rt_author": {"rt_label": "Calvino (IT)"}}]
+    r = rest_http.post("/rt_author", params={"select": "rt_label"}, json={"id": 9, "name": "Eco"},
+                       headers={"Prefer": "return=representation, tx=rollback"})
+    assert (r.status_code, r.json()) == (201, [{"rt_label": "Eco (?)"}])
+    r = rest_http.get("/rt_author", params={"select": "rt_labels"})
+    assert (r.status_code, r.json()["code"]) == (400, "42703")
+
+
+def test_computed_relationships_embed_the_function_rows(rest_http):
+    """PostgREST: `f(parent) returns setof target` embeds as `f(...)`: to-many, or to-one
+    with `rows 1`; filters, !inner and related orders apply to it as to any embed."""
+    r = rest_http.get("/rt_author", params={"select": "name,rt_books_of(title)", "id": "in.(2,4)", "order": "id",
+                                            "rt_books_of.order": "id"})
+    assert (r.status_code, r.json()) == (200, [{"name": "Borges", "rt_books_of": [{"title": "Ficciones"},
+                                                                                   {"title": "Aleph"}]},
+                                               {"name": "Dickinson, Emily", "rt_books_of": []}])
+    r = rest_http.get("/rt_author", params={"select": "id,books:rt_books_of!inner(id)", "books.pages": "gt.200",
+                                            "order": "id"})
+    assert (r.status_code, r.json()) == (200, [{"id": 3, "books": [{"id": 5}]}])
+    r = rest_http.get("/rt_book", params={"select": "id,rt_writer(name)", "id": "lt.3", "order": "rt_writer(name).desc"})
+    assert (r.status_code, r.json()) == (200, [{"id": 2, "rt_writer": {"name": "Borges"}},
+                                               {"id": 1, "rt_writer": {"name": "Ada"}}])
+
+
+def test_a_computed_relationship_named_like_a_table_overrides_the_foreign_key(rest_http, db):
+    db.execute("create table rt_director (id int primary key, name text);"
+               " create table rt_film (id int primary key, director_id int references rt_director);"
+               " insert into rt_director values (1, 'Varda'), (2, 'Ozu'); insert into rt_film values (10, 1);"
+               " create function rt_director(rt_film) returns setof rt_director rows 1 language sql stable"
+               "   as $$ select * from rt_director where id <> $1.director_id $$")
+    try:
+        r = rest_http.get("/rt_film", params={"select": "id,rt_director(name)"})
+        assert (r.status_code, r.json()) == (200, [{"id": 10, "rt_director": {"name": "Ozu"}}])
+    finally:
+        db.execute("drop table rt_film, rt_director cascade")
 
 
 def test_a_new_foreign_key_is_embeddable_without_a_reload_notice(rest_http, db):

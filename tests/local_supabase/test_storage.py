@@ -161,6 +161,23 @@ def test_raw_body_upload_with_base64_metadata(new_bucket, stack_settings, servic
     assert info["cache_control"] == "max-age=60"
 
 
+def test_upload_without_metadata_has_empty_metadata(new_bucket, stack_settings, service_client, db):
+    """Supabase Storage stores `{}` as the user metadata of an upload that sends none, so
+    info answers `"metadata": {}`, not null (multipart and raw bodies alike)."""
+    bucket_id = new_bucket()
+    bucket = service_client.storage.from_(bucket_id)
+    bucket.upload("plain.txt", b"plain", {"content-type": "text/plain"})
+    with service_api(stack_settings) as client:
+        response = client.post(f"/object/{bucket_id}/raw.bin", content=b"raw",
+                               headers={"content-type": "application/octet-stream"})
+    assert response.status_code == 200, response.text
+    for name in ("plain.txt", "raw.bin"):
+        assert bucket.info(name)["metadata"] == {}
+    stored = db.execute("select name, user_metadata from storage.objects where bucket_id = %s order by name",
+                        (bucket_id,)).fetchall()
+    assert stored == [("plain.txt", {}), ("raw.bin", {})]
+
+
 def test_multipart_custom_metadata_is_kept(service_client, new_bucket):
     bucket_id = new_bucket()
     bucket = service_client.storage.from_(bucket_id)

@@ -500,3 +500,31 @@ def test_sign_up_creates_a_profile_only_its_owner_reads(stack_settings, db, run_
     ).fetchall()
     assert profiles[0] == (alice, username, "Alice Profile", "Writes code.")
     assert len(profiles) == 2 and profiles[1][0] == bob and profiles[1][3] is None
+
+
+# PostgREST features a front end meets (issue 26) -----------------------------------------------
+
+
+@pytest.mark.usefixtures("rest_tables")
+def test_postgrest_features_through_supabase_js(stack_settings, db, run_id):
+    """Self-referencing and computed embeds, empty and to-many spread embeds, a scalar RPC's
+    count and the upsert statuses, as supabase-js reports them."""
+    table, function = f"rt_js_upsert_{run_id}", f"rt_js_scalar_{run_id}"
+    db.execute(sql.SQL("create table {} (id int primary key, body text);"
+                       " create function {}(a int) returns int language sql set search_path = '' as 'select a + 1'")
+               .format(sql.Identifier(table), sql.Identifier(function)))
+    try:
+        result = run_scenario("postgrest", stack_settings, run_id, TABLE_UPSERT=table, RPC_SCALAR=function)
+    finally:
+        db.execute(sql.SQL("drop table {}; drop function {}(int)").format(sql.Identifier(table),
+                                                                         sql.Identifier(function)))
+    assert no_error(result["children"]) == [{"name": "books", "rt_collection": [{"name": "novels"}]}]
+    assert no_error(result["parent"]) == [{"name": "novels", "parent": {"name": "books"}}]
+    assert no_error(result["computedField"]) == [{"id": 4, "rt_label": "Dickinson, Emily (US)"},
+                                                 {"id": 3, "rt_label": "Calvino (IT)"}]
+    assert no_error(result["computedRelationship"]) == [{"title": "Aleph", "rt_writer": {"name": "Borges"}}]
+    assert no_error(result["emptyInnerEmbed"]) == [{"id": 2}]
+    assert no_error(result["spreadToMany"]) == [{"id": 2, "titles": ["Ficciones", "Aleph"]}]
+    assert (no_error(result["scalarCount"]), result["scalarCount"]["count"]) == (2, 1)
+    assert (no_error(result["upsertNew"]), result["upsertNew"]["status"]) == ([{"id": 1, "body": "new"}], 201)
+    assert (no_error(result["upsertUpdate"]), result["upsertUpdate"]["status"]) == ([{"id": 1, "body": "updated"}], 200)

@@ -28,14 +28,17 @@ from .auth import VerifiedTokens, authenticate
 from .errors import SCHEMA_CACHE_HINT, RestError, from_database, parse_error, unknown_table
 from .http import (
     CSV_TYPE,
+    JSON_BODY_TYPES,
     JSON_TYPE,
     OBJECT_TYPE,
     MediaChoice,
     content_range,
     csv_field,
     json_error,
+    media_type,
     negotiate,
     page_window,
+    parse_json,
     parse_range_header,
     respond,
     single_body,
@@ -50,6 +53,7 @@ from .query import (
     parse_select,
     sort_params,
 )
+from .rpc import RpcArguments, body_arguments, choose_function, query_arguments
 from .schema import Function, Relation, SchemaCache, listen_for_reloads
 from .sql import (
     QueryBuilder,
@@ -59,6 +63,7 @@ from .sql import (
     insert_sql,
     payload_columns,
     update_sql,
+    upsert_outcome,
 )
 
 logger = logging.getLogger(__name__)
@@ -116,6 +121,7 @@ class RestApi:
         self.cache = SchemaCache(ctx.db.as_admin, list(schemas))
         self.tokens = VerifiedTokens(ctx.keys.decode)
         self.max_rows = ctx.config.max_rows
+        self.aggregates_enabled = ctx.config.db_aggregates_enabled
         self.max_body = ctx.config.max_json_body_bytes
 
     # -- entry ---------------------------------------------------------------------------
@@ -246,7 +252,7 @@ class RestApi:
 
         def plan() -> tuple[QueryBuilder, ReadNode]:
             relation = self.relation(schema, request.name)
-            builder = QueryBuilder(self.cache)
+            builder = QueryBuilder(self.cache, aggregates_enabled=self.aggregates_enabled)
             root = builder.relation_node(relation, parse_select(params.select or "*"))
             self.build_read(builder, root, params, window)
             return builder, root
@@ -260,13 +266,13 @@ class RestApi:
 
     def read_response(self, cur: psycopg.Cursor, request: RestRequest, builder: QueryBuilder,
                       query: sql.Composable, offset: int, prefs: Preferences, single: bool,
-                      *, object_result: bool = False, csv_header: str | None = None) -> Response:
+                      *, object_result: bool = False, csv_header: str | None = None,
+                      rows_are_affected: bool = False) -> Response:
         row = cur.execute(query, builder.params.values).fetchone()
         body, count, total = row["body"], row["page_total"], row["total"]
-        headers = {"Content-Range": content_range(offset, count, total)}
-        applied = [p for p in prefs.applied if p.startswith(("count=", "tx="))]
-        if applied:
-            headers["Preference-Applied"] = ", ".join(applied)
+        if rows_are_affected:
+            enforce_max_affected(prefs, count)
+        headers = read_headers(prefs, content_range(offset, count, total))
         status = 200
         if total is not None:
             if offset > total:
@@ -299,27 +305,32 @@ class RestApi:
         if request.method == "POST" and (params.limits or params.offsets):
             raise parse_error("limit and offset do not apply to inserts")
 
+        merging = request.method == "POST" and prefs.resolution == "merge-duplicates"
+
         def plan() -> tuple[QueryBuilder, sql.Composable | None, ReadNode | None]:
             relation = self.relation(schema, request.name)
-            builder = QueryBuilder(self.cache)
+            builder = QueryBuilder(self.cache, aggregates_enabled=self.aggregates_enabled)
             statement = self.mutation(builder, request, relation, params, prefs, payload, representation)
             if statement is None:
                 return builder, None, None
             if not representation:
-                return builder, statement, None
+                return builder, upsert_outcome(statement, relation, None) if merging else statement, None
             alias = builder.aliases.next()
             source = sql.SQL("pgrst_source AS {}").format(sql.Identifier(alias))
             node = builder.source_node(relation.name, relation.columns, source, alias,
                                        parse_select(params.select or "*"), relation)
             for _path, terms in params.orders:
                 node.order.extend(builder.order_term(node, term) for term in terms)
+            if merging:
+                read = builder.read(node, with_count=False, strip_nulls=strip_nulls)
+                return builder, upsert_outcome(statement, relation, read), node
             prefix = sql.SQL("WITH pgrst_source AS ({}) ").format(statement)
             return builder, builder.read(node, with_count=False, strip_nulls=strip_nulls, prefix=prefix), node
 
         builder, query, node = self.with_reload(plan)
         created = request.method == "POST"
         return self.run(request, lambda cur: self.write_response(
-            cur, builder, query, node, prefs, single, created, representation), prefs)
+            cur, builder, query, node, prefs, single, created, representation, merging), prefs)
 
     def mutation(self, builder: QueryBuilder, request: RestRequest, relation: Relation, params: QueryParams,
                  prefs: Preferences, payload: Any, returning: bool) -> sql.Composable | None:
@@ -373,20 +384,24 @@ class RestApi:
 
     def write_response(self, cur: psycopg.Cursor, builder: QueryBuilder, query: sql.Composable | None,
                        node: ReadNode | None, prefs: Preferences, single: bool, created: bool,
-                       representation: bool) -> Response:
-        body = None
+                       representation: bool, merging: bool = False) -> Response:
+        """`merging`: the query is an upsert_outcome, which says whether any row was new."""
+        body, inserted = None, None
         if query is None:  # nothing to write (empty payload)
             count = 0
             body = "[]"
-        elif node is None:
+        elif node is None and not merging:
             cur.execute(query, builder.params.values)
             count = cur.rowcount
         else:
             row = cur.execute(query, builder.params.values).fetchone()
             body, count = row["body"], row["page_total"]
-        if prefs.max_affected is not None and prefs.handling == "strict" and count > prefs.max_affected:
-            raise RestError(400, "PGRST124", "Query result exceeds max-affected preference constraint",
-                            details=f"The query affects {count} rows")
+            inserted = row["inserted"] if merging else None
+        if created:  # PostgREST: 201, but 200 for an upsert that only updated rows
+            status = 200 if inserted == 0 else 201
+        else:
+            status = 200 if representation else 204
+            enforce_max_affected(prefs, count)
         content_type = JSON_TYPE
         if single:  # one row or nothing: raising here rolls the write back
             body = single_body(body or "[]", count) if representation else single_body("[]", count)
@@ -397,21 +412,16 @@ class RestApi:
         applied = [p for p in prefs.applied if not p.startswith(("handling=", "max-affected="))]
         if applied:
             headers["Preference-Applied"] = ", ".join(applied)
-        if representation:
-            return respond(201 if created else 200, body, headers, content_type)
-        return respond(201 if created else 204, None, headers)
+        return respond(status, body if representation else None, headers, content_type)
 
     @staticmethod
     def json_body(request: RestRequest) -> Any:
-        content_type = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
-        if content_type not in ("application/json", "", "application/vnd.pgrst.object+json"):
+        content_type = media_type(request.headers.get("content-type"))
+        if content_type not in JSON_BODY_TYPES:
             raise RestError(415, "PGRST107", f"Content-Type not acceptable: {content_type}")
         if not request.body.strip():
             raise RestError(400, "PGRST102", "Empty or invalid json")
-        try:
-            return request_body.loads(request.body, replace_lone_surrogates=False)
-        except ValueError as exc:  # JsonTooDeep too: aeson has no depth limit, Python does
-            raise RestError(400, "PGRST102", "Empty or invalid json", details=str(exc)) from None
+        return parse_json(request.body)
 
     # -- RPC ------------------------------------------------------------------------------
     def handle_rpc(self, request: RestRequest) -> Response:
@@ -420,9 +430,7 @@ class RestApi:
         schema = self.schema_for(request)
         prefs = parse_prefer(request.prefer)
         media = negotiate(request.headers)
-        body: Any = {}
-        if request.method == "POST" and request.body.strip():
-            body = self.json_body(request)
+        body = body_arguments(request.headers.get("content-type"), request.body) if request.method == "POST" else None
         range_header = parse_range_header(request.headers.get("range"))
         plan = self.with_reload(lambda: self.plan_rpc(schema, request, body, range_header, media, prefs))
 
@@ -431,26 +439,30 @@ class RestApi:
             if plan.function.return_kind == "void":
                 cur.execute(plan.query, values)
                 return Response(status_code=204)
-            if plan.node is None:  # one scalar value
+            if plan.node is None:  # one scalar value: one row, counted as such when asked
                 body_text = cur.execute(plan.query, values).fetchone()["body"]
+                headers = read_headers(prefs, content_range(0, 1, 1 if prefs.count else None))
                 if request.method == "HEAD":
-                    return Response(status_code=200, headers={"content-type": JSON_TYPE})
-                return respond(200, body_text, {"Content-Range": "0-0/*"})
+                    return Response(status_code=200, headers={**headers, "content-type": JSON_TYPE})
+                return respond(200, body_text, headers)
             return self.read_response(cur, request, plan.builder, plan.query, plan.offset, prefs, media.single,
                                       object_result=not plan.function.returns_set and plan.csv_header is None,
-                                      csv_header=plan.csv_header)
+                                      csv_header=plan.csv_header, rows_are_affected=True)
 
         return self.run(request, work, prefs, read_only=request.method in ("GET", "HEAD"))
 
-    def plan_rpc(self, schema: str, request: RestRequest, body: Any, range_header: tuple[int, int | None] | None,
-                 media: MediaChoice, prefs: Preferences) -> RpcPlan:
+    def plan_rpc(self, schema: str, request: RestRequest, body: RpcArguments | None,
+                 range_header: tuple[int, int | None] | None, media: MediaChoice, prefs: Preferences) -> RpcPlan:
         """The call as SQL: a scalar, or rows that select/filters/order/limits apply to."""
         function, args, rest = self.resolve_function(schema, request, body)
+        if prefs.strict_max_affected is not None and not function.returns_set:
+            raise RestError(400, "PGRST128", "Function must return SETOF or TABLE when max-affected preference"
+                                             " is used with handling=strict")
         params = sort_params(rest)
         offset, limit = page_window(params, range_header, self.max_rows)
-        builder = QueryBuilder(self.cache)
+        builder = QueryBuilder(self.cache, aggregates_enabled=self.aggregates_enabled)
         alias = builder.aliases.next()
-        from_clause = function_from_clause(builder, function, args, body, alias)
+        from_clause = function_from_clause(builder, function, args, alias)
         if function.return_kind == "void":
             query = sql.SQL("SELECT 1 FROM {}").format(from_clause)
             return RpcPlan(builder, function, query)
@@ -469,43 +481,20 @@ class RestApi:
         return RpcPlan(builder, function, query, node, offset, header)
 
     def resolve_function(self, schema: str, request: RestRequest,
-                         body: Any) -> tuple[Function, dict[str, Any] | None, list[tuple[str, str]]]:
-        """Pick the overload matching the named arguments; PGRST202 when none does."""
+                         body: RpcArguments | None) -> tuple[Function, RpcArguments, list[tuple[str, str]]]:
+        """The overload the arguments fit (rpc.choose_function); PGRST202 when none does.
+        Returns it with its arguments and the query parameters left for filters etc."""
         candidates = self.cache.functions(schema, request.name)
-        if request.method == "POST":
-            rest = request.params
-            if not isinstance(body, dict):
-                json_fns = [f for f in candidates if f.single_unnamed_json]
-                if len(json_fns) == 1:
-                    return json_fns[0], None, rest
-                raise self.function_missing(schema, request.name, [])
-            provided = set(body)
-            args: dict[str, Any] = body
+        if body is not None:
+            arguments, rest = body, request.params
         else:
-            arg_names = {a.name for f in candidates for a in f.args}
-            args = {k: v for k, v in request.params if k in arg_names}
-            rest = [(k, v) for k, v in request.params if k not in arg_names]
-            provided = set(args)
-        matches = [f for f in candidates
-                   if provided <= {a.name for a in f.args}
-                   and all(a.has_default or a.name in provided for a in f.args)
-                   and not f.single_unnamed_json]
-        if not matches and request.method == "POST":
-            json_fns = [f for f in candidates if f.single_unnamed_json]
-            if len(json_fns) == 1:
-                return json_fns[0], None, rest
-        if not matches:
-            raise self.function_missing(schema, request.name, sorted(provided))
-        if len(matches) > 1:
-            raise RestError(
-                300, "PGRST203",
-                "Could not choose the best candidate function between: "
-                + ", ".join(f"{f.schema}.{f.name}({', '.join(a.name + ' => ' + a.type for a in f.args)})"
-                            for f in matches),
-                hint="Try renaming the parameters or the function itself in the database so function"
-                     " overloading can be resolved",
-            )
-        return matches[0], args, rest
+            parameter_names = {a.name for f in candidates for a in f.args}
+            arguments = query_arguments({k: v for k, v in request.params if k in parameter_names})
+            rest = [(k, v) for k, v in request.params if k not in parameter_names]
+        function = choose_function(candidates, arguments)
+        if function is None:
+            raise self.function_missing(schema, request.name, sorted(arguments.names))
+        return function, arguments, rest
 
     @staticmethod
     def function_missing(schema: str, name: str, provided: list[str]) -> RestError:
@@ -529,6 +518,23 @@ class RestApi:
         paths.update({f"/rpc/{name}": {} for (schema, name) in catalog.functions if schema == self.schemas[0]})
         return JSONResponse({"swagger": "2.0", "info": {"title": "local-supabase", "version": "local"},
                              "basePath": "/", "paths": paths})
+
+
+def read_headers(prefs: Preferences, range_header: str) -> dict[str, str]:
+    """Content-Range and the Preference-Applied a read reports (count and tx)."""
+    headers = {"Content-Range": range_header}
+    applied = [p for p in prefs.applied if p.startswith(("count=", "tx="))]
+    if applied:
+        headers["Preference-Applied"] = ", ".join(applied)
+    return headers
+
+
+def enforce_max_affected(prefs: Preferences, affected: int) -> None:
+    """`Prefer: handling=strict, max-affected=n`: refuse (and so roll back) a request that
+    touched more rows; for an RPC the rows are those of its result set, as in PostgREST."""
+    if prefs.strict_max_affected is not None and affected > prefs.strict_max_affected:
+        raise RestError(400, "PGRST124", "Query result exceeds max-affected preference constraint",
+                        details=f"The query affects {affected} rows")
 
 
 # Response headers the clients read from a browser (CORS is applied once, in server.py).

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from starlette.responses import Response
 
+from .. import request_body
 from .errors import RestError
 from .query import QueryParams
 
@@ -16,6 +17,20 @@ JSON_TYPE = "application/json; charset=utf-8"
 OBJECT_TYPE = "application/vnd.pgrst.object+json"
 ARRAY_TYPE = "application/vnd.pgrst.array+json"
 CSV_TYPE = "text/csv; charset=utf-8"
+JSON_BODY_TYPES = ("application/json", "", OBJECT_TYPE)  # "" : no Content-Type, read as JSON
+
+
+def media_type(content_type: str | None) -> str:
+    """`application/json; charset=utf-8` -> `application/json`."""
+    return (content_type or "").split(";")[0].strip().lower()
+
+
+def parse_json(body: bytes) -> object:
+    """A JSON request body; PGRST102 when it is not JSON."""
+    try:
+        return request_body.loads(body, replace_lone_surrogates=False)
+    except ValueError as exc:  # JsonTooDeep too: aeson has no depth limit, Python does
+        raise RestError(400, "PGRST102", "Empty or invalid json", details=str(exc)) from None
 
 
 def json_error(error: RestError) -> Response:

@@ -22,6 +22,7 @@ QUANTIFIABLE_OPERATORS = {"eq", "gt", "gte", "lt", "lte", "like", "ilike", "matc
 FTS_OPERATORS = {"fts", "plfts", "phfts", "wfts"}
 ALL_OPERATORS = SIMPLE_OPERATORS | FTS_OPERATORS | {"is", "in"}
 IS_VALUES = {"null", "not_null", "true", "false", "unknown"}
+AGGREGATE_FUNCTIONS = {"avg", "count", "max", "min", "sum"}
 MAX_NESTING = 16  # embeds and logic trees; deeper input is refused, not recursed into
 # Steps of one JSON path (`data->a->>b`). PostgREST sets none; each step nests the SQL
 # built for it once more, so a path is capped well below Python's recursion limit.
@@ -54,13 +55,17 @@ class FieldRef:
 
 @dataclass
 class SelectColumn:
+    """A column, or an aggregate of one (`amount.sum()`, `count()` over rows as field `*`)."""
+
     field: FieldRef
     alias: str | None = None
     cast: str | None = None
+    aggregate: str | None = None  # one of AGGREGATE_FUNCTIONS
+    aggregate_cast: str | None = None
 
     @property
     def output_name(self) -> str:
-        return self.alias or self.field.default_alias
+        return self.alias or self.aggregate or self.field.default_alias
 
 
 @dataclass
@@ -121,6 +126,11 @@ class Preferences:
     handling: str | None = None
     max_affected: int | None = None
     applied: list[str] = field(default_factory=list)
+
+    @property
+    def strict_max_affected(self) -> int | None:
+        """max-affected counts only with handling=strict (PostgREST ignores it otherwise)."""
+        return self.max_affected if self.handling == "strict" else None
 
 
 # ------------------------------------------------------------------------------ scanning
@@ -242,19 +252,30 @@ def _select_item(scanner: _Scanner) -> SelectItem:
     if scanner.peek() == ":" and scanner.peek(2) != "::":
         scanner.pos += 1
         alias, first = first, scanner.name()
-    if scanner.peek(2) == "()" or scanner.peek() == ".":
-        raise RestError(400, "PGRST123", "Use of aggregate functions is not allowed")
+    if not spread and first == "count" and scanner.accept("()"):  # as PostgREST: never an embed
+        return SelectColumn(FieldRef("*"), alias, aggregate="count", aggregate_cast=_cast(scanner))
     if scanner.peek() in ("!", "("):
         return _embed(scanner, first, alias, spread)
     if spread:
         raise scanner.error("spread needs an embedded resource")
     path = _json_path(scanner)
-    cast = None
-    if scanner.accept("::"):
-        cast = scanner.name(stop=",()!:\"").strip()
-        if not _CAST_RE.match(cast):
-            raise scanner.error("invalid cast")
-    return SelectColumn(FieldRef(first, path), alias, cast)
+    cast = _cast(scanner)
+    if not scanner.accept("."):
+        return SelectColumn(FieldRef(first, path), alias, cast)
+    aggregate = scanner.name()
+    if aggregate not in AGGREGATE_FUNCTIONS or not scanner.accept("()"):
+        raise scanner.error("expected one of avg(), count(), max(), min(), sum()")
+    return SelectColumn(FieldRef(first, path), alias, cast, aggregate, _cast(scanner))
+
+
+def _cast(scanner: _Scanner) -> str | None:
+    """An optional `::type` (before `.agg()` or after it)."""
+    if not scanner.accept("::"):
+        return None
+    cast = scanner.name(stop=",()!:.\"").strip()
+    if not _CAST_RE.match(cast):
+        raise scanner.error("invalid cast")
+    return cast
 
 
 def _embed(scanner: _Scanner, relation: str, alias: str | None, spread: bool) -> SelectEmbed:

@@ -26,7 +26,8 @@ from .query import (
     SelectStar,
     is_integer,
 )
-from .schema import Column, ForeignKey, Function, Relation, SchemaCache
+from .rpc import RpcArguments, has_one_unnamed_parameter
+from .schema import Column, Function, Relation, SchemaCache
 
 OPERATOR_SQL = {
     "eq": "=", "neq": "<>", "gt": ">", "gte": ">=", "lt": "<", "lte": "<=",
@@ -83,34 +84,89 @@ class Relationship:
     constraint: str
     junction: Junction | None = None
     kind: str = "many-to-many"  # PostgREST's name: many-to-one, one-to-many, one-to-one, many-to-many
+    function: Function | None = None  # a computed relationship: the rows are `function(parent row)`
 
 
-def _matches_hint(fk: ForeignKey, hint: str | None) -> bool:
-    return hint is None or hint == fk.name or hint in fk.columns or hint in fk.ref_columns
+def relationships_from(cache: SchemaCache, parent: Relation) -> list[Relationship]:
+    """Every relationship PostgREST's schema cache holds for `parent` as the origin: each
+    foreign key once from its table (to-one) and once from the table it references (to-many,
+    or to-one when the key is unique), plus the many-to-many ones through junctions."""
+    found: list[Relationship] = []
+    for fk in cache.foreign_keys():
+        if (fk.schema, fk.table) == (parent.schema, parent.name):
+            target = cache.relation(fk.ref_schema, fk.ref_table)
+            if target is not None:
+                kind = "one-to-one" if parent.is_unique(fk.columns) else "many-to-one"
+                found.append(Relationship(target, "one", list(zip(fk.columns, fk.ref_columns, strict=True)),
+                                          fk.name, kind=kind))
+        if (fk.ref_schema, fk.ref_table) == (parent.schema, parent.name):
+            target = cache.relation(fk.schema, fk.table)
+            if target is not None:
+                # the key side holding a unique key makes it one-to-one: an object, not an array
+                unique = target.is_unique(fk.columns)
+                found.append(Relationship(target, "one" if unique else "many",
+                                          list(zip(fk.ref_columns, fk.columns, strict=True)), fk.name,
+                                          kind="one-to-one" if unique else "one-to-many"))
+    found.extend(_many_to_many(cache, parent))
+    computed = [_computed_relationship(cache, function) for function in cache.row_functions(parent)
+                if function.is_computed_relationship]
+    # as PostgREST, a function named like the related table replaces the detected keys to it
+    overridden = {(rel.function.schema, rel.function.name) for rel in computed if rel is not None and rel.function}
+    return [rel for rel in found if (rel.target.schema, rel.target.name) not in overridden] + [
+        rel for rel in computed if rel is not None]
+
+
+def _computed_relationship(cache: SchemaCache, function: Function) -> Relationship | None:
+    """`f(parent) returns setof target`: to-many, or to-one when it returns one row (ROWS 1)."""
+    assert function.return_relation is not None
+    target = cache.relation(*function.return_relation)
+    if target is None:
+        return None
+    one = function.returns_one_row
+    return Relationship(target, "one" if one else "many", [], function.name,
+                        kind="many-to-one" if one else "one-to-many", function=function)
+
+
+def _single_columns(rel: Relationship) -> tuple[str, str] | None:
+    """(origin column, target column) of a one-column foreign key, else None."""
+    return rel.pairs[0] if rel.junction is None and len(rel.pairs) == 1 else None
+
+
+def _selected_by(rel: Relationship, parent: Relation, target: str, hint: str | None) -> bool:
+    """Whether `target!hint` names this relationship, by PostgREST's rules (Plan.findRel).
+
+    The target is a table or view, or (to tables only) a constraint name or the origin's
+    column of a one-column key; a hint is a constraint, either column of a one-column key or,
+    many-to-many, the junction table. A self-referencing key is two relationships: the
+    table's name means the children (the hint picking the key column), the key column
+    names the parent.
+    """
+    if rel.function is not None:  # a computed relationship is named by its function alone
+        return target == rel.function.name
+    columns = _single_columns(rel)
+    is_self = rel.junction is None and (rel.target.schema, rel.target.name) == (parent.schema, parent.name)
+    if is_self:
+        if hint is None:
+            return (target == rel.target.name and rel.kind == "one-to-many") or (
+                rel.kind == "many-to-one" and columns is not None and columns[0] == target)
+        return target == rel.target.name and rel.kind == "one-to-many" and columns is not None and columns[1] == hint
+    if hint is None:
+        if target == rel.target.name:
+            return True
+        if not rel.target.is_table or rel.junction is not None:
+            return False
+        return target == rel.constraint or (columns is not None and columns[0] == target)
+    if target != rel.target.name:
+        return False
+    if rel.junction is not None:
+        return hint == rel.junction.relation.name
+    return hint == rel.constraint or (columns is not None and hint in columns)
 
 
 def find_relationship(cache: SchemaCache, parent: Relation, embed: SelectEmbed) -> Relationship:
     """Resolve `rel`, `rel!hint` or `rel!inner` against the foreign keys of the cache."""
-    target = cache.relation(parent.schema, embed.relation)
-    if target is None:
-        raise _no_relationship(parent, embed)
-    found: list[Relationship] = []
-    for fk in cache.foreign_keys():
-        if not _matches_hint(fk, embed.hint):
-            continue
-        if (fk.schema, fk.table) == (parent.schema, parent.name) and (
-            fk.ref_schema, fk.ref_table) == (target.schema, target.name):
-            kind = "one-to-one" if parent.is_unique(fk.columns) else "many-to-one"
-            found.append(Relationship(target, "one", list(zip(fk.columns, fk.ref_columns, strict=True)), fk.name,
-                                      kind=kind))
-        if (fk.ref_schema, fk.ref_table) == (parent.schema, parent.name) and (
-            fk.schema, fk.table) == (target.schema, target.name):
-            # the key side holding a unique key makes it one-to-one: an object, not an array
-            unique = target.is_unique(fk.columns)
-            found.append(Relationship(target, "one" if unique else "many",
-                                      list(zip(fk.ref_columns, fk.columns, strict=True)), fk.name,
-                                      kind="one-to-one" if unique else "one-to-many"))
-    found.extend(_many_to_many(cache, parent, target, embed.hint))
+    found = [rel for rel in relationships_from(cache, parent)
+             if _selected_by(rel, parent, embed.relation, embed.hint)]
     if not found:
         raise _no_relationship(parent, embed)
     if len(found) > 1:
@@ -141,8 +197,8 @@ def _described(parent: Relation, rel: Relationship) -> dict[str, str]:
     return {"embedding": f"{parent.name} with {rel.target.name}", "cardinality": rel.kind, "relationship": using}
 
 
-def _many_to_many(cache: SchemaCache, parent: Relation, target: Relation, hint: str | None) -> list[Relationship]:
-    """Parent and target linked through a junction table holding a key to each.
+def _many_to_many(cache: SchemaCache, parent: Relation) -> list[Relationship]:
+    """Parent and targets linked through a junction table holding a key to each.
 
     As PostgREST, a table is a junction only when both keys are part of its primary key:
     a child table that merely references two tables (messages -> interview and answer)
@@ -154,14 +210,13 @@ def _many_to_many(cache: SchemaCache, parent: Relation, target: Relation, hint: 
         if (to_parent.ref_schema, to_parent.ref_table) != (parent.schema, parent.name):
             continue
         middle = cache.relation(to_parent.schema, to_parent.table)
-        if middle is None or not middle.is_table or middle.name in (parent.name, target.name):
+        if middle is None or not middle.is_table or middle.name == parent.name:
             continue
         for to_target in keys:
             if to_target is to_parent or (to_target.schema, to_target.table) != (middle.schema, middle.name):
                 continue
-            if (to_target.ref_schema, to_target.ref_table) != (target.schema, target.name):
-                continue
-            if hint not in (None, middle.name, to_parent.name, to_target.name):
+            target = cache.relation(to_target.ref_schema, to_target.ref_table)
+            if target is None or target.name == middle.name:
                 continue
             if not set(to_parent.columns) | set(to_target.columns) <= set(middle.primary_key):
                 continue
@@ -187,6 +242,18 @@ def _no_relationship(parent: Relation, embed: SelectEmbed) -> RestError:
 
 
 # ---------------------------------------------------------------------------- read nodes
+
+
+def selects_aggregates(node: ReadNode) -> bool:
+    return any(isinstance(item, SelectColumn) and item.aggregate for item in node.items)
+
+
+def is_aggregated(node: ReadNode) -> bool:
+    """Whether the node's rows are grouped: it selects an aggregate, or a to-one spread of
+    it does (PostgREST hoists those to the parent)."""
+    if node.hoisted:
+        return False
+    return selects_aggregates(node) or any(embed.node.hoisted for embed in node.embeds.values())
 
 
 def _is_count_request(items: list[SelectItem], relation: Relation) -> bool:
@@ -215,6 +282,7 @@ class ReadNode:
     embeds: dict[str, EmbedNode] = field(default_factory=dict)
     scalar: bool = False  # a function returning a scalar: one column named `v`
     count_only: bool = False  # an embedded `rel(count)`: the number of related rows
+    hoisted: bool = False  # a to-one spread whose aggregates the parent computes
 
 
 @dataclass
@@ -232,8 +300,9 @@ class EmbedNode:
 class QueryBuilder:
     """Builds the SQL for one request; holds its parameters and alias counter."""
 
-    def __init__(self, cache: SchemaCache) -> None:
+    def __init__(self, cache: SchemaCache, *, aggregates_enabled: bool = False) -> None:
         self.cache = cache
+        self.aggregates_enabled = aggregates_enabled  # PostgREST's db-aggregates-enabled
         self.params = Params()
         self.aliases = Aliases()
 
@@ -258,26 +327,28 @@ class QueryBuilder:
     def _attach_embeds(self, node: ReadNode) -> None:
         for item in node.items:
             if isinstance(item, SelectColumn):
-                self.column_expr(node, item.field)  # validates the column early
-                if item.cast and not self.cache.is_type(item.cast):
-                    raise RestError(400, "42704", f'type "{item.cast}" does not exist')
+                if item.aggregate and not self.aggregates_enabled:
+                    raise RestError(400, "PGRST123", "Use of aggregate functions is not allowed")
+                if item.field.name != "*":
+                    self.column_expr(node, item.field)  # validates the column early
+                for cast in (item.cast, item.aggregate_cast):
+                    if cast and not self.cache.is_type(cast):
+                        raise RestError(400, "42704", f'type "{cast}" does not exist')
             elif isinstance(item, SelectEmbed):
                 if node.relation is None:
                     raise _no_relationship(Relation("public", node.name, "c"), item)
                 relationship = find_relationship(self.cache, node.relation, item)
-                if item.spread and relationship.cardinality != "one":
-                    raise RestError(
-                        400, "PGRST119",
-                        f"A spread operation on '{item.relation}' is not possible",
-                        details=f"'{node.name}' and '{item.relation}' do not form a many-to-one"
-                                " or one-to-one relationship",
-                    )
                 child = self.relation_node(relationship.target, item.items, embedded=True)
+                if relationship.function is not None:
+                    child.from_clause = sql.SQL("{}({}) AS {}").format(
+                        sql.Identifier(relationship.function.schema, relationship.function.name),
+                        self.row_of(node), sql.Identifier(child.alias))
                 for parent_col, child_col in relationship.pairs:
                     child.where.append(sql.SQL("{} = {}").format(
                         sql.Identifier(child.alias, child_col), sql.Identifier(node.alias, parent_col)))
                 if relationship.junction is not None:
                     self._join_junction(node, child, relationship.junction)
+                child.hoisted = item.spread and relationship.cardinality == "one" and selects_aggregates(child)
                 key = item.output_name
                 if key in node.embeds:
                     raise RestError(400, "PGRST100", f"'{key}' is embedded more than once; use an alias")
@@ -316,15 +387,26 @@ class QueryBuilder:
         return node
 
     # -- expressions ---------------------------------------------------------------------
+    @staticmethod
+    def row_of(node: ReadNode) -> sql.Composable:
+        """The node's current row as its table's row type, the argument of computed fields
+        and relationships (the cast makes a write's CTE row a table row)."""
+        assert node.relation is not None
+        return sql.SQL("{}::{}").format(sql.Identifier(node.alias),
+                                        sql.Identifier(node.relation.schema, node.relation.name))
+
     def column_expr(self, node: ReadNode, ref: FieldRef) -> sql.Composable:
         if node.scalar:
             if ref.name != node.name:
                 raise unknown_column(node.name, ref.name)
             expr: sql.Composable = sql.Identifier(node.alias, "v")
-        else:
-            if ref.name not in node.columns:
-                raise unknown_column(node.name, ref.name)
+        elif ref.name in node.columns:
             expr = sql.Identifier(node.alias, ref.name)
+        else:
+            computed = self.cache.computed_field(node.relation, ref.name) if node.relation else None
+            if computed is None:
+                raise unknown_column(node.name, ref.name)
+            expr = sql.SQL("{}({})").format(sql.Identifier(computed.schema, computed.name), self.row_of(node))
         for step in ref.json_path:
             key = (sql.SQL("{}::int").format(self.params.add(int(step.key))) if is_integer(step.key)
                    else sql.SQL("{}::text").format(self.params.add(step.key)))
@@ -389,9 +471,10 @@ class QueryBuilder:
                     details=f"'{node.name}' and '{term.relation}' do not form a many-to-one or one-to-one relationship",
                 )
             # the related row alone (its join condition, not the embed's filters)
-            expr: sql.Composable = sql.SQL("(SELECT {} FROM {} WHERE {})").format(
-                self.column_expr(embed.node, term.field), embed.node.from_clause,
-                sql.SQL(" AND ").join(embed.join_conditions))
+            joined = (sql.SQL(" WHERE ") + sql.SQL(" AND ").join(embed.join_conditions)
+                      if embed.join_conditions else sql.SQL(""))
+            expr: sql.Composable = sql.SQL("(SELECT {} FROM {}{})").format(
+                self.column_expr(embed.node, term.field), embed.node.from_clause, joined)
         else:
             expr = self.column_expr(node, term.field)
         direction = sql.SQL(" DESC" if term.descending else " ASC")
@@ -400,38 +483,98 @@ class QueryBuilder:
 
     # -- rendering ----------------------------------------------------------------------
     def select_list(self, node: ReadNode) -> sql.Composable:
+        return sql.SQL(", ").join(part for part, _, _ in self._select_parts(node))
+
+    def _select_parts(self, node: ReadNode) -> list[tuple[sql.Composable, int, bool]]:
+        """(SQL, output columns it makes, whether it is an aggregate) for each select item."""
         if node.count_only:
             item = node.items[0]
             assert isinstance(item, SelectColumn)
-            return sql.SQL("count(*) AS {}").format(sql.Identifier(item.output_name))
-        parts: list[sql.Composable] = []
+            return [(sql.SQL("count(*) AS {}").format(sql.Identifier(item.output_name)), 1, True)]
+        aggregated = is_aggregated(node)
+        parts: list[tuple[sql.Composable, int, bool]] = []
         for item in node.items:
             if isinstance(item, SelectStar):
-                parts.append(sql.SQL("{}.v").format(sql.Identifier(node.alias)) if node.scalar
-                             else sql.SQL("{}.*").format(sql.Identifier(node.alias)))
+                if node.scalar:
+                    parts.append((sql.SQL("{}.v").format(sql.Identifier(node.alias)), 1, False))
+                else:
+                    parts.append((sql.SQL("{}.*").format(sql.Identifier(node.alias)), len(node.columns), False))
             elif isinstance(item, SelectColumn):
-                expr = self.column_expr(node, item.field)
-                if item.cast:
-                    expr = sql.SQL("CAST({} AS {})").format(expr, sql.SQL(item.cast))
-                parts.append(sql.SQL("{} AS {}").format(expr, sql.Identifier(item.output_name)))
+                parts.append((sql.SQL("{} AS {}").format(self._column_value(node, item),
+                                                         sql.Identifier(item.output_name)), 1, bool(item.aggregate)))
+            elif node.embeds[item.output_name].node.hoisted:
+                parts.extend(self._hoisted_columns(node.embeds[item.output_name]))
             else:
-                parts.extend(self._embed_columns(node.embeds[item.output_name]))
-        return sql.SQL(", ").join(parts) if parts else sql.SQL("")
+                # grouped rows need an embed as jsonb: json has no equality to group by
+                parts.extend((column, 1, False) for column in
+                             self._embed_columns(node.embeds[item.output_name], as_jsonb=aggregated))
+        return parts
 
-    def _embed_columns(self, embed: EmbedNode) -> list[sql.Composable]:
+    def _hoisted_columns(self, embed: EmbedNode) -> list[tuple[sql.Composable, int, bool]]:
+        """A to-one spread's columns with its aggregates applied here, over the parent's
+        groups (the related row's value is the aggregate's input)."""
+        aggregates = {item.output_name: item for item in embed.node.items
+                      if isinstance(item, SelectColumn) and item.aggregate}
+        parts: list[tuple[sql.Composable, int, bool]] = []
+        for value, name in self._embed_values(embed):
+            item = aggregates.get(name)
+            if item is not None:
+                value = self._aggregated(sql.SQL("{}({})").format(sql.SQL(item.aggregate), value), item)
+            parts.append((sql.SQL("{} AS {}").format(value, sql.Identifier(name)), 1, item is not None))
+        return parts
+
+    def _column_value(self, node: ReadNode, item: SelectColumn) -> sql.Composable:
+        """A selected column with its cast, aggregate and the aggregate's cast, as PostgREST
+        renders them: `CAST(SUM(CAST(col AS cast)) AS aggregate_cast)`."""
+        if item.aggregate == "count" and item.field.name == "*":
+            # hoisted: the parent counts its rows that have the related row
+            return sql.SQL("true") if node.hoisted else self._aggregated(sql.SQL("count(*)"), item)
+        expr = self.column_expr(node, item.field)
+        if item.cast:
+            expr = sql.SQL("CAST({} AS {})").format(expr, sql.SQL(item.cast))
+        if item.aggregate and not node.hoisted:
+            expr = self._aggregated(sql.SQL("{}({})").format(sql.SQL(item.aggregate), expr), item)
+        return expr
+
+    @staticmethod
+    def _aggregated(call: sql.Composable, item: SelectColumn) -> sql.Composable:
+        """The aggregate call with the cast PostgREST applies after it (`.sum()::int`)."""
+        return sql.SQL("CAST({} AS {})").format(call, sql.SQL(item.aggregate_cast)) if item.aggregate_cast else call
+
+    def _group_by(self, node: ReadNode) -> sql.Composable:
+        """` GROUP BY` every output column that is not an aggregate, when some are (by position)."""
+        if node.count_only or not is_aggregated(node):
+            return sql.SQL("")
+        positions, position = [], 1
+        for _, width, aggregate in self._select_parts(node):
+            if not aggregate:
+                positions.extend(range(position, position + width))
+            position += width
+        if not positions:
+            return sql.SQL("")
+        return sql.SQL(" GROUP BY ") + sql.SQL(", ").join(sql.Literal(p) for p in positions)
+
+    def _embed_columns(self, embed: EmbedNode, *, as_jsonb: bool = False) -> list[sql.Composable]:
+        """The embed's output columns; `as_jsonb` for grouped rows (json has no equality)."""
+        wrap = sql.SQL("to_jsonb({})") if as_jsonb else sql.SQL("{}")
+        return [sql.SQL("{} AS {}").format(wrap.format(expr), sql.Identifier(name))
+                for expr, name in self._embed_values(embed)]
+
+    def _embed_values(self, embed: EmbedNode) -> list[tuple[sql.Composable, str]]:
+        if not embed.spec.items:  # `rel()`, `rel!inner()`: filters at most, adds no key (PostgREST)
+            return []
         rows = self.rows(embed.node)
         sub = sql.Identifier(self.aliases.next("e"))
-        name = sql.Identifier(embed.spec.output_name)
-        if embed.spec.spread:
-            return [
-                sql.SQL("(SELECT {}.{} FROM ({}) {}) AS {}").format(
-                    sub, sql.Identifier(col), rows, sub, sql.Identifier(col))
-                for col in self.output_names(embed.node)
-            ]
+        if embed.spec.spread and embed.relationship.cardinality == "one":
+            return [(sql.SQL("(SELECT {}.{} FROM ({}) {})").format(sub, sql.Identifier(col), rows, sub), col)
+                    for col in self.output_names(embed.node)]
+        if embed.spec.spread:  # to-many (PostgREST 13): one array per column, all in the embed's order
+            return [(sql.SQL("COALESCE((SELECT json_agg({}.{}) FROM ({}) {}), '[]'::json)").format(
+                sub, sql.Identifier(col), rows, sub), col) for col in self.output_names(embed.node)]
         if embed.relationship.cardinality == "one":
-            return [sql.SQL("(SELECT row_to_json({}) FROM ({}) {}) AS {}").format(sub, rows, sub, name)]
-        return [sql.SQL("COALESCE((SELECT json_agg({}) FROM ({}) {}), '[]'::json) AS {}").format(
-            sub, rows, sub, name)]
+            return [(sql.SQL("(SELECT row_to_json({}) FROM ({}) {})").format(sub, rows, sub), embed.spec.output_name)]
+        return [(sql.SQL("COALESCE((SELECT json_agg({}) FROM ({}) {}), '[]'::json)").format(sub, rows, sub),
+                 embed.spec.output_name)]
 
     def output_names(self, node: ReadNode) -> list[str]:
         names: list[str] = []
@@ -442,7 +585,7 @@ class QueryBuilder:
                 names.append(item.output_name)
             elif item.spread:
                 names.extend(self.output_names(node.embeds[item.output_name].node))
-            else:
+            elif item.items:
                 names.append(item.output_name)
         return names
 
@@ -461,6 +604,8 @@ class QueryBuilder:
             select if select is not None else self.select_list(node), node.from_clause, self.where_clause(node))
         if node.count_only:
             return query
+        if select is None:
+            query = query + self._group_by(node)
         if node.order:
             query = query + sql.SQL(" ORDER BY ") + sql.SQL(", ").join(node.order)
         if node.limit is not None:
@@ -513,6 +658,8 @@ def payload_columns(relation: Relation, rows: list[dict[str, Any]], columns: lis
 def insert_sql(builder: QueryBuilder, relation: Relation, rows: list[dict[str, Any]],
                columns: list[str], *, missing_default: bool, on_conflict: list[str] | None,
                resolution: str | None, returning: bool) -> sql.Composable:
+    """The INSERT (or upsert); a merging upsert also returns, per row, whether it was
+    inserted (`pgrst_inserted`), which decides 201 or 200 (see upsert_outcome)."""
     target = sql.Identifier(relation.schema, relation.name)
     body = builder.params.add(json.dumps(rows))
     values = []
@@ -549,7 +696,23 @@ def insert_sql(builder: QueryBuilder, relation: Relation, rows: list[dict[str, A
                 conflict, sql.Identifier(conflict_cols[0]), sql.Identifier(conflict_cols[0]))
         else:
             query = query + sql.SQL(" ON CONFLICT ({}) DO NOTHING").format(conflict)
+    if resolution == "merge-duplicates":  # a row updated by ON CONFLICT carries the upsert's xmax
+        return query + sql.SQL(" RETURNING _t.*, (_t.xmax = 0) AS pgrst_inserted")
     return query + sql.SQL(" RETURNING _t.*" if returning else "")
+
+
+def upsert_outcome(upsert: sql.Composable, relation: Relation, read: sql.Composable | None) -> sql.Composable:
+    """A merging upsert as one row of `body`, `page_total` and `inserted` (how many rows
+    were new): PostgREST answers 200 instead of 201 when it only updated. `read` renders
+    the representation from `pgrst_source`; without it the body is NULL (return=minimal)."""
+    columns = sql.SQL(", ").join(sql.Identifier(name) for name in relation.columns)
+    written = sql.SQL("WITH pgrst_written AS ({}), pgrst_source AS (SELECT {} FROM pgrst_written) ").format(
+        upsert, columns)
+    inserted = sql.SQL("(SELECT count(*) FILTER (WHERE pgrst_inserted) FROM pgrst_written) AS inserted")
+    if read is None:
+        return written + sql.SQL("SELECT NULL::text AS body, count(*) AS page_total, {} FROM pgrst_written").format(
+            inserted)
+    return written + sql.SQL("SELECT _q.*, {} FROM ({}) _q").format(inserted, read)
 
 
 def update_sql(builder: QueryBuilder, relation: Relation, row: dict[str, Any], columns: list[str],
@@ -571,17 +734,18 @@ def delete_sql(relation: Relation, where: sql.Composable, *, returning: bool) ->
 # ------------------------------------------------------------------------------------ RPC
 
 
-def function_from_clause(builder: QueryBuilder, function: Function, args: dict[str, Any] | None,
-                         raw_body: Any, alias: str) -> sql.Composable:
-    """`fn(a => _a.a, ...) AS alias`, arguments decoded by Postgres from one JSON param."""
+def function_from_clause(builder: QueryBuilder, function: Function, arguments: RpcArguments,
+                         alias: str) -> sql.Composable:
+    """`fn(a => _a.a, ...) AS alias`, arguments decoded by Postgres from one JSON param; a
+    function with one unnamed parameter gets the whole body, cast to that parameter's type."""
     name = sql.Identifier(function.schema, function.name)
     alias_sql = sql.Identifier(alias)
     column_alias = sql.SQL("(v)") if function.return_kind in ("scalar", "void") else sql.SQL("")
-    if function.single_unnamed_json and args is None:
-        call = sql.SQL("{}({}::{})").format(name, builder.params.add(json.dumps(raw_body)),
+    if has_one_unnamed_parameter(function):
+        call = sql.SQL("{}({}::{})").format(name, builder.params.add(arguments.positional),
                                             sql.SQL(function.args[0].type))
         return sql.SQL("{} AS {}{}").format(call, alias_sql, column_alias)
-    args = args or {}
+    args = arguments.named or {}
     used = [arg for arg in function.args if arg.name in args]
     if not used:
         return sql.SQL("{}() AS {}{}").format(name, alias_sql, column_alias)

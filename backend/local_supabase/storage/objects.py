@@ -65,10 +65,13 @@ class ObjectWriter:
         self, request: Request, caller: Caller, bucket_id: str, name: str,
         incoming: IncomingFile, *, upsert: bool, owner: str | None,
     ) -> str:
-        """Write the row as the caller (RLS), promote the bytes, commit; returns the id."""
+        """Write the row as the caller (RLS), promote the bytes, commit; returns the id.
+
+        An upload without metadata stores `{}`, as Supabase Storage does (info shows it)."""
+        user_metadata = {} if incoming.user_metadata is None else incoming.user_metadata
         obj = catalog.NewObject(
             bucket_id=bucket_id, name=name, version=incoming.blob.version, owner=owner,
-            metadata=incoming.metadata(now_js()), user_metadata=incoming.user_metadata,
+            metadata=incoming.metadata(now_js()), user_metadata=user_metadata,
         )
         return self.write(request, caller, obj, incoming.blob, upsert=upsert)
 
