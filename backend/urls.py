@@ -1,13 +1,16 @@
-"""Root URLconf: `/`, the API under `/api/`, OpenAPI schema and docs."""
+"""Root URLconf: `/`, the API under `/api/`, the browser client under `/app/`, OpenAPI schema and docs."""
 
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from backend.llm_api.views.health import RootApi
+from backend.web_client.views import client
 
 urlpatterns = [
     path("", RootApi.as_view(), name="root"),
     path("api/", include("backend.llm_api.urls")),
+    path("app/", client, name="app"),
+    path("app/<path:route>", client, name="app-page"),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path(

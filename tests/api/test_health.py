@@ -161,3 +161,11 @@ def test_info_lists_endpoints_docs_and_engine_without_secrets(api, settings):
 def test_info_reports_the_offline_engine_without_a_key(api, settings):
     settings.OPENAI_API_KEY = ""
     assert api.get("/api/info").json()["engine"] == {"name": "offline", "model": None, "base_url": None}
+
+
+def test_info_says_whether_answers_may_be_spoken(api, settings):
+    """A front end shows the record control only when a speech model is configured."""
+    settings.OPENAI_API_KEY, settings.OPENAI_BASE_URL, settings.TRANSCRIPTION_MODEL = "", "", "whisper-1"
+    assert api.get("/api/info").json()["features"] == {"spoken_answers": False}
+    settings.OPENAI_BASE_URL = "http://127.0.0.1:11434/v1"
+    assert api.get("/api/info").json()["features"] == {"spoken_answers": True}

@@ -182,11 +182,13 @@ def test_a_candidate_takes_the_interview_through_the_invitation_link(api, recrui
 
     ended = ok(api.post("/api/ai-interview/", {"action": "end", "session_id": session["id"]}, format="json",
                         **invited(link["token"])))
-    assert ended["status"] == "completed" and "evaluation" not in ended  # the scores are the interviewer's
+    assert ended == {"session_id": session["id"], "status": "completed",  # the scores are the interviewer's
+                     "message": "Thank you for your time: the interview is over, and your interviewer will be in "
+                                "touch."}
     reused = api.post("/api/ai-interview/", {"action": "initialize", "session_id": session["id"]}, format="json",
                       **invited(link["token"]))
     assert reused.status_code == 401
-    assert reused.json()["error"]["code"] in ("invitation_used", "invitation_revoked")
+    assert reused.json()["error"]["code"] == "invitation_used"  # not "revoked": the candidate is told it is over
     assert api.get("/api/invitation/", **invited(link["token"])).status_code == 401
     results = ok(api.get(f"/api/sessions/{session['id']}/results/", **recruiter.auth))
     assert results["evaluation"]["answers"][0]["answer_text"] == GOOD_ANSWER
@@ -239,11 +241,14 @@ def test_a_signed_in_candidate_accepts_and_takes_the_interview(api, recruiter, t
     offered = ok(api.get("/api/candidate/sessions/", **jane_auth))
     assert [s["id"] for s in offered["results"]] == [session["id"]] and offered["results"][0]["accepted"] is False
     assert "job_description" not in offered["results"][0]
+    shown = ok(api.get(f"/api/candidate/sessions/{session['id']}/", **jane_auth))  # readable before accepting
+    assert shown["accepted"] is False and shown["title"] == session["title"] and "job_description" not in shown
     # before accepting, the candidate cannot drive it; a stranger never can
     body = {"action": "initialize", "session_id": session["id"]}
     assert api.post("/api/ai-interview/", body, format="json", **jane_auth).status_code == 404
     stranger = candidate(make_user)
     assert api.post(f"/api/candidate/sessions/{session['id']}/accept/", **stranger.auth).status_code == 404
+    assert api.get(f"/api/candidate/sessions/{session['id']}/", **stranger.auth).status_code == 404
 
     accepted = ok(api.post(f"/api/candidate/sessions/{session['id']}/accept/", **jane_auth))
     assert accepted["accepted"] is True
@@ -587,13 +592,15 @@ def test_session_changes_are_checked_like_scheduling(api, recruiter, team, make_
     session = schedule(api, recruiter, interviewer, student)
     path = f"/api/sessions/{session['id']}/"
 
-    def refused(body: dict, field: str) -> None:
+    def refused(body: dict, field: str) -> list[str]:
         answer = api.patch(path, body, format="json", **recruiter.auth)
         assert answer.status_code == 400, (body, answer.content)
         assert list(answer.json()["error"]["details"]) == [field], answer.json()
+        return answer.json()["error"]["details"][field]
 
     refused({"scheduled_at": (datetime.now(UTC) - timedelta(days=1)).isoformat()}, "scheduled_at")
-    refused({"status": "completed"}, "status")
+    assert refused({"status": "completed"}, "status") == [
+        "Only `cancelled` can be set; start and end a session through its actions."]
     refused({"duration_minutes": 200}, "duration_minutes")
     stranger = candidate(make_user)
     foreign = ok(api.post("/api/students/", {"name": "X", "email": "x@example.test"}, format="json",

@@ -10,6 +10,8 @@ from urllib.parse import urlsplit, urlunsplit
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from backend.llm_api.services.transcription import transcription_configured
+
 _CONVERTER = re.compile(r"<(?:\w+:)?(\w+)>")
 
 
@@ -21,12 +23,20 @@ class EngineInfo:
 
 
 @dataclass(frozen=True)
+class FeaturesInfo:
+    """What a front end should offer: spoken answers need a speech model configured."""
+
+    spoken_answers: bool
+
+
+@dataclass(frozen=True)
 class ApiInfo:
     name: str
     version: str
     docs: dict[str, str]
     endpoints: list[str]
     engine: EngineInfo
+    features: FeaturesInfo
 
 
 def _without_credentials(url: str) -> str:
@@ -68,4 +78,5 @@ def api_info() -> ApiInfo:
         },
         endpoints=api_paths(),
         engine=interview_engine(),
+        features=FeaturesInfo(spoken_answers=transcription_configured()),
     )

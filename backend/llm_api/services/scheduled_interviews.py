@@ -28,6 +28,7 @@ SEED_STATUS = {"scheduled": "scheduled", "preparing": "scheduled", "active": "in
                "completed": "completed", "abandoned": "completed", "cancelled": "cancelled"}
 ENGINE_STATUSES = {value: [key for key, seed in SEED_STATUS.items() if seed == value] for value in SEED_STATUS.values()}
 FINISHED = ("completed", "abandoned", "cancelled")
+TAKEN = ("completed", "abandoned")  # the interview was held: its invitation is used up
 SCORE_KEYS = ("overall_score", "communication_score", "technical_score", "problem_solving_score",
               "code_quality_score")
 
@@ -469,6 +470,9 @@ def _invitation(token: str) -> dict[str, Any]:
     found = supabase_client.invitation_by_token_hash(token_hash=_token_hash(token), used_at=_now().isoformat())
     if found is None or found.get("interviews") is None:
         raise InvitationRefused()
+    if found["interviews"]["status"] in TAKEN:  # ending also revokes the link: say why it stopped working
+        raise InvitationRefused("This interview is over: its invitation cannot be used again.",
+                                code="invitation_used")
     if found.get("revoked_at"):
         raise InvitationRefused("This invitation was revoked: ask the interviewer for a new link.",
                                 code="invitation_revoked")
@@ -543,7 +547,10 @@ def candidate_session_accept(*, user_id: str, session_id: str) -> dict[str, Any]
 
 
 def candidate_session_get(*, user_id: str, session_id: str) -> dict[str, Any]:
-    row = supabase_client.candidate_session_get(user_id=user_id, session_id=session_id)
+    """One of the interviews the caller's list shows: offered to their verified address, or accepted
+    (so a front end can show it before it is accepted)."""
+    row = supabase_client.candidate_session_offered(user_id=user_id, email=_verified_email(user_id),
+                                                    session_id=session_id)
     if row is None:
         raise SessionNotFound()
     return candidate_view(row)

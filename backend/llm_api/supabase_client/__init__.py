@@ -111,6 +111,7 @@ from .recordings import (
 from .recruiting import (
     candidate_session_accept,
     candidate_session_get,
+    candidate_session_offered,
     candidate_sessions,
     interviewer_delete,
     interviewer_get,

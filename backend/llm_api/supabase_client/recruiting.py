@@ -288,23 +288,35 @@ def _quoted(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def _offered(query, user_id: str, email: str):
+    """Scheduled interviews accepted by this user or scheduled for this e-mail address."""
+    uuid.UUID(user_id)
+    return query.not_.is_("scheduled_by", "null").or_(
+        f"candidate_id.eq.{user_id},candidate_email.eq.{_quoted(email.lower())}")
+
+
 def candidate_sessions(*, user_id: str, email: str, offset: int, limit: int) -> tuple[list[dict[str, Any]], int]:
     """Interviews scheduled for this e-mail address or accepted by this user, soonest first."""
-    uuid.UUID(user_id)
     with translate_errors():
-        response = (get_client().table("interviews").select(SESSION_COLUMNS, count="exact")
-                    .not_.is_("scheduled_by", "null")
-                    .or_(f"candidate_id.eq.{user_id},candidate_email.eq.{_quoted(email.lower())}")
+        response = (_offered(get_client().table("interviews").select(SESSION_COLUMNS, count="exact"), user_id, email)
                     .order("scheduled_for", nullsfirst=False).order("created_at").order("id")
                     .limit(limit).offset(offset).execute())
     return list(response.data), int(response.count or 0)
 
 
 def candidate_session_get(*, user_id: str, session_id: str) -> dict[str, Any] | None:
-    """A scheduled interview this user accepted as its candidate."""
+    """A scheduled interview this user accepted as its candidate (the one they may drive)."""
     with translate_errors():
         data = (get_client().table("interviews").select(SESSION_COLUMNS).eq("id", session_id)
                 .eq("candidate_id", user_id).not_.is_("scheduled_by", "null").limit(1).execute().data)
+    return data[0] if data else None
+
+
+def candidate_session_offered(*, user_id: str, email: str, session_id: str) -> dict[str, Any] | None:
+    """One of `candidate_sessions`: accepted by this user or scheduled for this e-mail address."""
+    with translate_errors():
+        data = (_offered(get_client().table("interviews").select(SESSION_COLUMNS).eq("id", session_id), user_id, email)
+                .limit(1).execute().data)
     return data[0] if data else None
 
 

@@ -90,11 +90,16 @@ class InfoApi(PublicApiView):
             model = serializers.CharField(allow_null=True)
             base_url = serializers.CharField(allow_null=True)
 
+        class FeaturesSerializer(serializers.Serializer):
+            spoken_answers = serializers.BooleanField(
+                help_text="True when a speech model is configured: answers may be spoken (multipart `audio`).")
+
         name = serializers.CharField()
         version = serializers.CharField()
         docs = serializers.DictField(child=serializers.CharField())
         endpoints = serializers.ListField(child=serializers.CharField())
         engine = EngineSerializer()
+        features = FeaturesSerializer()
 
     @extend_schema(
         operation_id="info", tags=["status"], summary="API name, version, endpoints and engine settings",
