@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check
 
-.PHONY: run serve test lint bench bench-resumes bench-interviews bench-scoring bench-reports bench-recordings bench-history local-supabase migrate mutation mutation-policies clean
+.PHONY: run serve test lint bench bench-resumes bench-interviews bench-scoring bench-reports bench-recordings bench-history bench-code-runs local-supabase migrate mutation mutation-policies clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +71,9 @@ bench-recordings: $(VENV)/.dev-installed
 
 bench-history: $(VENV)/.dev-installed
 	$(PY) bench/history_scaling.py $(ARGS)
+
+bench-code-runs: $(VENV)/.dev-installed
+	$(PY) bench/code_runs.py $(ARGS)
 
 ## Mutation testing (slow; not part of `make test`): every module, or MODULE=backend/llm_api/jwks.py
 ## (TESTS="tests/api/..." to choose the covering tests, JOBS=N mutants in parallel)

@@ -206,6 +206,27 @@ REPORT_SIGNED_URL_SECONDS = env_int("REPORT_SIGNED_URL_SECONDS", 900)  # lifetim
 PRACTICE_THROTTLE_PER_USER = env_int("PRACTICE_THROTTLE_PER_USER", 30)  # practice answers per user per window
 PRACTICE_THROTTLE_WINDOW_SECONDS = env_int("PRACTICE_THROTTLE_WINDOW_SECONDS", 3600)
 
+# Coding interviews (issue 23): where candidates' code runs, and its limits per run
+CODE_RUNNER = env_str("CODE_RUNNER", "local")  # local (a sandboxed child process) | piston | judge0
+CODE_RUNNER_URL = env_str("CODE_RUNNER_URL").rstrip("/")  # the Piston or Judge0 server
+CODE_RUNNER_TOKEN = env_str("CODE_RUNNER_TOKEN")  # sent as Authorization (Piston) / X-Auth-Token (Judge0)
+CODE_RUNNER_TIMEOUT = env_float("CODE_RUNNER_TIMEOUT", 30.0)  # seconds for one HTTP run, then 502
+CODE_RUN_CPU_SECONDS = env_int("CODE_RUN_CPU_SECONDS", 2)  # CPU time of one run (every test of it)
+CODE_RUN_WALL_SECONDS = env_float("CODE_RUN_WALL_SECONDS", 5.0)  # wall time of one run
+CODE_RUN_MEMORY_MB = env_int("CODE_RUN_MEMORY_MB", 256)
+CODE_RUN_OUTPUT_BYTES = env_int("CODE_RUN_OUTPUT_BYTES", 64 * 1024)  # stdout + stderr of one run, then stopped
+CODE_RUN_FILE_BYTES = env_int("CODE_RUN_FILE_BYTES", 1024 * 1024)  # largest file a run may write
+CODE_RUN_PROCESSES = env_int("CODE_RUN_PROCESSES", 64)  # processes and threads of one run (RLIMIT_NPROC)
+CODE_RUN_MAX_CONCURRENT = env_int("CODE_RUN_MAX_CONCURRENT", 4)  # runs at once per API process, then 429
+CODE_RUN_THROTTLE_PER_USER = env_int("CODE_RUN_THROTTLE_PER_USER", 60)  # runs and submissions per user a window
+CODE_RUN_THROTTLE_WINDOW_SECONDS = env_int("CODE_RUN_THROTTLE_WINDOW_SECONDS", 600)
+CODE_RUNNER_PYTHON = env_str("CODE_RUNNER_PYTHON")  # local: the sandbox's python; empty: found (see README)
+CODE_RUNNER_NODE = env_str("CODE_RUNNER_NODE")  # local: the sandbox's node; empty: found on PATH
+CODE_RUNNER_HIDE_PATHS = env_list("CODE_RUNNER_HIDE_PATHS", "/home,/root,/run,/var/tmp,/dev/shm,/srv,/mnt")
+CODE_RUNNER_WORK_DIR = env_str("CODE_RUNNER_WORK_DIR")  # local: where run directories are made; empty: the temp dir
+CODE_RUNNER_UID_BASE = env_int("CODE_RUNNER_UID_BASE", 61000)  # local, as root: runs get uids from here
+CODE_RUNNER_UID_SLOTS = env_int("CODE_RUNNER_UID_SLOTS", 32)  # local, as root: concurrent runs on one host
+
 # Logging -------------------------------------------------------------------------------
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO").upper()
 LOG_FORMAT = env_str("LOG_FORMAT", "plain").lower()

@@ -4,6 +4,7 @@ from django.urls import path
 
 from backend.llm_api.views.auth import LoginApi, LogoutApi, MeApi, RefreshApi, RegisterApi
 from backend.llm_api.views.coaching import InterviewCoverageApi, InterviewSkillGapsApi, SkillGapsApi
+from backend.llm_api.views.coding import InterviewCodeApi, InterviewCodeRunApi, InterviewCodeSubmitApi
 from backend.llm_api.views.health import HealthApi, InfoApi, ReadyApi
 from backend.llm_api.views.history import (
     DashboardApi,
@@ -126,6 +127,9 @@ urlpatterns = [
          name="interview-answer"),
     path("interviews/<uuid:interview_id>/answers/<int:position>/retry", InterviewAnswerRetryApi.as_view(),
          name="interview-answer-retry"),
+    path("interviews/<uuid:interview_id>/code", InterviewCodeApi.as_view(), name="interview-code"),
+    path("interviews/<uuid:interview_id>/code/run", InterviewCodeRunApi.as_view(), name="interview-code-run"),
+    path("interviews/<uuid:interview_id>/code/submit", InterviewCodeSubmitApi.as_view(), name="interview-code-submit"),
     path("practice", PracticeApi.as_view(), name="practice"),
     path("interviews/<uuid:interview_id>/skill-gaps", InterviewSkillGapsApi.as_view(), name="interview-skill-gaps"),
     path("interviews/<uuid:interview_id>/coverage", InterviewCoverageApi.as_view(), name="interview-coverage"),

@@ -363,16 +363,16 @@ def test_an_unknown_claim_kind_is_probed_as_a_technology():
 
 
 @pytest.mark.parametrize("level,expected", [
-    ("senior", {"behavioral": 5, "technical": 3, "system_design": 1, "mixed": 1}),
-    ("junior", {"behavioral": 5, "technical": 4, "mixed": 1}),
+    ("senior", {"behavioral": 5, "technical": 3, "coding": 1, "system_design": 1}),
+    ("junior", {"behavioral": 5, "technical": 4, "coding": 1}),
 ])
 def test_mixed_interviews_follow_their_shares(level, expected):
-    rows = [synthetic(f"{kind}-{n}", interview_type=kind) for kind in ("behavioral", "technical", "system_design",
-                                                                        "mixed") for n in range(12)]
+    rows = [synthetic(f"{kind}-{n}", interview_type=kind) for kind in ("behavioral", "technical", "coding",
+                                                                        "system_design", "mixed") for n in range(12)]
     plan = plan_interview(brief=brief_for(interview_type="mixed", experience_level=level), candidates=rows,
                           num_questions=10, recent_question_ids=set(), skill_gaps=[])
     assert dict(Counter(q.interview_type for q in plan)) == expected
-    assert candidate_types("mixed") == ["behavioral", "technical", "system_design", "mixed"]
+    assert candidate_types("mixed") == ["behavioral", "technical", "coding", "system_design", "mixed"]
     assert candidate_types("coding") == ["coding"]
 
 
@@ -538,3 +538,15 @@ def test_a_sessions_questions_are_planned_in_order_with_types_from_their_categor
     assert plan[0].rubric == {} and plan[1].rubric["points"][0]["keywords"] == ["token", "bucket", "client"]
     assert plan[0].targets == ({"kind": "interviewer_question", "text": "Written by the interviewer for this session"},)
     assert (plan[0].skills, plan[0].follow_ups, plan[0].bank_key) == ((), (), None)
+
+
+def test_coding_questions_with_code_to_run_come_first_and_the_rest_still_fill_the_plan():
+    rows = [synthetic(f"coding-{n}", interview_type="coding", difficulty=difficulty)
+            for n, difficulty in enumerate(("medium", "medium", "hard", "easy", "medium", "hard"))]
+    runnable = frozenset({"coding-2", "coding-3"})  # a hard one and an easy one, each a step from medium
+    plan = plan_interview(brief=brief_for(interview_type="coding"), candidates=rows, num_questions=4,
+                          recent_question_ids=set(), skill_gaps=[], runnable=runnable)
+    assert len(plan) == 4 and runnable <= {q.bank_key for q in plan}
+    plain = plan_interview(brief=brief_for(interview_type="coding"), candidates=rows, num_questions=4,
+                           recent_question_ids=set(), skill_gaps=[])
+    assert not runnable <= {q.bank_key for q in plain}  # without code to run, the medium ones would win

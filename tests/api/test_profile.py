@@ -192,7 +192,8 @@ def test_statistics_come_from_the_callers_interviews_only(api, user, db):
     stats = api.get("/api/user/stats", **user.auth).json()
     assert (stats["total_interviews"], stats["completed_interviews"]) == (2, 2)
     assert (stats["average_score"], stats["best_score"], stats["average_technical_score"]) == (75.0, 90.0, 75.0)
-    assert (stats["total_questions_answered"], stats["total_problems_solved"], stats["current_streak"]) == (5, 1, 1)
+    # no code was submitted: problems solved count solved coding questions (tests/api/test_coding.py)
+    assert (stats["total_questions_answered"], stats["total_problems_solved"], stats["current_streak"]) == (5, 0, 1)
 
 
 # export --------------------------------------------------------------------------------------
@@ -330,7 +331,7 @@ def test_statistics_carry_every_figure_of_the_view(api, user, db):
     stats = api.get("/api/user/stats", **user.auth).json()
     row = db.execute("select last_activity_at, member_since from public.interview_statistics where user_id = %s",
                      (user.id,)).fetchone()
-    assert (stats["total_questions_answered"], stats["total_problems_solved"]) == (4, 1)
+    assert (stats["total_questions_answered"], stats["total_problems_solved"]) == (4, 0)
     assert (stats["current_streak"], stats["longest_streak"]) == (1, 1)
     assert datetime.fromisoformat(stats["last_activity_at"]) == row[0]
     assert datetime.fromisoformat(stats["member_since"]) == row[1]

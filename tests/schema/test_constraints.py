@@ -265,7 +265,7 @@ def test_statistics_serve_dashboard_and_profile_stats_in_one_row(db):
     )
     for kind, status, days_ago, score, answered in [
         ("coding", "completed", 0, 90, 3),
-        ("coding", "completed", 1, 60, 2),       # coding, but not a passing score
+        ("coding", "completed", 1, 60, 2),       # problems solved count solved questions, not interviews
         ("behavioral", "completed", 2, 80, 4),
         ("coding", "completed", 5, 75, 1),       # an earlier streak of one day
         ("coding", "abandoned", 0, None, 1),     # abandoned: counts as an interview only
@@ -279,7 +279,7 @@ def test_statistics_serve_dashboard_and_profile_stats_in_one_row(db):
         " from public.interview_statistics where user_id = %s", (user_id,)
     ).fetchone()
     member_since = db.execute("select created_at from public.profiles where id = %s", (user_id,)).fetchone()[0]
-    assert stats == (5, 4, Decimal("76.3"), Decimal("90"), Decimal("76.3"), None, 11, 2, 3, 3, True, member_since)
+    assert stats == (5, 4, Decimal("76.3"), Decimal("90"), Decimal("76.3"), None, 11, 0, 3, 3, True, member_since)
 
 
 def test_streak_is_broken_by_a_missed_day(db):

@@ -21,7 +21,7 @@ from django.conf import settings
 
 from backend.llm_api import supabase_client
 from backend.llm_api.errors import AppError
-from backend.llm_api.services import evaluation, interview_scores
+from backend.llm_api.services import coding, evaluation, interview_scores
 from backend.llm_api.services.interview_engine import (
     CLOSING_LINE,
     RESET,
@@ -109,11 +109,13 @@ def bank_plan(*, user_id: str, brief: Brief, num_questions: int, personal: bool)
     candidates = supabase_client.plan_candidate_questions(
         user_id=user_id, interview_types=candidate_types(brief.interview_type),
         experience_level=brief.experience_level)
+    runnable = frozenset(supabase_client.coding_problem_keys()) if "coding" in candidate_types(
+        brief.interview_type) else frozenset()
     recent = set(supabase_client.interview_recent_question_ids(user_id=user_id, limit=200)) if personal else set()
     gaps = supabase_client.open_skill_gaps(user_id=user_id, limit=20) if personal else []
     try:
         return plan_interview(brief=brief, candidates=candidates, num_questions=num_questions,
-                              recent_question_ids=recent, skill_gaps=gaps)
+                              recent_question_ids=recent, skill_gaps=gaps, runnable=runnable)
     except EmptyBank as exc:
         raise QuestionBankEmpty() from exc
 
@@ -417,6 +419,7 @@ def interview_end(*, user_id: str, interview_id: str) -> dict[str, Any]:
     answers = {answer["position"]: answer for answer in row.get("interview_answers") or []}
     state = EngineState.from_state(row["engine_state"])
     scores = interview_scores.scores_for_end(plan=list(state.plan), answers=answers)
+    scores = coding.with_code_quality(user_id=user_id, interview_id=interview_id, plan=list(state.plan), scores=scores)
     if not scores:
         result: dict[str, Any] = {"status": "abandoned"}
     else:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from backend.llm_api import supabase_client
+from backend.llm_api.services.coding_problems import coding_problems_load
 
 BANK_DIR = Path(__file__).resolve().parents[1] / "data" / "question_bank"
 INTERVIEW_TYPES = ("behavioral", "technical", "system_design", "coding", "mixed")
@@ -164,4 +165,5 @@ def question_bank_load(*, directory: Path = BANK_DIR) -> BankLoad:
         written += supabase_client.question_bank_upsert(rows=rows[start:start + 200])
     retired = sorted(supabase_client.question_bank_keys() - {question.key for question in questions})
     supabase_client.question_bank_remove(keys=retired)
+    coding_problems_load(question_keys={question.key for question in questions})
     return BankLoad(written=written, removed=len(retired), rubric_version=version)

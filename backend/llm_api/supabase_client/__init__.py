@@ -28,6 +28,13 @@ from .auth import (
     auth_sign_out,
     auth_sign_up,
 )
+from .coding import (
+    code_submission_record,
+    code_submissions,
+    coding_problem_get,
+    coding_problem_keys,
+    coding_problems_upsert,
+)
 from .connection import get_client, reset_client
 from .errors import (
     Conflict,

@@ -12,7 +12,7 @@ def export_user_rows(*, user_id: str) -> dict[str, Any]:
     """Every row the user owns, interviews with what they produced, as plain JSON."""
     client = get_client()
     produced = ("*,interview_messages(*),interview_answers(*),skill_gaps(*),interview_coverage(*),recordings(*),"
-                "answer_attempts(*)")
+                "answer_attempts(*),code_submissions(*)")
     with translate_errors():
         profile = client.table("profiles").select("*").eq("id", user_id).execute().data
         resumes = client.table("resumes").select("*").eq("user_id", user_id).order("created_at").execute().data

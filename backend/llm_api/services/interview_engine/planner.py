@@ -18,7 +18,7 @@ from .brief import Brief
 
 DIFFICULTY_RANK = {"easy": 0, "medium": 1, "hard": 2}
 # Share of each question type in a mixed interview (juniors get no system design).
-MIXED_SHARES = {"behavioral": 0.4, "technical": 0.35, "system_design": 0.1, "mixed": 0.15}
+MIXED_SHARES = {"behavioral": 0.4, "technical": 0.35, "coding": 0.1, "system_design": 0.1, "mixed": 0.05}
 GENERIC_FAMILIES = ("backend", "fullstack", "frontend")  # what "Software Engineer" draws on
 
 
@@ -71,15 +71,17 @@ class _Candidate:
     tiebreak: int
 
 
-def _score(question: dict[str, Any], brief: Brief, recent: set[str], gaps: list[dict[str, Any]]) -> _Candidate:
+def _score(question: dict[str, Any], brief: Brief, recent: set[str], gaps: list[dict[str, Any]],
+           runnable: frozenset[str] = frozenset()) -> _Candidate:
     """How a question earns its place, and the targets that say why.
 
     Difficulty: +4 the interview's own, +1 one step away, -3 two. The role's own question: +2.
     It probes an open skill gap (one of its skills, or its category): +4. Each job requirement
     naming one of its skills: +1.5, for at most two; otherwise skills the job description or
-    the resume names: +1.5 each, at most +3. Asked in a recent interview: -10.
+    the resume names: +1.5 each, at most +3. A coding question with code to run (`runnable`
+    bank keys): +3. Asked in a recent interview: -10.
     """
-    score = 0.0
+    score = 3.0 if question.get("bank_key") in runnable else 0.0
     targets: list[dict[str, str]] = []
     distance = abs(DIFFICULTY_RANK[question["difficulty"]] - DIFFICULTY_RANK[brief.difficulty])
     score += (4, 1, -3)[distance]
@@ -200,13 +202,14 @@ def candidate_types(interview_type: str) -> list[str]:
 
 
 def plan_interview(*, brief: Brief, candidates: list[dict[str, Any]], num_questions: int,
-                   recent_question_ids: set[str], skill_gaps: list[dict[str, Any]]) -> list[PlannedQuestion]:
+                   recent_question_ids: set[str], skill_gaps: list[dict[str, Any]],
+                   runnable: frozenset[str] = frozenset()) -> list[PlannedQuestion]:
     """`num_questions` questions (fewer only if the bank has fewer that fit), no duplicates."""
     claims = [_claim_question(claim) for claim in brief.claims[:_claim_count(brief, num_questions)]]
     bank_total = num_questions - len(claims)
     quotas = _quotas(brief, bank_total)
     scored = sorted(
-        (_score(question, brief, recent_question_ids, skill_gaps) for question in candidates
+        (_score(question, brief, recent_question_ids, skill_gaps, runnable) for question in candidates
          if question["interview_type"] in quotas),
         key=lambda candidate: (-candidate.score, candidate.tiebreak),
     )

@@ -1,0 +1,143 @@
+"""The local code runner: known solutions in both languages, and every hostile submission failing
+as the candidate's failure while the server (this test process) and the host stay untouched."""
+
+from __future__ import annotations
+
+import os
+import socket
+import uuid
+
+import pytest
+
+from backend.llm_api.services.code_runner import Limits, RunnerUnavailable, RunRequest, local
+from backend.llm_api.services.code_runner.local import LocalRunner
+
+CASES = [{"name": "small", "args": [[40, 15, 25, 60], 75]}, {"name": "none", "args": [[1, 2], 10]}]
+PAIR_PY = ("def budget_pair(prices, card):\n    seen = {}\n    for j, price in enumerate(prices):\n"
+           "        if card - price in seen:\n            return [seen[card - price], j]\n"
+           "        seen.setdefault(price, j)\n    return []\n")
+PAIR_JS = ("function budgetPair(prices, card) {\n  const seen = new Map();\n"
+           "  for (let j = 0; j < prices.length; j++) {\n    if (seen.has(card - prices[j])) return [seen.get(card - prices[j]), j];\n"
+           "    if (!seen.has(prices[j])) seen.set(prices[j], j);\n  }\n  return [];\n}\n")
+
+
+@pytest.fixture
+def runner(settings):
+    settings.CODE_RUN_CPU_SECONDS = 1
+    settings.CODE_RUN_WALL_SECONDS = 3
+    settings.CODE_RUN_MEMORY_MB = 128
+    return LocalRunner()
+
+
+def run(runner: LocalRunner, source: str, *, language: str = "python", function: str = "f", cases=None):
+    return runner.run(RunRequest(language=language, source=source, function=function,
+                                 cases=cases or [{"name": "only", "args": [1]}], limits=Limits.from_settings()))
+
+
+def test_a_correct_solution_returns_each_case_in_both_languages(runner):
+    for language, source, function in (("python", PAIR_PY, "budget_pair"), ("javascript", PAIR_JS, "budgetPair")):
+        result = run(runner, source, language=language, function=function, cases=CASES)
+        assert result.status == "ok", result
+        assert [case.value for case in result.cases] == [[1, 3], []]
+        assert all(case.error is None and case.memory_kb > 0 for case in result.cases)
+
+
+def test_the_candidates_output_and_errors_are_captured_per_case(runner):
+    source = "def f(x):\n    print('looking at', x)\n    raise ValueError('no luck')\n"
+    case = run(runner, source).cases[0]
+    assert case.stdout == "looking at 1\n"
+    assert case.error == "ValueError: no luck (line 3)"
+    js = run(runner, "function f(x) { console.log('js', x); return x + 1; }", language="javascript").cases[0]
+    assert (js.stdout, js.value) == ("js 1", 2)
+
+
+def test_an_infinite_loop_is_stopped_as_a_time_limit(runner):
+    result = run(runner, "def f(x):\n    while True:\n        pass\n")
+    assert result.status == "time_limit"
+    assert result.cases[0].error.startswith("Time limit exceeded")
+
+
+def test_a_fork_bomb_is_contained_and_leaves_no_process(runner):
+    source = ("import os\ndef f(x):\n    while True:\n        try:\n            os.fork()\n"
+              "        except OSError:\n            pass\n")
+    result = run(runner, source)
+    assert result.status == "time_limit" and result.cases[0].error
+    uid = result.isolation["uid"]
+    assert result.isolation["separate_uid"] and local._processes_of(uid) == {}
+
+
+def test_a_memory_bomb_fails_on_memory_in_both_languages(runner):
+    py = run(runner, "def f(x):\n    hoard = []\n    while True:\n        hoard.append(bytearray(10**7))\n")
+    assert py.cases[0].error.startswith("MemoryError")
+    js = run(runner, "function f(x) { const hoard = []; for (;;) hoard.push(new Array(1e6).fill(1.5)); }",
+             language="javascript")
+    assert js.status == "memory_limit" and js.cases[0].error.startswith("Memory limit"), js.stderr[:600]
+
+
+def test_huge_output_is_cut_at_the_cap(runner, settings):
+    settings.CODE_RUN_OUTPUT_BYTES = 64 * 1024
+    result = run(runner, "import os\ndef f(x):\n    while True:\n        os.write(1, b'x' * 65536)\n")
+    assert result.status == "output_limit" and result.cases[0].error.startswith("Output limit")
+
+
+def test_the_environment_is_empty(runner, monkeypatch):
+    monkeypatch.setenv("CODE_RUNNER_TEST_SECRET", "s3cret-env")
+    result = run(runner, "import os\ndef f(x):\n    return dict(os.environ)\n")
+    assert set(result.cases[0].value) <= {"LC_CTYPE"}  # only what Python's own locale coercion (PEP 538) sets
+    js = run(runner, "function f(x) { return process.env; }", language="javascript")
+    assert js.cases[0].value == {}
+
+
+def test_files_outside_the_run_directory_cannot_be_read(runner, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("s3cret-file")
+    project_file = local.PROJECT_DIR / "pyproject.toml"
+    for path in (secret, project_file, f"/proc/{os.getpid()}/environ"):
+        case = run(runner, f"def f(x):\n    return open({str(path)!r}).read()\n").cases[0]
+        assert case.value is None and case.error.split(":")[0] in ("FileNotFoundError", "PermissionError"), case
+    listing = run(runner, "import os\ndef f(x):\n    return sorted(os.listdir('.'))\n").cases[0]
+    assert listing.value == ["cases.json", "main.py", "solution.py"]
+
+
+def test_sockets_reach_nothing(runner):
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listener.setblocking(False)
+        port = listener.getsockname()[1]
+        source = (f"import socket\ndef f(x):\n    socket.create_connection(('127.0.0.1', {port}), timeout=1)\n"
+                  "    return 'connected'\n")
+        case = run(runner, source).cases[0]
+        assert case.value is None and case.error.split(":")[0] in ("OSError", "ConnectionRefusedError")
+        with pytest.raises(BlockingIOError):
+            listener.accept()
+
+
+def test_os_system_and_killing_the_parent_harm_nothing(runner):
+    marker = f"/tmp/code-runner-owned-{uuid.uuid4().hex}"
+    source = (f"import os\ndef f(x):\n    os.system('touch {marker}; kill -9 {os.getpid()}')\n"
+              "    os.kill(os.getppid(), 9)\n")
+    case = run(runner, source).cases[0]
+    assert case.error.startswith("PermissionError")
+    assert not os.path.exists(marker)
+    everyone = run(runner, "import os, signal\ndef f(x):\n    os.kill(-1, signal.SIGKILL)\n    return 'alive'\n")
+    if everyone.isolation["pid_namespace"]:  # nothing to signal but the namespace's process 1, which kill(-1) skips
+        assert everyone.cases[0].error.startswith("ProcessLookupError")
+    else:  # only the run's own uid, and never the signalling process itself
+        assert everyone.cases[0].value == "alive"
+
+
+def test_a_run_sees_only_its_own_processes(runner):
+    source = "import os\ndef f(x):\n    return [os.getppid(), sorted(int(p) for p in os.listdir('/proc') if p.isdigit())]\n"
+    result = run(runner, source)
+    assert result.isolation["pid_namespace"] and result.isolation["private_proc"]
+    assert result.cases[0].value == [1, [1, 2]]  # the namespace's reaper and the run itself
+
+
+def test_the_sandboxs_interpreter_is_one_the_run_can_reach(settings):
+    assert LocalRunner.shared() is LocalRunner.shared()
+    settings.CODE_RUNNER_PYTHON = str(local.PROJECT_DIR / ".venv" / "bin" / "python")  # hidden from runs
+    refused = LocalRunner.shared()
+    assert refused.interpreters["python"] is None
+    with pytest.raises(RunnerUnavailable):
+        run(refused, "def f(x):\n    return x\n")

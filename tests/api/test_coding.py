@@ -1,0 +1,270 @@
+"""Coding interviews through the API: the problem, run and submit, every submission stored (RLS:
+the owner reads, nobody writes), solved counting in the statistics, code-quality evidence from the
+submissions, throttles, hostile code as the candidate's failure, and the Piston back end."""
+
+from __future__ import annotations
+
+import postgrest
+import pytest
+
+from backend.llm_api.services import coding
+from tests.api.coding_solutions import CORRECT, INCORRECT
+from tests.api.fake_code_engines import FakeJudge0, FakePiston
+from tests.api.interview_helpers import STRONG, say, started
+from tests.conftest import make_client
+
+pytestmark = pytest.mark.usefixtures("stack_settings", "question_bank")
+
+DISCUSSION = (
+    "I used a single pass with a hash map because it gives O(n) time and O(n) extra space instead of the "
+    "O(n^2) brute force with nested loops. I handled the edge cases: no pair, duplicate prices and never using "
+    "the same item twice. I tested the example, an empty list and a single element."
+)
+
+
+@pytest.fixture(autouse=True)
+def _short_limits(settings):
+    settings.CODE_RUN_CPU_SECONDS = 1
+    settings.CODE_RUN_WALL_SECONDS = 3
+
+
+def coding_interview(api, who, num_questions: int = 1) -> tuple[str, str]:
+    """A started coding interview and the bank key of its current problem."""
+    interview, _ = started(api, who, interview_type="coding", difficulty="easy", num_questions=num_questions)
+    key = interview["plan"][0]
+    assert key["interview_type"] == "coding"
+    got = api.get(f"/api/interviews/{interview['id']}/code", **who.auth)
+    assert got.status_code == 200, got.content
+    bank_key = next(k for k in CORRECT if python_function(k) == got.json()["problem"]["functions"]["python"])
+    return interview["id"], bank_key
+
+
+def python_function(key: str) -> str:
+    return CORRECT[key]["python"].split("(")[0].removeprefix("def ")
+
+
+def looping(key: str) -> str:
+    return f"def {python_function(key)}(*args):\n    while True:\n        pass\n"
+
+
+def post(api, who, interview_id: str, action: str, language: str, source: str):
+    return api.post(f"/api/interviews/{interview_id}/code/{action}", {"language": language, "source": source},
+                    format="json", **who.auth)
+
+
+def test_the_problem_shows_starters_and_visible_tests_but_no_hidden_test(api, alice):
+    interview_id, _ = coding_interview(api, alice)
+    problem = api.get(f"/api/interviews/{interview_id}/code", **alice.auth).json()
+    shown = problem["problem"]
+    assert set(shown["starter"]) == set(shown["functions"]) == {"python", "javascript"} == set(shown["languages"])
+    assert shown["tests"] and all(set(t) == {"name", "args", "expected"} for t in shown["tests"])
+    assert isinstance(shown["hidden_tests"], int) and shown["hidden_tests"] > 0
+    assert problem["submissions"] == [] and problem["position"] == 1
+
+
+def test_a_senior_coding_interview_gets_its_runnable_problem_and_a_full_plan(api, alice, db):
+    interview, _ = started(api, alice, interview_type="coding", experience_level="senior", num_questions=5)
+    ids = [q["question_id"] for q in interview["plan"]]
+    runnable = db.execute("select q.id::text from public.questions q join public.coding_problems p using (bank_key)"
+                          " where q.id::text = any(%s)", (ids,)).fetchall()
+    assert len(ids) == 5 and len(runnable) == 1  # the one problem for seniors, then talk-only questions
+
+
+def test_a_mixed_interviews_coding_question_is_a_runnable_problem(api, alice, db):
+    interview, _ = started(api, alice, interview_type="mixed", experience_level="senior", num_questions=10)
+    coding_ids = [q["question_id"] for q in interview["plan"] if q["interview_type"] == "coding"]
+    assert len(coding_ids) == 1
+    assert db.execute("select count(*) from public.questions q join public.coding_problems p using (bank_key)"
+                      " where q.id = %s", (coding_ids[0],)).fetchone()[0] == 1
+
+
+def test_run_answers_the_visible_tests_and_stores_nothing(api, alice, db):
+    interview_id, key = coding_interview(api, alice)
+    ran = post(api, alice, interview_id, "run", "javascript", CORRECT[key]["javascript"])
+    assert ran.status_code == 200, ran.content
+    body = ran.json()
+    assert body["passed"] == body["total"] == len(body["tests"]) > 0
+    assert all({"name", "passed", "stdout", "stderr", "time_ms", "memory_kb"} <= set(t) for t in body["tests"])
+    assert not any(t["hidden"] for t in body["tests"])
+    assert db.execute("select count(*) from public.code_submissions where interview_id = %s",
+                      (interview_id,)).fetchone()[0] == 0
+
+
+def test_submissions_are_kept_in_order_and_solving_counts_once(api, alice):
+    interview_id, key = coding_interview(api, alice)
+    wrong = post(api, alice, interview_id, "submit", "python", INCORRECT[key]["python"])
+    assert wrong.status_code == 201, wrong.content
+    wrong = wrong.json()
+    assert (wrong["seq"], wrong["solved"], wrong["passed_visible"]) == (1, False, wrong["total_visible"])
+    assert wrong["passed_hidden"] < wrong["total_hidden"]
+    hidden = [t for t in wrong["tests"] if t["hidden"]]
+    assert hidden and all(set(t) == {"name", "passed", "time_ms", "memory_kb", "failure", "hidden", "kind"}
+                          for t in hidden)  # nothing the code printed about hidden arguments comes back
+    right = post(api, alice, interview_id, "submit", "javascript", CORRECT[key]["javascript"]).json()
+    assert (right["seq"], right["solved"], right["first_solve"]) == (2, True, True)
+    again = post(api, alice, interview_id, "submit", "python", CORRECT[key]["python"]).json()
+    assert (again["seq"], again["solved"], again["first_solve"]) == (3, True, False)
+    listed = api.get(f"/api/interviews/{interview_id}/code", **alice.auth).json()["submissions"]
+    assert [(s["seq"], s["language"], s["solved"]) for s in listed] == [
+        (1, "python", False), (2, "javascript", True), (3, "python", True)]
+    assert api.get("/api/user/stats", **alice.auth).json()["total_problems_solved"] == 1
+    exported = api.get("/api/user/export", **alice.auth).json()
+    assert [s["seq"] for s in exported["interviews"][0]["code_submissions"]] == [1, 2, 3]
+
+
+def test_only_questions_of_ones_own_interviews_count_as_solved(api, alice, bob, db):
+    interview_id, key = coding_interview(api, alice)
+    post(api, alice, interview_id, "submit", "python", CORRECT[key]["python"])
+    others, _ = coding_interview(api, bob)  # as an interview someone else holds (one alice scheduled, say)
+    db.execute("insert into public.code_submissions (user_id, interview_id, position, seq, language, source, results,"
+               " passed_visible, total_visible, passed_hidden, total_hidden, solved, status, runner)"
+               " values (%s, %s, 1, 1, 'python', 'x', '[]', 1, 1, 1, 1, true, 'ok', 'local')", (alice.id, others))
+    assert api.get("/api/user/stats", **alice.auth).json()["total_problems_solved"] == 1
+    assert api.get("/api/user/stats", **bob.auth).json()["total_problems_solved"] == 0
+
+
+def test_code_quality_comes_from_the_submissions_with_evidence(api, alice):
+    interview_id, key = coding_interview(api, alice)
+    post(api, alice, interview_id, "submit", "python", INCORRECT[key]["python"])
+    post(api, alice, interview_id, "submit", "python", CORRECT[key]["python"])
+    assert say(api, alice, interview_id, DISCUSSION).status_code == 200
+    while api.get(f"/api/interviews/{interview_id}/state", **alice.auth).json()["awaiting"] == "answer":
+        say(api, alice, interview_id, STRONG)
+    ended = api.post(f"/api/interviews/{interview_id}/end", **alice.auth).json()
+    quality = ended["answers"][0]["dimensions"]["code_quality"]
+    hidden_total = len([t for t in post_results(api, alice, interview_id) if t["hidden"]])
+    assert quality["quotes"][0] == f"hidden tests: {hidden_total}/{hidden_total} passed"
+    first_line = next(line.strip() for line in CORRECT[key]["python"].splitlines()[1:] if line.strip())
+    assert any(q.startswith("line ") and q.endswith(first_line) for q in quality["quotes"])
+    assert quality["level"] >= 4 and ended["code_quality_score"] == quality["score"]
+
+
+def post_results(api, who, interview_id: str) -> list[dict]:
+    """The latest stored submission's results (read back through the evaluation's interview detail)."""
+    detail = api.get(f"/api/interviews/{interview_id}", **who.auth).json()
+    return coding.supabase_client.code_submissions(user_id=detail["user_id"], interview_id=interview_id)[-1][
+        "results"]
+
+
+def test_submissions_are_read_by_their_owner_only_and_written_by_nobody(api, alice, bob, stack_settings, db):
+    interview_id, key = coding_interview(api, alice)
+    post(api, alice, interview_id, "submit", "python", CORRECT[key]["python"])
+    owner = make_client(stack_settings.url, stack_settings.anon_key, alice.auth["HTTP_AUTHORIZATION"][7:])
+    other = make_client(stack_settings.url, stack_settings.anon_key, bob.auth["HTTP_AUTHORIZATION"][7:])
+    assert len(owner.table("code_submissions").select("id,solved").eq("interview_id", interview_id)
+               .execute().data) == 1
+    assert other.table("code_submissions").select("id").execute().data == []
+    with pytest.raises(postgrest.APIError):
+        owner.table("code_submissions").insert({"user_id": alice.id, "interview_id": interview_id, "position": 1,
+                                                "seq": 9, "language": "python", "source": "x", "results": [],
+                                                "passed_visible": 0, "total_visible": 0, "passed_hidden": 0,
+                                                "total_hidden": 0, "solved": False, "status": "ok",
+                                                "runner": "local"}).execute()
+    for refused in (owner.table("code_submissions").update({"solved": False}),
+                    owner.table("code_submissions").delete()):
+        with pytest.raises(postgrest.APIError):
+            refused.eq("interview_id", interview_id).execute()
+    assert db.execute("select count(*), bool_and(solved) from public.code_submissions where interview_id = %s",
+                      (interview_id,)).fetchone() == (1, True)
+    with pytest.raises(postgrest.APIError):  # hidden tests stay hidden
+        owner.table("coding_problems").select("bank_key").execute()
+    with pytest.raises(postgrest.APIError):
+        owner.rpc("code_submission_record", {"p_user_id": alice.id, "p_interview_id": interview_id,
+                                             "p_position": 1, "p_submission": {}}).execute()
+
+
+def test_hostile_code_is_the_candidates_failure_never_a_server_error(api, alice):
+    interview_id, key = coding_interview(api, alice)
+    name = python_function(key)
+    for source, failure in ((f"import os\ndef {name}(*args):\n    os.kill(os.getppid(), 9)\n", "error"),
+                            (looping(key), "time_limit"),
+                            (f"import os\ndef {name}(*args):\n    while True:\n        os.write(1, b'x' * 65536)\n",
+                             "output_limit"), ("import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass\n",
+                             "time_limit")):
+        ran = post(api, alice, interview_id, "run", "python", source)
+        assert ran.status_code == 200, ran.content
+        assert ran.json()["passed"] == 0 and {t["failure"] for t in ran.json()["tests"]} == {failure}
+
+
+def test_bad_input_and_the_wrong_question_are_clear_4xx(api, alice, bob):
+    interview_id, key = coding_interview(api, alice)
+    assert post(api, alice, interview_id, "run", "cobol", "x").status_code == 422
+    assert post(api, alice, interview_id, "run", "python", "x" * 50_001).status_code == 422
+    assert post(api, bob, interview_id, "run", "python", CORRECT[key]["python"]).status_code == 404
+    assert api.post(f"/api/interviews/{interview_id}/code/run", {}, format="json").status_code == 401
+    technical, _ = started(api, alice, num_questions=1)
+    refused = post(api, alice, technical["id"], "submit", "python", "def f(): pass")
+    assert (refused.status_code, refused.json()["error"]["code"]) == (409, "not_a_coding_question")
+
+
+def test_runs_are_throttled_per_user_and_capped_per_process(api, alice, bob, settings):
+    interview_id, key = coding_interview(api, alice)
+    settings.CODE_RUN_THROTTLE_PER_USER = 1
+    assert post(api, alice, interview_id, "run", "python", CORRECT[key]["python"]).status_code == 200
+    throttled = post(api, alice, interview_id, "run", "python", CORRECT[key]["python"])
+    assert throttled.status_code == 429 and int(throttled["Retry-After"]) > 0
+    settings.CODE_RUN_THROTTLE_PER_USER = 100
+    settings.CODE_RUN_MAX_CONCURRENT = 1
+    other_id, other_key = coding_interview(api, bob)
+    slots = coding._run_slots()
+    assert slots.acquire(blocking=False)  # a run in progress holds the process's only slot
+    try:
+        busy = post(api, bob, other_id, "run", "python", CORRECT[other_key]["python"])
+    finally:
+        slots.release()
+    assert (busy.status_code, busy.json()["error"]["code"]) == (429, "code_runner_busy")
+    assert post(api, bob, other_id, "run", "python", CORRECT[other_key]["python"]).status_code == 200
+
+
+def serving(settings, kind: str, fake):
+    """`fake` answering as the CODE_RUNNER `kind` for the test."""
+    settings.CODE_RUNNER, settings.CODE_RUNNER_URL = kind, fake.url
+    yield fake
+    fake.close()
+
+
+@pytest.fixture
+def piston(settings):
+    yield from serving(settings, "piston", FakePiston())
+
+
+@pytest.fixture
+def judge0(settings):
+    yield from serving(settings, "judge0", FakeJudge0())
+
+
+def test_the_piston_back_end_runs_the_same_harness_through_its_http_api(api, alice, piston):
+    interview_id, key = coding_interview(api, alice)
+    solved = post(api, alice, interview_id, "submit", "javascript", CORRECT[key]["javascript"])
+    assert solved.status_code == 201, solved.content
+    assert (solved.json()["solved"], solved.json()["runner"]) == (True, "piston")
+    sent = piston.requests[-1]
+    assert (sent["language"], sent["version"], [f["name"] for f in sent["files"]]) == (
+        "javascript", "*", ["main.js", "solution.js", "cases.json"])
+    assert sent["run_timeout"] == 3000 and sent["run_memory_limit"] == 256 * 1024 * 1024
+    assert "expected" not in sent["files"][2]["content"]  # expected values never leave the API
+    looped = post(api, alice, interview_id, "run", "python", looping(key))
+    assert looped.status_code == 200 and {t["failure"] for t in looped.json()["tests"]} == {"time_limit"}
+
+
+def test_the_judge0_back_end_sends_the_harness_and_its_files_as_one_submission(api, alice, judge0):
+    interview_id, key = coding_interview(api, alice)
+    solved = post(api, alice, interview_id, "submit", "python", CORRECT[key]["python"])
+    assert solved.status_code == 201, solved.content
+    assert (solved.json()["solved"], solved.json()["runner"]) == (True, "judge0")
+    sent = judge0.requests[-1]
+    assert judge0.paths[-1] == "/submissions?base64_encoded=true&wait=true"
+    assert (sent["language_id"], sent["command_line_arguments"], sent["cpu_time_limit"], sent["memory_limit"]) == (
+        71, python_function(key), 1, 256 * 1024)
+    looped = post(api, alice, interview_id, "run", "python", looping(key))
+    assert looped.status_code == 200 and {t["failure"] for t in looped.json()["tests"]} == {"time_limit"}
+
+
+@pytest.mark.parametrize("engine", ["piston", "judge0"])
+def test_a_failing_engine_is_a_503_not_the_candidates_failure(api, alice, engine, request):
+    fake = request.getfixturevalue(engine)
+    interview_id, key = coding_interview(api, alice)
+    fake.answer = (500, {"message": "internal error"})
+    failed = post(api, alice, interview_id, "submit", "python", CORRECT[key]["python"])
+    assert (failed.status_code, failed.json()["error"]["code"]) == (503, "code_runner_unavailable")
+    assert api.get(f"/api/interviews/{interview_id}/code", **alice.auth).json()["submissions"] == []
