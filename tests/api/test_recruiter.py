@@ -665,3 +665,31 @@ def test_refusals_say_what_was_not_found(api, recruiter, team):
     assert [entry["speaker"] for entry in entries] == ["ai", "student", "ai", "ai"]  # no entry for the skip
     roles = [m["role"] for m in ok(api.get(f"/api/interviews/{session['id']}", **recruiter.auth))["messages"]]
     assert roles == ["interviewer", "candidate", "interviewer", "system", "interviewer"]
+
+
+def test_a_scheduled_coding_interviews_candidate_runs_and_submits_code(api, recruiter, team, make_user, settings):
+    from tests.api.coding_solutions import CORRECT
+
+    settings.CODE_RUN_CPU_SECONDS, settings.CODE_RUN_WALL_SECONDS = 1, 3
+    interviewer, student = team
+    session = schedule(api, recruiter, interviewer, student, interview_type="coding", difficulty="easy",
+                       num_questions=1, job_description=None)
+    link = ok(api.post(f"/api/sessions/{session['id']}/invite/", {}, format="json", **recruiter.auth), 201)
+    ok(api.post("/api/ai-interview/", {"action": "initialize", "session_id": session["id"]}, format="json",
+                **invited(link["token"])))
+    problem = ok(api.get(f"/api/interviews/{session['id']}/code", **invited(link["token"])))["problem"]
+    [source] = [solution["python"] for solution in CORRECT.values()
+                if solution["python"].startswith(f"def {problem['functions']['python']}(")]
+    ran = ok(api.post(f"/api/interviews/{session['id']}/code/run", {"language": "python", "source": source},
+                      format="json", **invited(link["token"])))
+    assert ran["passed"] == ran["total"] > 0
+    submitted = ok(api.post(f"/api/interviews/{session['id']}/code/submit", {"language": "python", "source": source},
+                            format="json", **invited(link["token"])), 201)
+    assert submitted["solved"] is True
+    # the interviewer sees the submission; the link opens this interview's code only, a stranger none
+    assert len(ok(api.get(f"/api/interviews/{session['id']}/code", **recruiter.auth))["submissions"]) == 1
+    other = schedule(api, recruiter, interviewer, student, interview_type="coding", title="Other")
+    assert api.get(f"/api/interviews/{other['id']}/code", **invited(link["token"])).status_code == 404
+    stranger = candidate(make_user)
+    assert api.get(f"/api/interviews/{session['id']}/code", **stranger.auth).status_code == 404
+    assert api.get(f"/api/interviews/{session['id']}/code").status_code == 401

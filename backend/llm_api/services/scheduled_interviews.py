@@ -504,6 +504,18 @@ def invitation_owner(*, invitation_token: str) -> str:
     return str(_invitation(invitation_token)["created_by"])
 
 
+def engine_owner(*, user_id: str | None, invitation_token: str | None, interview_id: str) -> str:
+    """As whom the engine serves this caller on this interview: themselves (their own interview, or one
+    they scheduled), unless they take a scheduled interview as its candidate (accepted signed in, or
+    holding its invitation): then its scheduler, on that one interview only."""
+    if invitation_token:
+        return session_access(user_id=None, invitation_token=invitation_token, session_id=interview_id).owner_id
+    if not user_id:
+        raise NotAuthenticated()
+    taken = supabase_client.candidate_session_get(user_id=user_id, session_id=interview_id)
+    return str(taken["scheduled_by"]) if taken else user_id
+
+
 def invitation_view(*, invitation_token: str) -> dict[str, Any]:
     """What the invitation opens, for the candidate's landing page."""
     found = _invitation(invitation_token)

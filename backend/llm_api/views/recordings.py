@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiParameter, OpenApiTypes, extend_schema
+from drf_spectacular.utils import OpenApiTypes, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotAuthenticated
 from rest_framework.parsers import MultiPartParser
@@ -17,6 +17,7 @@ from backend.llm_api.exceptions import ErrorSerializer
 from backend.llm_api.services import recordings, scheduled_interviews, transcription
 from backend.llm_api.services.media import RECORDING_KINDS
 from backend.llm_api.views.inputs import validated
+from backend.llm_api.views.recruiting import INVITATION_HEADER, invitation_token
 
 ERRORS = {401: ErrorSerializer, 404: ErrorSerializer, 413: ErrorSerializer, 415: ErrorSerializer,
           422: ErrorSerializer, 502: ErrorSerializer, 503: ErrorSerializer}
@@ -72,10 +73,10 @@ class VoiceToTextApi(TranscriptionsApi):
     permission_classes = [AllowAny]
 
     @extend_schema(request={"multipart/form-data": TranscriptionsApi.InputSerializer},
-                   parameters=[OpenApiParameter("X-Invitation-Token", str, OpenApiParameter.HEADER, required=False)],
+                   parameters=[INVITATION_HEADER],
                    responses={200: TranscriptSerializer, **ERRORS}, summary="Seed 003's voice to text (`audio_file`)")
     def post(self, request: Request) -> Response:
-        token = (request.META.get("HTTP_X_INVITATION_TOKEN") or "").strip()
+        token = invitation_token(request)
         if token:
             return self.transcribe(request, user_id=scheduled_interviews.invitation_owner(invitation_token=token))
         if not request.user:

@@ -32,7 +32,7 @@ INVITATION_HEADER = OpenApiParameter(
     description="The candidate's invitation token (from the link), instead of signing in.")
 
 
-def _invitation_token(request: Request) -> str | None:
+def invitation_token(request: Request) -> str | None:
     return (request.META.get("HTTP_X_INVITATION_TOKEN") or "").strip() or None
 
 
@@ -348,7 +348,7 @@ class SessionPartyApi(APIView):
 
     def access(self, request: Request, session_id: Any) -> scheduling.SessionAccess:
         user_id = request.user.id if request.user and request.user.is_authenticated else None
-        return scheduling.session_access(user_id=user_id, invitation_token=_invitation_token(request),
+        return scheduling.session_access(user_id=user_id, invitation_token=invitation_token(request),
                                          session_id=str(session_id))
 
 
@@ -456,7 +456,7 @@ class InvitationApi(APIView):
                    responses={200: OpenApiTypes.OBJECT, **ERRORS},
                    summary="What an invitation opens (for the candidate's landing page)")
     def get(self, request: Request) -> Response:
-        token = _invitation_token(request)
+        token = invitation_token(request)
         if not token:
             raise scheduling.InvitationRefused("Send the invitation's token in the X-Invitation-Token header.")
         return Response(scheduling.invitation_view(invitation_token=token))
