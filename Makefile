@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check
 
-.PHONY: run serve test lint bench bench-resumes bench-interviews bench-scoring bench-reports bench-recordings bench-history local-supabase migrate mutation mutation-policies clean
+.PHONY: run serve test lint bench bench-resumes bench-interviews bench-scoring bench-reports bench-recordings bench-history local-supabase migrate fuzz bench-load mutation mutation-policies clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,11 @@ local-supabase: $(VENV)/.runtime-installed
 migrate: $(VENV)/.runtime-installed
 	$(PY) manage.py supabase_migrate
 	$(PY) manage.py load_question_bank
+
+## Fuzz every operation against the OpenAPI schema for longer than `make test` does (schemathesis:
+## FUZZ_EXAMPLES cases per operation plus the coverage phase; FUZZ_SEED=N for another seeded run)
+fuzz: $(VENV)/.dev-installed
+	FUZZ_EXAMPLES=$(or $(FUZZ_EXAMPLES),200) FUZZ_COVERAGE=1 $(PY) -m pytest tests/api/test_fuzz.py $(ARGS)
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .
