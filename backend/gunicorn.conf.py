@@ -68,3 +68,11 @@ if control_socket is None:
     control_socket_disable = True
 # Worker heartbeats in memory, not on a container's overlay disk.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+
+
+def worker_exit(server, worker) -> None:
+    """A stopping worker (SIGTERM, a deploy, max_requests) first finishes scoring the answers it
+    closed: that runs in the background after the reply was sent, and would otherwise be lost."""
+    from backend.llm_api.services.interview_scores import scoring_drain
+
+    scoring_drain()

@@ -16,6 +16,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -324,6 +325,20 @@ def test_gunicorn_config_follows_the_environment(monkeypatch):
     assert load_config(monkeypatch, GUNICORN_BIND="unix:/run/api.sock", PORT="9000").bind == ["unix:/run/api.sock"]
     with_socket = load_config(monkeypatch, GUNICORN_CONTROL_SOCKET="/run/api.ctl")
     assert with_socket.control_socket == "/run/api.ctl" and not hasattr(with_socket, "control_socket_disable")
+
+
+def test_a_stopping_worker_finishes_background_scoring_first(monkeypatch):
+    config = load_config(monkeypatch)
+    release, finished = threading.Event(), threading.Event()
+
+    def slow_scoring() -> None:
+        release.wait(5)
+        finished.set()
+
+    interview_scores._executor().submit(slow_scoring)
+    threading.Timer(0.2, release.set).start()
+    config.worker_exit(None, None)
+    assert finished.is_set()
 
 
 def test_gunicorn_accepts_the_config(monkeypatch):
