@@ -1,0 +1,153 @@
+"""Faults in the middle of an interview: Supabase gone (its stand-in stopped, then started again on
+the same data and port), and a worker killed while it produced a reply.
+
+Each outage test stops a throwaway stack of its own (not the session's): the API answers 503
+with a message, nothing is half-written, and once Supabase is back the candidate's retry with
+the same `client_message_id` continues the interview with no answer lost or doubled.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+from django.test import override_settings
+
+from backend.local_supabase.postgres import free_port
+from backend.local_supabase.server import LocalSupabase
+from tests.api.fake_openai import FakeOpenAI, Streamed, completion
+from tests.api.interview_helpers import STRONG, WEAK, Candidate, say, started
+from tests.conftest import insert_user_with_minted_token, migrations_dir, suite_stack_config
+
+
+class RestartableStack:
+    """A throwaway local Supabase that can be stopped and started again: same data, port and keys."""
+
+    def __init__(self) -> None:
+        self.data_dir = Path(tempfile.mkdtemp(prefix="local-supabase-faults-"))
+        self.port = free_port()
+        self.stack = self._new()
+
+    def _new(self) -> LocalSupabase:
+        return LocalSupabase(self.data_dir, port=self.port, durable=False, config=suite_stack_config(),
+                             migrations_dir=migrations_dir())
+
+    def start(self) -> None:
+        self.stack.start()
+
+    def stop(self) -> None:
+        self.stack.stop()
+        self.stack = self._new()
+
+    def destroy(self) -> None:
+        self.stack.stop()
+        if self.stack.postgres is not None:
+            self.stack.postgres.destroy()
+        shutil.rmtree(self.data_dir, ignore_errors=True)
+
+    def rows(self, query: str, *params) -> list[tuple]:
+        with psycopg.connect(self.stack.settings.database_url, autocommit=True) as conn:
+            return conn.execute(query, params).fetchall()
+
+
+@pytest.fixture(scope="module")
+def outage_stack() -> Iterator[RestartableStack]:
+    from backend.llm_api import supabase_client
+    from backend.llm_api.services.question_bank import question_bank_load
+
+    stack = RestartableStack()
+    stack.start()
+    try:
+        with override_settings(**stack.stack.settings.as_env()):
+            question_bank_load()
+        supabase_client.reset_client()
+        yield stack
+    finally:
+        from backend.llm_api.services.interview_scores import scoring_drain
+
+        scoring_drain()
+        stack.destroy()
+        supabase_client.reset_client()
+
+
+@pytest.fixture
+def on_outage_stack(outage_stack: RestartableStack, settings) -> RestartableStack:
+    if outage_stack.stack.ctx is None:  # a failed test left it stopped
+        outage_stack.start()
+    for key, value in outage_stack.stack.settings.as_env().items():
+        setattr(settings, key, value)
+    settings.LLM_PROVIDER = "offline"
+    settings.SUPABASE_TIMEOUT = 2.0
+    return outage_stack
+
+
+@pytest.fixture
+def carol(on_outage_stack: RestartableStack) -> Candidate:
+    made = insert_user_with_minted_token(on_outage_stack.stack, None, None)
+    return Candidate(made.id, {"HTTP_AUTHORIZATION": f"Bearer {made.access_token}"})
+
+
+def candidate_messages(stack: RestartableStack, interview_id: str) -> list[tuple[str, str]]:
+    return stack.rows("select role, coalesce(metadata ->> 'client_message_id', '') from public.interview_messages"
+                      " where interview_id = %s order by seq", interview_id)
+
+
+def test_supabase_down_between_turns_is_503_and_the_retry_continues(api, on_outage_stack, carol):
+    interview, _ = started(api, carol, num_questions=2)
+    assert say(api, carol, interview["id"], WEAK, client_message_id="a-1").status_code == 200
+    on_outage_stack.stop()
+    down = say(api, carol, interview["id"], STRONG, client_message_id="a-2")
+    assert down.status_code == 503, down.content
+    assert down.json()["error"]["code"] in ("supabase_unavailable", "supabase_timeout")
+    assert "Supabase" in down.json()["error"]["message"]
+    on_outage_stack.start()
+    assert [cid for role, cid in candidate_messages(on_outage_stack, interview["id"])
+            if role == "candidate"] == ["a-1"]  # nothing of the failed request was written
+    retried = say(api, carol, interview["id"], STRONG, client_message_id="a-2")
+    assert retried.status_code == 200, retried.content
+    assert retried.json()["replayed"] is False and retried.json()["answer"]["content"] == STRONG
+    again = say(api, carol, interview["id"], STRONG, client_message_id="a-2")
+    assert again.json()["replayed"] is True and again.json()["message"] == retried.json()["message"]
+    roles = candidate_messages(on_outage_stack, interview["id"])
+    assert [role for role, _ in roles] == ["interviewer", "candidate", "interviewer", "candidate", "interviewer"]
+    assert [cid for role, cid in roles if role == "candidate"] == ["a-1", "a-2"]
+
+
+def test_supabase_down_while_the_reply_is_produced_keeps_the_answer_and_the_retry_completes(
+        api, on_outage_stack, carol, settings):
+    """The answer is stored, then Supabase goes away while the model words the reply: 503; the
+    answer is kept once and the retried request (after the reply lease) stores the reply once."""
+
+    def reply_then_outage(body):
+        on_outage_stack.stop()
+        content = '{"target": "too_short", "reply": "Could you give me an example?"}'
+        return 200, (Streamed(content) if body.get("stream") else completion(content))
+
+    interview, _ = started(api, carol, num_questions=2)
+    with FakeOpenAI(reply_then_outage) as fake:
+        settings.LLM_PROVIDER = "openai"
+        settings.OPENAI_API_KEY = "test-key"
+        settings.OPENAI_BASE_URL = fake.base_url
+        settings.OPENAI_MODEL = "fake-model"
+        settings.SCORING_WITH_MODEL = False
+        down = say(api, carol, interview["id"], WEAK, client_message_id="b-1")
+    assert down.status_code == 503, down.content
+    on_outage_stack.start()
+    settings.LLM_PROVIDER = "offline"
+    assert [role for role, _ in candidate_messages(on_outage_stack, interview["id"])] == [
+        "interviewer", "candidate"]  # the answer is kept, the reply is not half-stored
+    busy = say(api, carol, interview["id"], WEAK, client_message_id="b-1")
+    assert busy.status_code == 409 and busy.json()["error"]["code"] == "reply_in_progress"
+    settings.INTERVIEW_REPLY_LEASE_SECONDS = 0  # the failed request's lease has run out
+    retried = say(api, carol, interview["id"], WEAK, client_message_id="b-1")
+    assert retried.status_code == 200, retried.content
+    assert retried.json()["answer"]["content"] == WEAK
+    assert [role for role, _ in candidate_messages(on_outage_stack, interview["id"])] == [
+        "interviewer", "candidate", "interviewer"]
+    answer_text = on_outage_stack.rows("select answer_text from public.interview_answers"
+                                       " where interview_id = %s and position = 1", interview["id"])
+    assert answer_text == [(WEAK,)]
