@@ -1,5 +1,6 @@
 """Faults in the middle of an interview: Supabase gone (its stand-in stopped, then started again on
-the same data and port), and a worker killed while it produced a reply.
+the same data and port), a worker killed while it produced a reply, and slow clients holding
+connections open (gunicorn with the production configuration).
 
 Each outage test stops a throwaway stack of its own (not the session's): the API answers 503
 with a message, nothing is half-written, and once Supabase is back the candidate's retry with
@@ -8,11 +9,17 @@ the same `client_message_id` continues the interview with no answer lost or doub
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import signal
+import socket
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import psycopg
 import pytest
 from django.test import override_settings
@@ -20,6 +27,7 @@ from django.test import override_settings
 from backend.local_supabase.postgres import free_port
 from backend.local_supabase.server import LocalSupabase
 from tests.api.fake_openai import FakeOpenAI, Streamed, completion
+from tests.api.gunicorn_helpers import gunicorn_serving, worker_pids
 from tests.api.interview_helpers import STRONG, WEAK, Candidate, say, started
 from tests.conftest import insert_user_with_minted_token, migrations_dir, suite_stack_config
 
@@ -151,3 +159,95 @@ def test_supabase_down_while_the_reply_is_produced_keeps_the_answer_and_the_retr
     answer_text = on_outage_stack.rows("select answer_text from public.interview_answers"
                                        " where interview_id = %s and position = 1", interview["id"])
     assert answer_text == [(WEAK,)]
+
+
+# gunicorn with the production configuration ------------------------------------------------
+
+
+def slow_reply(body):
+    """A model that words its reply slowly, so a worker can be killed in the middle of it."""
+    content = '{"target": "too_short", "reply": "What did you personally change, and how did you measure it?"}'
+    if body.get("stream"):
+        return 200, Streamed(content, chunk_size=2, chunk_delay=0.05)
+    return 200, completion(content)
+
+
+def test_a_worker_killed_while_replying_leaves_a_turn_the_retry_completes(stack_settings, question_bank, make_user,
+                                                                         db):
+    who = make_user()
+    auth = {"Authorization": f"Bearer {who.access_token}"}
+    with FakeOpenAI(slow_reply) as fake, gunicorn_serving(
+            stack_settings.as_env(), WEB_CONCURRENCY="1", GUNICORN_THREADS="4", LLM_PROVIDER="openai",
+            OPENAI_API_KEY="sk-test", OPENAI_BASE_URL=fake.base_url, SCORING_WITH_MODEL="false",
+            INTERVIEW_REPLY_LEASE_SECONDS="2") as (base, server):
+        with httpx.Client(base_url=base, timeout=30) as http:
+            made = http.post("/api/interviews", headers=auth, json={
+                "job_role": "Backend Engineer", "experience_level": "mid", "interview_type": "behavioral",
+                "difficulty": "medium", "num_questions": 2})
+            interview_id = made.json()["id"]
+            assert http.post(f"/api/interviews/{interview_id}/start", headers=auth).status_code == 200
+            body = {"content": WEAK, "client_message_id": "k-1"}
+            [worker] = worker_pids(server)
+            with pytest.raises(httpx.TransportError), http.stream(
+                    "POST", f"/api/interviews/{interview_id}/messages", json=body,
+                    headers={**auth, "Accept": "text/event-stream"}) as stream:
+                for line in stream.iter_lines():
+                    if line == "event: token":
+                        os.kill(worker, signal.SIGKILL)  # the answer is stored, the reply half-streamed
+            retried = None
+            deadline = time.monotonic() + 30
+            while retried is None or retried.status_code != 200:  # a new worker; the dead one's lease runs out
+                assert time.monotonic() < deadline, retried.text if retried is not None else "no answer"
+                with contextlib.suppress(httpx.TransportError):
+                    retried = http.post(f"/api/interviews/{interview_id}/messages", json=body, headers=auth)
+                    if retried.status_code != 200:
+                        assert retried.status_code == 409, retried.text
+                        assert retried.json()["error"]["code"] == "reply_in_progress"
+                time.sleep(0.3)
+            assert worker not in worker_pids(server)
+    turn = retried.json()
+    assert turn["answer"]["content"] == WEAK and turn["message"]["metadata"]["reply_to"] == turn["answer"]["id"]
+    rows = db.execute("select role from public.interview_messages where interview_id = %s order by seq",
+                      (interview_id,)).fetchall()
+    assert [r[0] for r in rows] == ["interviewer", "candidate", "interviewer"]
+
+
+def test_slow_clients_do_not_starve_the_workers(stack_settings, question_bank, make_user):
+    """More half-sent requests (slowloris) and undrained event streams than the server has threads:
+    everyone else is still answered."""
+    who = make_user()
+    auth = {"Authorization": f"Bearer {who.access_token}"}
+    threads = 2
+    with gunicorn_serving(stack_settings.as_env(), WEB_CONCURRENCY="1", GUNICORN_THREADS=str(threads),
+                          GUNICORN_CLIENT_STALL_TIMEOUT="2", LLM_PROVIDER="offline") as (base, server):
+        host, port = base.removeprefix("http://").split(":")
+        hogs: list[socket.socket] = []
+        try:
+            for index in range(threads * 4):
+                hog = socket.create_connection((host, int(port)))
+                hog.sendall(b"POST /api/interviews HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n")
+                if index % 2:
+                    hog.sendall(b"\r\n{")  # the headers, then one byte of a 1000-byte body
+                hogs.append(hog)
+            with httpx.Client(base_url=base, timeout=30) as http:
+                made = http.post("/api/interviews", headers=auth, json={
+                    "job_role": "Backend Engineer", "experience_level": "mid", "interview_type": "behavioral",
+                    "difficulty": "medium", "num_questions": 2})
+                interview_id = made.json()["id"]
+                http.post(f"/api/interviews/{interview_id}/start", headers=auth)
+                # readers that ask for a stream and never read it
+                for _ in range(threads * 2):
+                    reader = socket.create_connection((host, int(port)))
+                    reader.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1024)
+                    request = (f"POST /api/interviews/{interview_id}/skip HTTP/1.1\r\nHost: x\r\n"
+                               f"Authorization: {auth['Authorization']}\r\nAccept: text/event-stream\r\n"
+                               "Content-Length: 0\r\n\r\n")
+                    reader.sendall(request.encode())
+                    hogs.append(reader)
+                for _ in range(5):
+                    assert http.get("/api/health").status_code == 200
+                state = http.get(f"/api/interviews/{interview_id}/state", headers=auth)
+                assert state.status_code == 200, state.text
+        finally:
+            for hog in hogs:
+                hog.close()
