@@ -77,6 +77,10 @@ bench-recordings: $(VENV)/.dev-installed
 bench-history: $(VENV)/.dev-installed
 	$(PY) bench/history_scaling.py $(ARGS)
 
+## 1, 10 and 50 simulated candidates at once against gunicorn (production config), then a census in Postgres
+bench-load: $(VENV)/.dev-installed
+	$(PY) bench/load_interviews.py $(ARGS)
+
 ## Mutation testing (slow; not part of `make test`): every module, or MODULE=backend/llm_api/jwks.py
 ## (TESTS="tests/api/..." to choose the covering tests, JOBS=N mutants in parallel)
 mutation: $(VENV)/.dev-installed

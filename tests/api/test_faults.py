@@ -15,6 +15,7 @@ import shutil
 import signal
 import socket
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -159,6 +160,56 @@ def test_supabase_down_while_the_reply_is_produced_keeps_the_answer_and_the_retr
     answer_text = on_outage_stack.rows("select answer_text from public.interview_answers"
                                        " where interview_id = %s and position = 1", interview["id"])
     assert answer_text == [(WEAK,)]
+
+
+def test_postgres_restarted_under_load_fails_in_flight_requests_with_503_then_recovers(on_outage_stack, carol):
+    """Candidates reading and answering while Postgres restarts: every answer is 200 or 503 (never
+    500), the stand-in's pool reconnects by itself, and no answer is lost or doubled."""
+    from rest_framework.test import APIClient
+
+    interviews = [started(APIClient(), carol, num_questions=5)[0]["id"] for _ in range(3)]
+    statuses: list[int] = []
+    sent: dict[str, list[str]] = {interview_id: [] for interview_id in interviews}
+    stop = threading.Event()
+
+    def candidate_loop(interview_id: str) -> None:
+        api = APIClient()
+        turn = 0
+        while not stop.is_set():
+            message_id = f"{interview_id[:8]}-{turn}"
+            answered = say(api, carol, interview_id, WEAK, client_message_id=message_id)
+            statuses.append(answered.status_code)
+            if answered.status_code == 200:
+                sent[interview_id].append(message_id)
+                turn += 1
+                if answered.json()["kind"] == "closing":
+                    return
+            statuses.append(api.get(f"/api/interviews/{interview_id}/state", **carol.auth).status_code)
+
+    threads = [threading.Thread(target=candidate_loop, args=(interview_id,)) for interview_id in interviews]
+    for thread in threads:
+        thread.start()
+    while len(statuses) < 6:
+        time.sleep(0.01)
+    postgres = on_outage_stack.stack.postgres
+    postgres.stop()
+    while statuses.count(503) < 1 and all(thread.is_alive() for thread in threads):
+        time.sleep(0.01)
+    postgres.start()
+    seen_at_restart = len(statuses)
+    deadline = time.monotonic() + 30
+    while len(statuses) < seen_at_restart + 20 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    stop.set()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert set(statuses) <= {200, 409, 503}, statuses
+    assert 503 in statuses and statuses[-4:] == [200] * 4, statuses
+    for interview_id, message_ids in sent.items():
+        kept = on_outage_stack.rows(
+            "select metadata ->> 'client_message_id', count(*) from public.interview_messages"
+            " where interview_id = %s and role = 'candidate' group by 1", interview_id)
+        assert sorted(kept) == sorted((message_id, 1) for message_id in message_ids)
 
 
 # gunicorn with the production configuration ------------------------------------------------
