@@ -27,7 +27,7 @@ from schemathesis.specs.openapi.checks import negative_data_rejection, positive_
 from backend.wsgi import application
 from tests.api.fake_openai import FakeOpenAI, transcript
 
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "5"))
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "3"))
 COVERAGE = os.environ.get("FUZZ_COVERAGE", "") == "1"
 SEED = int(os.environ.get("FUZZ_SEED", "20261201"))
 FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
