@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check
 
-.PHONY: run serve test lint bench bench-resumes bench-interviews bench-scoring bench-reports bench-recordings bench-history bench-code-runs local-supabase migrate mutation mutation-policies clean
+.PHONY: run serve test lint bench bench-resumes bench-interviews bench-scoring bench-reports bench-recordings bench-history bench-code-runs local-supabase migrate fuzz bench-load mutation mutation-policies clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,11 @@ migrate: $(VENV)/.runtime-installed
 	$(PY) manage.py supabase_migrate
 	$(PY) manage.py load_question_bank
 
+## Fuzz every operation against the OpenAPI schema for longer than `make test` does (schemathesis:
+## FUZZ_EXAMPLES cases per operation plus the coverage phase; FUZZ_SEED=N for another seeded run)
+fuzz: $(VENV)/.dev-installed
+	FUZZ_EXAMPLES=$(or $(FUZZ_EXAMPLES),200) FUZZ_COVERAGE=1 $(PY) -m pytest tests/api/test_fuzz.py $(ARGS)
+
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .
 
@@ -74,6 +79,10 @@ bench-history: $(VENV)/.dev-installed
 
 bench-code-runs: $(VENV)/.dev-installed
 	$(PY) bench/code_runs.py $(ARGS)
+
+## 1, 10 and 50 simulated candidates at once against gunicorn (production config), then a census in Postgres
+bench-load: $(VENV)/.dev-installed
+	$(PY) bench/load_interviews.py $(ARGS)
 
 ## Mutation testing (slow; not part of `make test`): every module, or MODULE=backend/llm_api/jwks.py
 ## (TESTS="tests/api/..." to choose the covering tests, JOBS=N mutants in parallel)

@@ -23,6 +23,8 @@ backend/settings.py); `.env.example` documents each.
 from __future__ import annotations
 
 import os
+import socket
+import struct
 from pathlib import Path
 
 from dotenv import load_dotenv
@@ -55,6 +57,11 @@ forwarded_allow_ips = _env("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 limit_request_line = _int("GUNICORN_LIMIT_REQUEST_LINE", 4094)
 limit_request_fields = _int("GUNICORN_LIMIT_REQUEST_FIELDS", 100)
 limit_request_field_size = _int("GUNICORN_LIMIT_REQUEST_FIELD_SIZE", 8190)
+# A client that sends nothing for this many seconds in the middle of a request (slowloris: headers
+# or a body sent in part, then held), or takes nothing of a response (an event stream it never
+# reads), loses the connection instead of holding one of the worker's threads. Per read or write,
+# not per request: a slow but steady upload or stream is never cut.
+client_stall_timeout = _int("GUNICORN_CLIENT_STALL_TIMEOUT", 15)
 # The API logs every request itself, with its id (logger `backend.requests`, LOG_FORMAT); gunicorn's
 # access log only when GUNICORN_ACCESS_LOG names a file or `-` (stdout).
 accesslog = _env("GUNICORN_ACCESS_LOG", "") or None
@@ -68,3 +75,21 @@ if control_socket is None:
     control_socket_disable = True
 # Worker heartbeats in memory, not on a container's overlay disk.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+
+
+def worker_exit(server, worker) -> None:
+    """A stopping worker (SIGTERM, a deploy, max_requests) first finishes scoring the answers it
+    closed: that runs in the background after the reply was sent, and would otherwise be lost."""
+    from backend.llm_api.services.interview_scores import scoring_drain
+
+    scoring_drain()
+
+
+def post_worker_init(worker) -> None:
+    """Bound every blocking read and write on the worker's connections by client_stall_timeout
+    (SO_RCVTIMEO/SO_SNDTIMEO on the listeners, which accepted sockets inherit): gthread reads a
+    request's headers and body in a thread with no limit of its own."""
+    stall = struct.pack("ll", client_stall_timeout, 0)
+    for listener in worker.sockets:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_RCVTIMEO, stall)
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_SNDTIMEO, stall)

@@ -16,3 +16,17 @@ class AutoSchema(SpectacularAutoSchema):
     def get_serializer_name(self, serializer, direction: str) -> str:
         parts = [part for part in type(serializer).__qualname__.split(".") if part != "<locals>"]
         return "".join(part.removesuffix("Serializer") for part in parts)
+
+
+PARSE_ERROR = {"description": "The body could not be parsed (`parse_error`): malformed JSON or multipart.",
+               "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+
+
+def document_parse_errors(result, generator, request, public):
+    """POSTPROCESSING_HOOKS: every operation that reads a body may answer 400 `parse_error` before
+    its own validation runs (DRF's parsers), whatever status its validation errors use."""
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            if isinstance(operation, dict) and "requestBody" in operation:
+                operation.setdefault("responses", {}).setdefault("400", PARSE_ERROR)
+    return result

@@ -8,7 +8,6 @@ gunicorn in the middle of it: the turn still finishes (graceful shutdown).
 
 from __future__ import annotations
 
-import contextlib
 import importlib.util
 import json
 import logging
@@ -16,6 +15,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -28,6 +28,7 @@ from backend.llm_api.services import interview_scores
 from backend.llm_api.services.interview_engine import PlannedQuestion
 from backend.local_supabase.postgres import free_port
 from tests.api.fake_openai import FakeOpenAI, Streamed, completion
+from tests.api.gunicorn_helpers import CONFIG, gunicorn_serving
 from tests.api.interview_helpers import WEAK, candidate
 
 REPO = Path(__file__).resolve().parents[2]
@@ -282,9 +283,8 @@ def test_not_ready_when_supabase_is_not_configured_or_refuses_the_key(api, stack
 
 # The gunicorn configuration ---------------------------------------------------------------
 
-CONFIG = REPO / "backend" / "gunicorn.conf.py"
 GUNICORN_VARS = ["GUNICORN_BIND", "PORT", "WEB_CONCURRENCY", "GUNICORN_THREADS", "GUNICORN_TIMEOUT",
-                 "GUNICORN_GRACEFUL_TIMEOUT", "GUNICORN_KEEPALIVE", "GUNICORN_MAX_REQUESTS",
+                 "GUNICORN_GRACEFUL_TIMEOUT", "GUNICORN_KEEPALIVE", "GUNICORN_CLIENT_STALL_TIMEOUT", "GUNICORN_MAX_REQUESTS",
                  "GUNICORN_MAX_REQUESTS_JITTER", "FORWARDED_ALLOW_IPS", "GUNICORN_ACCESS_LOG", "GUNICORN_CONTROL_SOCKET", "LOG_LEVEL"]
 
 
@@ -308,6 +308,7 @@ def test_gunicorn_config_defaults_suit_streamed_replies(monkeypatch, settings):
     worst_turn = settings.INTERVIEW_MODEL_TIMEOUT * (settings.INTERVIEW_MODEL_RETRIES + 1)
     assert config.graceful_timeout >= worst_turn and config.timeout >= config.graceful_timeout
     assert config.keepalive == 75 and config.accesslog is None and config.loglevel == "info"
+    assert config.client_stall_timeout == 15 and callable(config.post_worker_init)
     assert config.control_socket is None and config.control_socket_disable is True
 
 
@@ -324,6 +325,20 @@ def test_gunicorn_config_follows_the_environment(monkeypatch):
     assert load_config(monkeypatch, GUNICORN_BIND="unix:/run/api.sock", PORT="9000").bind == ["unix:/run/api.sock"]
     with_socket = load_config(monkeypatch, GUNICORN_CONTROL_SOCKET="/run/api.ctl")
     assert with_socket.control_socket == "/run/api.ctl" and not hasattr(with_socket, "control_socket_disable")
+
+
+def test_a_stopping_worker_finishes_background_scoring_first(monkeypatch):
+    config = load_config(monkeypatch)
+    release, finished = threading.Event(), threading.Event()
+
+    def slow_scoring() -> None:
+        release.wait(5)
+        finished.set()
+
+    interview_scores._executor().submit(slow_scoring)
+    threading.Timer(0.2, release.set).start()
+    config.worker_exit(None, None)
+    assert finished.is_set()
 
 
 def test_gunicorn_accepts_the_config(monkeypatch):
@@ -348,52 +363,35 @@ def interviewer_reply(body):
 
 def test_gunicorn_streams_a_turn_and_finishes_it_when_stopped(stack_settings, question_bank, make_user):
     who = candidate(make_user)
-    port = free_port()
-    with FakeOpenAI(interviewer_reply) as fake:
-        env = {**os.environ, **stack_settings.as_env(), "DJANGO_SETTINGS_MODULE": "backend.settings",
-               "GUNICORN_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": "1", "GUNICORN_THREADS": "4",
-               "GUNICORN_GRACEFUL_TIMEOUT": "20", "LLM_PROVIDER": "openai", "OPENAI_API_KEY": "sk-test",
-               "OPENAI_BASE_URL": fake.base_url, "SCORING_WITH_MODEL": "false", "LOG_FORMAT": "json"}
-        server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", str(CONFIG)], cwd=REPO, env=env,
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        try:
-            base = f"http://127.0.0.1:{port}"
-            with httpx.Client(base_url=base, timeout=30) as http:
-                deadline = time.monotonic() + 30
-                while True:
-                    with contextlib.suppress(httpx.TransportError):
-                        if http.get("/api/ready").status_code == 200:
-                            break
-                    assert server.poll() is None and time.monotonic() < deadline, "gunicorn did not start"
-                    time.sleep(0.2)
-                auth = {"Authorization": who.auth["HTTP_AUTHORIZATION"]}
-                made = http.post("/api/interviews", headers=auth, json={
-                    "job_role": "Backend Engineer", "experience_level": "mid", "interview_type": "behavioral",
-                    "difficulty": "medium", "num_questions": 2})
-                assert made.status_code == 201, made.text
-                interview_id = made.json()["id"]
-                assert http.post(f"/api/interviews/{interview_id}/start", headers=auth).status_code == 200
-                events: list[str] = []
-                data: list[dict] = []
-                with http.stream("POST", f"/api/interviews/{interview_id}/messages", json={"content": WEAK},
-                                 headers={**auth, "Accept": "text/event-stream", "X-Request-ID": "smoke-1"}
-                                 ) as stream:
-                    assert stream.status_code == 200 and stream.headers["X-Request-ID"] == "smoke-1"
-                    assert stream.headers["Content-Type"].startswith("text/event-stream")
-                    for line in stream.iter_lines():
-                        if line.startswith("event: "):
-                            events.append(line[7:])
-                            if events == ["token"]:
-                                server.send_signal(signal.SIGTERM)  # a deploy stops this process now
-                        elif line.startswith("data: "):
-                            data.append(json.loads(line[6:]))
-            assert events[0] == "token" and events[-1] == "message", events
-            assert data[-1]["engine"] == "model" and data[-1]["kind"] == "follow_up", data[-1]
-            assert server.wait(timeout=30) == 0
-        finally:
-            if server.poll() is None:
-                server.kill()
-                server.wait()
+    with FakeOpenAI(interviewer_reply) as fake, gunicorn_serving(
+            stack_settings.as_env(), WEB_CONCURRENCY="1", GUNICORN_THREADS="4", GUNICORN_GRACEFUL_TIMEOUT="20",
+            LLM_PROVIDER="openai", OPENAI_API_KEY="sk-test", OPENAI_BASE_URL=fake.base_url,
+            SCORING_WITH_MODEL="false", LOG_FORMAT="json") as (base, server):
+        with httpx.Client(base_url=base, timeout=30) as http:
+            auth = {"Authorization": who.auth["HTTP_AUTHORIZATION"]}
+            made = http.post("/api/interviews", headers=auth, json={
+                "job_role": "Backend Engineer", "experience_level": "mid", "interview_type": "behavioral",
+                "difficulty": "medium", "num_questions": 2})
+            assert made.status_code == 201, made.text
+            interview_id = made.json()["id"]
+            assert http.post(f"/api/interviews/{interview_id}/start", headers=auth).status_code == 200
+            events: list[str] = []
+            data: list[dict] = []
+            with http.stream("POST", f"/api/interviews/{interview_id}/messages", json={"content": WEAK},
+                             headers={**auth, "Accept": "text/event-stream", "X-Request-ID": "smoke-1"}
+                             ) as stream:
+                assert stream.status_code == 200 and stream.headers["X-Request-ID"] == "smoke-1"
+                assert stream.headers["Content-Type"].startswith("text/event-stream")
+                for line in stream.iter_lines():
+                    if line.startswith("event: "):
+                        events.append(line[7:])
+                        if events == ["token"]:
+                            server.send_signal(signal.SIGTERM)  # a deploy stops this process now
+                    elif line.startswith("data: "):
+                        data.append(json.loads(line[6:]))
+        assert events[0] == "token" and events[-1] == "message", events
+        assert data[-1]["engine"] == "model" and data[-1]["kind"] == "follow_up", data[-1]
+        assert server.wait(timeout=30) == 0
         logs = server.stderr.read()
     lines = [json.loads(line) for line in logs.splitlines() if line.startswith("{")]
     assert any(e["request_id"] == "smoke-1" and "/messages 200" in e["message"] for e in lines), logs

@@ -402,7 +402,7 @@ POSTGREST_ROWS = {
 POSTGREST_RULES = {
     "PGRST100": sc.Invalid, "PGRST103": sc.Invalid, "PGRST199": sc.Invalid,
     "22P02": sc.Invalid, "22001": sc.Invalid, "23514": sc.Invalid, "23502": sc.Invalid,
-    "08006": sc.Unavailable, "08001": sc.Unavailable, "53300": sc.Unavailable,
+    "08006": sc.Unavailable, "08001": sc.Unavailable, "53300": sc.Unavailable, "57P01": sc.Unavailable,
     "PGRST200": sc.SupabaseError, "PGRST204": sc.SupabaseError, "PGRST205": sc.SupabaseError,
     "42P01": sc.SupabaseError, "42703": sc.SupabaseError, "XX000": sc.SupabaseError,
     "404": sc.NotFound, "409": sc.Conflict, "503": sc.Unavailable, "500": sc.SupabaseError, "418": sc.Invalid,

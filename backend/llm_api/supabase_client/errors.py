@@ -122,8 +122,8 @@ def error_from_postgrest(exc: APIError) -> SupabaseError:
         cls = _BY_POSTGREST_CODE[code]
     elif code.startswith("PGRST1") or code[:2] in {"22", "23"}:
         cls = Invalid  # bad query grammar, bad value, constraint violated
-    elif code[:2] in {"08", "53"}:
-        cls = Unavailable  # connection exception, insufficient resources
+    elif code[:2] in {"08", "53", "57"}:
+        cls = Unavailable  # connection exception, insufficient resources, operator intervention (a restart)
     elif re.fullmatch(r"\d{3}", code):
         cls = error_class_for_status(int(code))  # non-JSON error body
     else:

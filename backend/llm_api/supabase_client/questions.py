@@ -6,7 +6,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .connection import get_client
-from .errors import Invalid, SupabaseError, translate_errors
+from .errors import SupabaseError, translate_errors
+from .paging import counted_page
 
 QUESTION_COLUMNS = (
     "id,owner_id,is_public,question_text,category,interview_type,difficulty,experience_levels,role_tags,"
@@ -62,15 +63,8 @@ def question_list(
         return (query.order("created_at", desc=True).order("id", desc=True)
                 .range(start, start + size - 1).execute())
 
-    try:
-        with translate_errors():
-            response = page(offset, limit)
-    except Invalid as exc:
-        if exc.upstream_code != "PGRST103":  # PostgREST: the range starts past the last row
-            raise
-        with translate_errors():
-            return [], int(page(0, 1).count or 0)
-    return [_picked(row) for row in response.data], int(response.count or 0)
+    rows, count = counted_page(page, offset=offset, limit=limit)
+    return [_picked(row) for row in rows], count
 
 
 def question_get(*, user_id: str | None, question_id: str) -> dict[str, Any] | None:

@@ -16,6 +16,7 @@ from typing import Any
 from .connection import get_client
 from .errors import SupabaseError, translate_errors
 from .interviews import _rpc
+from .paging import counted_page
 
 SESSION_COLUMNS = (
     "id,scheduled_by,interviewer_id,student_id,candidate_id,candidate_email,title,description,duration_minutes,"
@@ -36,10 +37,11 @@ class _OwnedTable:
     columns: str
 
     def list(self, user_id: str, offset: int, limit: int) -> tuple[list[dict[str, Any]], int]:
-        with translate_errors():
-            response = (get_client().table(self.table).select(self.columns, count="exact").eq(self.owner, user_id)
-                        .order("created_at").order("id").limit(limit).offset(offset).execute())
-        return list(response.data), int(response.count or 0)
+        return counted_page(
+            lambda start, size: (get_client().table(self.table).select(self.columns, count="exact")
+                                 .eq(self.owner, user_id).order("created_at").order("id")
+                                 .range(start, start + size - 1).execute()),
+            offset=offset, limit=limit)
 
     def get(self, user_id: str, row_id: str) -> dict[str, Any] | None:
         with translate_errors():
@@ -130,13 +132,15 @@ def session_insert(*, user_id: str, row: Mapping[str, Any]) -> dict[str, Any]:
 def session_list(*, user_id: str, filters: Mapping[str, str | list[str]], offset: int,
                  limit: int) -> tuple[list[dict[str, Any]], int]:
     """A page of the interviews the user scheduled, soonest first; `filters`: column -> value (or values)."""
-    with translate_errors():
+
+    def page(start: int, size: int):
         query = get_client().table("interviews").select(SESSION_COLUMNS, count="exact").eq("scheduled_by", user_id)
         for column, value in filters.items():
             query = query.in_(column, value) if isinstance(value, list) else query.eq(column, value)
-        response = (query.order("scheduled_for", desc=False, nullsfirst=False).order("created_at").order("id")
-                    .limit(limit).offset(offset).execute())
-    return list(response.data), int(response.count or 0)
+        return (query.order("scheduled_for", desc=False, nullsfirst=False).order("created_at").order("id")
+                .range(start, start + size - 1).execute())
+
+    return counted_page(page, offset=offset, limit=limit)
 
 
 def session_get(*, user_id: str, session_id: str) -> dict[str, Any] | None:
@@ -195,14 +199,16 @@ def session_questions(*, user_id: str, session_id: str) -> list[dict[str, Any]]:
 def session_question_list(*, user_id: str, session_id: str | None, offset: int,
                           limit: int) -> tuple[list[dict[str, Any]], int]:
     """A page of the questions the user wrote for their sessions (one session's, when given)."""
-    with translate_errors():
+
+    def page(start: int, size: int):
         query = (get_client().table("questions").select(SESSION_QUESTION_COLUMNS, count="exact")
                  .eq("owner_id", user_id).not_.is_("session_id", "null"))
         if session_id:
             query = query.eq("session_id", session_id)
-        response = (query.order("session_id").order("session_order").order("created_at").order("id")
-                    .limit(limit).offset(offset).execute())
-    return list(response.data), int(response.count or 0)
+        return (query.order("session_id").order("session_order").order("created_at").order("id")
+                .range(start, start + size - 1).execute())
+
+    return counted_page(page, offset=offset, limit=limit)
 
 
 def session_questions_insert(*, user_id: str, rows: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -298,11 +304,12 @@ def _offered(query, user_id: str, email: str):
 
 def candidate_sessions(*, user_id: str, email: str, offset: int, limit: int) -> tuple[list[dict[str, Any]], int]:
     """Interviews scheduled for this e-mail address or accepted by this user, soonest first."""
-    with translate_errors():
-        response = (_offered(get_client().table("interviews").select(SESSION_COLUMNS, count="exact"), user_id, email)
-                    .order("scheduled_for", nullsfirst=False).order("created_at").order("id")
-                    .limit(limit).offset(offset).execute())
-    return list(response.data), int(response.count or 0)
+    return counted_page(
+        lambda start, size: (_offered(get_client().table("interviews").select(SESSION_COLUMNS, count="exact"),
+                                      user_id, email)
+                             .order("scheduled_for", nullsfirst=False).order("created_at").order("id")
+                             .range(start, start + size - 1).execute()),
+        offset=offset, limit=limit)
 
 
 def candidate_session_get(*, user_id: str, session_id: str) -> dict[str, Any] | None:

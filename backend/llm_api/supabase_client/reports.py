@@ -7,6 +7,7 @@ from typing import Any
 
 from .connection import get_client
 from .errors import SupabaseError, translate_errors
+from .paging import counted_page
 
 REPORT_COLUMNS = "id,user_id,interview_id,storage_path,size_bytes,page_count,interview_version,generated_at,created_at"
 
@@ -26,11 +27,12 @@ def report_for_interview(*, user_id: str, interview_id: str) -> dict[str, Any] |
 
 
 def report_list(*, user_id: str, offset: int, limit: int) -> tuple[list[dict[str, Any]], int]:
-    """A page of the user's reports, newest first, and how many they have."""
-    with translate_errors():
-        response = (get_client().table("reports").select(REPORT_COLUMNS, count="exact").eq("user_id", user_id)
-                    .order("generated_at", desc=True).order("id", desc=True).limit(limit).offset(offset).execute())
-    return list(response.data), int(response.count or 0)
+    """A page of the user's reports, newest first, and how many they have (a page past the end is empty)."""
+    return counted_page(
+        lambda start, size: (get_client().table("reports").select(REPORT_COLUMNS, count="exact")
+                             .eq("user_id", user_id).order("generated_at", desc=True).order("id", desc=True)
+                             .range(start, start + size - 1).execute()),
+        offset=offset, limit=limit)
 
 
 def report_save(*, user_id: str, interview_id: str, row: Mapping[str, Any]) -> dict[str, Any]:

@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from .connection import get_client
-from .errors import Invalid, SupabaseError, translate_errors
+from .errors import SupabaseError, translate_errors
+from .paging import counted_page
 
 RESUME_COLUMNS = (
     "id,user_id,file_name,storage_path,content_type,size_bytes,page_count,parsed,corrections,parser,"
@@ -43,15 +44,7 @@ def resume_list(*, user_id: str, offset: int, limit: int) -> tuple[list[dict[str
             .order("created_at", desc=True).order("id", desc=True).range(start, start + size - 1).execute()
         )
 
-    try:
-        with translate_errors():
-            response = page(offset, limit)
-    except Invalid as exc:
-        if exc.upstream_code != "PGRST103":  # PostgREST: the range starts past the last row
-            raise
-        with translate_errors():
-            return [], int(page(0, 1).count or 0)
-    return list(response.data), int(response.count or 0)
+    return counted_page(page, offset=offset, limit=limit)
 
 
 def resume_update(*, user_id: str, resume_id: str, changes: Mapping[str, Any]) -> dict[str, Any] | None:

@@ -30,6 +30,18 @@ from backend.llm_api.views.inputs import LabelField, validated
 
 ERRORS = {401: ErrorSerializer, 404: ErrorSerializer, 409: ErrorSerializer, 422: ErrorSerializer,
           502: ErrorSerializer, 503: ErrorSerializer}
+# A turn's answer as server-sent events (`Accept: text/event-stream` or `?format=sse`): every event,
+# an error included, is `event: <name>` and `data: <JSON>`; an error's data is the usual error body.
+SSE_EVENT = {
+    "type": "object", "required": ["event", "data"],
+    "properties": {"event": {"type": "string", "enum": ["token", "reset", "message", "error"]},
+                   "data": {"type": "string", "description": "JSON: a token, the turn, or the error body."}},
+}
+TURN_RESPONSES = {
+    (200, "application/json"): OpenApiTypes.OBJECT, (200, "text/event-stream"): SSE_EVENT,
+    **{(code, "application/json"): serializer for code, serializer in ERRORS.items()},
+    **{(code, "text/event-stream"): SSE_EVENT for code in ERRORS},
+}
 
 
 def sse(event: str, data: Any) -> bytes:
@@ -85,14 +97,14 @@ class InterviewsApi(InterviewApi):
 
 
 class InterviewDetailApi(InterviewApi):
-    @extend_schema(parameters=[history_views.USER_ID], responses={200: OpenApiTypes.OBJECT, **ERRORS},
+    @extend_schema(parameters=[history_views.USER_ID], responses={200: OpenApiTypes.OBJECT, 403: ErrorSerializer, **ERRORS},
                    summary="Everything about one interview: settings and plan, the conversation, answers with "
                            "their evaluation, feedback and scores, skill gaps, coverage, resume, recordings "
                            "(signed links)")
     def get(self, request: Request, interview_id) -> Response:
         return history_views.interview_detail(request, interview_id)
 
-    @extend_schema(parameters=[history_views.USER_ID], responses={204: None, **ERRORS},
+    @extend_schema(parameters=[history_views.USER_ID], responses={204: None, 403: ErrorSerializer, **ERRORS},
                    summary="Delete the interview, everything it holds and its stored files (recordings, reports)")
     def delete(self, request: Request, interview_id) -> Response:
         return history_views.interview_delete(request, interview_id)
@@ -158,8 +170,7 @@ class InterviewMessagesApi(TurnApi):
         client_message_id = serializers.CharField(max_length=100, required=False, allow_null=True)
 
     @extend_schema(request={"application/json": InputSerializer, "multipart/form-data": SpokenInputSerializer},
-                   responses={200: OpenApiTypes.OBJECT, **ERRORS},
-                   summary="Answer (text, or multipart `audio`): the interviewer's reply")
+                   responses=TURN_RESPONSES, summary="Answer (text, or multipart `audio`): the interviewer's reply")
     def post(self, request: Request, interview_id):
         if request.content_type.startswith("multipart/"):
             return self.spoken(request, interview_id)
@@ -182,8 +193,7 @@ class InterviewMessagesApi(TurnApi):
 
 
 class InterviewSkipApi(TurnApi):
-    @extend_schema(request=None, responses={200: OpenApiTypes.OBJECT, **ERRORS},
-                   summary="Skip the current question")
+    @extend_schema(request=None, responses=TURN_RESPONSES, summary="Skip the current question")
     def post(self, request: Request, interview_id):
         turn = interviews.interview_answer_begin(user_id=request.user.id, interview_id=str(interview_id),
                                                  kind="skip", content=None)

@@ -11,7 +11,7 @@ from typing import Any
 
 from drf_spectacular.utils import OpenApiParameter, OpenApiTypes, extend_schema
 from rest_framework import serializers, status
-from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
+from rest_framework.permissions import IsAuthenticated, IsAuthenticatedOrReadOnly
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -224,20 +224,13 @@ LIST_PARAMETERS = [
 
 # Views -------------------------------------------------------------------------------------
 
-class SignedInForWrites(BasePermission):
-    """Anyone may read the public bank; creating needs a signed-in caller."""
-
-    def has_permission(self, request: Request, view: APIView) -> bool:
-        return request.method in SAFE_METHODS or bool(request.user and request.user.is_authenticated)
-
-
 def _caller(request: Request) -> str | None:
     return request.user.id if request.user and request.user.is_authenticated else None
 
 
 class QuestionsApi(APIView):
     authentication_classes = [BlankHeaderAnonymousAuthentication]
-    permission_classes = [SignedInForWrites]
+    permission_classes = [IsAuthenticatedOrReadOnly]  # anyone reads the public bank
 
     @extend_schema(operation_id="questions_list", tags=["questions"],
                    summary="The public bank and the caller's own questions, newest first",
@@ -298,7 +291,7 @@ class QuestionApi(APIView):
     or another user's shared one) is 403, since it is visible anyway."""
 
     authentication_classes = [BlankHeaderAnonymousAuthentication]
-    permission_classes = [SignedInForWrites]
+    permission_classes = [IsAuthenticatedOrReadOnly]  # anyone reads the public bank
 
     @extend_schema(operation_id="question_get", tags=["questions"], summary="One question (public or own)",
                    responses={200: QuestionSerializer, **ERRORS})
