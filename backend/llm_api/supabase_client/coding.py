@@ -8,7 +8,8 @@ from typing import Any
 from postgrest.types import ReturnMethod
 
 from .connection import get_client
-from .errors import SupabaseError, translate_errors
+from .errors import translate_errors
+from .rpc import outcome_rpc
 
 SUBMISSION_COLUMNS = ("id,position,seq,language,source,results,passed_visible,total_visible,passed_hidden,"
                       "total_hidden,solved,status,runner,created_at")
@@ -41,13 +42,8 @@ def coding_problem_get(*, bank_key: str) -> dict[str, Any] | None:
 def code_submission_record(*, user_id: str, interview_id: str, position: int,
                            submission: Mapping[str, Any]) -> dict[str, Any]:
     """Store one submission of the question being asked: {outcome: recorded|not_found|conflict, ...}."""
-    with translate_errors():
-        data = get_client().rpc("code_submission_record", {
-            "p_user_id": user_id, "p_interview_id": interview_id, "p_position": position,
-            "p_submission": dict(submission)}).execute().data
-    if not isinstance(data, dict) or "outcome" not in data:
-        raise SupabaseError(upstream_message="code_submission_record answered without an outcome")
-    return data
+    return outcome_rpc("code_submission_record", {"p_user_id": user_id, "p_interview_id": interview_id,
+                                                   "p_position": position, "p_submission": dict(submission)})
 
 
 def code_submissions(*, user_id: str, interview_id: str, position: int | None = None) -> list[dict[str, Any]]:

@@ -15,6 +15,7 @@ from typing import Any
 from .connection import get_client
 from .errors import SupabaseError, translate_errors
 from .interviews import ANSWER_COLUMNS, INTERVIEW_COLUMNS, MESSAGE_COLUMNS, owned_filter
+from .rpc import outcome_rpc
 from .skill_gaps import COVERAGE_COLUMNS, GAP_COLUMNS
 
 RECORDING_COLUMNS = "id,answer_id,kind,storage_path,content_type,size_bytes,duration_seconds,expires_at,created_at"
@@ -79,10 +80,7 @@ def history_progress(*, user_id: str, limit: int) -> list[dict[str, Any]]:
 def interview_delete(*, user_id: str, interview_id: str) -> dict[str, Any]:
     """Delete the user's interview; `{outcome: deleted|pending|not_found, objects: [{id, bucket, path}]}`:
     the objects still to remove from Storage (queued in the same transaction)."""
-    data = _call("interview_delete", {"p_user_id": user_id, "p_interview_id": interview_id})
-    if not isinstance(data, dict) or "outcome" not in data:
-        raise SupabaseError(upstream_message="interview_delete answered without an outcome")
-    return data
+    return outcome_rpc("interview_delete", {"p_user_id": user_id, "p_interview_id": interview_id})
 
 
 def storage_deletions_done(*, user_id: str, done: list[str], failed: list[str], error: str | None) -> dict[str, Any]:

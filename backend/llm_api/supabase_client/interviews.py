@@ -13,6 +13,7 @@ from typing import Any
 
 from .connection import get_client
 from .errors import SupabaseError, translate_errors
+from .rpc import outcome_rpc
 
 INTERVIEW_COLUMNS = (
     "id,user_id,resume_id,title,job_role,job_description,experience_level,interview_type,difficulty,status,"
@@ -34,17 +35,9 @@ def owned_filter(user_id: str) -> str:
     return f"user_id.eq.{user},scheduled_by.eq.{user}"
 
 
-def _rpc(name: str, params: Mapping[str, Any]) -> dict[str, Any]:
-    with translate_errors():
-        data = get_client().rpc(name, dict(params)).execute().data
-    if not isinstance(data, dict) or "outcome" not in data:
-        raise SupabaseError(upstream_message=f"{name} answered without an outcome")
-    return data
-
-
 def interview_create(*, user_id: str, interview: Mapping[str, Any], plan: list[Mapping[str, Any]]) -> dict[str, Any]:
     """The new interview (status preparing) with one answer row per planned question."""
-    return _rpc("interview_create", {"p_user_id": user_id, "p_interview": dict(interview), "p_plan": list(plan)})
+    return outcome_rpc("interview_create", {"p_user_id": user_id, "p_interview": dict(interview), "p_plan": list(plan)})
 
 
 def interview_get(*, user_id: str, interview_id: str, with_answers: bool = False,
@@ -76,13 +69,13 @@ def interview_last_interviewer_message(*, user_id: str, interview_id: str) -> di
 
 def interview_start(*, user_id: str, interview_id: str, message: Mapping[str, Any],
                     state: Mapping[str, Any]) -> dict[str, Any]:
-    return _rpc("interview_start", {"p_user_id": user_id, "p_interview_id": interview_id,
+    return outcome_rpc("interview_start", {"p_user_id": user_id, "p_interview_id": interview_id,
                                     "p_message": dict(message), "p_state": dict(state)})
 
 
 def interview_accept(*, user_id: str, interview_id: str, kind: str, content: str | None,
                      client_message_id: str | None, lease_seconds: int, recent: int) -> dict[str, Any]:
-    return _rpc("interview_accept", {
+    return outcome_rpc("interview_accept", {
         "p_user_id": user_id, "p_interview_id": interview_id, "p_kind": kind, "p_content": content,
         "p_client_message_id": client_message_id, "p_lease_seconds": lease_seconds, "p_recent": recent,
     })
@@ -90,7 +83,7 @@ def interview_accept(*, user_id: str, interview_id: str, kind: str, content: str
 
 def interview_reply(*, user_id: str, interview_id: str, answer_message_id: str, message: Mapping[str, Any],
                     state: Mapping[str, Any], answers: list[Mapping[str, Any]]) -> dict[str, Any]:
-    return _rpc("interview_reply", {
+    return outcome_rpc("interview_reply", {
         "p_user_id": user_id, "p_interview_id": interview_id, "p_answer_message_id": answer_message_id,
         "p_message": dict(message), "p_state": dict(state), "p_answers": list(answers),
     })
@@ -153,14 +146,14 @@ def open_skill_gaps(*, user_id: str, limit: int) -> list[dict[str, Any]]:
 def interview_answer_score(*, user_id: str, interview_id: str, position: int, answer_text: str,
                            score: Mapping[str, Any]) -> dict[str, Any]:
     """Store one answer's score while the interview is active (only for that exact answer text)."""
-    return _rpc("interview_answer_score", {"p_user_id": user_id, "p_interview_id": interview_id,
+    return outcome_rpc("interview_answer_score", {"p_user_id": user_id, "p_interview_id": interview_id,
                                            "p_position": position, "p_answer_text": answer_text,
                                            "p_score": dict(score)})
 
 
 def answer_attempt_add(*, user_id: str, interview_id: str, position: int,
                        attempt: Mapping[str, Any]) -> dict[str, Any]:
-    return _rpc("answer_attempt_add", {"p_user_id": user_id, "p_interview_id": interview_id, "p_position": position,
+    return outcome_rpc("answer_attempt_add", {"p_user_id": user_id, "p_interview_id": interview_id, "p_position": position,
                                        "p_attempt": dict(attempt)})
 
 

@@ -15,8 +15,9 @@ from typing import Any
 
 from .connection import get_client
 from .errors import SupabaseError, translate_errors
-from .interviews import _rpc
+from .interviews import MESSAGE_COLUMNS, owned_filter
 from .paging import counted_page
+from .rpc import outcome_rpc
 
 SESSION_COLUMNS = (
     "id,scheduled_by,interviewer_id,student_id,candidate_id,candidate_email,title,description,duration_minutes,"
@@ -181,7 +182,7 @@ def sessions_of_role(*, user_id: str, job_role: str, limit: int) -> list[dict[st
 def scheduled_interview_start(*, user_id: str, session_id: str, plan: list[Mapping[str, Any]],
                               state: Mapping[str, Any], message: Mapping[str, Any]) -> dict[str, Any]:
     """Store the plan and the opening question and make the scheduled interview active, at once."""
-    return _rpc("scheduled_interview_start", {"p_user_id": user_id, "p_interview_id": session_id,
+    return outcome_rpc("scheduled_interview_start", {"p_user_id": user_id, "p_interview_id": session_id,
                                               "p_plan": list(plan), "p_state": dict(state),
                                               "p_message": dict(message)})
 
@@ -248,7 +249,7 @@ def session_question_delete(*, user_id: str, question_id: str) -> bool:
 def invitation_issue(*, user_id: str, session_id: str, token_hash: str, expires_at: str) -> dict[str, Any]:
     """Revoke the session's live invitation, if any, and store the new one (outcomes: issued, conflict,
     not_found)."""
-    return _rpc("interview_invitation_issue", {"p_user_id": user_id, "p_interview_id": session_id,
+    return outcome_rpc("interview_invitation_issue", {"p_user_id": user_id, "p_interview_id": session_id,
                                                "p_token_hash": token_hash, "p_expires_at": expires_at})
 
 
@@ -341,8 +342,6 @@ def candidate_session_accept(*, user_id: str, email: str, session_id: str) -> di
 
 def session_messages(*, user_id: str, session_id: str) -> list[dict[str, Any]]:
     """The conversation of an interview the user owns or scheduled, in order."""
-    from .interviews import MESSAGE_COLUMNS, owned_filter
-
     with translate_errors():
         data = (get_client().table("interview_messages").select(f"{MESSAGE_COLUMNS},interviews!inner(id)")
                 .eq("interview_id", session_id).or_(owned_filter(user_id), reference_table="interviews")
