@@ -596,13 +596,11 @@ def _progress_view(access: SessionAccess, turn: interviews.TurnResult) -> dict[s
 
 def ai_initialize(*, access: SessionAccess) -> dict[str, Any]:
     """Start the interview if it has not started (any of its parties may), and answer the
-    interviewer's current message."""
-    row = supabase_client.session_get(user_id=access.owner_id, session_id=access.session_id)
-    if row is None:
-        raise SessionNotFound()
-    started = _start(owner_id=access.owner_id, row=row)
-    message = started["message"]
+    interviewer's current message (the session as `session_access` just read it)."""
+    if access.session["status"] != "active":
+        _start(owner_id=access.owner_id, row=access.session)
     state = interviews.interview_state(user_id=access.owner_id, interview_id=access.session_id)
+    message = state["last_interviewer_message"]
     return {"session_id": access.session_id, "status": "in_progress", "message": (message or {}).get("content"),
             "interview_complete": state["awaiting"] == "end", "progress": state["progress"],
             "conversation": [conversation_entry(message, access.session_id)] if message else []}
@@ -619,10 +617,7 @@ def ai_respond(*, access: SessionAccess, student_response: str, client_message_i
 
 def ai_end(*, access: SessionAccess) -> dict[str, Any]:
     """End and score the interview; the interviewer gets the evaluation, a candidate a thank-you."""
-    row = supabase_client.session_get(user_id=access.owner_id, session_id=access.session_id)
-    if row is None:
-        raise SessionNotFound()
-    ended = _end(owner_id=access.owner_id, row=row)
+    ended = _end(owner_id=access.owner_id, row=access.session)
     answer = {"session_id": access.session_id, "status": "completed",
               "message": "Thank you for your time: the interview is over, and your interviewer will be in touch."}
     if access.role == "interviewer":
