@@ -113,6 +113,10 @@ class FakeOpenAI:
                     if fake.models_delay:
                         fake.release.wait(fake.models_delay)
                     status, answer = fake.models()
+                self.send_json(status, answer)
+
+            def send_json(self, status: int, answer: Any) -> None:
+                """A JSON answer (a str is sent as it is, for malformed-JSON tests)."""
                 data = answer.encode() if isinstance(answer, str) else json.dumps(answer).encode()
                 try:
                     self.send_response(status)
@@ -121,7 +125,7 @@ class FakeOpenAI:
                     self.end_headers()
                     self.wfile.write(data)
                 except (BrokenPipeError, ConnectionResetError):
-                    pass
+                    pass  # the client gave up (a timeout test)
 
             def do_POST(self) -> None:
                 received = time.perf_counter()
@@ -144,15 +148,7 @@ class FakeOpenAI:
                 if isinstance(answer, Streamed):
                     self.stream(answer)
                     return
-                data = answer.encode() if isinstance(answer, str) else json.dumps(answer).encode()
-                try:
-                    self.send_response(status)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(data)))
-                    self.end_headers()
-                    self.wfile.write(data)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass  # the client gave up (a timeout test)
+                self.send_json(status, answer)
 
             def answer_transcription(self, raw: bytes) -> None:
                 fields, audio = multipart_fields(self.headers.get("Content-Type") or "", raw)
@@ -160,12 +156,7 @@ class FakeOpenAI:
                 fake.paths.append(self.path)
                 status, answer = (fake.transcribe(fields, audio) if fake.transcribe
                                   else (404, {"error": {"message": "no speech model here"}}))
-                data = answer.encode() if isinstance(answer, str) else json.dumps(answer).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
+                self.send_json(status, answer)
 
             def stream(self, answer: Streamed) -> None:
                 pieces = [answer.content[i:i + answer.chunk_size]
