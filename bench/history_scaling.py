@@ -23,10 +23,8 @@ Run from the repo root:  .venv/bin/python bench/history_scaling.py [--runs N]
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -37,7 +35,7 @@ if str(ROOT) not in sys.path:
 import httpx  # noqa: E402
 import psycopg  # noqa: E402
 
-from bench.local_stack import serve_wsgi, sign_up, stack_in_child  # noqa: E402
+from bench.local_stack import count_round_trips, django_on_stack, serve_wsgi, sign_up, stack_in_child  # noqa: E402
 
 SIZES = (10, 1_000, 10_000)
 BIG = 50_000
@@ -92,29 +90,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=30, help="timed requests per query and size (default 30)")
     args = parser.parse_args()
     with stack_in_child("history-bench-") as stack_settings:
-        os.environ.update(stack_settings.as_env())
-        os.environ.update({"LLM_PROVIDER": "offline", "DJANGO_SETTINGS_MODULE": "backend.settings",
-                           "INTERVIEW_MAX_FOLLOW_UPS": "0", "LOG_LEVEL": "WARNING",
-                           "ACCOUNT_THROTTLE_PER_IP": "1000", "ACCOUNT_THROTTLE_PER_EMAIL": "1000"})
-        import django
-
-        django.setup()
-        from django.conf import settings
+        django_on_stack({**stack_settings.as_env(), "LLM_PROVIDER": "offline", "INTERVIEW_MAX_FOLLOW_UPS": "0",
+                         "LOG_LEVEL": "WARNING", "ACCOUNT_THROTTLE_PER_IP": "1000",
+                         "ACCOUNT_THROTTLE_PER_EMAIL": "1000"})
+        trips = count_round_trips()
         from django.core.wsgi import get_wsgi_application
 
-        from backend.llm_api import supabase_client
-        from backend.llm_api.services.question_bank import question_bank_load
-
-        settings.SUPABASE_JWT_ISSUER = f"{stack_settings.url}/auth/v1"
-        question_bank_load()
-        trips = {"count": 0}
-        http = supabase_client.connection._get_connection().http
-
-        def count(request) -> None:
-            if not threading.current_thread().name.startswith("answer-scoring"):
-                trips["count"] += 1
-
-        http.event_hooks["request"].append(count)
         server = serve_wsgi(get_wsgi_application())
         api = httpx.Client(base_url=f"http://127.0.0.1:{server.server_port}/api", timeout=120)
         run(api, trips, stack_settings, args.runs)

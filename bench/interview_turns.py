@@ -20,10 +20,8 @@ Run from the repo root:  .venv/bin/python bench/interview_turns.py
 from __future__ import annotations
 
 import json
-import os
 import statistics
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -33,7 +31,7 @@ if str(ROOT) not in sys.path:
 
 import httpx  # noqa: E402
 
-from bench.local_stack import serve_wsgi, sign_up, stack_in_child  # noqa: E402
+from bench.local_stack import count_round_trips, django_on_stack, serve_wsgi, sign_up, stack_in_child  # noqa: E402
 from tests.api.fake_openai import FakeOpenAI, Streamed  # noqa: E402
 
 QUESTIONS = 20
@@ -106,30 +104,12 @@ def main() -> None:
     fake = FakeOpenAI(fake_reply)
     with stack_in_child("interview-bench-") as stack_settings:
         with fake:
-            os.environ.update(stack_settings.as_env())
-            os.environ.update({"LLM_PROVIDER": "openai", "OPENAI_API_KEY": "bench", "OPENAI_BASE_URL": fake.base_url,
-                               "OPENAI_MODEL": "fake-model", "DJANGO_SETTINGS_MODULE": "backend.settings",
-                               "INTERVIEW_MAX_FOLLOW_UPS": "1", "LOG_LEVEL": "WARNING", "SCORING_WORKERS": "4",
-                               "ACCOUNT_THROTTLE_PER_IP": "1000", "ACCOUNT_THROTTLE_PER_EMAIL": "1000"})
-            import django
-
-            django.setup()
-            from django.conf import settings
+            django_on_stack({**stack_settings.as_env(), "LLM_PROVIDER": "openai", "OPENAI_API_KEY": "bench",
+                             "OPENAI_BASE_URL": fake.base_url, "OPENAI_MODEL": "fake-model",
+                             "INTERVIEW_MAX_FOLLOW_UPS": "1", "LOG_LEVEL": "WARNING", "SCORING_WORKERS": "4",
+                             "ACCOUNT_THROTTLE_PER_IP": "1000", "ACCOUNT_THROTTLE_PER_EMAIL": "1000"})
+            trips = count_round_trips()  # the turn's own round trips: not the background scoring's
             from django.core.wsgi import get_wsgi_application
-
-            from backend.llm_api import supabase_client
-            from backend.llm_api.services.question_bank import question_bank_load
-
-            settings.SUPABASE_JWT_ISSUER = f"{stack_settings.url}/auth/v1"
-            question_bank_load()
-            trips = {"count": 0}
-            http = supabase_client.connection._get_connection().http
-
-            def count(request) -> None:  # the turn's own round trips: not the background scoring's
-                if not threading.current_thread().name.startswith("answer-scoring"):
-                    trips["count"] += 1
-
-            http.event_hooks["request"].append(count)
 
             server = serve_wsgi(get_wsgi_application())
             api = httpx.Client(base_url=f"http://127.0.0.1:{server.server_port}/api", timeout=60)

@@ -36,7 +36,7 @@ if str(ROOT) not in sys.path:
 import httpx  # noqa: E402
 import psycopg  # noqa: E402
 
-from bench.local_stack import BENCH_PASSWORD, stack_in_child  # noqa: E402
+from bench.local_stack import BENCH_PASSWORD, django_on_stack, stack_in_child  # noqa: E402
 from tests.api.fake_openai import FakeOpenAI, Streamed  # noqa: E402
 from tests.api.gunicorn_helpers import gunicorn_serving  # noqa: E402
 
@@ -228,14 +228,7 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.update(UNLIMITED)
     with stack_in_child("load-bench-") as stack_settings, FakeOpenAI(model_reply, delay=0.3) as fake:
-        os.environ.update({**stack_settings.as_env(), "DJANGO_SETTINGS_MODULE": "backend.settings",
-                           "LOG_LEVEL": "WARNING"})
-        import django
-
-        django.setup()
-        from backend.llm_api.services.question_bank import question_bank_load
-
-        question_bank_load()
+        django_on_stack({**stack_settings.as_env(), "LOG_LEVEL": "WARNING"})
         serving = {"WEB_CONCURRENCY": os.environ.get("WEB_CONCURRENCY", "2"),
                    "GUNICORN_THREADS": os.environ.get("GUNICORN_THREADS", "8"), "LOG_LEVEL": "WARNING",
                    **UNLIMITED}

@@ -4,16 +4,20 @@ code being timed), the API served over real HTTP, and a signed-in bench user.
     with stack_in_child("history-bench-") as stack_settings:
         server = serve_wsgi(get_wsgi_application())   # threaded, quiet, on a free port
         user_id, auth = sign_up(api, "bench")         # register + log in through the API
+
+`django_on_stack(env)` sets the API up in the bench's own process; `count_round_trips()` counts
+its requests to Supabase.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from socketserver import ThreadingMixIn
@@ -72,6 +76,36 @@ def serve_wsgi(app) -> ThreadingWSGIServer:
     server = wsgi_server(app)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
+
+
+def django_on_stack(env: Mapping[str, str]) -> None:
+    """Django set up in this process against the stack `env` names (its `as_env()` and the bench's
+    own settings), trusting its tokens, with the shipped question bank loaded (as `make run` does)."""
+    os.environ.update({"DJANGO_SETTINGS_MODULE": "backend.settings", **env})
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    from backend.llm_api.services.question_bank import question_bank_load
+
+    settings.SUPABASE_JWT_ISSUER = f"{env['SUPABASE_URL']}/auth/v1"
+    question_bank_load()
+
+
+def count_round_trips() -> dict[str, int]:
+    """`{"count": n}`: this process's requests to Supabase from now on, counted as they are sent
+    (background answer scoring's left out: they are not the request's own)."""
+    from backend.llm_api import supabase_client
+
+    trips = {"count": 0}
+
+    def count(request) -> None:
+        if not threading.current_thread().name.startswith("answer-scoring"):
+            trips["count"] += 1
+
+    supabase_client.connection._get_connection().http.event_hooks["request"].append(count)
+    return trips
 
 
 def sign_up(api, name: str = "bench") -> tuple[str, dict]:

@@ -30,7 +30,7 @@ if str(ROOT) not in sys.path:
 
 import httpx  # noqa: E402
 
-from bench.local_stack import sign_up, stack_in_child, wsgi_server  # noqa: E402
+from bench.local_stack import django_on_stack, sign_up, stack_in_child, wsgi_server  # noqa: E402
 
 MB = 1024 * 1024
 CHUNK = 64 * 1024
@@ -39,17 +39,9 @@ WEBM_HEAD = (b"\x1a\x45\xdf\xa3\x9f\x42\x86\x81\x01\x42\xf7\x81\x01\x42\xf2\x81\
 
 
 def serve_api(env: dict, conn) -> None:
-    os.environ.update(env)
-    import django
-
-    django.setup()
-    from django.conf import settings
+    django_on_stack(env)
     from django.core.wsgi import get_wsgi_application
 
-    from backend.llm_api.services.question_bank import question_bank_load
-
-    settings.SUPABASE_JWT_ISSUER = f"{env['SUPABASE_URL']}/auth/v1"
-    question_bank_load()
     server = wsgi_server(get_wsgi_application())
     conn.send((os.getpid(), server.server_port))
     server.serve_forever()
