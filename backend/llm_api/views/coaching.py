@@ -9,7 +9,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from backend.llm_api.services import coaching
-from backend.llm_api.views.inputs import page_links, validated
+from backend.llm_api.views.inputs import NumberedPageSerializer, page_links, validated
 from backend.llm_api.views.interviews import ERRORS, InterviewApi
 
 SEVERITY_HELP = "low, medium, high or critical."
@@ -48,10 +48,7 @@ class SkillGapHistorySerializer(serializers.Serializer):
     resources = serializers.JSONField(help_text="The latest occurrence's.")
 
 
-class SkillGapPageSerializer(serializers.Serializer):
-    count = serializers.IntegerField()
-    next = serializers.CharField(allow_null=True)
-    previous = serializers.CharField(allow_null=True)
+class SkillGapPageSerializer(NumberedPageSerializer):
     results = SkillGapHistorySerializer(many=True)
 
 

@@ -29,7 +29,7 @@ from backend.llm_api.services.interview_engine import (
     normalise_type,
 )
 from backend.llm_api.services.interview_saves import UserMismatch
-from backend.llm_api.views.inputs import LabelField, page_links, validated
+from backend.llm_api.views.inputs import LabelField, NumberedPageSerializer, page_links, validated
 
 ERRORS = {401: ErrorSerializer, 404: ErrorSerializer, 502: ErrorSerializer, 503: ErrorSerializer}
 LIST_ERRORS = {400: ErrorSerializer, 403: ErrorSerializer, **ERRORS}
@@ -148,10 +148,7 @@ class InterviewSummarySerializer(serializers.Serializer):
         help_text="Scheduled by an interviewer and accepted by the caller: open it at /api/candidate/sessions/{id}/.")
 
 
-class InterviewPageSerializer(serializers.Serializer):
-    count = serializers.IntegerField()
-    next = serializers.CharField(allow_null=True)
-    previous = serializers.CharField(allow_null=True)
+class InterviewPageSerializer(NumberedPageSerializer):
     results = InterviewSummarySerializer(many=True)
 
 

@@ -114,6 +114,14 @@ def url_on(*hosts: str):
     return check
 
 
+# A numbered page of a list (`page_links` makes its links); a subclass declares its `results`.
+# (A comment, not a docstring: drf-spectacular would show a docstring on every page's schema.)
+class NumberedPageSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+    next = serializers.CharField(allow_null=True)
+    previous = serializers.CharField(allow_null=True)
+
+
 def page_links(request: Request, *, page: int, size: int, count: int) -> dict[str, str | None]:
     """`next` and `previous` of a numbered page (the first page's link carries no `page`)."""
     url = request.build_absolute_uri()

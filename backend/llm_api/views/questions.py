@@ -27,7 +27,7 @@ from backend.llm_api.services.labels import (
     experience_level_value,
     interview_type_value,
 )
-from backend.llm_api.views.inputs import LabelField, page_links, validated
+from backend.llm_api.views.inputs import LabelField, NumberedPageSerializer, page_links, validated
 
 ERRORS = {401: ErrorSerializer, 404: ErrorSerializer, 422: ErrorSerializer, 502: ErrorSerializer,
           503: ErrorSerializer}
@@ -196,10 +196,7 @@ class QuestionSerializer(serializers.Serializer):
     updated_at = serializers.CharField()
 
 
-class QuestionPageSerializer(serializers.Serializer):
-    count = serializers.IntegerField()
-    next = serializers.CharField(allow_null=True)
-    previous = serializers.CharField(allow_null=True)
+class QuestionPageSerializer(NumberedPageSerializer):
     results = QuestionSerializer(many=True)
 
 

@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 from backend.llm_api.authentication import SupabaseJWTAuthentication
 from backend.llm_api.exceptions import ErrorSerializer
 from backend.llm_api.services import reports
-from backend.llm_api.views.inputs import page_links, validated
+from backend.llm_api.views.inputs import NumberedPageSerializer, page_links, validated
 from backend.llm_api.views.resumes import PageInput
 
 ERRORS = {401: ErrorSerializer, 404: ErrorSerializer, 409: ErrorSerializer, 422: ErrorSerializer,
@@ -45,10 +45,7 @@ class ReportSerializer(serializers.Serializer):
     cached = serializers.BooleanField(help_text="true when nothing changed since the stored report was made.")
 
 
-class ReportPageSerializer(serializers.Serializer):
-    count = serializers.IntegerField()
-    next = serializers.CharField(allow_null=True)
-    previous = serializers.CharField(allow_null=True)
+class ReportPageSerializer(NumberedPageSerializer):
     results = ReportSerializer(many=True)
 
 

@@ -16,7 +16,7 @@ from backend.llm_api.authentication import BlankHeaderAnonymousAuthentication, S
 from backend.llm_api.exceptions import ErrorSerializer
 from backend.llm_api.services import resumes
 from backend.llm_api.services.resume_parsing.schema import CLAIM_KINDS
-from backend.llm_api.views.inputs import client_ip, page_links, validated
+from backend.llm_api.views.inputs import NumberedPageSerializer, client_ip, page_links, validated
 
 ERRORS = {401: ErrorSerializer, 404: ErrorSerializer, 422: ErrorSerializer, 429: ErrorSerializer,
           502: ErrorSerializer, 503: ErrorSerializer}
@@ -102,10 +102,7 @@ class UploadResultSerializer(serializers.Serializer):
     resume = ResumeSerializer(required=False)
 
 
-class PageSerializer(serializers.Serializer):
-    count = serializers.IntegerField()
-    next = serializers.CharField(allow_null=True)
-    previous = serializers.CharField(allow_null=True)
+class PageSerializer(NumberedPageSerializer):
     results = ResumeSerializer(many=True)
 
 
