@@ -62,6 +62,9 @@ MIDDLEWARE = [
     "backend.llm_api.request_context.RequestIdMiddleware",  # first: every answer carries X-Request-ID
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # The docs pages' assets (/static/) from any server, gunicorn included: no collectstatic step,
+    # no web server in front needed. Indexed once at start-up from the apps' static folders.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.common.CommonMiddleware",
 ]
 
@@ -72,7 +75,9 @@ DATABASES: dict = {}
 USE_TZ = True
 TIME_ZONE = "UTC"
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"  # `manage.py collectstatic` target (production)
+STATIC_ROOT = BASE_DIR / "staticfiles"  # `manage.py collectstatic` target, if a CDN is to serve them
+WHITENOISE_USE_FINDERS = True  # serve the installed apps' files as they are (no STATIC_ROOT needed)
+WHITENOISE_AUTOREFRESH = False  # index once at start-up, never look at the disk per request
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import mimetypes
+import pathlib
 import re
 
 import pytest
@@ -55,6 +57,11 @@ def test_docs_pages_load_assets_from_this_server_only(api, url):
     assert external == [], f"{url} loads assets from the internet: {external}"
     for asset in re.findall(r"""(?:src|href)=["']/static/([^"']+)""", html):
         assert finders.find(asset), f"static asset not shipped: {asset}"
+        # Served by the API itself with DEBUG off, as under gunicorn: no collectstatic, no web server.
+        served = api.get(f"/static/{asset}")
+        assert served.status_code == 200, asset
+        assert served["Content-Type"].split(";")[0] == mimetypes.guess_type(asset)[0]
+        assert b"".join(served.streaming_content) == pathlib.Path(finders.find(asset)).read_bytes()
 
 
 def test_schema_generates_without_warnings(tmp_path):

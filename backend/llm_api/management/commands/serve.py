@@ -5,7 +5,7 @@ data in LOCAL_SUPABASE_DIR, port LOCAL_SUPABASE_PORT or a free one if that is bu
 points the API at it, and stops it on exit. With SUPABASE_URL set, just serves.
 
 The API is served by Django's own threaded server without autoreload: `make run` is a
-development command, and that server also serves the offline Swagger UI/ReDoc assets.
+development command (the offline Swagger UI/ReDoc assets are served by whitenoise, as under gunicorn).
 With `--gunicorn` (what `make serve` runs) it is served by gunicorn with the production
 configuration (`backend/gunicorn.conf.py`) instead, in a child process given the stack's
 settings; Ctrl-C or SIGTERM stops gunicorn gracefully (in-flight turns finish), then the stack.
