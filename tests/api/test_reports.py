@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 
 import httpx
 import pytest
@@ -163,6 +164,18 @@ def test_everything_an_interview_stores_lives_under_its_folder_and_its_rows_go_w
     assert db.execute("select (select count(*) from public.recordings where interview_id = %(i)s),"
                       " (select count(*) from public.reports where interview_id = %(i)s)",
                       {"i": interview["id"]}).fetchone() == (0, 0)
+
+
+def test_arabic_names_are_shaped_with_each_words_letters_in_order():
+    """Arabic letters join (HarfBuzz picks each letter's initial, medial or final form, which the
+    PDF's text maps to Arabic presentation forms) and each word keeps its letters in order."""
+    data = {"interview": {"title": "Shaping", "job_role": "Engineer"}, "candidate": "محمد عبد الله",
+            "evaluation": {"feedback": {}, "answers": [], "skill_gaps": []}, "delivery_metrics": {}}
+    text, _ = text_of(render_report(data)[0])
+    name = next(line for line in text.splitlines() if any("\u0600" <= ch <= "\ufeff" for ch in line))
+    assert any("\ufe70" <= ch <= "\ufeff" for ch in name), name  # joined forms, not isolated letters
+    words = unicodedata.normalize("NFKC", name).split()
+    assert sorted(words) == sorted(["محمد", "عبد", "الله"]), words  # extraction may give either word order
 
 
 def test_spoken_interviews_show_their_delivery_metrics():

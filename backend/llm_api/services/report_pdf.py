@@ -2,10 +2,11 @@
 chart of the sub-scores; feedback; every question with its (trimmed) answer, score, evidence and
 dimensions; skill gaps with resources; delivery metrics for spoken interviews. Page numbers
 "Page N of M". Fonts are embedded (subset): DejaVu Sans, with Droid Sans Fallback for CJK;
-right-to-left runs are laid out in visual order. No Supabase, no DRF: data in, bytes out."""
+Arabic letters are joined (arabic-reshaper) and right-to-left runs are laid out in visual order. No Supabase, no DRF: data in, bytes out."""
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import threading
@@ -15,6 +16,8 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+import arabic_reshaper
+from arabic_reshaper.reshaper_config import config_for_true_type_font
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
@@ -40,6 +43,7 @@ FONT_DIR = Path(__file__).resolve().parents[1] / "data" / "fonts"
 ANSWER_CHARS = 1500  # an answer is trimmed to this in the report
 QUOTE_CHARS = 300
 _lock = threading.Lock()
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")  # letters the reshaper joins
 _fonts: dict[str, TTFont] = {}
 
 SCORE_LABELS = (("overall_score", "Overall"), ("communication_score", "Communication"),
@@ -69,6 +73,17 @@ def _rtl(char: str) -> bool:
     return unicodedata.bidirectional(char) in ("R", "AL")
 
 
+@functools.cache
+def _arabic_reshaper() -> arabic_reshaper.ArabicReshaper:
+    """Joins Arabic letters (initial, medial, final forms and lam-alef), using only the ligatures
+    DejaVu Sans has glyphs for: reportlab draws characters as they are and does not shape."""
+    return arabic_reshaper.ArabicReshaper(configuration=config_for_true_type_font(str(FONT_DIR / "DejaVuSans.ttf")))
+
+
+def _joined(text: str) -> str:
+    return _arabic_reshaper().reshape(text) if _ARABIC.search(text) else text
+
+
 def _visual(text: str) -> str:
     """Right-to-left runs (Hebrew, Arabic, with the spaces between their words) in visual order."""
     def flip(match: re.Match[str]) -> str:
@@ -85,7 +100,7 @@ def markup(text: Any, *, limit: int | None = None) -> str:
     value = "".join(ch for ch in unicodedata.normalize("NFC", value) if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
     if limit is not None and len(value) > limit:
         value = value[:limit].rstrip() + " …"
-    value = _visual(value)
+    value = _visual(_joined(value))
     out: list[str] = []
     in_cjk = False
     for ch in value:
