@@ -28,8 +28,8 @@ PRODUCT_TABLES = (
 )
 # What users write themselves (column by column, see the server_owned_columns migration) and
 # what only the API (service role) writes: users may read and delete those rows, never write them.
-USER_WRITTEN_TABLES = ("profiles", "resumes", "questions", "interviews", "recordings", "interviewers", "students")
-SERVER_WRITTEN_TABLES = ("interview_answers", "interview_messages", "skill_gaps", "interview_coverage")
+USER_WRITTEN_TABLES = ("profiles", "resumes", "questions", "interviews", "interviewers", "students")
+SERVER_WRITTEN_TABLES = ("interview_answers", "interview_messages", "skill_gaps", "interview_coverage", "recordings")
 PRIVATE_BUCKETS = ("resumes", "interview-recordings", "reports")
 
 

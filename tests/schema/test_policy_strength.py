@@ -84,7 +84,6 @@ def test_an_unfiltered_delete_removes_only_the_callers_rows(alice_and_bob, db, r
         ("profiles", "id", "user_id"),
         ("resumes", "user_id", "user_id"),
         ("questions", "owner_id", "user_id"),
-        ("recordings", "interview_id", "interview_id"),
     ],
 )
 def test_own_row_cannot_be_moved_to_another_owner(alice_and_bob, db, rest_as, table, column, target):

@@ -3,7 +3,7 @@
 A user's token may create an interview and rename it; every other column of `interviews`
 (status, scores, feedback, engine state, provenance, the flow's timestamps, counts, the
 recruiter fields) and every column of what the interview produces (answers, messages, skill
-gaps, coverage) is refused with PostgREST's 403 and SQLSTATE 42501. The service key writes
+gaps, coverage, recordings) is refused with PostgREST's 403 and SQLSTATE 42501. The service key writes
 them all, and `finish_interview` stays the only way a user's interview gets its scores.
 """
 
@@ -123,6 +123,23 @@ SERVER_COLUMNS = {
         "answer_id": "@answer_id",
         "status": "demonstrated",
         "evidence": "said so",
+        "created_at": WHEN,
+        "updated_at": LATER,
+    },
+    "recordings": {
+        "id": SOME_UUID,
+        "interview_id": "@interview_id",
+        "answer_id": "@answer_id",
+        "kind": "video",
+        "storage_path": f"{SOME_UUID}/forged.webm",
+        "content_type": "video/webm",
+        "size_bytes": 1,
+        "duration_seconds": 3600,
+        "expires_at": "2099-01-01T00:00:00+00:00",
+        "transcript": "A flawless answer.",
+        "delivery_metrics": {"words_per_minute": 150},
+        "client_message_id": "forged",
+        "duration_source": "file",
         "created_at": WHEN,
         "updated_at": LATER,
     },
