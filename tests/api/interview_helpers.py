@@ -54,9 +54,14 @@ def say(api: APIClient, who: Candidate, interview_id: str, content: str, **extra
 
 def events(response) -> list[tuple[str, dict]]:
     """The server-sent events of a streamed response, as (event, data) pairs."""
-    raw = b"".join(response.streaming_content).decode()
+    return parse_events(b"".join(response.streaming_content))
+
+
+def parse_events(raw: bytes) -> list[tuple[str, dict]]:
+    """(event, data) pairs; comment lines (": keep-alive") are skipped, as SSE clients do."""
     parsed = []
-    for block in raw.strip().split("\n\n"):
-        lines = dict(line.split(": ", 1) for line in block.splitlines())
-        parsed.append((lines["event"], json.loads(lines["data"])))
+    for block in raw.decode().strip().split("\n\n"):
+        lines = dict(line.split(": ", 1) for line in block.splitlines() if not line.startswith(":"))
+        if lines:
+            parsed.append((lines["event"], json.loads(lines["data"])))
     return parsed

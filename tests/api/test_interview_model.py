@@ -5,12 +5,14 @@ overreaching answers; the answer is always kept and the server's rules always wi
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
 from backend.llm_api.services.interview_engine import model as model_engine
+from backend.llm_api.views.interviews import HEARTBEAT
 from tests.api.fake_openai import FakeOpenAI, Streamed, completion
-from tests.api.interview_helpers import INJECTION, STRONG, WEAK, events, say, started
+from tests.api.interview_helpers import INJECTION, STRONG, WEAK, events, parse_events, say, started
 
 pytestmark = pytest.mark.usefixtures("stack_settings", "question_bank")
 
@@ -200,3 +202,41 @@ def test_a_server_without_json_schema_gets_json_mode_then_plain_text(api, alice,
             ["json_schema", "json_object", None]
         say(api, alice, interview["id"], WEAK)
         assert (fake.requests[-1].get("response_format") or {}).get("type") is None  # remembered
+
+
+def test_a_silent_stream_sends_keep_alive_comments_until_the_model_answers(api, alice, settings):
+    """A model slower to its first token than a balancer's idle timeout must not get the stream cut."""
+    reply = "What did you measure, and what changed?"
+    with FakeOpenAI(lambda body: (200, Streamed(answer(follow_up_target(body), reply)))) as fake:
+        use(settings, fake)
+        settings.SSE_HEARTBEAT_SECONDS = 0.05
+        interview, _ = started(api, alice, num_questions=2)
+        fake.delay = 30.0  # the model is silent until the test lets it answer
+        response = api.post(f"/api/interviews/{interview['id']}/messages", {"content": WEAK}, format="json",
+                            HTTP_ACCEPT="text/event-stream", **alice.auth)
+        chunks = iter(response.streaming_content)
+        first = next(chunks)
+        fake.release.set()
+        rest = b"".join(chunks)
+    assert first == HEARTBEAT
+    stream = parse_events(first + rest)
+    assert stream[-1][0] == "message" and stream[-1][1]["message"]["content"] == reply
+
+
+def test_a_turn_finishes_when_its_client_leaves_mid_stream(api, alice, settings, db):
+    with FakeOpenAI(lambda body: (200, Streamed(answer(follow_up_target(body), "Which numbers moved?")))) as fake:
+        use(settings, fake)
+        settings.SSE_HEARTBEAT_SECONDS = 0.05
+        interview, _ = started(api, alice, num_questions=2)
+        fake.delay = 30.0
+        response = api.post(f"/api/interviews/{interview['id']}/messages", {"content": WEAK}, format="json",
+                            HTTP_ACCEPT="text/event-stream", **alice.auth)
+        assert next(iter(response.streaming_content)) == HEARTBEAT
+        response.close()  # the client is gone before the model said anything
+        fake.release.set()
+        query = ("select content from public.interview_messages where interview_id = %s and role = 'interviewer'"
+                 " order by seq")
+        deadline = time.monotonic() + 20
+        while len(db.execute(query, (interview["id"],)).fetchall()) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+    assert [r[0] for r in db.execute(query, (interview["id"],)).fetchall()][-1] == "Which numbers moved?"

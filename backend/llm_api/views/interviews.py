@@ -3,10 +3,14 @@ end, and the state a front end resumes from."""
 
 from __future__ import annotations
 
+import contextvars
 import json
+import queue
+import threading
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypeVar
 
+from django.conf import settings
 from drf_spectacular.utils import OpenApiTypes, extend_schema
 from rest_framework import renderers, serializers, status
 from rest_framework.permissions import IsAuthenticated
@@ -46,6 +50,43 @@ TURN_RESPONSES = {
 
 def sse(event: str, data: Any) -> bytes:
     return f"event: {event}\ndata: {json.dumps(data, separators=(',', ':'), default=str)}\n\n".encode()
+
+
+HEARTBEAT = b": keep-alive\n\n"  # an SSE comment: clients ignore it, proxies see the stream is alive
+_Event = TypeVar("_Event")
+_END = object()
+
+
+def with_heartbeats(events: Iterator[_Event], *, every: float) -> Iterator[_Event | None]:
+    """The events, and None each time `every` seconds pass without one (a model's first token can
+    take longer than a load balancer's idle timeout). The events are produced in a thread of their
+    own, which also finishes the turn if the client goes away mid-stream; 0 turns this off."""
+    if every <= 0:
+        yield from events
+        return
+    produced: queue.SimpleQueue = queue.SimpleQueue()
+
+    def produce() -> None:
+        try:
+            for event in events:
+                produced.put((event, None))
+            produced.put((_END, None))
+        except BaseException as exc:  # handed to the stream, which raises it where the view expects it
+            produced.put((_END, exc))
+
+    threading.Thread(target=contextvars.copy_context().run, args=(produce,), daemon=True,
+                     name="sse-events").start()
+    while True:
+        try:
+            event, error = produced.get(timeout=every)
+        except queue.Empty:
+            yield None
+            continue
+        if error is not None:
+            raise error
+        if event is _END:
+            return
+        yield event
 
 
 class EventStreamRenderer(renderers.BaseRenderer):
@@ -142,7 +183,11 @@ class TurnApi(InterviewApi):
 
         def body() -> Iterator[bytes]:
             try:
-                for event, value in events:
+                for item in with_heartbeats(events, every=settings.SSE_HEARTBEAT_SECONDS):
+                    if item is None:
+                        yield HEARTBEAT
+                        continue
+                    event, value = item
                     if event == "token":
                         yield sse("token", {"text": value})
                     elif event == "reset":
