@@ -8,6 +8,7 @@ import postgrest
 import pytest
 
 from backend.llm_api.services import coding
+from backend.llm_api.services.coding_problems import coding_problem_entries
 from tests.api.coding_solutions import CORRECT, INCORRECT
 from tests.api.fake_code_engines import FakeJudge0, FakePiston
 from tests.api.interview_helpers import STRONG, say, started
@@ -40,7 +41,7 @@ def coding_interview(api, who, num_questions: int = 1) -> tuple[str, str]:
 
 
 def python_function(key: str) -> str:
-    return CORRECT[key]["python"].split("(")[0].removeprefix("def ")
+    return next(p["functions"]["python"] for p in coding_problem_entries() if p["question_key"] == key)
 
 
 def looping(key: str) -> str:
@@ -62,12 +63,14 @@ def test_the_problem_shows_starters_and_visible_tests_but_no_hidden_test(api, al
     assert problem["submissions"] == [] and problem["position"] == 1
 
 
-def test_a_senior_coding_interview_gets_its_runnable_problem_and_a_full_plan(api, alice, db):
+def test_a_senior_coding_interview_gets_runnable_problems_first_and_a_full_plan(api, alice, db):
     interview, _ = started(api, alice, interview_type="coding", experience_level="senior", num_questions=5)
     ids = [q["question_id"] for q in interview["plan"]]
     runnable = db.execute("select q.id::text from public.questions q join public.coding_problems p using (bank_key)"
                           " where q.id::text = any(%s)", (ids,)).fetchall()
-    assert len(ids) == 5 and len(runnable) == 1  # the one problem for seniors, then talk-only questions
+    available = db.execute("select count(*) from public.questions q join public.coding_problems p using (bank_key)"
+                           " where q.interview_type = 'coding' and 'senior' = any(q.experience_levels)").fetchone()[0]
+    assert len(ids) == 5 and len(runnable) == min(5, available)  # runnable problems first, then talk-only ones
 
 
 def test_a_mixed_interviews_coding_question_is_a_runnable_problem(api, alice, db):

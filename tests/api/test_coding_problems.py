@@ -54,6 +54,15 @@ def test_generators_expand_and_refuse_what_is_too_big():
         expand({"$range": [0, 10_000_000]})
 
 
+def test_generators_make_flat_lists_names_rows_and_objects():
+    assert expand({"$concat": {"$repeat": [["db", 1], 2]}}) == ["db", 1, "db", 1]
+    assert expand({"$format": [["pkg-{}", 7], {"$range": [0, 2]}]}) == [["pkg-0", 7], ["pkg-1", 7]]
+    assert expand({"$zip": [{"$range": [0, 2]}, ["a", "b"]]}) == [[0, "a"], [1, "b"]]
+    assert expand({"$object": {"$zip": [{"$format": ["e{}", [1, 2]]}, ["a", "e1"]]}}) == {"e1": "a", "e2": "e1"}
+    with pytest.raises(ValueError):
+        expand({"$zip": [[1, 2], [1]]})
+
+
 def test_values_are_judged_strictly():
     assert coding.same_value([1, 2.0000000001], [1, 2]) and coding.same_value({"a": [True]}, {"a": [True]})
     assert not coding.same_value(1, True) and not coding.same_value([1], [1, 2]) and not coding.same_value("1", 1)

@@ -126,14 +126,15 @@ def _failure(error: str) -> str:
 
 
 def _judged(case: CaseRun, test: dict[str, Any], *, hidden: bool) -> dict[str, Any]:
-    passed = case.error is None and same_value(case.value, test["expected"])
+    expected = expand(test["expected"])
+    passed = case.error is None and same_value(case.value, expected)
     failure = None if passed else "wrong_answer" if case.error is None else _failure(case.error)
     judged = {"name": test["name"], "passed": passed, "time_ms": case.time_ms, "memory_kb": case.memory_kb,
               "failure": failure}
     if hidden:  # nothing the candidate's code could have printed about the hidden arguments
         return {**judged, "hidden": True, "kind": test["kind"]}
     return {**judged, "hidden": False, "stdout": case.stdout[:TEXT_KEEP], "stderr": case.stderr[:TEXT_KEEP],
-            "error": case.error, "output": case.value if case.error is None else None, "expected": test["expected"]}
+            "error": case.error, "output": case.value if case.error is None else None, "expected": expected}
 
 
 def _run(*, user_id: str, language: str, source: str, problem: dict[str, Any],

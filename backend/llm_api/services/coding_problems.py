@@ -5,7 +5,12 @@ A problem has a statement, examples, constraints, a function name and starter co
 visible tests (shown, run by `code/run`) and hidden tests (only their names and results are
 ever shown), each `{name, args, expected}`, hidden ones with a `kind` (basic, edge, large) that
 the code-quality score reads. Large arguments are written as generators so the files stay small:
-`{"$range": [start, stop]}`, `{"$repeat": [value, count]}`, `{"$concat": [part, ...]}`.
+`{"$range": [start, stop, step?]}`, `{"$repeat": [value, count]}`, `{"$concat": [part, ...]}` (its parts
+may themselves be generated: `{"$concat": {"$repeat": [["db"], 3]}}` is `["db", "db", "db"]`),
+`{"$format": [template, values]}` (one copy of the template per value, `{}` in its strings replaced by
+the value: names like `"pkg-{}"`), `{"$zip": [list, ...]}` (lists of the i-th items: rows of a table)
+and `{"$object": pairs}` (an object from `[key, value]` pairs). A hidden test's expected value may be
+generated too (a long result), judged against what it makes.
 """
 
 from __future__ import annotations
@@ -42,13 +47,31 @@ def expand(value: Any) -> Any:
         item, count = expand(value["$repeat"][0]), int(value["$repeat"][1])
         made = item * count if isinstance(item, str) else [item] * count
     elif set(value) == {"$concat"}:
-        parts = [expand(part) for part in value["$concat"]]
+        parts = expand(value["$concat"])
         made = "".join(parts) if all(isinstance(p, str) for p in parts) else [x for p in parts for x in p]
+    elif set(value) == {"$format"}:
+        template, values = value["$format"][0], expand(value["$format"][1])
+        made = [_formatted(template, item) for item in values]
+    elif set(value) == {"$zip"}:
+        made = [list(row) for row in zip(*expand(value["$zip"]), strict=True)]
+    elif set(value) == {"$object"}:
+        made = {str(key): item for key, item in expand(value["$object"])}
     else:
         return {key: expand(item) for key, item in value.items()}
     if len(made) > MAX_EXPANDED:
         raise ProblemError(f"a generator makes {len(made)} items (at most {MAX_EXPANDED})")
     return made
+
+
+def _formatted(template: Any, item: Any) -> Any:
+    """The template with `{}` in each of its strings replaced by the item."""
+    if isinstance(template, str):
+        return template.replace("{}", str(item))
+    if isinstance(template, list):
+        return [_formatted(part, item) for part in template]
+    if isinstance(template, dict):
+        return {key: _formatted(part, item) for key, part in template.items()}
+    return template
 
 
 def _tests(raw: Any, where: str, *, hidden: bool) -> list[dict[str, Any]]:
