@@ -255,7 +255,7 @@ def test_the_judge0_back_end_sends_the_harness_and_its_files_as_one_submission(a
     sent = judge0.requests[-1]
     assert judge0.paths[-1] == "/submissions?base64_encoded=true&wait=true"
     assert (sent["language_id"], sent["command_line_arguments"], sent["cpu_time_limit"], sent["memory_limit"]) == (
-        71, python_function(key), 1, 256 * 1024)
+        71, f"{python_function(key)} function", 1, 256 * 1024)
     looped = post(api, alice, interview_id, "run", "python", looping(key))
     assert looped.status_code == 200 and {t["failure"] for t in looped.json()["tests"]} == {"time_limit"}
 

@@ -1,11 +1,23 @@
 """Runnable coding problems: shipped in `data/coding_problems/`, one per curated coding question
 (by its bank key), loaded into `coding_problems` with the question bank.
 
-A problem has a statement, examples, constraints, a function name and starter code per language,
+A problem has a statement, examples, constraints, what the tests call and starter code per language,
 visible tests (shown, run by `code/run`) and hidden tests (only their names and results are
 ever shown), each `{name, args, expected}`, hidden ones with a `kind` (basic, edge, large) that
 the code-quality score reads. Large arguments are written as generators so the files stay small:
-`{"$range": [start, stop]}`, `{"$repeat": [value, count]}`, `{"$concat": [part, ...]}`.
+`{"$range": [start, stop(, step)]}`, `{"$repeat": [value, count]}`, `{"$concat": [part, ...]}`, and
+`{"$zip": [part, ...]}` (lists of one length side by side, `[[a0, b0, ...], [a1, b1, ...], ...]`, a
+part that is not a list the same in every row: how long generated call lists are written, e.g.
+`{"$zip": ["put", {"$range": [0, 5]}]}`); expected values may use them too.
+
+What the tests call is one of (per language):
+* `"functions": {"python": "name"}`: a function; a test's `args` are its arguments.
+* `"class": {"python": "Name"}`: a class; a test's `args` are `[constructor_args, [[method, *args], ...]]`
+  and its expected value the list of the method calls' results.
+* `"functions": {"python": ["encode", "decode"]}`: several functions; a test's `args` are
+  `[[[function, *args], ...]]` and its expected value the list of the calls' results.
+An argument `{"$predicate": {"true_from": k, "max_calls": m}}` is handed to the candidate as a
+function (k' -> k' >= k) that fails the test past m calls (see the harnesses).
 """
 
 from __future__ import annotations
@@ -20,8 +32,8 @@ from backend.llm_api import supabase_client
 from backend.llm_api.services.code_runner import LANGUAGES
 
 PROBLEMS_DIR = Path(__file__).resolve().parents[1] / "data" / "coding_problems"
-KEYS = {"question_key", "title", "statement", "functions", "starter", "examples", "constraints", "limits", "tests",
-        "hidden_tests"}
+KEYS = {"question_key", "title", "statement", "starter", "examples", "constraints", "limits", "tests", "hidden_tests"}
+ENTRY_KEYS = ("functions", "class")  # exactly one of them
 TEST_KINDS = ("basic", "edge", "large")
 MAX_EXPANDED = 1_000_000  # items a generator may make
 
@@ -44,6 +56,11 @@ def expand(value: Any) -> Any:
     elif set(value) == {"$concat"}:
         parts = [expand(part) for part in value["$concat"]]
         made = "".join(parts) if all(isinstance(p, str) for p in parts) else [x for p in parts for x in p]
+    elif set(value) == {"$zip"}:
+        parts = [expand(part) for part in value["$zip"]]
+        size = min(len(part) for part in parts if isinstance(part, list))
+        made = [list(row) for row in zip(*(part if isinstance(part, list) else [part] * size for part in parts),
+                                         strict=True)]
     else:
         return {key: expand(item) for key, item in value.items()}
     if len(made) > MAX_EXPANDED:
@@ -67,13 +84,32 @@ def _tests(raw: Any, where: str, *, hidden: bool) -> list[dict[str, Any]]:
     return raw
 
 
+def problem_entry(problem: dict[str, Any], language: str) -> tuple[str, str]:
+    """(name, mode) of what a problem's tests call in a language, as a `RunRequest` takes them."""
+    if "class" in problem:
+        return problem["class"][language], "class"
+    names = problem["functions"][language]
+    return (",".join(names), "functions") if isinstance(names, list) else (names, "function")
+
+
+def _entry_names(raw: dict[str, Any], where: str) -> None:
+    field = next(key for key in ENTRY_KEYS if key in raw)
+    names = raw[field]
+    if not isinstance(names, dict) or set(names) != set(LANGUAGES):
+        raise ProblemError(f"{where}.{field}: one per language {sorted(LANGUAGES)}")
+    for name in names.values():
+        listed = name if field == "functions" and isinstance(name, list) else [name]
+        if not listed or not all(isinstance(each, str) and each.isidentifier() for each in listed):
+            raise ProblemError(f"{where}.{field}: identifiers ({names})")
+
+
 def _problem(raw: Any, where: str) -> dict[str, Any]:
-    if not isinstance(raw, dict) or set(raw) != KEYS:
-        raise ProblemError(f"{where}: keys must be {sorted(KEYS)}")
+    if not isinstance(raw, dict) or set(raw) - set(ENTRY_KEYS) != KEYS or len(set(raw) & set(ENTRY_KEYS)) != 1:
+        raise ProblemError(f"{where}: keys must be {sorted(KEYS)} and one of {ENTRY_KEYS}")
     where = f"{where} ({raw['question_key']})"
-    for field in ("functions", "starter"):
-        if not isinstance(raw[field], dict) or set(raw[field]) != set(LANGUAGES):
-            raise ProblemError(f"{where}.{field}: one per language {sorted(LANGUAGES)}")
+    _entry_names(raw, where)
+    if not isinstance(raw["starter"], dict) or set(raw["starter"]) != set(LANGUAGES):
+        raise ProblemError(f"{where}.starter: one per language {sorted(LANGUAGES)}")
     if not isinstance(raw["limits"], dict) or not isinstance(raw["limits"].get("efficient_ms"), int):
         raise ProblemError(f"{where}.limits: {{efficient_ms}}")
     _tests(raw["tests"], f"{where}.tests", hidden=False)

@@ -1,10 +1,20 @@
 """The Python test harness, run inside the sandbox (stdlib only; never imported by the API).
 
-Loads `solution.py`, calls the named function once per case of `cases.json` (arguments only:
-expected values never enter the sandbox, so printing them cannot help), and writes one line
-per case to the real stdout, `\x1e` + JSON, as soon as the case ends: a case that hangs or
-crashes the process still leaves the earlier ones reported. The candidate's own output is
-captured per case and trimmed.
+Loads `solution.py` and runs each case of `cases.json` (arguments only: expected values never
+enter the sandbox, so printing them cannot help) in one of three modes (`main.py NAME MODE`):
+
+* `function`: calls the function NAME with the case's arguments;
+* `class`: the arguments are `[constructor_args, [[method, *args], ...]]`: builds the class NAME,
+  calls the methods in order, and the value is the list of their results;
+* `functions`: NAME is a comma-separated list of functions, the arguments `[[[function, *args], ...]]`,
+  and the value is the list of the calls' results.
+
+An argument `{"$predicate": {"true_from": K, "max_calls": M}}` becomes a function k -> k >= K that
+counts its calls and fails the case past M of them (a search must stay within its call budget).
+It writes one line per case to the real stdout, `\x1e` + JSON, as soon as the case ends: a case
+that hangs or crashes the process still leaves the earlier ones reported. A list value is sent as
+`runs` ([item, count] pairs of equal neighbours) so long repetitive results fit the output cap.
+The candidate's own output is captured per case and trimmed.
 """
 
 import contextlib
@@ -33,6 +43,63 @@ def error_text(exc):
     return f"{type(exc).__name__}: {exc}"[:500] + line
 
 
+class CallBudgetExceeded(Exception):
+    pass
+
+
+class MissingEntry(Exception):
+    pass
+
+
+def predicate(spec):
+    """k -> k >= true_from, failing once called more than max_calls times."""
+    threshold, budget = spec["true_from"], spec["max_calls"]
+    calls = [0]
+
+    def check(k):
+        calls[0] += 1
+        if calls[0] > budget:
+            raise CallBudgetExceeded(f"called more than {budget} times (the most this search may take)")
+        return k >= threshold
+
+    check.calls, check.budget = calls, budget
+    return check
+
+
+def with_predicates(args):
+    return [predicate(arg["$predicate"]) if isinstance(arg, dict) and set(arg) == {"$predicate"} else arg
+            for arg in args]
+
+
+def call(mode, entry, args):
+    """The case's value: the function's result, or the list of the calls' results."""
+    if mode == "function":
+        made = with_predicates(args)
+        value = entry(*made)
+        for check in made:
+            if hasattr(check, "calls") and check.calls[0] > check.budget:  # it caught CallBudgetExceeded
+                raise CallBudgetExceeded(f"called more than {check.budget} times (the most this search may take)")
+        return value
+    if mode == "class":
+        constructor_args, calls = args
+        instance = entry(*constructor_args)
+        return [getattr(instance, method)(*method_args) for method, *method_args in calls]
+    return [entry[function](*function_args) for function, *function_args in args[0]]
+
+
+def runs(items):
+    """[item, count] pairs of equal neighbours (equal as JSON, so 1 and True stay apart)."""
+    pairs, last = [], None
+    for item in items:
+        text = json.dumps(item, sort_keys=True)
+        if pairs and text == last:
+            pairs[-1][1] += 1
+        else:
+            pairs.append([item, 1])
+            last = text
+    return pairs
+
+
 def peak_memory_kb():
     """VmHWM: the peak of this process's own memory (ru_maxrss would count the API process that forked it)."""
     try:
@@ -45,9 +112,20 @@ def peak_memory_kb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
+def load_entry(namespace, name, mode):
+    """The function, the class, or (mode `functions`) the functions by name that the cases call."""
+    names = name.split(",") if mode == "functions" else [name]
+    missing = [each for each in names if not callable(namespace.get(each))]
+    if missing:
+        kind = "class" if mode == "class" else "function"
+        raise MissingEntry(f"NameError: the solution defines no {kind} named {missing[0]}")
+    return {each: namespace[each] for each in names} if mode == "functions" else namespace[name]
+
+
 def main():
     out = sys.stdout
     name = sys.argv[1]
+    mode = sys.argv[2] if len(sys.argv) > 2 else "function"
     with open("cases.json", encoding="utf-8") as handle:
         cases = json.load(handle)
     with open("solution.py", encoding="utf-8") as handle:
@@ -57,9 +135,9 @@ def main():
     try:
         with contextlib.redirect_stdout(loaded), contextlib.redirect_stderr(loaded):
             exec(compile(source, "solution.py", "exec"), namespace)
-        function = namespace[name]
-    except KeyError:
-        load_error = f"NameError: the solution defines no function named {name}"
+        entry = load_entry(namespace, name, mode)
+    except MissingEntry as exc:
+        load_error = str(exc)
     except BaseException as exc:  # noqa: BLE001 - any failure is the candidate's, reported as such
         load_error = error_text(exc)
     for case in cases:
@@ -72,8 +150,12 @@ def main():
         fields = {}
         try:
             with contextlib.redirect_stdout(captured_out), contextlib.redirect_stderr(captured_err):
-                value = function(*case["args"])
-            fields["value"] = json.loads(json.dumps(value))
+                value = call(mode, entry, case["args"])
+            value = json.loads(json.dumps(value))
+            if isinstance(value, list):
+                fields["runs"] = runs(value)
+            else:
+                fields["value"] = value
         except BaseException as exc:  # noqa: BLE001 - a value that is not JSON fails here too
             fields["error"] = error_text(exc)
         elapsed = (time.perf_counter() - started) * 1000
