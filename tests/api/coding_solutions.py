@@ -3,6 +3,8 @@ correct solution and one that passes the visible tests but fails a hidden one.""
 
 from __future__ import annotations
 
+from tests.api import coding_solutions_c
+
 CORRECT = {
     "coding/budget-pair": {
         "python": ("def budget_pair(prices, card):\n    seen = {}\n    for j, price in enumerate(prices):\n"
@@ -100,3 +102,6 @@ INCORRECT = {
                        "    else merged.push([start, end]);\n  }\n  return merged;\n}\n"),
     },
 }
+
+CORRECT.update(coding_solutions_c.CORRECT)
+INCORRECT.update(coding_solutions_c.INCORRECT)

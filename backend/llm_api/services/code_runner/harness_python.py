@@ -91,12 +91,12 @@ def runs(items):
     """[item, count] pairs of equal neighbours (equal as JSON, so 1 and True stay apart)."""
     pairs, last = [], None
     for item in items:
-        text = json.dumps(item, sort_keys=True)
-        if pairs and text == last:
+        key = (type(item), item) if item is None or isinstance(item, (bool, int, float, str)) else json.dumps(item)
+        if pairs and key == last:
             pairs[-1][1] += 1
         else:
             pairs.append([item, 1])
-            last = text
+            last = key
     return pairs
 
 

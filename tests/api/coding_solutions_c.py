@@ -1,0 +1,425 @@
+"""Solutions to the problems of `coding_problems/easy-2.json`, `medium-2.json` and `hard-2.json`,
+written for these tests: per problem and language one correct solution, and one that passes the
+visible tests but fails a hidden one by being wrong (the missed case is named above it)."""
+
+from __future__ import annotations
+
+CORRECT = {}
+INCORRECT = {}
+
+CORRECT["coding/sensor-run-length"] = {
+    "python": '''def encode(text):
+    parts = []
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or text[i] != text[start]:
+            parts.append(f"{i - start}{text[start]}")
+            start = i
+    return "".join(parts)
+
+
+def decode(code):
+    parts = []
+    count = 0
+    for char in code:
+        if char.isdigit():
+            count = count * 10 + int(char)
+        else:
+            parts.append(char * count)
+            count = 0
+    return "".join(parts)
+''',
+    "javascript": '''function encode(text) {
+  const parts = [];
+  let start = 0;
+  for (let i = 1; i <= text.length; i++) {
+    if (i === text.length || text[i] !== text[start]) {
+      parts.push(`${i - start}${text[start]}`);
+      start = i;
+    }
+  }
+  return parts.join("");
+}
+
+function decode(code) {
+  const parts = [];
+  let count = 0;
+  for (const char of code) {
+    if (char >= "0" && char <= "9") count = count * 10 + Number(char);
+    else {
+      parts.push(char.repeat(count));
+      count = 0;
+    }
+  }
+  return parts.join("");
+}
+''',
+}
+INCORRECT["coding/sensor-run-length"] = {  # the empty reading: a run is assumed to start at text[0]
+    "python": '''def encode(text):
+    parts, current, count = [], text[0], 0
+    for char in text:
+        if char == current:
+            count += 1
+        else:
+            parts.append(f"{count}{current}")
+            current, count = char, 1
+    parts.append(f"{count}{current}")
+    return "".join(parts)
+
+
+def decode(code):
+    parts, count = [], ""
+    for char in code:
+        if char.isdigit():
+            count += char
+        else:
+            parts.append(char * int(count))
+            count = ""
+    return "".join(parts)
+''',
+    "javascript": '''function encode(text) {
+  let out = "", current = text[0], count = 0;
+  for (const char of text) {
+    if (char === current) count++;
+    else { out += count + current; current = char; count = 1; }
+  }
+  return out + count + current;
+}
+
+function decode(code) {
+  return code.replace(/(\\d+)([A-Za-z])/g, (_, count, letter) => letter.repeat(Number(count)));
+}
+''',
+}
+
+CORRECT["coding/merge-sorted-timestamps"] = {
+    "python": '''def merge_timestamps(a, b):
+    merged = []
+    i = j = 0
+    while i < len(a) or j < len(b):
+        if j == len(b) or (i < len(a) and a[i] <= b[j]):
+            value = a[i]
+            i += 1
+        else:
+            value = b[j]
+            j += 1
+        if not merged or merged[-1] != value:
+            merged.append(value)
+    return merged
+''',
+    "javascript": '''function mergeTimestamps(a, b) {
+  const merged = [];
+  let i = 0, j = 0;
+  while (i < a.length || j < b.length) {
+    const value = j === b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+    if (merged.length === 0 || merged[merged.length - 1] !== value) merged.push(value);
+  }
+  return merged;
+}
+''',
+}
+INCORRECT["coding/merge-sorted-timestamps"] = {  # forgets what is left of the first list
+    "python": '''def merge_timestamps(a, b):
+    merged = []
+    i = j = 0
+    while i < len(a) and j < len(b):
+        value = a[i] if a[i] <= b[j] else b[j]
+        if a[i] <= b[j]:
+            i += 1
+        else:
+            j += 1
+        if not merged or merged[-1] != value:
+            merged.append(value)
+    for value in b[j:]:
+        if not merged or merged[-1] != value:
+            merged.append(value)
+    return merged
+''',
+    "javascript": '''function mergeTimestamps(a, b) {
+  const merged = [];
+  let i = 0, j = 0;
+  const add = (value) => { if (merged[merged.length - 1] !== value) merged.push(value); };
+  while (i < a.length && j < b.length) add(a[i] <= b[j] ? a[i++] : b[j++]);
+  while (j < b.length) add(b[j++]);
+  return merged;
+}
+''',
+}
+
+CORRECT["coding/format-duration"] = {
+    "python": '''def format_duration(seconds):
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = [f"{value}{unit}" for value, unit in ((hours, "h"), (minutes, "m"), (secs, "s")) if value]
+    return " ".join(parts) or "0s"
+''',
+    "javascript": '''function formatDuration(seconds) {
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const secs = seconds % 60;
+  const parts = [[hours, "h"], [minutes, "m"], [secs, "s"]].filter(([value]) => value > 0);
+  return parts.map(([value, unit]) => `${value}${unit}`).join(" ") || "0s";
+}
+''',
+}
+INCORRECT["coding/format-duration"] = {  # keeps a zero part between two others ("1h 0m 1s")
+    "python": '''def format_duration(seconds):
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = []
+    if hours:
+        parts.append(f"{hours}h")
+    if minutes or (hours and secs):
+        parts.append(f"{minutes}m")
+    if secs:
+        parts.append(f"{secs}s")
+    return " ".join(parts) or "0s"
+''',
+    "javascript": '''function formatDuration(seconds) {
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const secs = seconds % 60;
+  const parts = [];
+  if (hours) parts.push(`${hours}h`);
+  if (minutes || (hours && secs)) parts.push(`${minutes}m`);
+  if (secs) parts.push(`${secs}s`);
+  return parts.join(" ") || "0s";
+}
+''',
+}
+
+CORRECT["coding/flatten-config"] = {
+    "python": '''def flatten_config(config):
+    flat = {}
+    pending = [("", config)]
+    while pending:
+        prefix, section = pending.pop()
+        for key, value in section.items():
+            path = f"{prefix}{key}"
+            if isinstance(value, dict):
+                pending.append((path + ".", value))
+            else:
+                flat[path] = value
+    return flat
+''',
+    "javascript": '''function flattenConfig(config, prefix = "", flat = {}) {
+  for (const [key, value] of Object.entries(config)) {
+    if (value !== null && typeof value === "object") flattenConfig(value, `${prefix}${key}.`, flat);
+    else flat[`${prefix}${key}`] = value;
+  }
+  return flat;
+}
+''',
+}
+INCORRECT["coding/flatten-config"] = {  # flattens one level of nesting only
+    "python": '''def flatten_config(config):
+    flat = {}
+    for key, value in config.items():
+        if isinstance(value, dict):
+            for inner, item in value.items():
+                flat[f"{key}.{inner}"] = item
+        else:
+            flat[key] = value
+    return flat
+''',
+    "javascript": '''function flattenConfig(config) {
+  const flat = {};
+  for (const [key, value] of Object.entries(config)) {
+    if (typeof value === "object") {
+      for (const [inner, item] of Object.entries(value)) flat[`${key}.${inner}`] = item;
+    } else flat[key] = value;
+  }
+  return flat;
+}
+''',
+}
+
+CORRECT["coding/first-bad-build"] = {
+    "python": '''def first_broken_build(n, is_broken):
+    low, high = 1, n
+    while low < high:
+        middle = (low + high) // 2
+        if is_broken(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return low
+''',
+    "javascript": '''function firstBrokenBuild(n, isBroken) {
+  let low = 1, high = n;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (isBroken(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+''',
+}
+INCORRECT["coding/first-bad-build"] = {
+    # Python: never considers build n itself; JavaScript: (low + high) >> 1 overflows past 2^31
+    "python": '''def first_broken_build(n, is_broken):
+    low, high = 1, max(1, n - 1)
+    while low < high:
+        middle = (low + high) // 2
+        if is_broken(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return low
+''',
+    "javascript": '''function firstBrokenBuild(n, isBroken) {
+  let low = 1, high = n;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (isBroken(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+''',
+}
+
+CORRECT["coding/palindrome-phrase"] = {
+    "python": '''def is_palindrome_phrase(phrase):
+    left, right = 0, len(phrase) - 1
+    while left < right:
+        if not phrase[left].isascii() or not phrase[left].isalnum():
+            left += 1
+        elif not phrase[right].isascii() or not phrase[right].isalnum():
+            right -= 1
+        elif phrase[left].lower() != phrase[right].lower():
+            return False
+        else:
+            left, right = left + 1, right - 1
+    return True
+''',
+    "javascript": '''function isPalindromePhrase(phrase) {
+  const kept = (c) => /[A-Za-z0-9]/.test(c);
+  let left = 0, right = phrase.length - 1;
+  while (left < right) {
+    if (!kept(phrase[left])) left++;
+    else if (!kept(phrase[right])) right--;
+    else if (phrase[left].toLowerCase() !== phrase[right].toLowerCase()) return false;
+    else { left++; right--; }
+  }
+  return true;
+}
+''',
+}
+INCORRECT["coding/palindrome-phrase"] = {  # skips digits as if they were punctuation
+    "python": '''def is_palindrome_phrase(phrase):
+    left, right = 0, len(phrase) - 1
+    while left < right:
+        if not phrase[left].isalpha():
+            left += 1
+        elif not phrase[right].isalpha():
+            right -= 1
+        elif phrase[left].lower() != phrase[right].lower():
+            return False
+        else:
+            left, right = left + 1, right - 1
+    return True
+''',
+    "javascript": '''function isPalindromePhrase(phrase) {
+  const kept = (c) => /[A-Za-z]/.test(c);
+  let left = 0, right = phrase.length - 1;
+  while (left < right) {
+    if (!kept(phrase[left])) left++;
+    else if (!kept(phrase[right])) right--;
+    else if (phrase[left].toLowerCase() !== phrase[right].toLowerCase()) return false;
+    else { left++; right--; }
+  }
+  return true;
+}
+''',
+}
+
+CORRECT["coding/moving-average"] = {
+    "python": '''from collections import deque
+
+
+class MovingAverage:
+    def __init__(self, k):
+        self.k = k
+        self.window = deque()
+        self.total = 0
+
+    def add(self, reading):
+        self.window.append(reading)
+        self.total += reading
+        if len(self.window) > self.k:
+            self.total -= self.window.popleft()
+        return self.total / len(self.window)
+''',
+    "javascript": '''class MovingAverage {
+  constructor(k) {
+    this.k = k;
+    this.readings = [];
+    this.oldest = 0;
+    this.total = 0;
+  }
+
+  add(reading) {
+    this.readings.push(reading);
+    this.total += reading;
+    if (this.readings.length - this.oldest > this.k) this.total -= this.readings[this.oldest++];
+    return this.total / (this.readings.length - this.oldest);
+  }
+}
+''',
+}
+INCORRECT["coding/moving-average"] = {  # integer division drops the fraction
+    "python": '''from collections import deque
+
+
+class MovingAverage:
+    def __init__(self, k):
+        self.k = k
+        self.window = deque()
+        self.total = 0
+
+    def add(self, reading):
+        self.window.append(reading)
+        self.total += reading
+        if len(self.window) > self.k:
+            self.total -= self.window.popleft()
+        return self.total // len(self.window)
+''',
+    "javascript": '''class MovingAverage {
+  constructor(k) {
+    this.k = k;
+    this.readings = [];
+    this.total = 0;
+  }
+
+  add(reading) {
+    this.readings.push(reading);
+    this.total += reading;
+    const size = Math.min(this.k, this.readings.length);
+    if (this.readings.length > this.k) this.total -= this.readings[this.readings.length - 1 - this.k];
+    return Math.floor(this.total / size);
+  }
+}
+''',
+}
+
+CORRECT["coding/reverse-words"] = {
+    "python": '''def reverse_words(sentence):
+    return " ".join(reversed(sentence.split()))
+''',
+    "javascript": '''function reverseWords(sentence) {
+  return sentence.split(/[ \\t]+/).filter((word) => word.length > 0).reverse().join(" ");
+}
+''',
+}
+INCORRECT["coding/reverse-words"] = {  # splits at spaces only: a tab stays inside a "word"
+    "python": '''def reverse_words(sentence):
+    return " ".join(word for word in reversed(sentence.split(" ")) if word)
+''',
+    "javascript": '''function reverseWords(sentence) {
+  return sentence.trim().split(/ +/).reverse().join(" ");
+}
+''',
+}
