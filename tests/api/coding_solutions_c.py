@@ -423,3 +423,413 @@ INCORRECT["coding/reverse-words"] = {  # splits at spaces only: a tab stays insi
 }
 ''',
 }
+
+CORRECT["coding/lru-cache"] = {
+    "python": '''from collections import OrderedDict
+
+
+class LRUCache:
+    def __init__(self, capacity):
+        self.capacity = capacity
+        self.entries = OrderedDict()
+
+    def get(self, key):
+        if key not in self.entries:
+            return None
+        self.entries.move_to_end(key)
+        return self.entries[key]
+
+    def put(self, key, value):
+        self.entries[key] = value
+        self.entries.move_to_end(key)
+        if len(self.entries) > self.capacity:
+            self.entries.popitem(last=False)
+''',
+    "javascript": '''class LRUCache {
+  constructor(capacity) {
+    this.capacity = capacity;
+    this.entries = new Map();
+  }
+
+  get(key) {
+    if (!this.entries.has(key)) return null;
+    const value = this.entries.get(key);
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    return value;
+  }
+
+  put(key, value) {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value);
+  }
+}
+''',
+}
+INCORRECT["coding/lru-cache"] = {  # a put of a present key replaces the value but does not make it recent
+    "python": '''from collections import OrderedDict
+
+
+class LRUCache:
+    def __init__(self, capacity):
+        self.capacity = capacity
+        self.entries = OrderedDict()
+
+    def get(self, key):
+        if key not in self.entries:
+            return None
+        self.entries.move_to_end(key)
+        return self.entries[key]
+
+    def put(self, key, value):
+        self.entries[key] = value
+        if len(self.entries) > self.capacity:
+            self.entries.popitem(last=False)
+''',
+    "javascript": '''class LRUCache {
+  constructor(capacity) {
+    this.capacity = capacity;
+    this.entries = new Map();
+  }
+
+  get(key) {
+    if (!this.entries.has(key)) return null;
+    const value = this.entries.get(key);
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    return value;
+  }
+
+  put(key, value) {
+    this.entries.set(key, value);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value);
+  }
+}
+''',
+}
+
+CORRECT["coding/sliding-window-rate-limiter"] = {
+    "python": '''from collections import defaultdict, deque
+
+
+class RateLimiter:
+    def __init__(self, limit, window):
+        self.limit = limit
+        self.window = window
+        self.allowed = defaultdict(deque)
+
+    def allow(self, user_id, timestamp):
+        recent = self.allowed[user_id]
+        while recent and recent[0] <= timestamp - self.window:
+            recent.popleft()
+        if len(recent) >= self.limit:
+            return False
+        recent.append(timestamp)
+        return True
+''',
+    "javascript": '''class RateLimiter {
+  constructor(limit, window) {
+    this.limit = limit;
+    this.window = window;
+    this.users = new Map();
+  }
+
+  allow(userId, timestamp) {
+    if (!this.users.has(userId)) this.users.set(userId, { times: [], first: 0 });
+    const user = this.users.get(userId);
+    while (user.first < user.times.length && user.times[user.first] <= timestamp - this.window) user.first++;
+    if (user.times.length - user.first >= this.limit) return false;
+    user.times.push(timestamp);
+    return true;
+  }
+}
+''',
+}
+INCORRECT["coding/sliding-window-rate-limiter"] = {  # one history shared by every user
+    "python": '''from collections import deque
+
+
+class RateLimiter:
+    def __init__(self, limit, window):
+        self.limit = limit
+        self.window = window
+        self.allowed = deque()
+
+    def allow(self, user_id, timestamp):
+        while self.allowed and self.allowed[0] <= timestamp - self.window:
+            self.allowed.popleft()
+        if len(self.allowed) >= self.limit:
+            return False
+        self.allowed.append(timestamp)
+        return True
+''',
+    "javascript": '''class RateLimiter {
+  constructor(limit, window) {
+    this.limit = limit;
+    this.window = window;
+    this.times = [];
+    this.first = 0;
+  }
+
+  allow(userId, timestamp) {
+    while (this.first < this.times.length && this.times[this.first] <= timestamp - this.window) this.first++;
+    if (this.times.length - this.first >= this.limit) return false;
+    this.times.push(timestamp);
+    return true;
+  }
+}
+''',
+}
+
+CORRECT["coding/time-versioned-store"] = {
+    "python": '''from bisect import bisect_right
+
+
+class VersionedStore:
+    def __init__(self):
+        self.times = {}
+        self.values = {}
+
+    def set(self, key, value, timestamp):
+        self.times.setdefault(key, []).append(timestamp)
+        self.values.setdefault(key, []).append(value)
+
+    def get(self, key, timestamp):
+        index = bisect_right(self.times.get(key, []), timestamp)
+        return self.values[key][index - 1] if index else None
+''',
+    "javascript": '''class VersionedStore {
+  constructor() {
+    this.versions = new Map();
+  }
+
+  set(key, value, timestamp) {
+    if (!this.versions.has(key)) this.versions.set(key, []);
+    this.versions.get(key).push([timestamp, value]);
+  }
+
+  get(key, timestamp) {
+    const versions = this.versions.get(key) || [];
+    let low = 0, high = versions.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (versions[middle][0] <= timestamp) low = middle + 1;
+      else high = middle;
+    }
+    return low ? versions[low - 1][1] : null;
+  }
+}
+''',
+}
+INCORRECT["coding/time-versioned-store"] = {  # a version set exactly at the asked timestamp is missed
+    "python": '''from bisect import bisect_left
+
+
+class VersionedStore:
+    def __init__(self):
+        self.times = {}
+        self.values = {}
+
+    def set(self, key, value, timestamp):
+        self.times.setdefault(key, []).append(timestamp)
+        self.values.setdefault(key, []).append(value)
+
+    def get(self, key, timestamp):
+        index = bisect_left(self.times.get(key, []), timestamp)
+        return self.values[key][index - 1] if index else None
+''',
+    "javascript": '''class VersionedStore {
+  constructor() {
+    this.versions = new Map();
+  }
+
+  set(key, value, timestamp) {
+    if (!this.versions.has(key)) this.versions.set(key, []);
+    this.versions.get(key).push([timestamp, value]);
+  }
+
+  get(key, timestamp) {
+    const versions = this.versions.get(key) || [];
+    let low = 0, high = versions.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (versions[middle][0] < timestamp) low = middle + 1;
+      else high = middle;
+    }
+    return low ? versions[low - 1][1] : null;
+  }
+}
+''',
+}
+
+CORRECT["coding/decode-repeat-string"] = {
+    "python": '''def decode_repeats(text):
+    stack = []
+    current, count = [], 0
+    for char in text:
+        if char.isdigit():
+            count = count * 10 + int(char)
+        elif char == "[":
+            stack.append((current, count))
+            current, count = [], 0
+        elif char == "]":
+            outer, times = stack.pop()
+            outer.append("".join(current) * times)
+            current = outer
+        else:
+            current.append(char)
+    return "".join(current)
+''',
+    "javascript": '''function decodeRepeats(text) {
+  const stack = [];
+  let current = "", count = 0;
+  for (const char of text) {
+    if (char >= "0" && char <= "9") count = count * 10 + Number(char);
+    else if (char === "[") {
+      stack.push([current, count]);
+      current = "";
+      count = 0;
+    } else if (char === "]") {
+      const [outer, times] = stack.pop();
+      current = outer + current.repeat(times);
+    } else current += char;
+  }
+  return current;
+}
+''',
+}
+INCORRECT["coding/decode-repeat-string"] = {  # reads a count as its last digit only
+    "python": '''def decode_repeats(text):
+    stack = []
+    current, count = "", 0
+    for char in text:
+        if char.isdigit():
+            count = int(char)
+        elif char == "[":
+            stack.append((current, count))
+            current = ""
+        elif char == "]":
+            outer, times = stack.pop()
+            current = outer + current * times
+        else:
+            current += char
+    return current
+''',
+    "javascript": '''function decodeRepeats(text) {
+  const stack = [];
+  let current = "", count = 0;
+  for (const char of text) {
+    if (char >= "0" && char <= "9") count = Number(char);
+    else if (char === "[") {
+      stack.push([current, count]);
+      current = "";
+    } else if (char === "]") {
+      const [outer, times] = stack.pop();
+      current = outer + current.repeat(times);
+    } else current += char;
+  }
+  return current;
+}
+''',
+}
+
+CORRECT["coding/meeting-rooms-needed"] = {
+    "python": '''import heapq
+
+
+def rooms_needed(meetings):
+    ends = []
+    for start, end in sorted(meetings):
+        if ends and ends[0] <= start:
+            heapq.heapreplace(ends, end)
+        else:
+            heapq.heappush(ends, end)
+    return len(ends)
+''',
+    "javascript": '''function roomsNeeded(meetings) {
+  const starts = meetings.map((m) => m[0]).sort((a, b) => a - b);
+  const ends = meetings.map((m) => m[1]).sort((a, b) => a - b);
+  let rooms = 0, busiest = 0, finished = 0;
+  for (const start of starts) {
+    while (ends[finished] <= start) {
+      finished++;
+      rooms--;
+    }
+    rooms++;
+    busiest = Math.max(busiest, rooms);
+  }
+  return busiest;
+}
+''',
+}
+INCORRECT["coding/meeting-rooms-needed"] = {  # compares each meeting with the one before it only
+    "python": '''def rooms_needed(meetings):
+    ordered = sorted(meetings)
+    if not ordered:
+        return 0
+    rooms = 1
+    for before, meeting in zip(ordered, ordered[1:]):
+        if meeting[0] < before[1]:
+            rooms += 1
+    return rooms
+''',
+    "javascript": '''function roomsNeeded(meetings) {
+  const ordered = [...meetings].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let rooms = ordered.length ? 1 : 0;
+  for (let i = 1; i < ordered.length; i++) if (ordered[i][0] < ordered[i - 1][1]) rooms++;
+  return rooms;
+}
+''',
+}
+
+CORRECT["coding/balance-change-periods"] = {
+    "python": '''from collections import Counter
+
+
+def count_periods(changes, k):
+    seen = Counter({0: 1})
+    total = periods = 0
+    for change in changes:
+        total += change
+        periods += seen[total - k]
+        seen[total] += 1
+    return periods
+''',
+    "javascript": '''function countPeriods(changes, k) {
+  const seen = new Map([[0, 1]]);
+  let total = 0, periods = 0;
+  for (const change of changes) {
+    total += change;
+    periods += seen.get(total - k) || 0;
+    seen.set(total, (seen.get(total) || 0) + 1);
+  }
+  return periods;
+}
+''',
+}
+INCORRECT["coding/balance-change-periods"] = {  # records the running total before looking it up: k = 0 counts empty periods
+    "python": '''from collections import Counter
+
+
+def count_periods(changes, k):
+    seen = Counter({0: 1})
+    total = periods = 0
+    for change in changes:
+        total += change
+        seen[total] += 1
+        periods += seen[total - k]
+    return periods
+''',
+    "javascript": '''function countPeriods(changes, k) {
+  const seen = new Map([[0, 1]]);
+  let total = 0, periods = 0;
+  for (const change of changes) {
+    total += change;
+    seen.set(total, (seen.get(total) || 0) + 1);
+    periods += seen.get(total - k) || 0;
+  }
+  return periods;
+}
+''',
+}

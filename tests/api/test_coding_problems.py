@@ -56,6 +56,7 @@ def test_a_correct_solution_passes_every_test_and_an_incorrect_one_fails_a_hidde
 def test_generators_expand_and_refuse_what_is_too_big():
     assert expand({"$concat": [{"$range": [1, 4]}, {"$repeat": [[0], 2]}]}) == [1, 2, 3, [0], [0]]
     assert expand({"$concat": [{"$repeat": ["ab", 2]}, "c"]}) == "ababc"
+    assert expand({"$concat": [{"$copies": ["ab", 2]}, {"$copies": [None, 1]}]}) == ["ab", "ab", None]
     assert expand({"$zip": ["put", {"$range": [0, 2]}, {"$range": [5, 7]}]}) == [["put", 0, 5], ["put", 1, 6]]
     with pytest.raises(ProblemError):
         expand({"$range": [0, 10_000_000]})

@@ -5,7 +5,8 @@ A problem has a statement, examples, constraints, what the tests call and starte
 visible tests (shown, run by `code/run`) and hidden tests (only their names and results are
 ever shown), each `{name, args, expected}`, hidden ones with a `kind` (basic, edge, large) that
 the code-quality score reads. Large arguments are written as generators so the files stay small:
-`{"$range": [start, stop(, step)]}`, `{"$repeat": [value, count]}`, `{"$concat": [part, ...]}`, and
+`{"$range": [start, stop(, step)]}`, `{"$repeat": [value, count]}` (a string repeated, or a list of
+copies), `{"$copies": [value, count]}` (a list of copies, of a string too), `{"$concat": [part, ...]}`,
 `{"$zip": [part, ...]}` (lists of one length side by side, `[[a0, b0, ...], [a1, b1, ...], ...]`, a
 part that is not a list the same in every row: how long generated call lists are written, e.g.
 `{"$zip": ["put", {"$range": [0, 5]}]}`); expected values may use them too.
@@ -53,6 +54,8 @@ def expand(value: Any) -> Any:
     elif set(value) == {"$repeat"}:
         item, count = expand(value["$repeat"][0]), int(value["$repeat"][1])
         made = item * count if isinstance(item, str) else [item] * count
+    elif set(value) == {"$copies"}:
+        made = [expand(value["$copies"][0])] * int(value["$copies"][1])
     elif set(value) == {"$concat"}:
         parts = [expand(part) for part in value["$concat"]]
         made = "".join(parts) if all(isinstance(p, str) for p in parts) else [x for p in parts for x in p]
