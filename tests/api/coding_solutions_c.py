@@ -833,3 +833,204 @@ def count_periods(changes, k):
 }
 ''',
 }
+
+CORRECT["coding/running-latency-median"] = {
+    "python": '''import heapq
+
+
+class LatencyMedian:
+    def __init__(self):
+        self.lower = []  # the smaller half, negated (a max-heap)
+        self.upper = []  # the larger half
+
+    def add(self, ms):
+        heapq.heappush(self.lower, -ms)
+        heapq.heappush(self.upper, -heapq.heappop(self.lower))
+        if len(self.upper) > len(self.lower):
+            heapq.heappush(self.lower, -heapq.heappop(self.upper))
+
+    def median(self):
+        if len(self.lower) > len(self.upper):
+            return float(-self.lower[0])
+        return (-self.lower[0] + self.upper[0]) / 2
+''',
+    "javascript": '''class Heap {
+  constructor(before) {
+    this.items = [];
+    this.before = before;
+  }
+
+  get size() { return this.items.length; }
+
+  peek() { return this.items[0]; }
+
+  push(value) {
+    const items = this.items;
+    items.push(value);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.before(items[i], items[parent])) break;
+      [items[i], items[parent]] = [items[parent], items[i]];
+      i = parent;
+    }
+  }
+
+  pop() {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length) {
+      items[0] = last;
+      let i = 0;
+      for (;;) {
+        const left = 2 * i + 1, right = left + 1;
+        let best = i;
+        if (left < items.length && this.before(items[left], items[best])) best = left;
+        if (right < items.length && this.before(items[right], items[best])) best = right;
+        if (best === i) break;
+        [items[i], items[best]] = [items[best], items[i]];
+        i = best;
+      }
+    }
+    return top;
+  }
+}
+
+class LatencyMedian {
+  constructor() {
+    this.lower = new Heap((a, b) => a > b);
+    this.upper = new Heap((a, b) => a < b);
+  }
+
+  add(ms) {
+    this.lower.push(ms);
+    this.upper.push(this.lower.pop());
+    if (this.upper.size > this.lower.size) this.lower.push(this.upper.pop());
+  }
+
+  median() {
+    if (this.lower.size > this.upper.size) return this.lower.peek();
+    return (this.lower.peek() + this.upper.peek()) / 2;
+  }
+}
+''',
+}
+INCORRECT["coding/running-latency-median"] = {  # the mean of the two middle values loses its fraction
+    "python": CORRECT["coding/running-latency-median"]["python"].replace(
+        "return (-self.lower[0] + self.upper[0]) / 2", "return (-self.lower[0] + self.upper[0]) // 2"),
+    "javascript": CORRECT["coding/running-latency-median"]["javascript"].replace(
+        "return (this.lower.peek() + this.upper.peek()) / 2;", "return Math.floor((this.lower.peek() + this.upper.peek()) / 2);"),
+}
+
+CORRECT["coding/terrain-water"] = {
+    "python": '''def trapped_water(heights):
+    left, right = 0, len(heights) - 1
+    left_max = right_max = water = 0
+    while left < right:
+        if heights[left] <= heights[right]:
+            left_max = max(left_max, heights[left])
+            water += left_max - heights[left]
+            left += 1
+        else:
+            right_max = max(right_max, heights[right])
+            water += right_max - heights[right]
+            right -= 1
+    return water
+''',
+    "javascript": '''function trappedWater(heights) {
+  let left = 0, right = heights.length - 1;
+  let leftMax = 0, rightMax = 0, water = 0;
+  while (left < right) {
+    if (heights[left] <= heights[right]) {
+      leftMax = Math.max(leftMax, heights[left]);
+      water += leftMax - heights[left++];
+    } else {
+      rightMax = Math.max(rightMax, heights[right]);
+      water += rightMax - heights[right--];
+    }
+  }
+  return water;
+}
+''',
+}
+INCORRECT["coding/terrain-water"] = {  # fills up to the highest column on the left, forgetting the right side
+    "python": '''def trapped_water(heights):
+    highest = water = 0
+    for height in heights:
+        highest = max(highest, height)
+        water += highest - height
+    return water
+''',
+    "javascript": '''function trappedWater(heights) {
+  let highest = 0, water = 0;
+  for (const height of heights) {
+    highest = Math.max(highest, height);
+    water += highest - height;
+  }
+  return water;
+}
+''',
+}
+
+CORRECT["coding/cpu-window-maximum"] = {
+    "python": '''from collections import deque
+
+
+def window_maxima(samples, k):
+    candidates = deque()  # indices, their samples decreasing
+    maxima = []
+    for i, sample in enumerate(samples):
+        if candidates and candidates[0] <= i - k:
+            candidates.popleft()
+        while candidates and samples[candidates[-1]] <= sample:
+            candidates.pop()
+        candidates.append(i)
+        if i >= k - 1:
+            maxima.append(samples[candidates[0]])
+    return maxima
+''',
+    "javascript": '''function windowMaxima(samples, k) {
+  const candidates = new Array(samples.length);  // indices, their samples decreasing
+  let head = 0, tail = 0;
+  const maxima = [];
+  for (let i = 0; i < samples.length; i++) {
+    if (tail > head && candidates[head] <= i - k) head++;
+    while (tail > head && samples[candidates[tail - 1]] <= samples[i]) tail--;
+    candidates[tail++] = i;
+    if (i >= k - 1) maxima.push(samples[candidates[head]]);
+  }
+  return maxima;
+}
+''',
+}
+INCORRECT["coding/cpu-window-maximum"] = {  # keeps values, not indices: an equal later maximum leaves with the earlier one
+    "python": '''from collections import deque
+
+
+def window_maxima(samples, k):
+    candidates = deque()
+    maxima = []
+    for i, sample in enumerate(samples):
+        if i >= k and candidates and candidates[0] == samples[i - k]:
+            candidates.popleft()
+        while candidates and candidates[-1] <= sample:
+            candidates.pop()
+        candidates.append(sample)
+        if i >= k - 1:
+            maxima.append(candidates[0])
+    return maxima
+''',
+    "javascript": '''function windowMaxima(samples, k) {
+  const candidates = [];
+  const maxima = [];
+  for (let i = 0; i < samples.length; i++) {
+    if (i >= k && candidates.length && candidates[0] === samples[i - k]) candidates.shift();
+    while (candidates.length && candidates[candidates.length - 1] <= samples[i]) candidates.pop();
+    candidates.push(samples[i]);
+    if (i >= k - 1) maxima.push(candidates[0]);
+  }
+  return maxima;
+}
+''',
+}
