@@ -1034,3 +1034,104 @@ def window_maxima(samples, k):
 }
 ''',
 }
+
+CORRECT["coding/serialize-category-tree"] = {
+    "python": '''def serialize(root):
+    parts, pending = [], [root]
+    while pending:
+        node = pending.pop()
+        if node is None:
+            parts.append("#")
+        else:
+            parts.append(str(node.id))
+            pending += [node.right, node.left]
+    return ",".join(parts)
+
+
+def deserialize(text):
+    tokens = text.split(",")
+    if tokens[0] == "#":
+        return None
+    root = CategoryNode(int(tokens[0]))
+    open_nodes = [[root, "left"]]  # nodes whose next child is still to read
+    for token in tokens[1:]:
+        parent = open_nodes[-1]
+        node = None if token == "#" else CategoryNode(int(token))
+        setattr(parent[0], parent[1], node)
+        if parent[1] == "left":
+            parent[1] = "right"
+        else:
+            open_nodes.pop()
+        if node is not None:
+            open_nodes.append([node, "left"])
+    return root
+''',
+    "javascript": '''function serialize(root) {
+  const parts = [];
+  const pending = [root];
+  while (pending.length) {
+    const node = pending.pop();
+    if (node === null) parts.push("#");
+    else {
+      parts.push(String(node.id));
+      pending.push(node.right, node.left);
+    }
+  }
+  return parts.join(",");
+}
+
+function deserialize(text) {
+  const tokens = text.split(",");
+  if (tokens[0] === "#") return null;
+  const root = new CategoryNode(Number(tokens[0]));
+  const open = [[root, "left"]]; // nodes whose next child is still to read
+  for (const token of tokens.slice(1)) {
+    const parent = open[open.length - 1];
+    const node = token === "#" ? null : new CategoryNode(Number(token));
+    parent[0][parent[1]] = node;
+    if (parent[1] === "left") parent[1] = "right";
+    else open.pop();
+    if (node !== null) open.push([node, "left"]);
+  }
+  return root;
+}
+''',
+}
+INCORRECT["coding/serialize-category-tree"] = {  # recursion once per level: a deep chain overflows the stack
+    "python": '''def serialize(root):
+    if root is None:
+        return "#"
+    return f"{root.id},{serialize(root.left)},{serialize(root.right)}"
+
+
+def deserialize(text):
+    tokens = iter(text.split(","))
+
+    def build():
+        token = next(tokens)
+        if token == "#":
+            return None
+        return CategoryNode(int(token), build(), build())
+
+    return build()
+''',
+    "javascript": '''function serialize(root) {
+  if (root === null) return "#";
+  return `${root.id},${serialize(root.left)},${serialize(root.right)}`;
+}
+
+function deserialize(text) {
+  const tokens = text.split(",");
+  let next = 0;
+  const build = () => {
+    const token = tokens[next++];
+    if (token === "#") return null;
+    const node = new CategoryNode(Number(token));
+    node.left = build();
+    node.right = build();
+    return node;
+  };
+  return build();
+}
+''',
+}

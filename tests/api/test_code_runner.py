@@ -209,3 +209,23 @@ def test_forged_runs_are_the_candidates_failure_not_the_servers():
     stdout = "".join(MARK + __import__("json").dumps(line) + "\n" for line in forged).encode()
     result = parse_case_lines(stdout, ["a", "b"], status="ok", stderr="")
     assert [case.value for case in result.cases] == [None, None] and all(case.error for case in result.cases)
+
+
+def test_tree_arguments_are_built_and_returned_trees_sent_back_as_preorder_lists(runner):
+    chain = [5] * 3000 + [None] * 3001  # deeper than Python's recursion limit: the harness must not recurse
+    cases = [{"name": "mirror", "args": [[["mirror", {"$tree": [1, 2, None, None, 3, None, None]}]]]},
+             {"name": "deep", "args": [[["mirror", {"$tree": chain}]]]},
+             {"name": "empty", "args": [[["mirror", {"$tree": [None]}]]]}]
+    mirror = {
+        "python": ("def mirror(root):\n    pending = [root]\n    while pending:\n        node = pending.pop()\n"
+                   "        if node:\n            node.left, node.right = node.right, node.left\n"
+                   "            pending += [node.left, node.right]\n    return root if root else CategoryNode(0)\n"),
+        "javascript": ("function mirror(root) {\n  const pending = [root];\n  while (pending.length) {\n"
+                       "    const node = pending.pop();\n    if (node) { [node.left, node.right] = [node.right, node.left];"
+                       " pending.push(node.left, node.right); }\n  }\n  return root || new CategoryNode(0);\n}\n"),
+    }
+    for language, source in mirror.items():
+        result = runner.run(RunRequest(language=language, source=source, function="mirror", mode="functions",
+                                       cases=cases, limits=Limits.from_settings()))
+        assert [case.value for case in result.cases] == [
+            [[1, 3, None, None, 2, None, None]], [[5] + [None, 5] * 2999 + [None, None]], [[0, None, None]]], result

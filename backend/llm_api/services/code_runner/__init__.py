@@ -123,7 +123,7 @@ def parse_case_lines(stdout: bytes, names: list[str], *, status: str, stderr: st
             continue
         if isinstance(data, dict) and data.get("name") in names and data["name"] not in reported:
             value, error = data.get("value"), data.get("error")
-            if "runs" in data and error is None:
+            if "runs" in data and error is None:  # a list value, as the harnesses send it
                 value, error = _expanded_runs(data["runs"])
             reported[data["name"]] = CaseRun(
                 name=data["name"], value=value, error=error,
@@ -144,15 +144,35 @@ FAILURES = {
 }
 
 
+class _MalformedRuns(ValueError):
+    pass
+
+
 def _expanded_runs(runs: Any) -> tuple[Any, str | None]:
-    """A list value the harness sent as [item, count] pairs, or an error when the pairs are not
-    such (the candidate's code can write to the same stdout) or would make too many items."""
-    if not isinstance(runs, list) or not all(
+    """A list value the harness sent as [item, count] pairs (a list item as `{"$runs": pairs}`), or an
+    error when the pairs are not such (the candidate's code can write to the same stdout) or would
+    make more than MAX_RUN_ITEMS items in all (copies counted, so judging them stays cheap)."""
+    try:
+        value, _ = _decoded(runs, depth=0)
+    except _MalformedRuns as exc:
+        return None, str(exc)
+    return value, None
+
+
+def _decoded(runs: Any, *, depth: int) -> tuple[list[Any], int]:
+    if depth > 20 or not isinstance(runs, list) or not all(
             isinstance(pair, list) and len(pair) == 2 and type(pair[1]) is int and pair[1] > 0 for pair in runs):
-        return None, "The program reported a malformed result."
-    if sum(pair[1] for pair in runs) > MAX_RUN_ITEMS:
-        return None, f"The result has more than {MAX_RUN_ITEMS} items."
-    return [item for item, count in runs for _ in range(count)], None
+        raise _MalformedRuns("The program reported a malformed result.")
+    items, size = [], 0
+    for item, count in runs:
+        weight = 1
+        if isinstance(item, dict) and set(item) == {"$runs"}:
+            item, weight = _decoded(item["$runs"], depth=depth + 1)
+        size += count * max(weight, 1)
+        if size > MAX_RUN_ITEMS:
+            raise _MalformedRuns(f"The result has more than {MAX_RUN_ITEMS} items.")
+        items.extend([item] * count)
+    return items, size
 
 
 def _number(value: Any, *, integer: bool = False) -> Any:

@@ -1,6 +1,7 @@
 // The JavaScript test harness, run inside the sandbox (Node built-ins only). Same protocol as
 // harness_python.py: arguments only in cases.json, the modes function, class and functions
-// (`main.js NAME MODE`), "$predicate" arguments with a call budget, one "\x1e" + JSON line per
+// (`main.js NAME MODE`), "$predicate" arguments with a call budget, "$tree" arguments and returned
+// trees (CategoryNode) as preorder lists, one "\x1e" + JSON line per
 // case written synchronously to fd 1 as soon as the case ends (a list value as `runs`); the
 // candidate's console output captured.
 "use strict";
@@ -52,34 +53,88 @@ const predicate = (spec) => {
   };
   return counted;
 };
-const isPredicate = (arg) => arg !== null && typeof arg === "object" && !Array.isArray(arg)
-  && Object.keys(arg).length === 1 && "$predicate" in arg;
+// A binary tree node handed to and taken from the candidate's code ({"$tree": ...} arguments).
+class CategoryNode {
+  constructor(id, left = null, right = null) {
+    this.id = id;
+    this.left = left;
+    this.right = right;
+  }
+}
+// The tree a preorder list of ids (null for a missing child) describes, built without recursion.
+const treeFrom = (preorder) => {
+  if (!preorder.length || preorder[0] === null) return null;
+  const root = new CategoryNode(preorder[0]);
+  const open = [[root, "left"]]; // nodes whose next child slot is still to fill
+  for (const value of preorder.slice(1)) {
+    if (!open.length) break;
+    const parent = open[open.length - 1];
+    const node = value === null ? null : new CategoryNode(value);
+    parent[0][parent[1]] = node;
+    if (parent[1] === "left") parent[1] = "right";
+    else open.pop();
+    if (node !== null) open.push([node, "left"]);
+  }
+  return root;
+};
+// The preorder list of ids (null for a missing child) of a returned tree, without recursion.
+const treeTo = (root) => {
+  const listed = [];
+  const pending = [root];
+  while (pending.length) {
+    const node = pending.pop();
+    if (node === null || node === undefined) listed.push(null);
+    else {
+      listed.push(node.id === undefined ? null : node.id);
+      pending.push(node.right, node.left);
+    }
+  }
+  return listed;
+};
+const only = (arg, key) => arg !== null && typeof arg === "object" && !Array.isArray(arg)
+  && Object.keys(arg).length === 1 && key in arg;
+const plain = (value) => {
+  if (value instanceof CategoryNode) return treeTo(value);
+  if (Array.isArray(value)) return value.map((item) => (item instanceof CategoryNode ? treeTo(item) : item));
+  return value;
+};
+
+// The arguments with $predicate and $tree values made into what they describe.
+const materialized = (args, counted = []) => args.map((arg) => {
+  if (only(arg, "$predicate")) {
+    const made = predicate(arg.$predicate);
+    counted.push(made);
+    return made.check;
+  }
+  return only(arg, "$tree") ? treeFrom(arg.$tree) : arg;
+});
 
 // The case's value: the function's result, or the list of the calls' results.
 const call = (entry, args) => {
   if (mode === "function") {
-    const counted = args.map((arg) => (isPredicate(arg) ? predicate(arg.$predicate) : null));
-    const value = entry(...args.map((arg, i) => (counted[i] ? counted[i].check : arg)));
-    const over = counted.find((c) => c && c.calls > c.budget); // it caught CallBudgetExceeded
+    const counted = [];
+    const value = entry(...materialized(args, counted));
+    const over = counted.find((c) => c.calls > c.budget); // it caught CallBudgetExceeded
     if (over) throw new CallBudgetExceeded(over.budget);
-    return value;
+    return plain(value);
   }
   if (mode === "class") {
     const [constructorArgs, calls] = args;
-    const instance = new entry(...constructorArgs); // eslint-disable-line new-cap
-    return calls.map(([method, ...methodArgs]) => {
+    const instance = new entry(...materialized(constructorArgs)); // eslint-disable-line new-cap
+    return plain(calls.map(([method, ...methodArgs]) => {
       if (typeof instance[method] !== "function") throw new TypeError(`${name} has no method ${method}`);
-      return instance[method](...methodArgs);
-    });
+      return instance[method](...materialized(methodArgs));
+    }));
   }
-  return args[0].map(([fn, ...fnArgs]) => entry[fn](...fnArgs));
+  return plain(args[0].map(([fn, ...fnArgs]) => entry[fn](...materialized(fnArgs))));
 };
 
-// [item, count] pairs of equal neighbours (equal as JSON).
+// [item, count] pairs of equal neighbours (equal as JSON); a list item is itself sent as {"$runs": pairs}.
 const runs = (items) => {
   const pairs = [];
   let last = null;
-  for (const item of items) {
+  for (const original of items) {
+    const item = Array.isArray(original) ? { $runs: runs(original) } : original;
     const text = JSON.stringify(item);
     if (pairs.length && text === last) pairs[pairs.length - 1][1] += 1;
     else {
@@ -97,9 +152,9 @@ try {
   const module = { exports: {} };
   const lookups = names.map((each) => `${JSON.stringify(each)}: typeof ${each} === "function" ? ${each} : module.exports.${each}`);
   const wrapped = vm.runInThisContext(
-    `(function (module, exports, require) {${source}\n;return {${lookups.join(", ")}};})`,
+    `(function (module, exports, require, CategoryNode) {${source}\n;return {${lookups.join(", ")}};})`,
     { filename: "solution.js" });
-  const found = wrapped(module, module.exports, require);
+  const found = wrapped(module, module.exports, require, CategoryNode);
   const single = names.length === 1 && typeof module.exports === "function" && typeof found[name] !== "function";
   if (single) found[name] = module.exports;
   const missing = names.find((each) => typeof found[each] !== "function");

@@ -10,10 +10,13 @@ enter the sandbox, so printing them cannot help) in one of three modes (`main.py
   and the value is the list of the calls' results.
 
 An argument `{"$predicate": {"true_from": K, "max_calls": M}}` becomes a function k -> k >= K that
-counts its calls and fails the case past M of them (a search must stay within its call budget).
+counts its calls and fails the case past M of them (a search must stay within its call budget);
+`{"$tree": [preorder ids, None for a missing child]}` becomes a tree of `CategoryNode(id, left,
+right)` (a name the solution sees), and a returned tree goes back as that preorder list.
 It writes one line per case to the real stdout, `\x1e` + JSON, as soon as the case ends: a case
 that hangs or crashes the process still leaves the earlier ones reported. A list value is sent as
-`runs` ([item, count] pairs of equal neighbours) so long repetitive results fit the output cap.
+`runs` ([item, count] pairs of equal neighbours, nested lists as `{"$runs": pairs}`) so long
+repetitive results fit the output cap.
 The candidate's own output is captured per case and trimmed.
 """
 
@@ -66,31 +69,94 @@ def predicate(spec):
     return check
 
 
-def with_predicates(args):
-    return [predicate(arg["$predicate"]) if isinstance(arg, dict) and set(arg) == {"$predicate"} else arg
-            for arg in args]
+class CategoryNode:
+    """A binary tree node handed to and taken from the candidate's code (`{"$tree": ...}` arguments)."""
+
+    def __init__(self, id, left=None, right=None):  # noqa: A002 - the name the problems use
+        self.id, self.left, self.right = id, left, right
+
+    def __repr__(self):
+        return f"CategoryNode({self.id!r})"
+
+
+def tree_from(preorder):
+    """The tree a preorder list of ids (None for a missing child) describes, built without recursion."""
+    if not preorder or preorder[0] is None:
+        return None
+    root = CategoryNode(preorder[0])
+    open_nodes = [[root, "left"]]  # nodes whose next child slot is still to fill
+    for value in preorder[1:]:
+        if not open_nodes:
+            break
+        parent = open_nodes[-1]
+        node = None if value is None else CategoryNode(value)
+        setattr(parent[0], parent[1], node)
+        if parent[1] == "left":
+            parent[1] = "right"
+        else:
+            open_nodes.pop()
+        if node is not None:
+            open_nodes.append([node, "left"])
+    return root
+
+
+def tree_to(root):
+    """The preorder list of ids (None for a missing child) of a returned tree, without recursion."""
+    listed, pending = [], [root]
+    while pending:
+        node = pending.pop()
+        if node is None:
+            listed.append(None)
+        else:
+            listed.append(node.id)
+            pending += [node.right, node.left]
+    return listed
+
+
+def materialized(args):
+    """The arguments with `$predicate` and `$tree` values made into what they describe."""
+    made = []
+    for arg in args:
+        if isinstance(arg, dict) and set(arg) == {"$predicate"}:
+            arg = predicate(arg["$predicate"])
+        elif isinstance(arg, dict) and set(arg) == {"$tree"}:
+            arg = tree_from(arg["$tree"])
+        made.append(arg)
+    return made
+
+
+def plain(value):
+    """A returned tree (alone or among the calls' results) as its preorder list."""
+    if isinstance(value, CategoryNode):
+        return tree_to(value)
+    if isinstance(value, list):
+        return [tree_to(item) if isinstance(item, CategoryNode) else item for item in value]
+    return value
 
 
 def call(mode, entry, args):
     """The case's value: the function's result, or the list of the calls' results."""
     if mode == "function":
-        made = with_predicates(args)
+        made = materialized(args)
         value = entry(*made)
         for check in made:
             if hasattr(check, "calls") and check.calls[0] > check.budget:  # it caught CallBudgetExceeded
                 raise CallBudgetExceeded(f"called more than {check.budget} times (the most this search may take)")
-        return value
+        return plain(value)
     if mode == "class":
         constructor_args, calls = args
-        instance = entry(*constructor_args)
-        return [getattr(instance, method)(*method_args) for method, *method_args in calls]
-    return [entry[function](*function_args) for function, *function_args in args[0]]
+        instance = entry(*materialized(constructor_args))
+        return plain([getattr(instance, method)(*materialized(method_args)) for method, *method_args in calls])
+    return plain([entry[function](*materialized(function_args)) for function, *function_args in args[0]])
 
 
 def runs(items):
-    """[item, count] pairs of equal neighbours (equal as JSON, so 1 and True stay apart)."""
+    """[item, count] pairs of equal neighbours (equal as JSON, so 1 and True stay apart); a list item
+    is itself sent as `{"$runs": pairs}`."""
     pairs, last = [], None
     for item in items:
+        if isinstance(item, list):
+            item = {"$runs": runs(item)}
         key = (type(item), item) if item is None or isinstance(item, (bool, int, float, str)) else json.dumps(item)
         if pairs and key == last:
             pairs[-1][1] += 1
@@ -130,7 +196,7 @@ def main():
         cases = json.load(handle)
     with open("solution.py", encoding="utf-8") as handle:
         source = handle.read()
-    namespace = {"__name__": "solution"}
+    namespace = {"__name__": "solution", "CategoryNode": CategoryNode}
     loaded, load_error = io.StringIO(), None
     try:
         with contextlib.redirect_stdout(loaded), contextlib.redirect_stderr(loaded):
