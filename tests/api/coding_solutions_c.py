@@ -258,27 +258,10 @@ CORRECT["coding/first-bad-build"] = {
 ''',
 }
 INCORRECT["coding/first-bad-build"] = {
-    # Python: never considers build n itself; JavaScript: (low + high) >> 1 overflows past 2^31
-    "python": '''def first_broken_build(n, is_broken):
-    low, high = 1, max(1, n - 1)
-    while low < high:
-        middle = (low + high) // 2
-        if is_broken(middle):
-            high = middle
-        else:
-            low = middle + 1
-    return low
-''',
-    "javascript": '''function firstBrokenBuild(n, isBroken) {
-  let low = 1, high = n;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (isBroken(middle)) high = middle;
-    else low = middle + 1;
-  }
-  return low;
-}
-''',
+    "python": CORRECT["coding/first-bad-build"]["python"].replace(
+        'low, high = 1, n\n', 'low, high = 1, max(1, n - 1)\n'),
+    "javascript": CORRECT["coding/first-bad-build"]["javascript"].replace(
+        'Math.floor((low + high) / 2)', '(low + high) >> 1'),
 }
 
 CORRECT["coding/palindrome-phrase"] = {
@@ -309,31 +292,11 @@ CORRECT["coding/palindrome-phrase"] = {
 ''',
 }
 INCORRECT["coding/palindrome-phrase"] = {  # skips digits as if they were punctuation
-    "python": '''def is_palindrome_phrase(phrase):
-    left, right = 0, len(phrase) - 1
-    while left < right:
-        if not phrase[left].isalpha():
-            left += 1
-        elif not phrase[right].isalpha():
-            right -= 1
-        elif phrase[left].lower() != phrase[right].lower():
-            return False
-        else:
-            left, right = left + 1, right - 1
-    return True
-''',
-    "javascript": '''function isPalindromePhrase(phrase) {
-  const kept = (c) => /[A-Za-z]/.test(c);
-  let left = 0, right = phrase.length - 1;
-  while (left < right) {
-    if (!kept(phrase[left])) left++;
-    else if (!kept(phrase[right])) right--;
-    else if (phrase[left].toLowerCase() !== phrase[right].toLowerCase()) return false;
-    else { left++; right--; }
-  }
-  return true;
-}
-''',
+    "python": CORRECT["coding/palindrome-phrase"]["python"].replace(
+        'not phrase[left].isascii() or not phrase[left].isalnum()', 'not phrase[left].isalpha()').replace(
+        'not phrase[right].isascii() or not phrase[right].isalnum()', 'not phrase[right].isalpha()'),
+    "javascript": CORRECT["coding/palindrome-phrase"]["javascript"].replace(
+        '/[A-Za-z0-9]/', '/[A-Za-z]/'),
 }
 
 CORRECT["coding/moving-average"] = {
@@ -371,38 +334,11 @@ class MovingAverage:
 ''',
 }
 INCORRECT["coding/moving-average"] = {  # integer division drops the fraction
-    "python": '''from collections import deque
-
-
-class MovingAverage:
-    def __init__(self, k):
-        self.k = k
-        self.window = deque()
-        self.total = 0
-
-    def add(self, reading):
-        self.window.append(reading)
-        self.total += reading
-        if len(self.window) > self.k:
-            self.total -= self.window.popleft()
-        return self.total // len(self.window)
-''',
-    "javascript": '''class MovingAverage {
-  constructor(k) {
-    this.k = k;
-    this.readings = [];
-    this.total = 0;
-  }
-
-  add(reading) {
-    this.readings.push(reading);
-    this.total += reading;
-    const size = Math.min(this.k, this.readings.length);
-    if (this.readings.length > this.k) this.total -= this.readings[this.readings.length - 1 - this.k];
-    return Math.floor(this.total / size);
-  }
-}
-''',
+    "python": CORRECT["coding/moving-average"]["python"].replace(
+        "return self.total / len(self.window)", "return self.total // len(self.window)"),
+    "javascript": CORRECT["coding/moving-average"]["javascript"].replace(
+        "return this.total / (this.readings.length - this.oldest);",
+        "return Math.floor(this.total / (this.readings.length - this.oldest));"),
 }
 
 CORRECT["coding/reverse-words"] = {
@@ -468,45 +404,10 @@ class LRUCache:
 ''',
 }
 INCORRECT["coding/lru-cache"] = {  # a put of a present key replaces the value but does not make it recent
-    "python": '''from collections import OrderedDict
-
-
-class LRUCache:
-    def __init__(self, capacity):
-        self.capacity = capacity
-        self.entries = OrderedDict()
-
-    def get(self, key):
-        if key not in self.entries:
-            return None
-        self.entries.move_to_end(key)
-        return self.entries[key]
-
-    def put(self, key, value):
-        self.entries[key] = value
-        if len(self.entries) > self.capacity:
-            self.entries.popitem(last=False)
-''',
-    "javascript": '''class LRUCache {
-  constructor(capacity) {
-    this.capacity = capacity;
-    this.entries = new Map();
-  }
-
-  get(key) {
-    if (!this.entries.has(key)) return null;
-    const value = this.entries.get(key);
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    return value;
-  }
-
-  put(key, value) {
-    this.entries.set(key, value);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value);
-  }
-}
-''',
+    "python": CORRECT["coding/lru-cache"]["python"].replace(
+        'self.entries[key] = value\n        self.entries.move_to_end(key)\n', 'self.entries[key] = value\n'),
+    "javascript": CORRECT["coding/lru-cache"]["javascript"].replace(
+        'put(key, value) {\n    this.entries.delete(key);\n', 'put(key, value) {\n'),
 }
 
 CORRECT["coding/sliding-window-rate-limiter"] = {
@@ -623,44 +524,10 @@ class VersionedStore:
 ''',
 }
 INCORRECT["coding/time-versioned-store"] = {  # a version set exactly at the asked timestamp is missed
-    "python": '''from bisect import bisect_left
-
-
-class VersionedStore:
-    def __init__(self):
-        self.times = {}
-        self.values = {}
-
-    def set(self, key, value, timestamp):
-        self.times.setdefault(key, []).append(timestamp)
-        self.values.setdefault(key, []).append(value)
-
-    def get(self, key, timestamp):
-        index = bisect_left(self.times.get(key, []), timestamp)
-        return self.values[key][index - 1] if index else None
-''',
-    "javascript": '''class VersionedStore {
-  constructor() {
-    this.versions = new Map();
-  }
-
-  set(key, value, timestamp) {
-    if (!this.versions.has(key)) this.versions.set(key, []);
-    this.versions.get(key).push([timestamp, value]);
-  }
-
-  get(key, timestamp) {
-    const versions = this.versions.get(key) || [];
-    let low = 0, high = versions.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (versions[middle][0] < timestamp) low = middle + 1;
-      else high = middle;
-    }
-    return low ? versions[low - 1][1] : null;
-  }
-}
-''',
+    "python": CORRECT["coding/time-versioned-store"]["python"].replace(
+        'bisect_right', 'bisect_left'),
+    "javascript": CORRECT["coding/time-versioned-store"]["javascript"].replace(
+        'versions[middle][0] <= timestamp', 'versions[middle][0] < timestamp'),
 }
 
 CORRECT["coding/decode-repeat-string"] = {
@@ -809,29 +676,10 @@ def count_periods(changes, k):
 ''',
 }
 INCORRECT["coding/balance-change-periods"] = {  # records the running total before looking it up: k = 0 counts empty periods
-    "python": '''from collections import Counter
-
-
-def count_periods(changes, k):
-    seen = Counter({0: 1})
-    total = periods = 0
-    for change in changes:
-        total += change
-        seen[total] += 1
-        periods += seen[total - k]
-    return periods
-''',
-    "javascript": '''function countPeriods(changes, k) {
-  const seen = new Map([[0, 1]]);
-  let total = 0, periods = 0;
-  for (const change of changes) {
-    total += change;
-    seen.set(total, (seen.get(total) || 0) + 1);
-    periods += seen.get(total - k) || 0;
-  }
-  return periods;
-}
-''',
+    "python": CORRECT["coding/balance-change-periods"]["python"].replace(
+        '        periods += seen[total - k]\n        seen[total] += 1\n', '        seen[total] += 1\n        periods += seen[total - k]\n'),
+    "javascript": CORRECT["coding/balance-change-periods"]["javascript"].replace(
+        '    periods += seen.get(total - k) || 0;\n    seen.set(total, (seen.get(total) || 0) + 1);\n', '    seen.set(total, (seen.get(total) || 0) + 1);\n    periods += seen.get(total - k) || 0;\n'),
 }
 
 CORRECT["coding/running-latency-median"] = {
