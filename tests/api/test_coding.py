@@ -146,8 +146,8 @@ def test_code_quality_comes_from_the_submissions_with_evidence(api, alice):
     quality = ended["answers"][0]["dimensions"]["code_quality"]
     hidden_total = len([t for t in post_results(api, alice, interview_id) if t["hidden"]])
     assert quality["quotes"][0] == f"hidden tests: {hidden_total}/{hidden_total} passed"
-    first_line = next(line.strip() for line in CORRECT[key]["python"].splitlines()[1:] if line.strip())
-    assert any(q.startswith("line ") and q.endswith(first_line) for q in quality["quotes"])
+    number, text = next(q for q in quality["quotes"] if q.startswith("line ")).removeprefix("line ").split(": ", 1)
+    assert CORRECT[key]["python"].splitlines()[int(number) - 1].strip() == text  # a real line of the code
     assert quality["level"] >= 4 and ended["code_quality_score"] == quality["score"]
 
 
@@ -183,6 +183,25 @@ def test_submissions_are_read_by_their_owner_only_and_written_by_nobody(api, ali
     with pytest.raises(postgrest.APIError):
         owner.rpc("code_submission_record", {"p_user_id": alice.id, "p_interview_id": interview_id,
                                              "p_position": 1, "p_submission": {}}).execute()
+
+
+def test_a_class_problem_is_judged_on_its_method_calls_through_the_api(api, alice):
+    job = "Requirements:\n- Caching for a high-traffic API\n"
+    interview, _ = started(api, alice, interview_type="coding", difficulty="medium", experience_level="mid",
+                           num_questions=1, job_description=job)
+    shown = api.get(f"/api/interviews/{interview['id']}/code", **alice.auth).json()
+    assert shown["problem"]["class"] == {"python": "LRUCache", "javascript": "LRUCache"}
+    assert "functions" not in shown["problem"]
+    ran = post(api, alice, interview["id"], "run", "javascript", CORRECT["coding/lru-cache"]["javascript"])
+    assert ran.status_code == 200 and ran.json()["passed"] == ran.json()["total"] > 0, ran.content
+    first = ran.json()["tests"][0]
+    assert first["output"] == first["expected"] == [None, None, "a", None, None, "c", "a"]
+    missing = post(api, alice, interview["id"], "run", "python", "class Cache:\n    pass\n").json()["tests"][0]
+    assert (missing["failure"], missing["error"]) == ("error", "NameError: the solution defines no class named LRUCache")
+    wrong = post(api, alice, interview["id"], "submit", "python", INCORRECT["coding/lru-cache"]["python"]).json()
+    assert (wrong["passed_visible"], wrong["solved"]) == (wrong["total_visible"], False)
+    right = post(api, alice, interview["id"], "submit", "python", CORRECT["coding/lru-cache"]["python"]).json()
+    assert right["solved"] and right["passed_hidden"] == right["total_hidden"]
 
 
 def test_hostile_code_is_the_candidates_failure_never_a_server_error(api, alice):
