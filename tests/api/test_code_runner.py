@@ -229,3 +229,11 @@ def test_tree_arguments_are_built_and_returned_trees_sent_back_as_preorder_lists
                                        cases=cases, limits=Limits.from_settings()))
         assert [case.value for case in result.cases] == [
             [[1, 3, None, None, 2, None, None]], [[5] + [None, 5] * 2999 + [None, None]], [[0, None, None]]], result
+
+
+def test_a_tree_of_the_candidates_own_node_class_is_read_by_its_fields(runner):
+    source = ("class Node:\n    def __init__(self, id, left=None, right=None):\n"
+              "        self.id, self.left, self.right = id, left, right\n"
+              "def grow(n):\n    return Node(n, Node(n + 1))\n")
+    result = run(runner, source, function="grow")
+    assert result.cases[0].value == [1, 2, None, None, None], result
