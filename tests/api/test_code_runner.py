@@ -237,3 +237,19 @@ def test_a_tree_of_the_candidates_own_node_class_is_read_by_its_fields(runner):
               "def grow(n):\n    return Node(n, Node(n + 1))\n")
     result = run(runner, source, function="grow")
     assert result.cases[0].value == [1, 2, None, None, None], result
+
+
+def test_the_http_back_ends_pass_the_mode_to_the_same_harness(settings):
+    from backend.llm_api.services.code_runner.remote import Judge0Runner, PistonRunner
+    from tests.api.fake_code_engines import FakeJudge0, FakePiston
+
+    settings.CODE_RUN_WALL_SECONDS = 5
+    cases = [{"name": "window", "args": [[2], [["add", 1], ["add", 3], ["add", 5]]]}]
+    for fake, runner_class in ((FakePiston(), PistonRunner), (FakeJudge0(), Judge0Runner)):
+        try:
+            result = runner_class(base_url=fake.url).run(RunRequest(
+                language="python", source=MOVING_PY, function="Window", mode="class", cases=cases,
+                limits=Limits.from_settings()))
+        finally:
+            fake.close()
+        assert result.cases[0].value == [1, 2, 4], result
