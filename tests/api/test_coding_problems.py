@@ -3,6 +3,9 @@ incorrect one that passes the visible tests but not the hidden ones (the hidden 
 
 from __future__ import annotations
 
+import copy
+import json
+
 import pytest
 
 from backend.llm_api.services import coding
@@ -65,3 +68,15 @@ def test_generators_expand_and_refuse_what_is_too_big():
 def test_values_are_judged_strictly():
     assert coding.same_value([1, 2.0000000001], [1, 2]) and coding.same_value({"a": [True]}, {"a": [True]})
     assert not coding.same_value(1, True) and not coding.same_value([1], [1, 2]) and not coding.same_value("1", 1)
+
+
+def test_tests_whose_calls_do_not_fit_what_they_call_are_refused(tmp_path):
+    lru = copy.deepcopy(PROBLEMS["coding/lru-cache"])
+    lru["tests"][0]["args"] = [[["put", 1, "a"]]]  # no constructor arguments
+    runs = copy.deepcopy(PROBLEMS["coding/sensor-run-length"])
+    runs["hidden_tests"][0]["args"] = [[["compress", "AAB"]]]  # not one of its functions
+    for number, broken in enumerate((lru, runs)):
+        (tmp_path / str(number)).mkdir()
+        (tmp_path / str(number) / "problems.json").write_text(json.dumps({"problems": [broken]}))
+        with pytest.raises(ProblemError):
+            coding_problem_entries(tmp_path / str(number))

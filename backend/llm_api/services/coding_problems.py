@@ -104,6 +104,28 @@ def _entry_names(raw: dict[str, Any], where: str) -> None:
         listed = name if field == "functions" and isinstance(name, list) else [name]
         if not listed or not all(isinstance(each, str) and each.isidentifier() for each in listed):
             raise ProblemError(f"{where}.{field}: identifiers ({names})")
+    several = [name for name in names.values() if isinstance(name, list)]
+    if several and (len(several) != len(names) or any(name != several[0] for name in several)):
+        raise ProblemError(f"{where}.functions: the tests call the functions by name: the same list in every language")
+
+
+def _call_shapes(raw: dict[str, Any], where: str) -> None:
+    """Each test's arguments fit what it calls: `[constructor_args, calls]` for a class, `[calls]` for several
+    functions, each written call `[name, *args]` (with a declared name); generated call lists pass as written."""
+    declared = raw["functions"][next(iter(LANGUAGES))] if "functions" in raw else None
+    if "class" not in raw and not isinstance(declared, list):
+        return
+    for test in [*raw["tests"], *raw["hidden_tests"]]:
+        args = test["args"]
+        shaped = len(args) == 2 and isinstance(args[0], list) if "class" in raw else len(args) == 1
+        calls = args[-1] if args else None
+        if not shaped or not isinstance(calls, list | dict):
+            raise ProblemError(f"{where} ({test['name']}): args must be "
+                               f"{'[constructor_args, calls]' if 'class' in raw else '[calls]'}")
+        for written in calls if isinstance(calls, list) else []:
+            if not isinstance(written, list) or not written or not isinstance(written[0], str) or (
+                    declared is not None and written[0] not in declared):
+                raise ProblemError(f"{where} ({test['name']}): a call is [name, *args], not {written!r}")
 
 
 def _problem(raw: Any, where: str) -> dict[str, Any]:
@@ -117,6 +139,7 @@ def _problem(raw: Any, where: str) -> dict[str, Any]:
         raise ProblemError(f"{where}.limits: {{efficient_ms}}")
     _tests(raw["tests"], f"{where}.tests", hidden=False)
     _tests(raw["hidden_tests"], f"{where}.hidden_tests", hidden=True)
+    _call_shapes(raw, where)
     if {t["name"] for t in raw["tests"]} & {t["name"] for t in raw["hidden_tests"]}:
         raise ProblemError(f"{where}: a visible and a hidden test share a name")
     return raw
