@@ -50,7 +50,9 @@ def bare(runner: LocalRunner, language: str, source: str) -> None:
         (work / harness).write_text(spec.harness)
         (work / spec.solution_file).write_text(source)
         (work / "cases.json").write_text(json.dumps(CASES))
-        argv = runner._argv(spec, runner.interpreters[language], "solve", Limits.from_settings())
+        request = RunRequest(language=language, source=source, function="solve", cases=CASES,
+                             limits=Limits.from_settings())
+        argv = runner._argv(spec, runner.interpreters[language], request)
         done = subprocess.run(argv, cwd=work, capture_output=True, env={}, check=True, timeout=30)
         assert done.stdout.count(b"\x1e") == len(CASES), done
     finally:

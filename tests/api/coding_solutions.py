@@ -4,6 +4,7 @@ correct solution and one that passes the visible tests but fails a hidden one.""
 from __future__ import annotations
 
 from tests.api import coding_solutions_d
+from tests.api import coding_solutions_c
 
 CORRECT = {
     "coding/budget-pair": {
@@ -105,3 +106,5 @@ INCORRECT = {
 
 CORRECT.update(coding_solutions_d.CORRECT)
 INCORRECT.update(coding_solutions_d.INCORRECT)
+CORRECT.update(coding_solutions_c.CORRECT)
+INCORRECT.update(coding_solutions_c.INCORRECT)

@@ -8,7 +8,8 @@ import postgrest
 import pytest
 
 from backend.llm_api.services import coding
-from backend.llm_api.services.coding_problems import coding_problem_entries
+from backend.llm_api.services.coding_problems import coding_problem_entries, problem_entry
+from backend.llm_api.services.question_bank import question_bank_entries
 from tests.api.coding_solutions import CORRECT, INCORRECT
 from tests.api.fake_code_engines import FakeJudge0, FakePiston
 from tests.api.interview_helpers import STRONG, say, started
@@ -36,16 +37,23 @@ def coding_interview(api, who, num_questions: int = 1) -> tuple[str, str]:
     assert key["interview_type"] == "coding"
     got = api.get(f"/api/interviews/{interview['id']}/code", **who.auth)
     assert got.status_code == 200, got.content
-    bank_key = next(k for k in CORRECT if python_function(k) == got.json()["problem"]["functions"]["python"])
+    bank_key = next(q.key for q in question_bank_entries() if q.question == got.json()["question"])
     return interview["id"], bank_key
 
 
-def python_function(key: str) -> str:
-    return next(p["functions"]["python"] for p in coding_problem_entries() if p["question_key"] == key)
+def python_entry(key: str) -> tuple[str, str]:
+    """(name, mode) of what the problem's Python tests call."""
+    return problem_entry(next(p for p in coding_problem_entries() if p["question_key"] == key), "python")
+
+
+def hostile(key: str, body: str) -> str:
+    """Python source whose every entry point the tests call (function, class or functions) runs `body`."""
+    names = python_entry(key)[0].split(",")
+    return f"import os\ndef hostile(*args):\n    {body}\n" + "".join(f"{name} = hostile\n" for name in names)
 
 
 def looping(key: str) -> str:
-    return f"def {python_function(key)}(*args):\n    while True:\n        pass\n"
+    return hostile(key, "while True:\n        pass")
 
 
 def post(api, who, interview_id: str, action: str, language: str, source: str):
@@ -57,7 +65,8 @@ def test_the_problem_shows_starters_and_visible_tests_but_no_hidden_test(api, al
     interview_id, _ = coding_interview(api, alice)
     problem = api.get(f"/api/interviews/{interview_id}/code", **alice.auth).json()
     shown = problem["problem"]
-    assert set(shown["starter"]) == set(shown["functions"]) == {"python", "javascript"} == set(shown["languages"])
+    entry = shown.get("functions") or shown["class"]
+    assert set(shown["starter"]) == set(entry) == {"python", "javascript"} == set(shown["languages"])
     assert shown["tests"] and all(set(t) == {"name", "args", "expected"} for t in shown["tests"])
     assert isinstance(shown["hidden_tests"], int) and shown["hidden_tests"] > 0
     assert problem["submissions"] == [] and problem["position"] == 1
@@ -68,9 +77,9 @@ def test_a_senior_coding_interview_gets_runnable_problems_first_and_a_full_plan(
     ids = [q["question_id"] for q in interview["plan"]]
     runnable = db.execute("select q.id::text from public.questions q join public.coding_problems p using (bank_key)"
                           " where q.id::text = any(%s)", (ids,)).fetchall()
-    available = db.execute("select count(*) from public.questions q join public.coding_problems p using (bank_key)"
-                           " where q.interview_type = 'coding' and 'senior' = any(q.experience_levels)").fetchone()[0]
-    assert len(ids) == 5 and len(runnable) == min(5, available)  # runnable problems first, then talk-only ones
+    for_seniors = {q.key for q in question_bank_entries() if q.interview_type == "coding"
+                   and "senior" in q.experience_levels} & {p["question_key"] for p in coding_problem_entries()}
+    assert len(ids) == 5 and len(runnable) == min(5, len(for_seniors))  # runnable problems first, then talk-only
 
 
 def test_a_mixed_interviews_coding_question_is_a_runnable_problem(api, alice, db):
@@ -137,8 +146,8 @@ def test_code_quality_comes_from_the_submissions_with_evidence(api, alice):
     quality = ended["answers"][0]["dimensions"]["code_quality"]
     hidden_total = len([t for t in post_results(api, alice, interview_id) if t["hidden"]])
     assert quality["quotes"][0] == f"hidden tests: {hidden_total}/{hidden_total} passed"
-    first_line = next(line.strip() for line in CORRECT[key]["python"].splitlines()[1:] if line.strip())
-    assert any(q.startswith("line ") and q.endswith(first_line) for q in quality["quotes"])
+    number, text = next(q for q in quality["quotes"] if q.startswith("line ")).removeprefix("line ").split(": ", 1)
+    assert CORRECT[key]["python"].splitlines()[int(number) - 1].strip() == text  # a real line of the code
     assert quality["level"] >= 4 and ended["code_quality_score"] == quality["score"]
 
 
@@ -176,13 +185,29 @@ def test_submissions_are_read_by_their_owner_only_and_written_by_nobody(api, ali
                                              "p_position": 1, "p_submission": {}}).execute()
 
 
+def test_a_class_problem_is_judged_on_its_method_calls_through_the_api(api, alice):
+    job = "Requirements:\n- Caching for a high-traffic API\n"
+    interview, _ = started(api, alice, interview_type="coding", difficulty="medium", experience_level="mid",
+                           num_questions=1, job_description=job)
+    shown = api.get(f"/api/interviews/{interview['id']}/code", **alice.auth).json()
+    assert shown["problem"]["class"] == {"python": "LRUCache", "javascript": "LRUCache"}
+    assert "functions" not in shown["problem"]
+    ran = post(api, alice, interview["id"], "run", "javascript", CORRECT["coding/lru-cache"]["javascript"])
+    assert ran.status_code == 200 and ran.json()["passed"] == ran.json()["total"] > 0, ran.content
+    first = ran.json()["tests"][0]
+    assert first["output"] == first["expected"] == [None, None, "a", None, None, "c", "a"]
+    missing = post(api, alice, interview["id"], "run", "python", "class Cache:\n    pass\n").json()["tests"][0]
+    assert (missing["failure"], missing["error"]) == ("error", "NameError: the solution defines no class named LRUCache")
+    wrong = post(api, alice, interview["id"], "submit", "python", INCORRECT["coding/lru-cache"]["python"]).json()
+    assert (wrong["passed_visible"], wrong["solved"]) == (wrong["total_visible"], False)
+    right = post(api, alice, interview["id"], "submit", "python", CORRECT["coding/lru-cache"]["python"]).json()
+    assert right["solved"] and right["passed_hidden"] == right["total_hidden"]
+
+
 def test_hostile_code_is_the_candidates_failure_never_a_server_error(api, alice):
     interview_id, key = coding_interview(api, alice)
-    name = python_function(key)
-    for source, failure in ((f"import os\ndef {name}(*args):\n    os.kill(os.getppid(), 9)\n", "error"),
-                            (looping(key), "time_limit"),
-                            (f"import os\ndef {name}(*args):\n    while True:\n        os.write(1, b'x' * 65536)\n",
-                             "output_limit"), ("import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass\n",
+    for source, failure in ((hostile(key, "os.kill(os.getppid(), 9)"), "error"), (looping(key), "time_limit"),
+                            (hostile(key, "while True:\n        os.write(1, b'x' * 65536)"), "output_limit"), ("import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass\n",
                              "time_limit")):
         ran = post(api, alice, interview_id, "run", "python", source)
         assert ran.status_code == 200, ran.content
@@ -258,7 +283,7 @@ def test_the_judge0_back_end_sends_the_harness_and_its_files_as_one_submission(a
     sent = judge0.requests[-1]
     assert judge0.paths[-1] == "/submissions?base64_encoded=true&wait=true"
     assert (sent["language_id"], sent["command_line_arguments"], sent["cpu_time_limit"], sent["memory_limit"]) == (
-        71, python_function(key), 1, 256 * 1024)
+        71, " ".join(python_entry(key)), 1, 256 * 1024)
     looped = post(api, alice, interview_id, "run", "python", looping(key))
     assert looped.status_code == 200 and {t["failure"] for t in looped.json()["tests"]} == {"time_limit"}
 

@@ -668,6 +668,7 @@ def test_refusals_say_what_was_not_found(api, recruiter, team):
 
 
 def test_a_scheduled_coding_interviews_candidate_runs_and_submits_code(api, recruiter, team, make_user, settings):
+    from backend.llm_api.services.question_bank import question_bank_entries
     from tests.api.coding_solutions import CORRECT
 
     settings.CODE_RUN_CPU_SECONDS, settings.CODE_RUN_WALL_SECONDS = 1, 3
@@ -677,9 +678,8 @@ def test_a_scheduled_coding_interviews_candidate_runs_and_submits_code(api, recr
     link = ok(api.post(f"/api/sessions/{session['id']}/invite/", {}, format="json", **recruiter.auth), 201)
     ok(api.post("/api/ai-interview/", {"action": "initialize", "session_id": session["id"]}, format="json",
                 **invited(link["token"])))
-    problem = ok(api.get(f"/api/interviews/{session['id']}/code", **invited(link["token"])))["problem"]
-    [source] = [solution["python"] for solution in CORRECT.values()
-                if solution["python"].startswith(f"def {problem['functions']['python']}(")]
+    asked = ok(api.get(f"/api/interviews/{session['id']}/code", **invited(link["token"])))["question"]
+    source = CORRECT[next(q.key for q in question_bank_entries() if q.question == asked)]["python"]
     ran = ok(api.post(f"/api/interviews/{session['id']}/code/run", {"language": "python", "source": source},
                       format="json", **invited(link["token"])))
     assert ran["passed"] == ran["total"] > 0

@@ -28,7 +28,7 @@ from backend.llm_api.services.code_runner import (
     RunRequest,
     runner_from_settings,
 )
-from backend.llm_api.services.coding_problems import expand
+from backend.llm_api.services.coding_problems import expand, problem_entry
 from backend.llm_api.services.interview_engine import EngineState, PlannedQuestion
 from backend.llm_api.services.scoring import AnswerScore, DimensionScore
 from backend.llm_api.services.scoring.rubric import anchor, dimensions_for, level_score
@@ -148,7 +148,8 @@ def _run(*, user_id: str, language: str, source: str, problem: dict[str, Any],
         raise CodeRunnerBusy(1, "Every code runner of this server is busy; try again in a moment.")
     try:
         runner = runner_from_settings()
-        request = RunRequest(language=language, source=source, function=problem["problem"]["functions"][language],
+        function, mode = problem_entry(problem["problem"], language)
+        request = RunRequest(language=language, source=source, function=function, mode=mode,
                              cases=[{"name": t["name"], "args": expand(t["args"])} for t, _ in tests],
                              limits=Limits.from_settings())
         result = runner.run(request)

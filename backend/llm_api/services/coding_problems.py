@@ -1,16 +1,28 @@
 """Runnable coding problems: shipped in `data/coding_problems/`, one per curated coding question
 (by its bank key), loaded into `coding_problems` with the question bank.
 
-A problem has a statement, examples, constraints, a function name and starter code per language,
+A problem has a statement, examples, constraints, what the tests call and starter code per language,
 visible tests (shown, run by `code/run`) and hidden tests (only their names and results are
 ever shown), each `{name, args, expected}`, hidden ones with a `kind` (basic, edge, large) that
 the code-quality score reads. Large arguments are written as generators so the files stay small:
-`{"$range": [start, stop, step?]}`, `{"$repeat": [value, count]}`, `{"$concat": [part, ...]}` (its parts
-may themselves be generated: `{"$concat": {"$repeat": [["db"], 3]}}` is `["db", "db", "db"]`),
+`{"$range": [start, stop(, step)]}`, `{"$repeat": [value, count]}` (a string repeated, or a list of
+copies), `{"$copies": [value, count]}` (a list of copies, of a string too), `{"$concat": [part, ...]}` (its
+parts may themselves be generated: `{"$concat": {"$repeat": [["db"], 3]}}` is `["db", "db", "db"]`),
 `{"$format": [template, values]}` (one copy of the template per value, `{}` in its strings replaced by
-the value: names like `"pkg-{}"`), `{"$zip": [list, ...]}` (lists of the i-th items: rows of a table)
-and `{"$object": pairs}` (an object from `[key, value]` pairs). A hidden test's expected value may be
-generated too (a long result), judged against what it makes.
+the value: names like `"pkg-{}"`), `{"$zip": [part, ...]}` (lists of one length side by side,
+`[[a0, b0, ...], [a1, b1, ...], ...]`, a part that is not a list the same in every row: rows of a table,
+or how long generated call lists are written, e.g. `{"$zip": ["put", {"$range": [0, 5]}]}`) and
+`{"$object": pairs}` (an object from `[key, value]` pairs). Expected values may use them too (a long
+result), judged against what they make.
+
+What the tests call is one of (per language):
+* `"functions": {"python": "name"}`: a function; a test's `args` are its arguments.
+* `"class": {"python": "Name"}`: a class; a test's `args` are `[constructor_args, [[method, *args], ...]]`
+  and its expected value the list of the method calls' results.
+* `"functions": {"python": ["encode", "decode"]}`: several functions; a test's `args` are
+  `[[[function, *args], ...]]` and its expected value the list of the calls' results.
+An argument `{"$predicate": {"true_from": k, "max_calls": m}}` is handed to the candidate as a
+function (k' -> k' >= k) that fails the test past m calls (see the harnesses).
 """
 
 from __future__ import annotations
@@ -25,8 +37,8 @@ from backend.llm_api import supabase_client
 from backend.llm_api.services.code_runner import LANGUAGES
 
 PROBLEMS_DIR = Path(__file__).resolve().parents[1] / "data" / "coding_problems"
-KEYS = {"question_key", "title", "statement", "functions", "starter", "examples", "constraints", "limits", "tests",
-        "hidden_tests"}
+KEYS = {"question_key", "title", "statement", "starter", "examples", "constraints", "limits", "tests", "hidden_tests"}
+ENTRY_KEYS = ("functions", "class")  # exactly one of them
 TEST_KINDS = ("basic", "edge", "large")
 MAX_EXPANDED = 1_000_000  # items a generator may make
 
@@ -46,6 +58,8 @@ def expand(value: Any) -> Any:
     elif set(value) == {"$repeat"}:
         item, count = expand(value["$repeat"][0]), int(value["$repeat"][1])
         made = item * count if isinstance(item, str) else [item] * count
+    elif set(value) == {"$copies"}:
+        made = [expand(value["$copies"][0])] * int(value["$copies"][1])
     elif set(value) == {"$concat"}:
         parts = expand(value["$concat"])
         made = "".join(parts) if all(isinstance(p, str) for p in parts) else [x for p in parts for x in p]
@@ -53,7 +67,10 @@ def expand(value: Any) -> Any:
         template, values = value["$format"][0], expand(value["$format"][1])
         made = [_formatted(template, item) for item in values]
     elif set(value) == {"$zip"}:
-        made = [list(row) for row in zip(*expand(value["$zip"]), strict=True)]
+        parts = expand(value["$zip"])
+        size = min(len(part) for part in parts if isinstance(part, list))
+        made = [list(row) for row in zip(*(part if isinstance(part, list) else [part] * size for part in parts),
+                                         strict=True)]
     elif set(value) == {"$object"}:
         made = {str(key): item for key, item in expand(value["$object"])}
     else:
@@ -90,17 +107,59 @@ def _tests(raw: Any, where: str, *, hidden: bool) -> list[dict[str, Any]]:
     return raw
 
 
+def problem_entry(problem: dict[str, Any], language: str) -> tuple[str, str]:
+    """(name, mode) of what a problem's tests call in a language, as a `RunRequest` takes them."""
+    if "class" in problem:
+        return problem["class"][language], "class"
+    names = problem["functions"][language]
+    return (",".join(names), "functions") if isinstance(names, list) else (names, "function")
+
+
+def _entry_names(raw: dict[str, Any], where: str) -> None:
+    field = next(key for key in ENTRY_KEYS if key in raw)
+    names = raw[field]
+    if not isinstance(names, dict) or set(names) != set(LANGUAGES):
+        raise ProblemError(f"{where}.{field}: one per language {sorted(LANGUAGES)}")
+    for name in names.values():
+        listed = name if field == "functions" and isinstance(name, list) else [name]
+        if not listed or not all(isinstance(each, str) and each.isidentifier() for each in listed):
+            raise ProblemError(f"{where}.{field}: identifiers ({names})")
+    several = [name for name in names.values() if isinstance(name, list)]
+    if several and (len(several) != len(names) or any(name != several[0] for name in several)):
+        raise ProblemError(f"{where}.functions: the tests call the functions by name: the same list in every language")
+
+
+def _call_shapes(raw: dict[str, Any], where: str) -> None:
+    """Each test's arguments fit what it calls: `[constructor_args, calls]` for a class, `[calls]` for several
+    functions, each written call `[name, *args]` (with a declared name); generated call lists pass as written."""
+    declared = raw["functions"][next(iter(LANGUAGES))] if "functions" in raw else None
+    if "class" not in raw and not isinstance(declared, list):
+        return
+    for test in [*raw["tests"], *raw["hidden_tests"]]:
+        args = test["args"]
+        shaped = len(args) == 2 and isinstance(args[0], list) if "class" in raw else len(args) == 1
+        calls = args[-1] if args else None
+        if not shaped or not isinstance(calls, list | dict):
+            raise ProblemError(f"{where} ({test['name']}): args must be "
+                               f"{'[constructor_args, calls]' if 'class' in raw else '[calls]'}")
+        for written in calls if isinstance(calls, list) else []:
+            if not isinstance(written, list) or not written or not isinstance(written[0], str) or (
+                    declared is not None and written[0] not in declared):
+                raise ProblemError(f"{where} ({test['name']}): a call is [name, *args], not {written!r}")
+
+
 def _problem(raw: Any, where: str) -> dict[str, Any]:
-    if not isinstance(raw, dict) or set(raw) != KEYS:
-        raise ProblemError(f"{where}: keys must be {sorted(KEYS)}")
+    if not isinstance(raw, dict) or set(raw) - set(ENTRY_KEYS) != KEYS or len(set(raw) & set(ENTRY_KEYS)) != 1:
+        raise ProblemError(f"{where}: keys must be {sorted(KEYS)} and one of {ENTRY_KEYS}")
     where = f"{where} ({raw['question_key']})"
-    for field in ("functions", "starter"):
-        if not isinstance(raw[field], dict) or set(raw[field]) != set(LANGUAGES):
-            raise ProblemError(f"{where}.{field}: one per language {sorted(LANGUAGES)}")
+    _entry_names(raw, where)
+    if not isinstance(raw["starter"], dict) or set(raw["starter"]) != set(LANGUAGES):
+        raise ProblemError(f"{where}.starter: one per language {sorted(LANGUAGES)}")
     if not isinstance(raw["limits"], dict) or not isinstance(raw["limits"].get("efficient_ms"), int):
         raise ProblemError(f"{where}.limits: {{efficient_ms}}")
     _tests(raw["tests"], f"{where}.tests", hidden=False)
     _tests(raw["hidden_tests"], f"{where}.hidden_tests", hidden=True)
+    _call_shapes(raw, where)
     if {t["name"] for t in raw["tests"]} & {t["name"] for t in raw["hidden_tests"]}:
         raise ProblemError(f"{where}: a visible and a hidden test share a name")
     return raw

@@ -1,7 +1,8 @@
 """Running candidates' code against a problem's test cases: one interface, three back ends.
 
     runner = runner_from_settings()          # CODE_RUNNER: local (default), piston or judge0
-    result = runner.run(RunRequest(language=..., source=..., function=..., cases=[...], limits=...))
+    result = runner.run(RunRequest(language=..., source=..., function=..., cases=[...], limits=...,
+                                   mode="function"))  # or "class", "functions": see the harnesses
     result.cases                             # per case: the returned value or the error, output, time, memory
 
 A runner only executes: it never sees expected values (the caller judges, see `judging`), and it
@@ -58,13 +59,25 @@ class Limits:
                    file_bytes=int(settings.CODE_RUN_FILE_BYTES), processes=int(settings.CODE_RUN_PROCESSES))
 
 
+MODES = ("function", "class", "functions")
+MAX_RUN_ITEMS = 1_000_000  # items a reported `runs` value may expand to
+
+
 @dataclass(frozen=True)
 class RunRequest:
+    """`function` names what the cases call: a function, a class (mode `class`), or comma-separated
+    functions (mode `functions`); the harnesses say how each mode reads a case's arguments."""
+
     language: str
     source: str
     function: str
     cases: list[dict[str, Any]]  # [{name, args}]
     limits: Limits
+    mode: str = "function"
+
+    @property
+    def harness_args(self) -> list[str]:
+        return [self.function, self.mode]
 
 
 @dataclass(frozen=True)
@@ -109,8 +122,11 @@ def parse_case_lines(stdout: bytes, names: list[str], *, status: str, stderr: st
         except ValueError:
             continue
         if isinstance(data, dict) and data.get("name") in names and data["name"] not in reported:
+            value, error = data.get("value"), data.get("error")
+            if "runs" in data and error is None:  # a list value, as the harnesses send it
+                value, error = _expanded_runs(data["runs"])
             reported[data["name"]] = CaseRun(
-                name=data["name"], value=data.get("value"), error=data.get("error"),
+                name=data["name"], value=value, error=error,
                 stdout=str(data.get("stdout") or ""), stderr=str(data.get("stderr") or ""),
                 time_ms=_number(data.get("time_ms")), memory_kb=_number(data.get("memory_kb"), integer=True))
     unreached = FAILURES.get(status, FAILURES["crashed"])
@@ -126,6 +142,37 @@ FAILURES = {
     "output_limit": "Output limit exceeded: the run printed too much before this test finished.",
     "crashed": "The program stopped before this test finished.",
 }
+
+
+class _MalformedRuns(ValueError):
+    pass
+
+
+def _expanded_runs(runs: Any) -> tuple[Any, str | None]:
+    """A list value the harness sent as [item, count] pairs (a list item as `{"$runs": pairs}`), or an
+    error when the pairs are not such (the candidate's code can write to the same stdout) or would
+    make more than MAX_RUN_ITEMS items in all (copies counted, so judging them stays cheap)."""
+    try:
+        value, _ = _decoded(runs, depth=0)
+    except _MalformedRuns as exc:
+        return None, str(exc)
+    return value, None
+
+
+def _decoded(runs: Any, *, depth: int) -> tuple[list[Any], int]:
+    if depth > 20 or not isinstance(runs, list) or not all(
+            isinstance(pair, list) and len(pair) == 2 and type(pair[1]) is int and pair[1] > 0 for pair in runs):
+        raise _MalformedRuns("The program reported a malformed result.")
+    items, size = [], 0
+    for item, count in runs:
+        weight = 1
+        if isinstance(item, dict) and set(item) == {"$runs"}:
+            item, weight = _decoded(item["$runs"], depth=depth + 1)
+        size += count * max(weight, 1)
+        if size > MAX_RUN_ITEMS:
+            raise _MalformedRuns(f"The result has more than {MAX_RUN_ITEMS} items.")
+        items.extend([item] * count)
+    return items, size
 
 
 def _number(value: Any, *, integer: bool = False) -> Any:

@@ -131,10 +131,10 @@ class LocalRunner:
             os.chown(work, uid, uid)
         work.chmod(0o700)
 
-    def _argv(self, language: Language, interpreter: str, function: str, limits: Limits) -> list[str]:
+    def _argv(self, language: Language, interpreter: str, request: RunRequest) -> list[str]:
         if language.name == "python":
-            return [interpreter, "-I", "-S", "-B", "-X", "utf8", "main.py", function]
-        return [interpreter, f"--max-old-space-size={limits.memory_mb}", "main.js", function]
+            return [interpreter, "-I", "-S", "-B", "-X", "utf8", "main.py", *request.harness_args]
+        return [interpreter, f"--max-old-space-size={request.limits.memory_mb}", "main.js", *request.harness_args]
 
     def _execute(self, work: Path, language: Language, interpreter: str, request: RunRequest,
                  uid: int | None) -> RunResult:
@@ -143,7 +143,7 @@ class LocalRunner:
         processes = limits.processes if uid is not None else _own_processes() + limits.processes
         config = {
             "dir": str(work), "hide": self.hidden, "uid": uid,
-            "argv": self._argv(language, interpreter, request.function, limits),
+            "argv": self._argv(language, interpreter, request),
             "limits": {"cpu_seconds": limits.cpu_seconds, "memory_bytes": memory, "file_bytes": limits.file_bytes,
                        "processes": processes,
                        # V8 reserves far more address space than it uses: only Python gets RLIMIT_AS

@@ -72,7 +72,7 @@ class PistonRunner(HttpRunner):
         body = {
             "language": LANGUAGES[request.language].piston_name, "version": "*",
             "files": [{"name": name, "content": content} for name, content in self.files(request)],
-            "args": [request.function], "stdin": "",
+            "args": request.harness_args, "stdin": "",
             "run_timeout": int(request.limits.wall_seconds * 1000),
             "run_memory_limit": request.limits.memory_mb * 1024 * 1024,
         }
@@ -107,7 +107,7 @@ class Judge0Runner(HttpRunner):
             "language_id": LANGUAGES[request.language].judge0_id,
             "source_code": base64.b64encode(harness[1].encode()).decode(),
             "additional_files": base64.b64encode(archive.getvalue()).decode(),
-            "command_line_arguments": request.function, "stdin": "",
+            "command_line_arguments": " ".join(request.harness_args), "stdin": "",
             "cpu_time_limit": limits.cpu_seconds, "wall_time_limit": limits.wall_seconds,
             "memory_limit": limits.memory_mb * 1024, "max_file_size": limits.file_bytes // 1024,
             "max_processes_and_or_threads": limits.processes,
