@@ -3,8 +3,7 @@ correct solution and one that passes the visible tests but fails a hidden one.""
 
 from __future__ import annotations
 
-from tests.api import coding_solutions_d
-from tests.api import coding_solutions_c
+from tests.api import coding_solutions_c, coding_solutions_d
 
 CORRECT = {
     "coding/budget-pair": {
