@@ -55,16 +55,17 @@ CORRECT = {
     },
 }
 
-# Each passes the visible tests and fails a hidden one (an edge case, or the large test's time).
+# Each passes the visible tests and fails a hidden one by a wrong answer (a missed edge case), not by
+# running out of time: a time-out costs a second of CPU per run.
 INCORRECT = {
-    "coding/budget-pair": {
-        "python": ("def budget_pair(prices, card):\n    for i in range(len(prices)):\n"
-                   "        for j in range(len(prices)):\n            if prices[i] + prices[j] == card:\n"
-                   "                return sorted([i, j])\n    return []\n"),
-        "javascript": ("function budgetPair(prices, card) {\n  for (let i = 0; i < prices.length; i++)\n"
-                       "    for (let j = 0; j < prices.length; j++)\n"
-                       "      if (prices[i] + prices[j] === card) return [Math.min(i, j), Math.max(i, j)];\n"
-                       "  return [];\n}\n"),
+    "coding/budget-pair": {  # may pair an item with itself (fast, so the run ends without a time-out)
+        "python": ("def budget_pair(prices, card):\n    where = {price: i for i, price in enumerate(prices)}\n"
+                   "    for j, price in enumerate(prices):\n        i = where.get(card - price)\n"
+                   "        if i is not None:\n            return sorted([i, j])\n    return []\n"),
+        "javascript": ("function budgetPair(prices, card) {\n  const where = new Map();\n"
+                       "  prices.forEach((price, i) => where.set(price, i));\n"
+                       "  for (let j = 0; j < prices.length; j++) {\n    const i = where.get(card - prices[j]);\n"
+                       "    if (i !== undefined) return [Math.min(i, j), Math.max(i, j)];\n  }\n  return [];\n}\n"),
     },
     "coding/template-brackets": {
         "python": ("def brackets_balanced(text):\n    return all(text.count(a) == text.count(b)"
@@ -86,8 +87,9 @@ INCORRECT = {
                        "    if (x !== y) return x > y ? 1 : -1;\n  }\n  return 0;\n}\n"),
     },
     "coding/missing-ticket-number": {
-        "python": ("def missing_ticket(numbers):\n    for candidate in range(1, len(numbers) + 1):\n"
-                   "        if candidate not in numbers:\n            return candidate\n    return len(numbers) + 1\n"),
+        "python": ("def missing_ticket(numbers):\n    ordered = sorted(numbers)\n"
+                   "    for i, number in enumerate(ordered):\n        if number != i + 1:\n            return i + 1\n"
+                   "    return ordered[-1] + 1  # fails on an empty scan\n"),
         "javascript": ("function missingTicket(numbers) {\n  const sorted = [...numbers].sort((a, b) => a - b);\n"
                        "  for (let i = 0; i < sorted.length; i++) if (sorted[i] !== i + 1) return i + 1;\n"
                        "  return sorted.length ? sorted.length + 1 : 0;\n}\n"),
