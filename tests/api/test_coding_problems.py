@@ -38,9 +38,9 @@ def judged(problem: dict, language: str, source: str) -> list[dict]:
     return [coding._judged(case, test, hidden=hidden) for case, (test, hidden) in zip(result.cases, tests, strict=True)]
 
 
-def test_every_problem_belongs_to_a_coding_question_of_the_bank_and_has_solutions():
+def test_every_coding_question_of_the_bank_has_a_problem_with_solutions():
     coding_keys = {q.key for q in question_bank_entries() if q.interview_type == "coding"}
-    assert set(PROBLEMS) <= coding_keys
+    assert set(PROBLEMS) == coding_keys  # a new coding question comes with its runnable problem
     assert set(PROBLEMS) == set(CORRECT) == set(INCORRECT)
     assert all(problem_entry(problem, language) for problem in PROBLEMS.values() for language in LANGUAGES)
 
