@@ -296,3 +296,21 @@ def test_a_failing_engine_is_a_503_not_the_candidates_failure(api, alice, engine
     failed = post(api, alice, interview_id, "submit", "python", CORRECT[key]["python"])
     assert (failed.status_code, failed.json()["error"]["code"]) == (503, "code_runner_unavailable")
     assert api.get(f"/api/interviews/{interview_id}/code", **alice.auth).json()["submissions"] == []
+
+
+def test_problems_solved_in_the_statistics_counts_solved_questions_of_ones_own_interviews(api, alice, bob, db):
+    solved_id, key = coding_interview(api, alice)
+    post(api, alice, solved_id, "submit", "python", INCORRECT[key]["python"])
+    post(api, alice, solved_id, "submit", "python", CORRECT[key]["python"])
+    post(api, alice, solved_id, "submit", "javascript", CORRECT[key]["javascript"])  # the same question again
+    unsolved_id, other_key = coding_interview(api, alice)
+    post(api, alice, unsolved_id, "submit", "python", INCORRECT[other_key]["python"])
+    bobs, _ = coding_interview(api, bob)  # a solved row of alice's on an interview that is not hers
+    db.execute("insert into public.code_submissions (user_id, interview_id, position, seq, language, source, results,"
+               " passed_visible, total_visible, passed_hidden, total_hidden, solved, status, runner)"
+               " values (%s, %s, 1, 1, 'python', 'x', '[]', 1, 1, 1, 1, true, 'ok', 'local')", (alice.id, bobs))
+    for path in ("/api/statistics", "/api/interviews/stats", "/api/db/statistics"):
+        assert api.get(path, **alice.auth).json()["problems_solved"] == 1, path
+    assert api.get("/api/dashboard", **alice.auth).json()["statistics"]["problems_solved"] == 1
+    assert api.get("/api/statistics", **bob.auth).json()["problems_solved"] == 0
+    assert api.get("/api/user/stats", **alice.auth).json()["total_problems_solved"] == 1
