@@ -686,6 +686,13 @@ def test_a_scheduled_coding_interviews_candidate_runs_and_submits_code(api, recr
     submitted = ok(api.post(f"/api/interviews/{session['id']}/code/submit", {"language": "python", "source": source},
                             format="json", **invited(link["token"])), 201)
     assert submitted["solved"] is True
+    # a turn of the session's conversation: the AI states the results and asks about the approach
+    result = f"{submitted['total_hidden']} of {submitted['total_hidden']} hidden tests passed"
+    *_, code, reply = ok(api.get(f"/api/conversations/?session_id={session['id']}", **invited(link["token"])))
+    assert (code["speaker"], reply["speaker"], reply["message"]) == ("student", "ai", submitted["message"]["content"])
+    assert result in code["message"] and result in reply["message"] and "complexity" in reply["message"]
+    # a scheduled interview is nobody's practice: the scheduler's statistics count no solved problem
+    assert ok(api.get("/api/statistics", **recruiter.auth))["problems_solved"] == 0
     # the interviewer sees the submission; the link opens this interview's code only, a stranger none
     assert len(ok(api.get(f"/api/interviews/{session['id']}/code", **recruiter.auth))["submissions"]) == 1
     other = schedule(api, recruiter, interviewer, student, interview_type="coding", title="Other")

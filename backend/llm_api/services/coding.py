@@ -1,5 +1,6 @@
 """Coding questions: the problem being asked, running the candidate's code on its visible tests,
-submitting it (visible and hidden tests, every submission stored), and the code-quality score.
+submitting it (visible and hidden tests, every submission stored as a turn the interviewer replies
+to), and the code-quality score.
 
 Runs are bounded per user (`CODE_RUN_THROTTLE_*`, counted in Postgres) and per process
 (`CODE_RUN_MAX_CONCURRENT` at once, then 429). The runner only executes; judging (comparing the
@@ -178,27 +179,37 @@ def code_run(*, user_id: str, interview_id: str, language: str, source: str) -> 
             "tests": judged, "passed": summary["passed_visible"], "total": summary["total_visible"]}
 
 
-def code_submit(*, user_id: str, interview_id: str, language: str, source: str) -> dict[str, Any]:
-    """Run the visible and hidden tests and store the submission against the question being asked."""
-    from backend.llm_api.services.interviews import InterviewNotFound, InvalidTransition
+LANGUAGE_NAMES = {"python": "Python", "javascript": "JavaScript"}
+
+
+def code_submit(*, user_id: str, interview_id: str, language: str, source: str,
+                client_message_id: str | None = None) -> dict[str, Any]:
+    """Run the visible and hidden tests, then store the submission against the question being asked as a
+    turn of the conversation (the submission, the candidate's message recording it, the reply pending:
+    one transaction), and the interviewer's reply to it: the results, then the approach and complexity.
+    A retried `client_message_id` answers the original submission and reply (its code is not stored again)."""
+    from backend.llm_api.services import interviews
 
     question, problem = _current(user_id=user_id, interview_id=interview_id)
     tests = [(t, False) for t in problem["problem"]["tests"]] + [(t, True) for t in problem["hidden_tests"]]
     judged, status, runner = _run(user_id=user_id, language=language, source=source, problem=problem, tests=tests)
     summary = _summary(judged)
     solved = summary["passed_hidden"] == summary["total_hidden"] > 0
-    recorded = supabase_client.code_submission_record(
-        user_id=user_id, interview_id=interview_id, position=question.position,
-        submission={"language": language, "source": source, "results": judged, **summary, "solved": solved,
-                    "status": status, "runner": runner})
-    if recorded["outcome"] == "not_found":
-        raise InterviewNotFound()
-    if recorded["outcome"] == "conflict":
-        raise InvalidTransition("The interview moved on while the code ran; the submission was not stored.",
-                                status=recorded["status"])
-    return {**_submission_view(recorded["submission"]), "first_solve": solved and not recorded["solved_before"],
-            "next": "Walk me through your approach: why it works, its time and space complexity, and the edge "
-                    "cases you handled."}
+    line = (f"[Code submitted: {LANGUAGE_NAMES.get(language, language)}, {summary['passed_hidden']} of "
+            f"{summary['total_hidden']} hidden tests passed]")
+    turn = interviews.interview_answer_begin(
+        user_id=user_id, interview_id=interview_id, kind="code", content=line, client_message_id=client_message_id,
+        submission={"position": question.position, "language": language, "source": source, "results": judged,
+                    **summary, "solved": solved, "status": status, "runner": runner})
+    result = turn if isinstance(turn, interviews.TurnResult) else turn.finish()
+    if result.submission is None:  # the client id was an answer's, not a submission's
+        raise interviews.InvalidTransition("That client_message_id was already used for an answer.",
+                                           status=result.status, code="client_message_id_reused")
+    recorded = result.submission
+    message = result.message
+    return {**_submission_view(recorded), "first_solve": bool(recorded["solved"]) and not recorded["solved_before"],
+            "message": message, "engine": result.engine, "replayed": result.replayed,
+            "next": (message or {}).get("content")}
 
 
 def _submission_view(row: dict[str, Any]) -> dict[str, Any]:
