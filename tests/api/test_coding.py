@@ -378,6 +378,24 @@ def test_the_model_words_the_reply_to_a_submission_and_must_state_the_results(ap
     assert unstated["engine"] == "offline" and hidden_result(unstated) in unstated["message"]["content"]
 
 
+def test_submitted_code_never_discussed_is_scored_on_code_quality(api, alice, db):
+    interview_id, key = coding_interview(api, alice, num_questions=2)
+    submitted = post(api, alice, interview_id, "submit", "python", CORRECT[key]["python"]).json()
+    assert api.post(f"/api/interviews/{interview_id}/skip", **alice.auth).status_code == 200  # moves on
+    assert db.execute("select skipped from public.interview_answers where interview_id = %s and position = 1",
+                      (interview_id,)).fetchone()[0] is False
+    ended = api.post(f"/api/interviews/{interview_id}/end", **alice.auth).json()
+    first = ended["answers"][0]
+    assert (first["skipped"], first["answer_text"], first["scoring_engine"]) == (False, None, coding.CODE_ENGINE)
+    quality = first["dimensions"]["code_quality"]
+    assert set(first["dimensions"]) == {"code_quality"}  # the discussion's dimensions are absent, not zero
+    assert quality["quotes"][0] == f"hidden tests: {submitted['total_hidden']}/{submitted['total_hidden']} passed"
+    assert first["score"] == quality["score"] == ended["code_quality_score"] and quality["level"] >= 3
+    assert ended["answers"][1]["skipped"] is True and ended["overall_score"] == round(first["score"] / 2, 1)
+    detail = api.get(f"/api/interviews/{interview_id}", **alice.auth).json()
+    assert detail["answers"][0]["score"] == first["score"]
+
+
 def test_problems_solved_in_the_statistics_counts_solved_questions_of_ones_own_interviews(api, alice, bob, db):
     solved_id, key = coding_interview(api, alice)
     post(api, alice, solved_id, "submit", "python", INCORRECT[key]["python"])

@@ -1,6 +1,6 @@
 """Coding questions: the problem being asked, running the candidate's code on its visible tests,
 submitting it (visible and hidden tests, every submission stored as a turn the interviewer replies
-to), and the code-quality score.
+to), and the code-quality score (also of code submitted but never discussed).
 
 Runs are bounded per user (`CODE_RUN_THROTTLE_*`, counted in Postgres) and per process
 (`CODE_RUN_MAX_CONCURRENT` at once, then 429). The runner only executes; judging (comparing the
@@ -287,9 +287,14 @@ def _best(submissions: list[dict[str, Any]]) -> dict[str, Any]:
     return max(submissions, key=lambda s: (s["passed_hidden"], s["seq"]))
 
 
+CODE_ENGINE = "code-tests-1"  # the scoring engine of an answer scored from its submissions alone
+
+
 def with_code_quality(*, user_id: str, interview_id: str, plan: list[PlannedQuestion],
                       scores: dict[int, AnswerScore]) -> dict[int, AnswerScore]:
-    """The answers' scores with code quality taken from the code submitted for coding questions."""
+    """The answers' scores with code quality taken from the code submitted for coding questions. Code
+    submitted but never discussed is still an answer: it is scored on code quality alone (the
+    discussion's dimensions are absent, not zero)."""
     submissions = supabase_client.code_submissions(user_id=user_id, interview_id=interview_id)
     if not submissions:
         return scores
@@ -298,20 +303,29 @@ def with_code_quality(*, user_id: str, interview_id: str, plan: list[PlannedQues
         by_position.setdefault(submission["position"], []).append(submission)
     questions = {q.position: q for q in plan}
     updated = dict(scores)
-    for position, scored in scores.items():
+    for position, submitted in by_position.items():
         question = questions.get(position)
-        if position not in by_position or question is None or not question.bank_key:
+        if question is None or not question.bank_key:
             continue
         weights = dimensions_for(question.interview_type)
         if "code_quality" not in weights:
             continue
+        scored = scores.get(position)
+        best = _best(submitted)
         problem = supabase_client.coding_problem_get(bank_key=question.bank_key)
-        dimension = code_quality_dimension(submission=_best(by_position[position]), problem=problem,
-                                           discussed=scored.dimension("code_quality"))
+        dimension = code_quality_dimension(submission=best, problem=problem,
+                                           discussed=scored.dimension("code_quality") if scored else None)
+        notes = {"code_submission": str(best["id"])}
+        if scored is None:
+            updated[position] = AnswerScore(
+                position=position, score=dimension.score, dimensions=(dimension,), guard=None, covered=(),
+                missed=tuple(str(p.get("text")) for p in question.rubric.get("points") or []), engine=CODE_ENGINE,
+                notes={**notes, "discussed": "no"})
+            continue
         dimensions = tuple(dimension if d.name == "code_quality" else d for d in scored.dimensions)
         score = sum(d.score * weights.get(d.name, 0) for d in dimensions) / sum(weights.values())
         if scored.guard is not None:
             score = min(score, scored.score)
         updated[position] = replace(scored, dimensions=dimensions, score=round(score, 1),
-                                    notes={**scored.notes, "code_submission": str(_best(by_position[position])["id"])})
+                                    notes={**scored.notes, **notes})
     return updated
