@@ -43,6 +43,13 @@ class NotACodingQuestion(AppError):
     default_detail = "The question being asked has no code to run."
 
 
+class NoRunnableProblem(AppError):
+    status_code = 404
+    default_code = "no_runnable_problem"
+    default_detail = ("This coding question has no runnable problem yet: answer it in words and pseudo-code "
+                      "instead.")
+
+
 class CodeRunnerUnavailable(AppError):
     status_code = 503
     default_code = "code_runner_unavailable"
@@ -81,7 +88,7 @@ def _current(*, user_id: str, interview_id: str) -> tuple[PlannedQuestion, dict[
     question = state.question
     problem = supabase_client.coding_problem_get(bank_key=question.bank_key) if question.bank_key else None
     if problem is None:
-        raise NotACodingQuestion()
+        raise NoRunnableProblem() if question.interview_type == "coding" else NotACodingQuestion()
     return question, problem
 
 
