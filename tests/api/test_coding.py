@@ -125,6 +125,8 @@ def test_submissions_are_kept_in_order_and_solving_counts_once(api, alice):
     assert api.get("/api/user/stats", **alice.auth).json()["total_problems_solved"] == 1
     exported = api.get("/api/user/export", **alice.auth).json()
     assert [s["seq"] for s in exported["interviews"][0]["code_submissions"]] == [1, 2, 3]
+    seqs = [m["seq"] for m in exported["interviews"][0]["interview_messages"]]
+    assert len(seqs) == 7 and seqs == sorted(seqs)  # the opening, then each submission and its reply, in order
 
 
 def test_only_questions_of_ones_own_interviews_count_as_solved(api, alice, bob, db):
