@@ -394,6 +394,8 @@ def test_submitted_code_never_discussed_is_scored_on_code_quality(api, alice, db
     assert quality["quotes"][0] == f"hidden tests: {submitted['total_hidden']}/{submitted['total_hidden']} passed"
     assert first["score"] == quality["score"] == ended["code_quality_score"] and quality["level"] >= 3
     assert ended["answers"][1]["skipped"] is True and ended["overall_score"] == round(first["score"] / 2, 1)
+    assert ended["answered_count"] == 1  # the code was the answer
+    assert api.get("/api/statistics", **alice.auth).json()["questions_answered"] == 1
     detail = api.get(f"/api/interviews/{interview_id}", **alice.auth).json()
     assert detail["answers"][0]["score"] == first["score"]
 
