@@ -700,3 +700,22 @@ def test_a_scheduled_coding_interviews_candidate_runs_and_submits_code(api, recr
     stranger = candidate(make_user)
     assert api.get(f"/api/interviews/{session['id']}/code", **stranger.auth).status_code == 404
     assert api.get(f"/api/interviews/{session['id']}/code").status_code == 401
+
+
+def test_an_interviewers_own_coding_question_has_no_runnable_problem_and_says_so(api, recruiter, team):
+    interviewer, student = team
+    session = schedule(api, recruiter, interviewer, student, interview_type="coding", job_description=None)
+    ok(api.post("/api/questions/bulk_create/", {"questions": [
+        {"session": session["id"], "question_text": "Write a function that merges two sorted lists.",
+         "category": "Algorithms", "difficulty": "medium", "order": 1}]}, format="json", **recruiter.auth), 201)
+    ok(api.post("/api/ai-interview/", {"action": "initialize", "session_id": session["id"]}, format="json",
+                **recruiter.auth))
+    body = {"language": "python", "source": "def merge(a, b):\n    return sorted(a + b)\n"}
+    for refused in (api.get(f"/api/interviews/{session['id']}/code", **recruiter.auth),
+                    api.post(f"/api/interviews/{session['id']}/code/submit", body, format="json", **recruiter.auth)):
+        assert (refused.status_code, refused.json()["error"]["code"]) == (404, "no_runnable_problem")
+    # it is answered in words, as any question
+    answered = ok(api.post("/api/ai-interview/", {"action": "respond", "session_id": session["id"],
+                                                  "student_response": "I would walk both lists with two indices."},
+                           format="json", **recruiter.auth))
+    assert answered["message"]
