@@ -443,6 +443,10 @@ def test_a_submission_whose_reply_was_lost_is_answered_before_the_next_answer(ap
                         (alice.id, interview_id, json.dumps(submission))).fetchone()[0]
     assert stored["outcome"] == "accepted" and stored["submission"]["seq"] == 1
     assert api.get(f"/api/interviews/{interview_id}/state", **alice.auth).json()["awaiting"] == "reply"
+    busy = post(api, alice, interview_id, "submit", "python", submission["source"])  # while that reply is due
+    assert (busy.status_code, busy.json()["error"]["code"]) == (409, "reply_in_progress")
+    assert db.execute("select count(*) from public.code_submissions where interview_id = %s",
+                      (interview_id,)).fetchone()[0] == 1
     settings.INTERVIEW_REPLY_LEASE_SECONDS = 0  # its lease is over
     answered = say(api, alice, interview_id, DISCUSSION)
     assert answered.status_code == 200, answered.content
