@@ -4,6 +4,8 @@ submissions, throttles, hostile code as the candidate's failure, and the Piston 
 
 from __future__ import annotations
 
+import json
+
 import postgrest
 import pytest
 
@@ -12,6 +14,7 @@ from backend.llm_api.services.coding_problems import coding_problem_entries, pro
 from backend.llm_api.services.question_bank import question_bank_entries
 from tests.api.coding_solutions import CORRECT, INCORRECT
 from tests.api.fake_code_engines import FakeJudge0, FakePiston
+from tests.api.fake_openai import FakeOpenAI, Streamed, completion
 from tests.api.interview_helpers import STRONG, say, started
 from tests.conftest import make_client
 
@@ -122,6 +125,8 @@ def test_submissions_are_kept_in_order_and_solving_counts_once(api, alice):
     assert api.get("/api/user/stats", **alice.auth).json()["total_problems_solved"] == 1
     exported = api.get("/api/user/export", **alice.auth).json()
     assert [s["seq"] for s in exported["interviews"][0]["code_submissions"]] == [1, 2, 3]
+    seqs = [m["seq"] for m in exported["interviews"][0]["interview_messages"]]
+    assert len(seqs) == 7 and seqs == sorted(seqs)  # the opening, then each submission and its reply, in order
 
 
 def test_only_questions_of_ones_own_interviews_count_as_solved(api, alice, bob, db):
@@ -180,9 +185,12 @@ def test_submissions_are_read_by_their_owner_only_and_written_by_nobody(api, ali
                       (interview_id,)).fetchone() == (1, True)
     with pytest.raises(postgrest.APIError):  # hidden tests stay hidden
         owner.table("coding_problems").select("bank_key").execute()
-    with pytest.raises(postgrest.APIError):
-        owner.rpc("code_submission_record", {"p_user_id": alice.id, "p_interview_id": interview_id,
-                                             "p_position": 1, "p_submission": {}}).execute()
+    with pytest.raises(postgrest.APIError):  # the turn that stores a submission is the server's
+        owner.rpc("interview_accept", {"p_user_id": alice.id, "p_interview_id": interview_id, "p_kind": "code",
+                                       "p_content": "x", "p_client_message_id": None, "p_lease_seconds": 60,
+                                       "p_recent": 1, "p_submission": {"position": 1}}).execute()
+    assert db.execute("select count(*) from public.code_submissions where interview_id = %s",
+                      (interview_id,)).fetchone()[0] == 1
 
 
 def test_a_class_problem_is_judged_on_its_method_calls_through_the_api(api, alice):
@@ -296,3 +304,153 @@ def test_a_failing_engine_is_a_503_not_the_candidates_failure(api, alice, engine
     failed = post(api, alice, interview_id, "submit", "python", CORRECT[key]["python"])
     assert (failed.status_code, failed.json()["error"]["code"]) == (503, "code_runner_unavailable")
     assert api.get(f"/api/interviews/{interview_id}/code", **alice.auth).json()["submissions"] == []
+
+
+def hidden_result(submitted: dict) -> str:
+    return f"{submitted['passed_hidden']} of {submitted['total_hidden']} hidden tests passed"
+
+
+def conversation(db, interview_id: str) -> list[tuple]:
+    return db.execute("select role, content, metadata from public.interview_messages where interview_id = %s"
+                      " order by seq", (interview_id,)).fetchall()
+
+
+def test_after_a_submit_the_interviewer_states_the_results_and_asks_about_the_approach(api, alice, db):
+    interview_id, key = coding_interview(api, alice)
+    wrong = post(api, alice, interview_id, "submit", "python", INCORRECT[key]["python"])
+    assert wrong.status_code == 201, wrong.content
+    wrong = wrong.json()
+    reply = wrong["message"]
+    assert wrong["engine"] == "offline" and wrong["next"] == reply["content"]
+    assert hidden_result(wrong) in reply["content"] and "complexity" in reply["content"] and "?" in reply["content"]
+    failing = sorted({t["kind"] for t in wrong["tests"] if t["hidden"] and not t["passed"]})
+    assert f"the failing ones ({' and '.join(failing)} cases)" in reply["content"]  # which kinds of test failed
+    *_, (code_role, code_line, code_meta), (reply_role, reply_text, reply_meta) = conversation(db, interview_id)
+    assert (code_role, code_meta["kind"], code_meta["submission_id"], code_meta["seq"]) == (
+        "candidate", "code", wrong["id"], 1)
+    assert hidden_result(wrong) in code_line
+    assert (reply_role, reply_text, reply_meta["kind"], reply_meta["position"]) == (
+        "interviewer", reply["content"], "code_review", 1)
+    state = api.get(f"/api/interviews/{interview_id}/state", **alice.auth).json()
+    assert (state["awaiting"], state["current_question"]["position"], state["last_interviewer_message"]["id"]) == (
+        "answer", 1, reply["id"])
+    assert state["progress"]["follow_ups_left"] == 2  # asking about the code is not a follow-up
+    assert db.execute("select answer_text, follow_up_count from public.interview_answers where interview_id = %s",
+                      (interview_id,)).fetchone() == (None, 0)
+    # a retried submission answers the original, with its reply, and stores nothing again
+    body = {"language": "python", "source": CORRECT[key]["python"], "client_message_id": "submit-1"}
+    first = api.post(f"/api/interviews/{interview_id}/code/submit", body, format="json", **alice.auth)
+    again = api.post(f"/api/interviews/{interview_id}/code/submit", body, format="json", **alice.auth)
+    assert (first.status_code, again.status_code) == (201, 200)
+    first, again = first.json(), again.json()
+    assert (first["seq"], first["solved"], first["first_solve"], again["replayed"]) == (2, True, True, True)
+    assert (again["id"], again["message"], again["first_solve"]) == (first["id"], first["message"], True)
+    assert hidden_result(first) in first["message"]["content"] and "submission 2" in first["message"]["content"]
+    assert db.execute("select count(*) from public.code_submissions where interview_id = %s",
+                      (interview_id,)).fetchone()[0] == 2
+    assert len(conversation(db, interview_id)) == 5  # opening, then two submissions and their replies
+    # the discussion is the answer to the question, as for any answer
+    assert say(api, alice, interview_id, DISCUSSION).status_code == 200
+    assert db.execute("select answer_text from public.interview_answers where interview_id = %s",
+                      (interview_id,)).fetchone()[0] == DISCUSSION
+
+
+def test_the_model_words_the_reply_to_a_submission_and_must_state_the_results(api, alice, settings):
+    def reply(body):
+        prompt = body["messages"][1]["content"]
+        result = next(line for line in prompt.splitlines() if line.startswith("TEST RESULTS")).split("; ")[1]
+        content = json.dumps({"target": "none", "reply": f"The server reports {result}. What is the time and space "
+                                                         "complexity of your approach, and why does it work?"})
+        return 200, Streamed(content) if body.get("stream") else completion(content)
+
+    interview_id, key = coding_interview(api, alice)
+    with FakeOpenAI(reply) as fake:
+        settings.LLM_PROVIDER, settings.OPENAI_API_KEY, settings.OPENAI_BASE_URL = "", "test-key", fake.base_url
+        settings.OPENAI_MODEL, settings.INTERVIEW_MODEL_RETRIES = "fake-model", 0
+        submitted = post(api, alice, interview_id, "submit", "python", CORRECT[key]["python"]).json()
+        prompt = fake.requests[0]["messages"][1]["content"]
+        fake.reply = lambda body: (200, Streamed(json.dumps({"target": "none", "reply": "Nice. Why does it work?"}))
+                                   if body.get("stream") else completion(json.dumps(
+                                       {"target": "none", "reply": "Nice. Why does it work?"})))
+        unstated = post(api, alice, interview_id, "submit", "javascript", CORRECT[key]["javascript"]).json()
+    assert submitted["engine"] == "model" and submitted["message"]["content"].startswith(
+        f"The server reports {hidden_result(submitted)}.")
+    assert "CODE SUBMITTED (python, submission 1)" in prompt and CORRECT[key]["python"].strip() in prompt
+    # a reply that does not state the results is repaired once, then worded offline
+    assert unstated["engine"] == "offline" and hidden_result(unstated) in unstated["message"]["content"]
+
+
+def test_submitted_code_never_discussed_is_scored_on_code_quality(api, alice, db):
+    interview_id, key = coding_interview(api, alice, num_questions=2)
+    submitted = post(api, alice, interview_id, "submit", "python", CORRECT[key]["python"]).json()
+    assert api.post(f"/api/interviews/{interview_id}/skip", **alice.auth).status_code == 200  # moves on
+    assert db.execute("select skipped from public.interview_answers where interview_id = %s and position = 1",
+                      (interview_id,)).fetchone()[0] is False
+    ended = api.post(f"/api/interviews/{interview_id}/end", **alice.auth).json()
+    first = ended["answers"][0]
+    assert (first["skipped"], first["answer_text"], first["scoring_engine"]) == (False, None, coding.CODE_ENGINE)
+    quality = first["dimensions"]["code_quality"]
+    assert set(first["dimensions"]) == {"code_quality"}  # the discussion's dimensions are absent, not zero
+    assert quality["quotes"][0] == f"hidden tests: {submitted['total_hidden']}/{submitted['total_hidden']} passed"
+    assert first["score"] == quality["score"] == ended["code_quality_score"] and quality["level"] >= 3
+    assert ended["answers"][1]["skipped"] is True and ended["overall_score"] == round(first["score"] / 2, 1)
+    assert ended["answered_count"] == 1  # the code was the answer
+    assert api.get("/api/statistics", **alice.auth).json()["questions_answered"] == 1
+    detail = api.get(f"/api/interviews/{interview_id}", **alice.auth).json()
+    assert detail["answers"][0]["score"] == first["score"]
+
+
+def test_problems_solved_in_the_statistics_counts_solved_questions_of_ones_own_interviews(api, alice, bob, db):
+    solved_id, key = coding_interview(api, alice)
+    post(api, alice, solved_id, "submit", "python", INCORRECT[key]["python"])
+    post(api, alice, solved_id, "submit", "python", CORRECT[key]["python"])
+    post(api, alice, solved_id, "submit", "javascript", CORRECT[key]["javascript"])  # the same question again
+    unsolved_id, other_key = coding_interview(api, alice)
+    post(api, alice, unsolved_id, "submit", "python", INCORRECT[other_key]["python"])
+    bobs, _ = coding_interview(api, bob)  # a solved row of alice's on an interview that is not hers
+    db.execute("insert into public.code_submissions (user_id, interview_id, position, seq, language, source, results,"
+               " passed_visible, total_visible, passed_hidden, total_hidden, solved, status, runner)"
+               " values (%s, %s, 1, 1, 'python', 'x', '[]', 1, 1, 1, 1, true, 'ok', 'local')", (alice.id, bobs))
+    for path in ("/api/statistics", "/api/interviews/stats", "/api/db/statistics"):
+        assert api.get(path, **alice.auth).json()["problems_solved"] == 1, path
+    assert api.get("/api/dashboard", **alice.auth).json()["statistics"]["problems_solved"] == 1
+    assert api.get("/api/statistics", **bob.auth).json()["problems_solved"] == 0
+    assert api.get("/api/user/stats", **alice.auth).json()["total_problems_solved"] == 1
+
+
+def test_a_mixed_interviews_coding_question_runs_and_submits_like_a_coding_interviews(api, alice):
+    interview, _ = started(api, alice, interview_type="mixed", experience_level="senior", num_questions=10)
+    position = next(q["position"] for q in interview["plan"] if q["interview_type"] == "coding")
+    for _ in range(position - 1):
+        assert api.post(f"/api/interviews/{interview['id']}/skip", **alice.auth).status_code == 200
+    shown = api.get(f"/api/interviews/{interview['id']}/code", **alice.auth)
+    assert shown.status_code == 200 and shown.json()["position"] == position
+    key = next(q.key for q in question_bank_entries() if q.question == shown.json()["question"])
+    assert post(api, alice, interview["id"], "run", "python", CORRECT[key]["python"]).json()["passed"] > 0
+    submitted = post(api, alice, interview["id"], "submit", "python", CORRECT[key]["python"])
+    assert submitted.status_code == 201 and hidden_result(submitted.json()) in submitted.json()["message"]["content"]
+    assert submitted.json()["position"] == position
+
+
+def test_a_submission_whose_reply_was_lost_is_answered_before_the_next_answer(api, alice, db, settings):
+    interview_id, _ = coding_interview(api, alice)
+    submission = {"position": 1, "language": "python", "source": "def f():\n    return 1\n", "status": "ok",
+                  "runner": "local", "passed_visible": 1, "total_visible": 2, "passed_hidden": 1, "total_hidden": 4,
+                  "solved": False, "results": [{"name": "h1", "hidden": True, "kind": "edge", "passed": False,
+                                                "failure": "wrong_answer"}]}
+    # what a request that died after storing the submission, before the interviewer replied, left behind
+    stored = db.execute("select public.interview_accept(%s, %s, 'code', '[Code submitted]', null, 60, 5, %s)",
+                        (alice.id, interview_id, json.dumps(submission))).fetchone()[0]
+    assert stored["outcome"] == "accepted" and stored["submission"]["seq"] == 1
+    assert api.get(f"/api/interviews/{interview_id}/state", **alice.auth).json()["awaiting"] == "reply"
+    busy = post(api, alice, interview_id, "submit", "python", submission["source"])  # while that reply is due
+    assert (busy.status_code, busy.json()["error"]["code"]) == (409, "reply_in_progress")
+    assert db.execute("select count(*) from public.code_submissions where interview_id = %s",
+                      (interview_id,)).fetchone()[0] == 1
+    settings.INTERVIEW_REPLY_LEASE_SECONDS = 0  # its lease is over
+    answered = say(api, alice, interview_id, DISCUSSION)
+    assert answered.status_code == 200, answered.content
+    *_, (_, _, code), (_, review, review_meta), (_, discussion, _), (role, _, _) = conversation(db, interview_id)
+    assert (code["kind"], review_meta["kind"], review_meta["reply_to"]) == ("code", "code_review", stored["answer"]["id"])
+    assert "1 of 4 hidden tests passed; the failing ones (edge cases) hit a wrong answer" in review
+    assert (discussion, role) == (DISCUSSION, "interviewer")

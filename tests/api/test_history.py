@@ -428,6 +428,7 @@ def test_statistics_match_numbers_computed_from_the_rows(api, alice, seeded, db,
         "by_difficulty": [breakdown("difficulty", d, "difficulty") for d in ("easy", "medium", "hard")],
         "questions_answered": sum(r.answered for r in seeded),
         "questions_skipped": sum(r.skipped for r in seeded),
+        "problems_solved": 0,  # no code submitted here (tests/api/test_coding.py counts them)
         "time_spent_seconds": sum(r.duration or 0 for r in seeded),
         "current_streak": current, "longest_streak": longest,
         "total_sessions": len(done), "total_questions_answered": sum(r.answered for r in seeded),

@@ -686,6 +686,13 @@ def test_a_scheduled_coding_interviews_candidate_runs_and_submits_code(api, recr
     submitted = ok(api.post(f"/api/interviews/{session['id']}/code/submit", {"language": "python", "source": source},
                             format="json", **invited(link["token"])), 201)
     assert submitted["solved"] is True
+    # a turn of the session's conversation: the AI states the results and asks about the approach
+    result = f"{submitted['total_hidden']} of {submitted['total_hidden']} hidden tests passed"
+    *_, code, reply = ok(api.get(f"/api/conversations/?session_id={session['id']}", **invited(link["token"])))
+    assert (code["speaker"], reply["speaker"], reply["message"]) == ("student", "ai", submitted["message"]["content"])
+    assert result in code["message"] and result in reply["message"] and "complexity" in reply["message"]
+    # a scheduled interview is nobody's practice: the scheduler's statistics count no solved problem
+    assert ok(api.get("/api/statistics", **recruiter.auth))["problems_solved"] == 0
     # the interviewer sees the submission; the link opens this interview's code only, a stranger none
     assert len(ok(api.get(f"/api/interviews/{session['id']}/code", **recruiter.auth))["submissions"]) == 1
     other = schedule(api, recruiter, interviewer, student, interview_type="coding", title="Other")
@@ -693,3 +700,22 @@ def test_a_scheduled_coding_interviews_candidate_runs_and_submits_code(api, recr
     stranger = candidate(make_user)
     assert api.get(f"/api/interviews/{session['id']}/code", **stranger.auth).status_code == 404
     assert api.get(f"/api/interviews/{session['id']}/code").status_code == 401
+
+
+def test_an_interviewers_own_coding_question_has_no_runnable_problem_and_says_so(api, recruiter, team):
+    interviewer, student = team
+    session = schedule(api, recruiter, interviewer, student, interview_type="coding", job_description=None)
+    ok(api.post("/api/questions/bulk_create/", {"questions": [
+        {"session": session["id"], "question_text": "Write a function that merges two sorted lists.",
+         "category": "Algorithms", "difficulty": "medium", "order": 1}]}, format="json", **recruiter.auth), 201)
+    ok(api.post("/api/ai-interview/", {"action": "initialize", "session_id": session["id"]}, format="json",
+                **recruiter.auth))
+    body = {"language": "python", "source": "def merge(a, b):\n    return sorted(a + b)\n"}
+    for refused in (api.get(f"/api/interviews/{session['id']}/code", **recruiter.auth),
+                    api.post(f"/api/interviews/{session['id']}/code/submit", body, format="json", **recruiter.auth)):
+        assert (refused.status_code, refused.json()["error"]["code"]) == (404, "no_runnable_problem")
+    # it is answered in words, as any question
+    answered = ok(api.post("/api/ai-interview/", {"action": "respond", "session_id": session["id"],
+                                                  "student_response": "I would walk both lists with two indices."},
+                           format="json", **recruiter.auth))
+    assert answered["message"]

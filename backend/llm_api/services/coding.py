@@ -1,5 +1,6 @@
 """Coding questions: the problem being asked, running the candidate's code on its visible tests,
-submitting it (visible and hidden tests, every submission stored), and the code-quality score.
+submitting it (visible and hidden tests, every submission stored as a turn the interviewer replies
+to), and the code-quality score (also of code submitted but never discussed).
 
 Runs are bounded per user (`CODE_RUN_THROTTLE_*`, counted in Postgres) and per process
 (`CODE_RUN_MAX_CONCURRENT` at once, then 429). The runner only executes; judging (comparing the
@@ -42,6 +43,13 @@ class NotACodingQuestion(AppError):
     default_detail = "The question being asked has no code to run."
 
 
+class NoRunnableProblem(AppError):
+    status_code = 404
+    default_code = "no_runnable_problem"
+    default_detail = ("This coding question has no runnable problem yet: answer it in words and pseudo-code "
+                      "instead.")
+
+
 class CodeRunnerUnavailable(AppError):
     status_code = 503
     default_code = "code_runner_unavailable"
@@ -80,7 +88,7 @@ def _current(*, user_id: str, interview_id: str) -> tuple[PlannedQuestion, dict[
     question = state.question
     problem = supabase_client.coding_problem_get(bank_key=question.bank_key) if question.bank_key else None
     if problem is None:
-        raise NotACodingQuestion()
+        raise NoRunnableProblem() if question.interview_type == "coding" else NotACodingQuestion()
     return question, problem
 
 
@@ -178,27 +186,37 @@ def code_run(*, user_id: str, interview_id: str, language: str, source: str) -> 
             "tests": judged, "passed": summary["passed_visible"], "total": summary["total_visible"]}
 
 
-def code_submit(*, user_id: str, interview_id: str, language: str, source: str) -> dict[str, Any]:
-    """Run the visible and hidden tests and store the submission against the question being asked."""
-    from backend.llm_api.services.interviews import InterviewNotFound, InvalidTransition
+LANGUAGE_NAMES = {"python": "Python", "javascript": "JavaScript"}
+
+
+def code_submit(*, user_id: str, interview_id: str, language: str, source: str,
+                client_message_id: str | None = None) -> dict[str, Any]:
+    """Run the visible and hidden tests, then store the submission against the question being asked as a
+    turn of the conversation (the submission, the candidate's message recording it, the reply pending:
+    one transaction), and the interviewer's reply to it: the results, then the approach and complexity.
+    A retried `client_message_id` answers the original submission and reply (its code is not stored again)."""
+    from backend.llm_api.services import interviews
 
     question, problem = _current(user_id=user_id, interview_id=interview_id)
     tests = [(t, False) for t in problem["problem"]["tests"]] + [(t, True) for t in problem["hidden_tests"]]
     judged, status, runner = _run(user_id=user_id, language=language, source=source, problem=problem, tests=tests)
     summary = _summary(judged)
     solved = summary["passed_hidden"] == summary["total_hidden"] > 0
-    recorded = supabase_client.code_submission_record(
-        user_id=user_id, interview_id=interview_id, position=question.position,
-        submission={"language": language, "source": source, "results": judged, **summary, "solved": solved,
-                    "status": status, "runner": runner})
-    if recorded["outcome"] == "not_found":
-        raise InterviewNotFound()
-    if recorded["outcome"] == "conflict":
-        raise InvalidTransition("The interview moved on while the code ran; the submission was not stored.",
-                                status=recorded["status"])
-    return {**_submission_view(recorded["submission"]), "first_solve": solved and not recorded["solved_before"],
-            "next": "Walk me through your approach: why it works, its time and space complexity, and the edge "
-                    "cases you handled."}
+    line = (f"[Code submitted: {LANGUAGE_NAMES.get(language, language)}, {summary['passed_hidden']} of "
+            f"{summary['total_hidden']} hidden tests passed]")
+    turn = interviews.interview_answer_begin(
+        user_id=user_id, interview_id=interview_id, kind="code", content=line, client_message_id=client_message_id,
+        submission={"position": question.position, "language": language, "source": source, "results": judged,
+                    **summary, "solved": solved, "status": status, "runner": runner})
+    result = turn if isinstance(turn, interviews.TurnResult) else turn.finish()
+    if result.submission is None:  # the client id was an answer's, not a submission's
+        raise interviews.InvalidTransition("That client_message_id was already used for an answer.",
+                                           status=result.status, code="client_message_id_reused")
+    recorded = result.submission
+    message = result.message
+    return {**_submission_view(recorded), "first_solve": bool(recorded["solved"]) and not recorded["solved_before"],
+            "message": message, "engine": result.engine, "replayed": result.replayed,
+            "next": (message or {}).get("content")}
 
 
 def _submission_view(row: dict[str, Any]) -> dict[str, Any]:
@@ -276,9 +294,14 @@ def _best(submissions: list[dict[str, Any]]) -> dict[str, Any]:
     return max(submissions, key=lambda s: (s["passed_hidden"], s["seq"]))
 
 
+CODE_ENGINE = "code-tests-1"  # the scoring engine of an answer scored from its submissions alone
+
+
 def with_code_quality(*, user_id: str, interview_id: str, plan: list[PlannedQuestion],
                       scores: dict[int, AnswerScore]) -> dict[int, AnswerScore]:
-    """The answers' scores with code quality taken from the code submitted for coding questions."""
+    """The answers' scores with code quality taken from the code submitted for coding questions. Code
+    submitted but never discussed is still an answer: it is scored on code quality alone (the
+    discussion's dimensions are absent, not zero)."""
     submissions = supabase_client.code_submissions(user_id=user_id, interview_id=interview_id)
     if not submissions:
         return scores
@@ -287,20 +310,29 @@ def with_code_quality(*, user_id: str, interview_id: str, plan: list[PlannedQues
         by_position.setdefault(submission["position"], []).append(submission)
     questions = {q.position: q for q in plan}
     updated = dict(scores)
-    for position, scored in scores.items():
+    for position, submitted in by_position.items():
         question = questions.get(position)
-        if position not in by_position or question is None or not question.bank_key:
+        if question is None or not question.bank_key:
             continue
         weights = dimensions_for(question.interview_type)
         if "code_quality" not in weights:
             continue
+        scored = scores.get(position)
+        best = _best(submitted)
         problem = supabase_client.coding_problem_get(bank_key=question.bank_key)
-        dimension = code_quality_dimension(submission=_best(by_position[position]), problem=problem,
-                                           discussed=scored.dimension("code_quality"))
+        dimension = code_quality_dimension(submission=best, problem=problem,
+                                           discussed=scored.dimension("code_quality") if scored else None)
+        notes = {"code_submission": str(best["id"])}
+        if scored is None:
+            updated[position] = AnswerScore(
+                position=position, score=dimension.score, dimensions=(dimension,), guard=None, covered=(),
+                missed=tuple(str(p.get("text")) for p in question.rubric.get("points") or []), engine=CODE_ENGINE,
+                notes={**notes, "discussed": "no"})
+            continue
         dimensions = tuple(dimension if d.name == "code_quality" else d for d in scored.dimensions)
         score = sum(d.score * weights.get(d.name, 0) for d in dimensions) / sum(weights.values())
         if scored.guard is not None:
             score = min(score, scored.score)
         updated[position] = replace(scored, dimensions=dimensions, score=round(score, 1),
-                                    notes={**scored.notes, "code_submission": str(_best(by_position[position])["id"])})
+                                    notes={**scored.notes, **notes})
     return updated

@@ -1,10 +1,11 @@
 """Interviews: create with a plan, start, answer (with follow-ups), skip, end, and read the state.
 
 The server owns the flow. A turn is two round trips to Supabase around the interviewer:
-`interview_accept` stores the candidate's answer and marks a reply pending (so nothing said
-is lost, and a second answer at the same time is refused), then `interview_reply` stores
-the reply and the new engine state, only if that answer is still the pending one. The
-decision (follow up, next question, close) is `interview_engine.decide`'s; the interviewer
+`interview_accept` stores the candidate's answer (or skip, or code submission: see
+`coding.code_submit`) and marks a reply pending (so nothing said is lost, and a second answer
+at the same time is refused), then `interview_reply` stores the reply and the new engine
+state, only if that answer is still the pending one. The decision (follow up, next question,
+close; after a code submission, a review of it) is `interview_engine`'s; the interviewer
 (model or offline) only words it, and a failing model falls back to the offline wording
 for that turn. No state is kept in memory between requests.
 """
@@ -26,6 +27,7 @@ from backend.llm_api.services.interview_engine import (
     CLOSING_LINE,
     RESET,
     Brief,
+    CodeSubmission,
     EmptyBank,
     EngineFailed,
     EngineState,
@@ -35,6 +37,7 @@ from backend.llm_api.services.interview_engine import (
     PlannedQuestion,
     Turn,
     after_follow_up,
+    after_submission,
     candidate_types,
     decide,
     interviewer_from_settings,
@@ -191,6 +194,7 @@ class TurnResult:
     engine: str | None
     status: str
     replayed: bool = False
+    submission: dict[str, Any] | None = None  # the code submission the answer recorded (kind code)
 
     def as_json(self) -> dict[str, Any]:
         return {"answer": self.answer, "message": self.message, "kind": self.kind, "progress": self.progress,
@@ -205,16 +209,14 @@ class PendingTurn:
     interview_id: str
     context: dict[str, Any]
     interviewer: Interviewer
-    then: tuple[str, str | None, str | None] | None = None  # an answer to accept after completing a stale one
+    then: dict[str, Any] | None = None  # the answer to accept after completing a stale one (its arguments)
     timings: dict[str, float] = field(default_factory=dict)
 
     def events(self) -> Iterator[tuple[str, Any]]:
         """("token", text) pieces, ("reset", None) when streamed text is replaced, then ("message", TurnResult)."""
         result = yield from _reply(self)
         if self.then is not None:  # the stale reply is done; now the caller's own answer
-            kind, content, client_message_id = self.then
-            follow = interview_answer_begin(user_id=self.user_id, interview_id=self.interview_id, kind=kind,
-                                            content=content, client_message_id=client_message_id)
+            follow = interview_answer_begin(user_id=self.user_id, interview_id=self.interview_id, **self.then)
             if isinstance(follow, TurnResult):
                 result = follow
             else:
@@ -233,8 +235,10 @@ class PendingTurn:
 
 
 def interview_answer_begin(*, user_id: str, interview_id: str, kind: str, content: str | None,
-                           client_message_id: str | None = None) -> PendingTurn | TurnResult:
-    """Store the answer (or skip) now; the reply is produced by the returned `PendingTurn`.
+                           client_message_id: str | None = None,
+                           submission: dict[str, Any] | None = None) -> PendingTurn | TurnResult:
+    """Store the answer (or skip, or code `submission` with the line recording it) now; the reply
+    is produced by the returned `PendingTurn`.
 
     A retried `client_message_id` returns the original turn (`TurnResult`), or a `PendingTurn`
     that completes a reply a crashed request left unfinished.
@@ -242,14 +246,17 @@ def interview_answer_begin(*, user_id: str, interview_id: str, kind: str, conten
     accepted = supabase_client.interview_accept(
         user_id=user_id, interview_id=interview_id, kind=kind, content=content,
         client_message_id=client_message_id, lease_seconds=int(settings.INTERVIEW_REPLY_LEASE_SECONDS),
-        recent=RECENT_MESSAGES,
+        recent=RECENT_MESSAGES, submission=submission,
     )
     outcome = accepted["outcome"]
     if outcome == "not_found":
         raise InterviewNotFound()
+    if outcome == "conflict" and accepted.get("moved_on"):
+        raise InvalidTransition("The interview moved on while the code ran; the submission was not stored.",
+                                status=accepted["status"], turn=accepted.get("turn"))
     if outcome == "conflict":
-        raise _transition("answer" if kind == "answer" else "skip in", accepted["status"], accepted.get("turn"),
-                          accepted.get("phase"))
+        action = {"answer": "answer", "skip": "skip in", "code": "submit code in"}[kind]
+        raise _transition(action, accepted["status"], accepted.get("turn"), accepted.get("phase"))
     if outcome == "in_progress":
         raise _transition("answer", accepted["status"], accepted.get("turn"), "awaiting_reply")
     if outcome == "duplicate":
@@ -257,7 +264,8 @@ def interview_answer_begin(*, user_id: str, interview_id: str, kind: str, conten
     pending = PendingTurn(user_id=user_id, interview_id=interview_id, context=accepted,
                           interviewer=interviewer_from_settings())
     if outcome == "stale":
-        pending.then = (kind, content, client_message_id)
+        pending.then = {"kind": kind, "content": content, "client_message_id": client_message_id,
+                        "submission": submission}
     return pending
 
 
@@ -301,7 +309,8 @@ def _replayed(accepted: dict[str, Any]) -> TurnResult:
     metadata = (reply or {}).get("metadata") or {}
     return TurnResult(answer=accepted["answer"], message=reply, kind=metadata.get("kind"),
                       progress=_progress(state, int(settings.INTERVIEW_MAX_FOLLOW_UPS)),
-                      engine=metadata.get("engine"), status=interview["status"], replayed=True)
+                      engine=metadata.get("engine"), status=interview["status"], replayed=True,
+                      submission=accepted.get("submission"))
 
 
 def _asked_follow_ups(recent: list[dict[str, Any]], position: int) -> tuple[str, ...]:
@@ -316,18 +325,25 @@ def _reply(pending: PendingTurn) -> Iterator[tuple[str, Any]]:
     answer_message = context["answer"]
     answer_row = context.get("current_answer") or {}
     state = EngineState.from_state(interview["engine_state"])
-    skipped = (answer_message.get("metadata") or {}).get("kind") == "skip"
+    received = (answer_message.get("metadata") or {}).get("kind")
+    skipped = received == "skip"
+    submission = context.get("submission") if received == "code" else None
     max_follow_ups = int(settings.INTERVIEW_MAX_FOLLOW_UPS)
-    decision = decide(state=state, answer_text=str(answer_row.get("answer_text") or ""), skipped=skipped,
-                      max_follow_ups=max_follow_ups, max_per_kind=int(settings.INTERVIEW_MAX_FOLLOW_UPS_PER_KIND))
+    if submission is not None:
+        decision = after_submission(state)
+    else:
+        decision = decide(state=state, answer_text=str(answer_row.get("answer_text") or ""), skipped=skipped,
+                          max_follow_ups=max_follow_ups,
+                          max_per_kind=int(settings.INTERVIEW_MAX_FOLLOW_UPS_PER_KIND))
     question = state.question
     assert question is not None
     recent = [m for m in context.get("recent") or [] if m["id"] != answer_message["id"]]
     turn = Turn(number=state.turn, brief=state.brief, question=question, total_questions=len(state.plan),
                 decision=decision, answer_text=str(answer_row.get("answer_text") or ""),
-                latest=None if skipped else answer_message["content"], skipped=skipped, summary=state.summary,
-                recent=tuple({"role": m["role"], "content": m["content"]} for m in recent),
-                asked_follow_ups=_asked_follow_ups(recent, question.position))
+                latest=None if skipped or submission else answer_message["content"], skipped=skipped,
+                summary=state.summary, recent=tuple({"role": m["role"], "content": m["content"]} for m in recent),
+                asked_follow_ups=_asked_follow_ups(recent, question.position),
+                submission=_submitted(submission) if submission else None)
     started = time.perf_counter()
     words, engine = yield from _worded(pending.interviewer, turn)
     pending.timings["interviewer_seconds"] = time.perf_counter() - started
@@ -336,6 +352,9 @@ def _reply(pending: PendingTurn) -> Iterator[tuple[str, Any]]:
         chosen = getattr(pending.interviewer, "target", None) if engine != "offline" else None
         lack = next((item for item in decision.allowed if item.kind == chosen), decision.lack)
         new_state = after_follow_up(state, lack)
+        content = words
+    elif decision.kind == "code_review":
+        new_state = decision.state
         content = words
     elif decision.kind == "question":
         assert decision.next_question is not None
@@ -364,12 +383,23 @@ def _reply(pending: PendingTurn) -> Iterator[tuple[str, Any]]:
         reply = stored.get("reply")
         return TurnResult(answer=answer_message, message=reply, kind=((reply or {}).get("metadata") or {}).get("kind"),
                           progress=_progress(state, max_follow_ups), engine=((reply or {}).get("metadata") or {})
-                          .get("engine"), status=stored["status"], replayed=True)
+                          .get("engine"), status=stored["status"], replayed=True, submission=submission)
     if decision.kind in ("question", "closing") and not skipped:  # the question closed: score it now
         interview_scores.schedule_closed_answer(user_id=pending.user_id, interview_id=pending.interview_id,
                                                 question=question, answer_text=turn.answer_text)
     return TurnResult(answer=answer_message, message=stored["message"], kind=decision.kind,
-                      progress=_progress(new_state, max_follow_ups), engine=engine, status="active")
+                      progress=_progress(new_state, max_follow_ups), engine=engine, status="active",
+                      submission=submission)
+
+
+def _submitted(row: dict[str, Any]) -> CodeSubmission:
+    """A stored code submission as the interviewer is told about it."""
+    failed = tuple(f"{r.get('kind')}: {r.get('failure')}" for r in row.get("results") or []
+                   if r.get("hidden") and not r.get("passed"))
+    return CodeSubmission(language=row["language"], seq=int(row["seq"]), passed_visible=int(row["passed_visible"]),
+                          total_visible=int(row["total_visible"]), passed_hidden=int(row["passed_hidden"]),
+                          total_hidden=int(row["total_hidden"]), solved=bool(row["solved"]), failed=failed,
+                          source=str(row["source"]))
 
 
 def _worded(interviewer: Interviewer, turn: Turn) -> Iterator[tuple[str, Any]]:

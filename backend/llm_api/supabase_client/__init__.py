@@ -29,7 +29,6 @@ from .auth import (
     auth_sign_up,
 )
 from .coding import (
-    code_submission_record,
     code_submissions,
     coding_problem_get,
     coding_problem_keys,

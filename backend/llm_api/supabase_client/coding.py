@@ -1,4 +1,4 @@
-"""Coding problems (server-only rows) and code submissions (written by `code_submission_record`)."""
+"""Coding problems (server-only rows) and code submissions (written as turns by `interview_accept`)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from postgrest.types import ReturnMethod
 
 from .connection import get_client
 from .errors import translate_errors
-from .rpc import outcome_rpc
 
 SUBMISSION_COLUMNS = ("id,position,seq,language,source,results,passed_visible,total_visible,passed_hidden,"
                       "total_hidden,solved,status,runner,created_at")
@@ -37,13 +36,6 @@ def coding_problem_get(*, bank_key: str) -> dict[str, Any] | None:
         data = (get_client().table("coding_problems").select("bank_key,problem,hidden_tests,version")
                 .eq("bank_key", bank_key).limit(1).execute().data)
     return data[0] if data else None
-
-
-def code_submission_record(*, user_id: str, interview_id: str, position: int,
-                           submission: Mapping[str, Any]) -> dict[str, Any]:
-    """Store one submission of the question being asked: {outcome: recorded|not_found|conflict, ...}."""
-    return outcome_rpc("code_submission_record", {"p_user_id": user_id, "p_interview_id": interview_id,
-                                                   "p_position": position, "p_submission": dict(submission)})
 
 
 def code_submissions(*, user_id: str, interview_id: str, position: int | None = None) -> list[dict[str, Any]]:

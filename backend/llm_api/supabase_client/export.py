@@ -8,6 +8,13 @@ from .connection import get_client
 from .errors import translate_errors
 
 
+def _in_order(query):
+    """An interview query's conversation by seq and its code submissions by question and seq (embedded rows
+    come in no order otherwise)."""
+    return (query.order("seq", foreign_table="interview_messages")
+            .order("position", foreign_table="code_submissions").order("seq", foreign_table="code_submissions"))
+
+
 def export_user_rows(*, user_id: str) -> dict[str, Any]:
     """Every row the user owns, interviews with what they produced, as plain JSON."""
     client = get_client()
@@ -18,8 +25,7 @@ def export_user_rows(*, user_id: str) -> dict[str, Any]:
         resumes = client.table("resumes").select("*").eq("user_id", user_id).order("created_at").execute().data
         questions = client.table("questions").select("*").eq("owner_id", user_id).order("created_at").execute().data
         interviews = (
-            client.table("interviews")
-            .select(produced)
+            _in_order(client.table("interviews").select(produced))
             .eq("user_id", user_id)
             .order("created_at")
             .execute()
@@ -30,9 +36,9 @@ def export_user_rows(*, user_id: str) -> dict[str, Any]:
         interviewers = client.table("interviewers").select("*").eq("user_id", user_id).order("created_at") \
             .execute().data
         students = client.table("students").select("*").eq("owner_id", user_id).order("created_at").execute().data
+        invitations = ",interview_invitations(id,expires_at,revoked_at,emailed_at,last_used_at,created_at)"
         scheduled = (
-            client.table("interviews")
-            .select(produced + ",interview_invitations(id,expires_at,revoked_at,emailed_at,last_used_at,created_at)")
+            _in_order(client.table("interviews").select(produced + invitations))
             .eq("scheduled_by", user_id)
             .order("created_at")
             .execute()

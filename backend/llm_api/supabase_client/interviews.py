@@ -74,10 +74,13 @@ def interview_start(*, user_id: str, interview_id: str, message: Mapping[str, An
 
 
 def interview_accept(*, user_id: str, interview_id: str, kind: str, content: str | None,
-                     client_message_id: str | None, lease_seconds: int, recent: int) -> dict[str, Any]:
+                     client_message_id: str | None, lease_seconds: int, recent: int,
+                     submission: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """An answer, a skip, or (kind `code`) a code submission with the line recording it, stored as a turn."""
     return outcome_rpc("interview_accept", {
         "p_user_id": user_id, "p_interview_id": interview_id, "p_kind": kind, "p_content": content,
         "p_client_message_id": client_message_id, "p_lease_seconds": lease_seconds, "p_recent": recent,
+        "p_submission": dict(submission) if submission is not None else None,
     })
 
 

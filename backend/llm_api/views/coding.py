@@ -29,6 +29,13 @@ class CodeInputSerializer(serializers.Serializer):
     source = serializers.CharField(max_length=50_000, trim_whitespace=False)
 
 
+class CodeSubmitInputSerializer(CodeInputSerializer):
+    client_message_id = serializers.CharField(
+        max_length=100, required=False, allow_null=True,
+        help_text="Makes the submission idempotent: a retry with the same id answers the original submission "
+                  "and reply instead of storing the code again.")
+
+
 class CodeApi(APIView):
     authentication_classes = [BlankHeaderAnonymousAuthentication]
     permission_classes = [AllowAny]
@@ -57,11 +64,13 @@ class InterviewCodeRunApi(CodeApi):
 
 
 class InterviewCodeSubmitApi(CodeApi):
-    @extend_schema(request=CodeInputSerializer, parameters=[INVITATION_HEADER],
-                   responses={201: OpenApiTypes.OBJECT, **CODE_ERRORS},
-                   summary="Submit code: visible and hidden tests, stored against the current question")
+    @extend_schema(request=CodeSubmitInputSerializer, parameters=[INVITATION_HEADER],
+                   responses={201: OpenApiTypes.OBJECT, 200: OpenApiTypes.OBJECT, **CODE_ERRORS},
+                   summary="Submit code: visible and hidden tests, stored against the current question as a turn "
+                           "the interviewer replies to (`message`: the results, then the approach and complexity)")
     def post(self, request: Request, interview_id) -> Response:
         owner = self.owner(request, interview_id)
-        data = validated(CodeInputSerializer, request.data)
-        return Response(coding.code_submit(user_id=owner, interview_id=str(interview_id),
-                                           language=data["language"], source=data["source"]), status=201)
+        data = validated(CodeSubmitInputSerializer, request.data)
+        submitted = coding.code_submit(user_id=owner, interview_id=str(interview_id), language=data["language"],
+                                       source=data["source"], client_message_id=data.get("client_message_id") or None)
+        return Response(submitted, status=200 if submitted["replayed"] else 201)

@@ -199,7 +199,8 @@ class DbSessionApi(InterviewApi):
 STATISTICS_DESCRIPTION = (
     "Computed in Postgres in one round trip: totals and counts by status, completion_rate (percent of all "
     "interviews that completed), average and best of each score over completed interviews (null when there is "
-    "none), breakdowns by interview type and by difficulty, questions answered and skipped, time spent, current "
+    "none), breakdowns by interview type and by difficulty, questions answered and skipped, problems_solved (coding "
+    "questions of the caller's own interviews with a submission that passed every hidden test), time spent, current "
     "and longest streak (UTC days with a completed interview), weekly_trend (the last 12 weeks, Monday-based, "
     "empty weeks included), top_skill_gaps (the 5 most frequent). Seed 002's total_sessions (completed "
     "interviews), total_questions_answered and total_questions_skipped too.")

@@ -19,16 +19,24 @@ from backend.llm_api.services.labels import interview_type_value as normalise_ty
 
 from .assessment import LACK_KINDS, Lack, assess, looks_like_instructions, points_covered
 from .brief import Brief, make_brief
-from .flow import CLOSING_LINE, Decision, EngineState, after_follow_up, decide, question_heading
+from .flow import (
+    CLOSING_LINE,
+    Decision,
+    EngineState,
+    after_follow_up,
+    after_submission,
+    decide,
+    question_heading,
+)
 from .model import RESET, ModelInterviewer, ModelSettings, Reset
 from .offline import OfflineInterviewer
 from .planner import EmptyBank, PlannedQuestion, candidate_types, plan_interview
-from .turns import EngineFailed, Interviewer, Turn
+from .turns import CodeSubmission, EngineFailed, Interviewer, Turn
 
 __all__ = [
     "CLOSING_LINE", "DIFFICULTIES", "EXPERIENCE_LEVELS", "INTERVIEW_TYPES", "LACK_KINDS", "RESET", "Brief",
-    "Decision", "EmptyBank", "EngineFailed", "EngineState", "Interviewer", "Lack", "ModelInterviewer",
-    "ModelSettings", "OfflineInterviewer", "PlannedQuestion", "Reset", "Turn", "after_follow_up", "assess",
+    "CodeSubmission", "Decision", "EmptyBank", "EngineFailed", "EngineState", "Interviewer", "Lack", "ModelInterviewer",
+    "ModelSettings", "OfflineInterviewer", "PlannedQuestion", "Reset", "Turn", "after_follow_up", "after_submission", "assess",
     "candidate_types", "decide", "interviewer_from_settings", "looks_like_instructions", "make_brief",
     "normalise_level", "normalise_type", "plan_interview", "points_covered", "provider", "question_heading",
 ]

@@ -17,7 +17,7 @@ from .brief import Brief
 from .planner import PlannedQuestion
 
 STATE_VERSION = 1
-ReplyKind = Literal["follow_up", "question", "closing"]
+ReplyKind = Literal["follow_up", "question", "closing", "code_review"]
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,15 @@ def decide(*, state: EngineState, answer_text: str, skipped: bool, max_follow_up
     if moved.question is None:
         return Decision("closing", None, (), None, replace(moved, phase="closed"))
     return Decision("question", None, (), moved.question, moved)
+
+
+def after_submission(state: EngineState) -> Decision:
+    """Code was submitted on the current question: the interviewer answers it (the results, then the
+    approach and complexity), and the question stays open for that discussion. Not a follow-up: the
+    discussion is the answer itself, so no follow-up is used up."""
+    if state.question is None:
+        raise ValueError("the interview has no current question")
+    return Decision("code_review", None, (), None, state)
 
 
 def after_follow_up(state: EngineState, lack: Lack) -> EngineState:

@@ -28,7 +28,8 @@ REPLY_SCHEMA = {
     "required": ["target", "reply"],
     "additionalProperties": False,
 }
-MAX_REPLY_CHARS = {"follow_up": 600, "question": 300, "closing": 300}
+MAX_REPLY_CHARS = {"follow_up": 600, "question": 300, "closing": 300, "code_review": 600}
+ASKING = ("follow_up", "code_review")  # the replies that ask the candidate something
 _OVERREACH = re.compile(
     r"(that|this) (concludes|ends|wraps up)|end (of )?(the|this|our) interview|no more questions|"
     r"last question|final question|next question|moving on to|let'?s move on|you (scored|passed|failed|got the job)|"
@@ -140,9 +141,11 @@ def _validated(turn: Turn, raw: str, mode: str) -> tuple[str, str | None]:
         raise ValueError("empty or too long")
     if _OVERREACH.search(reply):
         raise ValueError("the reply tries to move the interview on, end it or score it")
-    if kind == "follow_up" and "?" not in reply:
+    if kind in ASKING and "?" not in reply:
         raise ValueError("a follow-up must ask something")
-    if kind != "follow_up" and "?" in reply:
+    if kind == "code_review" and turn.submission is not None and turn.submission.result not in reply:
+        raise ValueError(f"the reply must state the result as \"{turn.submission.result}\"")
+    if kind not in ASKING and "?" in reply:
         raise ValueError("an acknowledgement must not ask a question of its own")
     allowed = {lack.kind for lack in turn.decision.allowed}
     return reply, target if isinstance(target, str) and target in allowed else None

@@ -67,6 +67,33 @@ def follow_up_text(turn: Turn) -> str:
     return _pick(FOLLOW_UPS[lack.kind], turn.number)
 
 
+FAILURE_WORDS = {"wrong_answer": "a wrong answer", "error": "an error", "time_limit": "the time limit",
+                 "memory_limit": "the memory limit", "output_limit": "too much output"}
+
+
+def code_review_text(turn: Turn) -> str:
+    """The results of the code just submitted, then the approach and its complexity."""
+    code = turn.submission
+    assert code is not None
+    language = {"javascript": "JavaScript", "python": "Python"}.get(code.language, code.language)
+    what = "Thanks for submitting." if code.seq == 1 else f"Thanks, that's submission {code.seq}."
+    if code.solved:
+        result = f"{what} Your {language} code ran against the hidden tests: {code.result}."
+        ask = ("Walk me through your approach: why does it work, what are its time and space complexity, and "
+               "which edge cases did you handle?")
+    else:
+        kinds = sorted({item.split(":")[0] for item in code.failed})
+        failures = sorted({item.split(": ")[-1] for item in code.failed})
+        reason = " or ".join(FAILURE_WORDS.get(f, f) for f in failures)
+        result = (f"{what} Your {language} code ran against the hidden tests: {code.result}; the failing ones "
+                  f"({' and '.join(kinds)} cases) hit {reason}.")
+        ask = ("Before changing it, walk me through your approach: why should it work, what are its time and space "
+               "complexity, and which cases might it miss?")
+    if code.seq > 1 and code.solved:
+        ask = "What did you change since your last submission, and what are the time and space complexity now?"
+    return f"{result} {ask}"
+
+
 def acknowledgement_text(turn: Turn) -> str:
     return _pick(SKIP_ACKNOWLEDGEMENTS if turn.skipped else ACKNOWLEDGEMENTS, turn.number)
 
@@ -75,7 +102,9 @@ class OfflineInterviewer:
     name = "offline"
 
     def reply(self, turn: Turn) -> Generator[str, None, str]:
-        text = follow_up_text(turn) if turn.decision.kind == "follow_up" else acknowledgement_text(turn)
+        kind = turn.decision.kind
+        text = follow_up_text(turn) if kind == "follow_up" else code_review_text(turn) if kind == "code_review" \
+            else acknowledgement_text(turn)
         # word by word, as a model streams, so streaming clients behave the same either way
         pieces = text.split(" ")
         for index, piece in enumerate(pieces):

@@ -20,6 +20,7 @@ MAX_SUMMARY_LINES = 6
 MAX_RECENT = 4
 MAX_RECENT_CHARS = 600
 MAX_ANSWER_CHARS = 3000
+MAX_CODE_CHARS = 4000
 
 LACK_DESCRIPTIONS = {
     "off_topic": "the answer does not address the question",
@@ -56,7 +57,14 @@ def describe(lack: Lack) -> str:
 
 def task_text(turn: Turn, *, json_output: bool) -> str:
     decision = turn.decision
-    if decision.kind == "follow_up":
+    if decision.kind == "code_review":
+        assert turn.submission is not None
+        task = ("The candidate has just submitted the code above and the server ran it. Write a short reply (at most "
+                f"three sentences): state the result with exactly these words, \"{turn.submission.result}\", without "
+                "judging the code yourself, then ask the candidate to walk you through their approach and its time "
+                "and space complexity. Stay on the current question.")
+        shape = '{"target": "none", "reply": "<your reply>"}'
+    elif decision.kind == "follow_up":
         gaps = "\n".join(f"- {lack.kind}: {describe(lack)}" for lack in decision.allowed)
         task = ("The answer is not sufficient yet. Write ONE short follow-up question (at most two sentences) "
                 f"aimed at exactly one of these gaps:\n{gaps}\nStay on the current question.")
@@ -101,8 +109,13 @@ def user_prompt(turn: Turn, *, json_output: bool) -> str:
     lines += [f"- {point.get('text')}" for point in (question.rubric.get("points") or [])[:6]]
     if turn.skipped:
         lines.append("The candidate chose to skip this question.")
-    else:
+    elif turn.answer_text.strip() or turn.submission is None:
         lines += ["CANDIDATE'S ANSWER SO FAR", quote_candidate(turn.answer_text, MAX_ANSWER_CHARS)]
+    if turn.submission is not None:
+        code = turn.submission
+        lines += [f"CODE SUBMITTED ({code.language}, submission {code.seq})", quote_candidate(code.source, MAX_CODE_CHARS),
+                  f"TEST RESULTS (the server's): {code.passed_visible} of {code.total_visible} visible tests passed; "
+                  f"{code.result}" + (f"; failing hidden tests: {', '.join(code.failed)}" if code.failed else "")]
     lines.append(task_text(turn, json_output=json_output))
     return "\n".join(lines)
 

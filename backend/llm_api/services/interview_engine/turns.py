@@ -22,6 +22,26 @@ class EngineFailed(Exception):
 
 
 @dataclass(frozen=True)
+class CodeSubmission:
+    """Code the candidate submitted on the current question, with its test results (the server's facts)."""
+
+    language: str
+    seq: int  # 1 for the question's first submission
+    passed_visible: int
+    total_visible: int
+    passed_hidden: int
+    total_hidden: int
+    solved: bool
+    failed: tuple[str, ...]  # the failing hidden tests as "kind: failure", e.g. "edge: wrong_answer"
+    source: str
+
+    @property
+    def result(self) -> str:
+        """The result as every reply to a submission states it."""
+        return f"{self.passed_hidden} of {self.total_hidden} hidden tests passed"
+
+
+@dataclass(frozen=True)
 class Turn:
     number: int
     brief: Brief
@@ -34,6 +54,7 @@ class Turn:
     summary: tuple[str, ...]  # one line per earlier question
     recent: tuple[dict[str, Any], ...] = field(default=())  # the last few messages: {role, content}
     asked_follow_ups: tuple[str, ...] = ()  # follow-ups already asked on this question
+    submission: CodeSubmission | None = None  # the code just submitted (a code_review turn)
 
 
 class Interviewer(Protocol):
