@@ -6,13 +6,19 @@ from __future__ import annotations
 
 import io
 import re
+import tracemalloc
 from datetime import datetime
 
 import httpx
 import jwt
 import pytest
+from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.core.management import call_command
+from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
+from django.urls import resolve
+from rest_framework.test import APIRequestFactory
 
+from backend.llm_api.services import recordings
 from tests.api.interview_helpers import create
 from tests.api.media_helpers import mp4_bytes, upload, wav_bytes, webm_bytes
 
@@ -108,6 +114,59 @@ def test_size_limits_per_kind(api, alice, db, settings):
                         content_type="multipart/form-data; boundary=xyz", **alice.auth)
     assert declared.status_code == 413  # refused from its Content-Length, before the body is read
     assert len(rows(db, interview["id"])) == 1
+
+
+def traced_peak(action):
+    """`action()`'s result and the peak of the Python allocations it made, in bytes."""
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        result = action()
+        return result, tracemalloc.get_traced_memory()[1] - before
+    finally:
+        tracemalloc.stop()
+
+
+BIG = 16 * 1024 * 1024
+
+
+def test_an_upload_goes_to_disk_and_is_streamed_to_storage_never_held_in_memory(api, alice, db, settings):
+    """Below FILE_UPLOAD_MAX_MEMORY_SIZE Django would keep the file in memory (and storing it copied
+    it again); a recording always goes to a temporary file and is streamed from there, so the
+    request's Python allocations at their peak (traced, the request body itself built beforehand)
+    are a fraction of the file's size. The in-process local stack's receiving side is traced too
+    (about 1.4 MB of socket and parser buffers, whatever the size); bench/recording_upload.py
+    measures the API process alone."""
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024 * 1024
+    interview = create(api, alice)
+    path = f"/api/interviews/{interview['id']}/recordings"
+    assert post(api, alice, interview["id"], "warm.webm", webm_bytes(), kind="video").status_code == 201  # imports
+    body = encode_multipart(BOUNDARY, {"file": upload("big.webm", webm_bytes(BIG)), "kind": "video"})
+    request = APIRequestFactory().generic("POST", path, body, content_type=MULTIPART_CONTENT, **alice.auth)
+    del body
+    match = resolve(path)
+    response, peak = traced_peak(lambda: match.func(request, *match.args, **match.kwargs).render())
+    assert response.status_code == 201, response.content
+    assert sorted(size_bytes for _, size_bytes in objects(db, f"{alice.id}/{interview['id']}/")) == [2048, BIG]
+    assert peak < BIG / 4, f"{peak} bytes traced at the peak for a {BIG}-byte upload"
+
+
+def test_a_file_already_in_memory_is_stored_without_a_copy(api, alice, db):
+    """A caller's in-memory upload, filled chunk by chunk as Django's memory handler does, is sent
+    from its own buffer (reading it whole would copy it)."""
+    interview = create(api, alice)
+    assert post(api, alice, interview["id"], "warm.webm", webm_bytes(), kind="video").status_code == 201  # imports
+    content = io.BytesIO()
+    data = webm_bytes(BIG)
+    for start in range(0, BIG, 64 * 1024):
+        content.write(data[start:start + 64 * 1024])
+    del data
+    held = InMemoryUploadedFile(content, "file", "big.webm", "video/webm", BIG, None)
+    made, peak = traced_peak(lambda: recordings.recording_create(user_id=alice.id, interview_id=interview["id"],
+                                                                 upload=held, kind="video"))
+    assert made["size_bytes"] == BIG
+    assert sorted(size_bytes for _, size_bytes in objects(db, f"{alice.id}/{interview['id']}/")) == [2048, BIG]
+    assert peak < BIG / 4, f"{peak} bytes traced at the peak for a {BIG}-byte file in memory"
 
 
 def test_list_signs_playback_urls_that_honour_range_and_expire(api, alice, db, settings):

@@ -65,7 +65,7 @@ def check_request_size(*, content_length: str | int | None, max_bytes: int) -> N
 @contextmanager
 def _opened(upload: Any) -> Iterator[IO[bytes]]:
     """The upload as a readable binary file: Django's temporary file reopened (streamed from disk),
-    or the in-memory one (small uploads)."""
+    or an in-memory one (a caller's own; the views send every file to disk)."""
     path = getattr(upload, "temporary_file_path", None)
     if path is not None:
         with open(path(), "rb") as handle:
@@ -121,8 +121,7 @@ def _store(*, user_id: str, interview_id: str, file: IO[bytes], size: int, kind:
     duration = from_file if from_file is not None else duration_seconds
     path = f"{user_id}/{interview_id}/{secrets.token_hex(16)}.{media.extension}"
     file.seek(0)
-    body: Any = file if isinstance(file, io.BufferedReader) else file.read()  # small uploads are in memory already
-    supabase_client.storage_upload_file(user_id=user_id, bucket=BUCKET, path=path, file=body,
+    supabase_client.storage_upload_file(user_id=user_id, bucket=BUCKET, path=path, file=file,
                                         content_type=media.content_type)
     row = {"interview_id": interview_id, "kind": kind, "storage_path": path, "content_type": media.content_type,
            "size_bytes": size, "duration_seconds": duration,

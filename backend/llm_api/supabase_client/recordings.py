@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from io import BufferedReader
-from typing import Any
+from typing import IO, Any
 
 from .connection import get_client
 from .errors import SupabaseError, translate_errors
@@ -25,12 +25,21 @@ def _plain(row: Mapping[str, Any]) -> dict[str, Any]:
             "answer_position": answer.get("position") if isinstance(answer, dict) else None}
 
 
-def storage_upload_file(*, user_id: str, bucket: str, path: str, file: BufferedReader | bytes,
-                        content_type: str) -> str:
-    """Store an open file at `path` (inside the user's folder), streamed in chunks, never read whole."""
-    with translate_errors():
-        get_client().storage.from_(bucket).upload(
-            _own_path(user_id, path), file, {"content-type": content_type, "upsert": "false"})
+def storage_upload_file(*, user_id: str, bucket: str, path: str, file: IO[bytes], content_type: str) -> str:
+    """Store an open binary file at `path` (inside the user's folder), streamed 64 KiB at a time.
+
+    storage3 streams a BufferedReader (httpx reads it in chunks) but sends anything else as one
+    bytes object, which the file would first be read into, and which httpcore then copies (the
+    unsent rest) after every partial socket send; so an in-memory file is wrapped, not read.
+    """
+    streamed = file if isinstance(file, BufferedReader) else BufferedReader(file)
+    try:
+        with translate_errors():
+            get_client().storage.from_(bucket).upload(
+                _own_path(user_id, path), streamed, {"content-type": content_type, "upsert": "false"})
+    finally:
+        if streamed is not file:
+            streamed.detach()  # the caller's file stays open
     return path
 
 

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from django.conf import settings
 from drf_spectacular.utils import OpenApiTypes, extend_schema
 from rest_framework import renderers, serializers, status
+from rest_framework.parsers import FormParser, JSONParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -31,6 +32,7 @@ from backend.llm_api.services.interview_engine import (
 )
 from backend.llm_api.views import history as history_views
 from backend.llm_api.views.inputs import LabelField, validated
+from backend.llm_api.views.recordings import DiskMultiPartParser
 
 ERRORS = {401: ErrorSerializer, 404: ErrorSerializer, 409: ErrorSerializer, 422: ErrorSerializer,
           502: ErrorSerializer, 503: ErrorSerializer}
@@ -204,6 +206,8 @@ class TurnApi(InterviewApi):
 
 
 class InterviewMessagesApi(TurnApi):
+    parser_classes = [JSONParser, FormParser, DiskMultiPartParser]  # a spoken answer's audio goes to disk
+
     class InputSerializer(serializers.Serializer):
         content = serializers.CharField(max_length=20_000, trim_whitespace=True)
         client_message_id = serializers.CharField(max_length=100, required=False, allow_null=True,

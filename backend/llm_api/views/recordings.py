@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from django.core.files.uploadhandler import TemporaryFileUploadHandler
 from drf_spectacular.utils import OpenApiTypes, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotAuthenticated
@@ -21,6 +22,20 @@ from backend.llm_api.views.recruiting import INVITATION_HEADER, invitation_token
 
 ERRORS = {401: ErrorSerializer, 404: ErrorSerializer, 413: ErrorSerializer, 415: ErrorSerializer,
           422: ErrorSerializer, 502: ErrorSerializer, 503: ErrorSerializer}
+
+
+class DiskMultiPartParser(MultiPartParser):
+    """Multipart whose files always go to a temporary file as they arrive, whatever their size.
+
+    Django's default keeps a file under FILE_UPLOAD_MAX_MEMORY_SIZE (2.5 MB) in memory, so a small
+    recording would be held whole (and sent on from there); on disk, the request holds one
+    64 KiB chunk of it at a time, and the file is streamed to storage from the temporary file.
+    """
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        django_request = parser_context["request"]._request
+        django_request.upload_handlers = [TemporaryFileUploadHandler(django_request)]
+        return super().parse(stream, media_type, parser_context)
 
 
 class SignedInApi(APIView):
@@ -44,7 +59,7 @@ class TranscriptSerializer(serializers.Serializer):
 
 
 class TranscriptionsApi(SignedInApi):
-    parser_classes = [MultiPartParser]
+    parser_classes = [DiskMultiPartParser]
     field_names = ("audio", "audio_file", "file")
 
     class InputSerializer(serializers.Serializer):
@@ -103,7 +118,7 @@ class RecordingSerializer(serializers.Serializer):
 
 
 class InterviewRecordingsApi(SignedInApi):
-    parser_classes = [MultiPartParser]
+    parser_classes = [DiskMultiPartParser]
 
     class InputSerializer(serializers.Serializer):
         file = serializers.FileField(allow_empty_file=False)
