@@ -252,12 +252,41 @@ def _meaningful(text: str) -> bool:
 _MARKDOWN = re.compile(r"\*\*|__|^#{1,6}\s+|`")
 
 
+# a Markdown or ASCII table: "| a | b |" rows, "|---|:--:|" or "+----+----+" rules
+_TABLE_ROW = re.compile(r"^\s*[|│┃].*[|│┃]\s*$")
+_TABLE_RULE = re.compile(r"^\s*[|│┃+]?(?:\s*:?[-=─━]{3,}:?\s*[|│┃+┼]?)+\s*$")
+_TABLE_CELL_SEPARATOR = re.compile(r"\s*[|│┃]\s*")
+
+
+def _table_rows(raw_lines: list[str]) -> list[str]:
+    """Lines with a table's rows as cells apart (" \t "), its rules and column headings dropped.
+
+    A row followed by a rule whose cells are all short words ("| Dates | Role | Company |") names the
+    columns; it is no entry of the resume.
+    """
+    out: list[str] = []
+    for number, raw in enumerate(raw_lines):
+        if _TABLE_RULE.match(raw):
+            continue  # a rule holds no text
+        if not _TABLE_ROW.match(raw):
+            out.append(raw)
+            continue
+        cells = [cell.strip() for cell in _TABLE_CELL_SEPARATOR.split(raw.strip()) if cell.strip()]
+        following = next((line for line in raw_lines[number + 1:] if line.strip()), "")
+        if _TABLE_RULE.match(following) and cells and all(
+                len(cell.split()) <= 3 and not re.search(r"\d|@", cell) for cell in cells):
+            continue
+        out.append(" \t ".join(cells))
+    return out
+
+
 def _text_lines(text: str) -> list[Line]:
     """Plain text (Markdown's heading marks and emphasis dropped: many resumes are written in it).
 
-    A run of three or more spaces inside a line is a column gap, kept like a tab ("Acme      Berlin").
+    A run of three or more spaces inside a line is a column gap, kept like a tab ("Acme      Berlin");
+    so is a table's cell border.
     """
-    return [Line(cleaned) for raw in text.splitlines()
+    return [Line(cleaned) for raw in _table_rows(text.splitlines())
             if (cleaned := _clean(_MARKDOWN.sub("", re.sub(r"(?<=\S)(?:\t| {3,})(?=\S)", " \t ", raw))))
             and _meaningful(cleaned)]
 
@@ -494,8 +523,53 @@ def _read_docx(data: bytes, max_pages: int) -> Document:
     body = root.find(f"{W}body")
     lines: list[Line] = []
     if body is not None:
+        try:
+            lines.extend(_docx_page_furniture(archive, names, body, styles))
+        except (zipfile.BadZipFile, ElementTree.ParseError, OSError, ValueError, EOFError, KeyError,
+                NotImplementedError, RuntimeError):
+            logger.info("unreadable DOCX page header or footer; the body is read without it")
         _docx_block(body, styles, lines)
     return Document(DOCX, "docx", lines, pages)
+
+
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_CONTACT_LIKE = re.compile(r"@|https?://|www\.|(?:\d\D?){7}")
+
+
+def _docx_page_furniture(archive: zipfile.ZipFile, names: set[str], body, styles: set[str]) -> list[Line]:
+    """The first page's header, then the contact lines of its footer: many Word templates print the
+    name and contact details there, outside the body.
+
+    The first section's references say which parts are the first page's ("first" when the section
+    has a title page, else "default"). A footer's other lines (page numbers, "Confidential") are not kept.
+    """
+    section = next(body.iter(f"{W}sectPr"), None)
+    if section is None or "word/_rels/document.xml.rels" not in names:
+        return []
+    targets = {rel.get("Id"): rel.get("Target") or "" for rel in
+               ElementTree.fromstring(_docx_part(archive, "word/_rels/document.xml.rels")).iter(RELATIONSHIP)}
+    first_page = section.find(f"{W}titlePg") is not None and \
+        section.find(f"{W}titlePg").get(f"{W}val", "true") not in ("0", "false")
+    lines: list[Line] = []
+    for kind in ("header", "footer"):
+        references = {ref.get(f"{W}type", "default"): ref.get(f"{R}id")
+                      for ref in section.findall(f"{W}{kind}Reference")}
+        chosen = references.get("first" if first_page else "default") or references.get("default")
+        target = targets.get(chosen, "")
+        part = "word/" + target.lstrip("/").removeprefix("word/") if target else ""
+        if part not in names:
+            continue
+        found: list[Line] = []
+        _docx_block(ElementTree.fromstring(_docx_part(archive, part)), styles, found)
+        lines.extend(found if kind == "header" else [line for line in found if _CONTACT_LIKE.search(line.text)])
+    return lines
+
+
+def _docx_part(archive: zipfile.ZipFile, name: str) -> bytes:
+    if archive.getinfo(name).file_size > DOCX_MAX_XML_BYTES:
+        raise ValueError(f"{name} is too large")
+    return archive.read(name)
 
 
 def _docx_heading_styles(archive: zipfile.ZipFile, names: set[str]) -> set[str]:
@@ -526,10 +600,32 @@ def _docx_block(element, styles: set[str], lines: list[Line]) -> None:
             lines.extend(_docx_paragraph(child, styles))
         elif child.tag == f"{W}tbl":
             for row in child.iter(f"{W}tr"):
+                cells = []
                 for cell in row.findall(f"{W}tc"):
-                    _docx_block(cell, styles, lines)
+                    cells.append([])
+                    _docx_block(cell, styles, cells[-1])
+                lines.extend(_docx_row(cells))
         elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
             _docx_block(child, styles, lines)
+
+
+_COLUMN_HEADING = re.compile(r"(?i)(?:dates?|period|years?|from|to|role|title|position|job|company|employer|"
+                             r"organi[sz]ation|location|city|place|degree|qualification|institution|school|"
+                             r"university|field|subject|description|responsibilities|details|grade)")
+
+
+def _docx_row(cells: list[list[Line]]) -> list[Line]:
+    """A table row: a row of one-line cells ("2019 – Present | Engineer | Acme") is one line with its
+    cells apart, a row naming the columns is dropped; a layout table's cells (a sidebar, the main
+    column) stay blocks of their own, read one after the other."""
+    filled = [cell for cell in cells if cell]
+    if len(filled) < 2 or any(len(cell) > 1 for cell in filled):
+        return [line for cell in cells for line in cell]
+    texts = [cell[0].text for cell in filled]
+    if all(all(_COLUMN_HEADING.fullmatch(word) for word in re.split(r"[\s/&:]+", text) if word) for text in texts):
+        return []
+    return [Line(" \t ".join(texts), size=max((c[0].size for c in filled if c[0].size), default=None),
+                 bold=all(c[0].bold for c in filled), heading=any(c[0].heading for c in filled))]
 
 
 def _runs_and_boxes(element, runs: list, boxes: list) -> None:
