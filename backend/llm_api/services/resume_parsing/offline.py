@@ -28,7 +28,15 @@ HEADINGS: dict[str, tuple[str, ...]] = {
     "summary": ("summary", "professional summary", "career summary", "executive summary", "profile",
                 "professional profile", "personal profile", "about", "about me", "objective",
                 "career objective", "overview", "introduction", "personal statement", "resumen", "profil",
-                "profiel", "profilo", "perfil", "sammanfattning", "kurzprofil"),
+                "profiel", "profilo", "perfil", "sammanfattning", "kurzprofil",
+                # more languages and scripts: German, French, Spanish, Portuguese, Polish, Turkish,
+                # Indonesian, Cyrillic, Greek, Japanese, Chinese, Korean, Arabic
+                "über mich", "persönliches profil", "à propos", "à propos de moi", "résumé professionnel",
+                "sobre mí", "perfil profesional", "resumo", "sobre mim", "perfil profissional", "resumo profissional",
+                "podsumowanie", "o mnie", "profil zawodowy", "özet", "hakkımda", "ringkasan", "tentang saya",
+                "о себе", "обо мне", "про себе", "профиль", "профіль", "цель", "мета", "σχετικά με εμένα", "προφίλ",
+                "自己pr", "自己紹介", "職務要約", "个人简介", "自我评价", "个人总结", "자기소개", "요약", "نبذة عني",
+                "الملخص"),
     "experience": ("experience", "work experience", "professional experience", "employment",
                    "employment history", "work history", "career history", "relevant experience",
                    "professional background", "experience history", "positions", "career",
@@ -37,27 +45,57 @@ HEADINGS: dict[str, tuple[str, ...]] = {
                    "experiencia laboral", "esperienza", "esperienza professionale", "esperienze lavorative",
                    "experiência", "experiência profissional", "expérience", "expériences professionnelles",
                    "werdegang", "beruflicher werdegang", "praxiserfahrung", "werkervaring", "werkgeschiedenis",
-                   "arbetslivserfarenhet", "erfarenhet", "erfaring", "arbejdserfaring", "työkokemus"),
+                   "arbetslivserfarenhet", "erfarenhet", "erfaring", "arbejdserfaring", "työkokemus",
+                   "berufliche erfahrung", "berufspraxis", "expériences", "parcours professionnel",
+                   "expérience professionelle", "experiencia profesional y laboral", "trayectoria profesional",
+                   "experiências", "experiência profissional", "historial laboral", "doświadczenie",
+                   "doświadczenie zawodowe", "pracovní zkušenosti", "praxe", "iş deneyimi", "deneyim",
+                   "pengalaman", "pengalaman kerja", "kinh nghiệm làm việc", "experiență profesională",
+                   "szakmai tapasztalat", "опыт", "опыт работы", "профессиональный опыт", "трудовая деятельность",
+                   "досвід", "досвід роботи", "професійний досвід", "трудов опит", "радно искуство",
+                   "εμπειρία", "επαγγελματική εμπειρία", "職歴", "職務経歴", "経歴", "工作经历", "工作经验", "工作經歷",
+                   "工作經驗", "경력", "경력사항", "الخبرة", "الخبرات", "الخبرة المهنية", "ניסיון תעסוקתי"),
     "education": ("education", "academic background", "education and training", "academics",
                   "qualifications", "academic qualifications", "educational background", "studies",
                   "ausbildung", "formación", "formation", "education history", "educación", "educacion",
                   "formación académica", "istruzione", "formazione", "educação", "formação", "formação académica",
                   "studium", "bildung", "bildungsweg", "opleiding", "opleidingen", "utbildning", "utdanning",
-                  "uddannelse", "koulutus"),
+                  "uddannelse", "koulutus", "schulbildung", "akademische ausbildung", "formations", "diplômes",
+                  "formation académique", "estudios", "formación académica y profesional", "formação acadêmica",
+                  "escolaridade", "wykształcenie", "edukacja", "vzdělání", "eğitim", "pendidikan", "học vấn",
+                  "educație", "tanulmányok", "образование", "освіта", "освита", "образование и курсы", "εκπαίδευση",
+                  "σπουδές", "学歴", "教育背景", "教育经历", "學歷", "学历", "학력", "학력사항", "التعليم", "השכלה"),
     "skills": ("skills", "top skills", "technical skills", "key skills", "core skills", "core competencies",
                "competencies", "skills and competencies", "technologies", "tech stack", "tools",
                "tools and technologies", "technical proficiencies", "expertise", "areas of expertise",
                "skill set", "skillset", "programming languages", "languages and technologies",
                "kenntnisse", "compétences", "habilidades", "skills and tools", "technical expertise",
                "competenze", "competências", "conocimientos", "fähigkeiten", "aptitudes", "vaardigheden",
-               "kompetenser", "färdigheter", "ferdigheter", "kompetencer", "taidot"),
+               "kompetenser", "färdigheter", "ferdigheter", "kompetencer", "taidot", "it kenntnisse",
+               "edv kenntnisse", "fachkenntnisse", "kompetenzen", "compétences techniques", "savoir faire",
+               "habilidades técnicas", "competencias", "competências técnicas", "umiejętności", "dovednosti",
+               "yetenekler", "beceriler", "keahlian", "keterampilan", "kỹ năng", "competențe", "készségek",
+               "навыки", "ключевые навыки", "профессиональные навыки", "навички", "ключові навички",
+               "технические навыки", "умения", "δεξιότητες", "スキル", "技術", "保有スキル", "专业技能", "技能",
+               "技能特长", "기술", "보유기술", "보유 기술", "المهارات", "כישורים"),
     "certifications": ("certifications", "certificates", "certification", "licenses and certifications",
                        "licences and certifications", "licenses", "licences", "professional certifications",
-                       "accreditations", "certifications and licenses"),
+                       "accreditations", "certifications and licenses", "zertifikate", "zertifizierungen",
+                       "certificats", "certificaciones", "certificações", "certificados", "certificazioni",
+                       "certyfikaty", "sertifikalar", "sertifikat", "сертификаты", "сертифікати", "πιστοποιήσεις",
+                       "資格", "免許 資格", "证书", "資格證書", "자격증", "الشهادات"),
     "languages": ("languages", "spoken languages", "language skills", "language", "sprachen", "idiomas",
-                  "langues", "lingue", "idiomi", "línguas", "talen", "språk", "sprog", "kielitaito"),
+                  "langues", "lingue", "idiomi", "línguas", "talen", "språk", "sprog", "kielitaito",
+                  "sprachkenntnisse", "compétences linguistiques", "języki", "znajomość języków", "jazyky",
+                  "diller", "bahasa", "ngoại ngữ", "limbi străine", "nyelvtudás", "языки", "знание языков",
+                  "мови", "знання мов", "владение языками", "γλώσσες", "語学", "语言能力", "外语能力", "어학",
+                  "외국어", "اللغات", "שפות"),
     "contact": ("contact", "contact information", "contact details", "personal details",
-                "personal information", "contact info"),
+                "personal information", "contact info", "persönliche daten", "kontakt", "coordonnées",
+                "informations personnelles", "datos personales", "contacto", "dados pessoais", "contato",
+                "dati personali", "contatti", "dane osobowe", "kişisel bilgiler", "iletişim", "контакты",
+                "контакти", "личные данные", "особисті дані", "στοιχεία επικοινωνίας", "連絡先", "个人信息",
+                "联系方式", "연락처", "인적사항"),
     "other": ("projects", "personal projects", "side projects", "selected projects", "key projects",
               "publications", "awards", "honors", "honours", "awards and honors", "interests",
               "hobbies", "hobbies and interests", "references", "volunteering", "volunteer experience",
@@ -65,13 +103,29 @@ HEADINGS: dict[str, tuple[str, ...]] = {
               "key achievements", "courses", "coursework", "training", "patents", "conferences",
               "talks", "memberships", "affiliations", "portfolio", "additional information",
               "leadership", "open source", "community", "research", "teaching", "personal skills",
-              "honors awards", "honours awards"),
+              "honors awards", "honours awards", "projekte", "projets", "proyectos", "projetos", "progetti",
+              "projekty", "projeler", "проекты", "проєкти", "проекти", "έργα", "プロジェクト", "项目经验",
+              "项目经历", "프로젝트", "interessen", "hobbys", "centres d intérêt", "intereses", "interesses",
+              "interessi", "zainteresowania", "хобби", "інтереси", "auszeichnungen", "prix", "premios",
+              "weiterbildung", "fortbildung", "kurse", "cursos", "formations complémentaires", "курсы", "курси",
+              "publikationen", "publications scientifiques", "publicaciones", "referenzen", "références",
+              "referencias"),
 }
 DOCUMENT_TITLES = {"curriculum vitae", "resume", "résumé", "cv", "lebenslauf", "curriculum", "my resume",
-                   "hoja de vida", "currículum vitae"}
+                   "hoja de vida", "currículum vitae", "currículo", "curriculum vitæ", "europass curriculum vitae",
+                   "tabellarischer lebenslauf", "życiorys", "özgeçmiş", "резюме", "βιογραφικό", "βιογραφικό σημείωμα",
+                   "履歴書", "職務経歴書", "简历", "個人簡歷", "个人简历", "이력서", "السيرة الذاتية"}
 HEADING_KIND = {name: kind for kind, names in HEADINGS.items() for name in names}
 PROJECT_HEADINGS = {"projects", "personal projects", "side projects", "selected projects", "key projects",
-                    "open source", "achievements", "key achievements", "leadership"}
+                    "open source", "achievements", "key achievements", "leadership", "projekte", "projets",
+                    "proyectos", "projetos", "progetti", "projekty", "projeler", "проекты", "проєкти", "проекти",
+                    "プロジェクト", "项目经验", "项目经历", "프로젝트"}
+# the words that name a section inside a longer heading: "Skills Summary", "Summary of Skills",
+# "IT Skills", "Education & Certifications" (the first such word decides)
+SECTION_WORDS = {"experience": "experience", "employment": "experience", "skills": "skills",
+                 "competencies": "skills", "competences": "skills", "education": "education",
+                 "certifications": "certifications", "certificates": "certifications", "languages": "languages",
+                 "projects": "other", "publications": "other", "awards": "other", "interests": "other"}
 
 BULLET = re.compile(r"^\s*(?:[•·▪◦‣∙●○■□►▸\-–—*>✓✔\x7f\uf0b7\uf0a7\uf076\uf0d8]|\d{1,2}[.)])\s*")
 SEPARATORS = re.compile(r"\s+\t\s+|\s*\t\s*|\s+[|•·◆◇]\s+|\s+[—–]\s+|\s+-\s+|\s{3,}")
@@ -102,6 +156,12 @@ def _known_heading(line: Line) -> tuple[str, str, str] | None:
                 and not re.search(r"[\d,.;@|]", text) and (text.isupper() or line.bold or line.heading
                                                            or text.istitle()):
             return "experience", key, ""  # "Research Experience", "Clinical Experience", "Industry Employment"
+        edges = [word for word in (words[:1] + words[-1:]) if word in SECTION_WORDS] if 2 <= len(words) <= 4 else []
+        if edges and text[:1].isupper() and not re.search(r"[\d,.;@|]", text) \
+                and (text.isupper() or line.bold or line.heading or text.istitle()
+                     or all(w[:1].isupper() for w in text.split() if w.casefold() not in ("of", "and", "&", "for"))) \
+                and not TITLE_WORDS.search(text) and not COMPANY_WORDS.search(text):
+            return SECTION_WORDS[edges[0]], key, ""  # "Skills Summary", "Summary of Skills", "IT Skills"
         halves = [heading_key(half) for half in re.split(r"\s+[/|]\s+", text)]
         kinds = {HEADING_KIND.get(half) for half in halves}
         if len(halves) == 2 and len(kinds) == 1 and None not in kinds and not text[:1].islower():
@@ -165,32 +225,68 @@ MONTHS = {
     "januari": 1, "februari": 2, "maart": 3, "mrt": 3, "mei": 5, "juni": 6, "juli": 7, "augustus": 8,
     "oktober": 10, "maj": 5, "augusti": 8, "gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4,
     "maggio": 5, "giugno": 6, "luglio": 7, "agosto": 8, "settembre": 9, "ottobre": 10, "dicembre": 12,
+    # German, French, Spanish, Portuguese in full, and their other abbreviations
+    "januar": 1, "jänner": 1, "februar": 2, "dezember": 12, "janvier": 1, "février": 2,
+    "fevrier": 2, "avril": 4, "juillet": 7, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12, "déc": 12, "enero": 1, "febrero": 2, "abril": 4, "mayo": 5, "junio": 6,
+    "julio": 7, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "janeiro": 1, "fevereiro": 2, "março": 3, "marco": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9,
+    "outubro": 10, "dezembro": 12, "fev": 2, "set": 9, "out": 10,
+    # Polish, Czech, Turkish, Dutch/Scandinavian extras
+    "styczeń": 1, "luty": 2, "marzec": 3, "kwiecień": 4, "czerwiec": 6, "lipiec": 7, "sierpień": 8,
+    "wrzesień": 9, "październik": 10, "listopad": 11, "grudzień": 12, "ocak": 1, "şubat": 2, "mart": 3,
+    "nisan": 4, "mayıs": 5, "haziran": 6, "temmuz": 7, "ağustos": 8, "eylül": 9, "ekim": 10, "kasım": 11,
+    "aralık": 12,
+    # Russian and Ukrainian (nominative and genitive)
+    "январь": 1, "января": 1, "февраль": 2, "февраля": 2, "март": 3, "марта": 3, "апрель": 4, "апреля": 4,
+    "май": 5, "мая": 5, "июнь": 6, "июня": 6, "июль": 7, "июля": 7, "август": 8, "августа": 8,
+    "сентябрь": 9, "сентября": 9, "октябрь": 10, "октября": 10, "ноябрь": 11, "ноября": 11,
+    "декабрь": 12, "декабря": 12, "січень": 1, "січня": 1, "лютий": 2, "лютого": 2, "березень": 3,
+    "березня": 3, "квітень": 4, "квітня": 4, "травень": 5, "травня": 5, "червень": 6, "червня": 6,
+    "липень": 7, "липня": 7, "серпень": 8, "серпня": 8, "вересень": 9, "вересня": 9, "жовтень": 10,
+    "жовтня": 10, "листопад": 11, "листопада": 11, "грудень": 12, "грудня": 12,
 }
 SEASONS = ("spring", "summer", "fall", "autumn", "winter")
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_NAMES = "|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True))
 _YEAR = r"(?:19|20)\d{2}"
 DATE = (
-    rf"(?:(?:{_MONTH_NAMES})\.?,?\s*{_YEAR}"  # Jan 2020, January, 2020, Sept. 2020
+    rf"(?:{_YEAR}\s*年\s*(?:0?[1-9]|1[0-2])\s*月"  # 2018年4月 (Japanese, Chinese)
+    rf"|{_YEAR}\s*년\s*(?:0?[1-9]|1[0-2])\s*월"  # 2018년 4월 (Korean)
+    rf"|(?:{_MONTH_NAMES})\.?,?\s*(?:de\s+|del\s+)?{_YEAR}"  # Jan 2020, January, 2020, Sept. 2020, marzo de 2020
     rf"|(?:{_MONTH_NAMES})\.?\s*['’]\d{{2}}(?!\d)"  # Mar '19
     rf"|(?:{'|'.join(SEASONS)})\s+{_YEAR}"  # Summer 2019
     rf"|(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.]{_YEAR}"  # 01/03/2018, 15.09.2014 (day first)
     rf"|(?:0?[1-9]|1[0-2])\s*[/.]\s*{_YEAR}"  # 01/2020, 3.2021
     rf"|{_YEAR}\s*[-/.]\s*(?:0[1-9]|1[0-2])(?!\d)"  # 2020-01
+    rf"|{_YEAR}\.(?:[1-9])(?![\d.])"  # 2018.4 (East Asian resumes)
+    rf"|{_YEAR}\s*年"  # 2018年
     rf"|'\d{{2}}"  # '19 (after a month)
     rf"|{_YEAR})"
 )
 PRESENT = (r"(?:present|current(?:ly)?|now|today|(?:till|until|up) (?:date|now)|to date|ongoing|heute|"
-           r"actualidad|presente|actual|atual|attuale|oggi|en curso|aujourd'hui|à ce jour|présent|heden|nu|"
-           r"nå|idag|pågående)")
+           r"la actualidad|actualidad|actualmente|la fecha|presente|actual|atual(?:mente)?|o momento|hoje|"
+           r"attuale|oggi|ad oggi|en curso|aujourd['’]hui|à ce jour|ce jour|présent|en cours|heden|nu|nå|idag|"
+           r"pågående|jetzt|aktuell|derzeit|dato|obecnie|nadal|teraz|současnost|dosud|günümüz|halen|devam ediyor|"
+           r"sekarang|saat ini|nykyään|настоящее время|по настоящее время|н\.\s?в\.?|наст\.\s?время|"
+           r"сейчас|теперішній час|дотепер|досі|сьогодні|σήμερα|今|現在|至今|现在|目前|현재|재직중|حتى الآن|"
+           r"الآن)")
+# the words between two dates: "to", "bis", "hasta", "à", "até", "tot", "до", "по"...
+_TO = (r"(?:[-–—~→〜～]+|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\bbis\b|\bhasta\b|\ba\b|\bal\b|"
+       r"\bà\b|\bau\b|\baté\b|\btot\b|\btill\b|\bdo\b|\bdo\b|\bдо\b|\bпо\b|\btil\b)")
 RANGE = re.compile(
-    rf"(?<![\w/])(?P<start>{DATE})\s*(?:[-–—~→]+|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\bbis\b)\s*"
-    rf"(?P<end>{DATE}|{PRESENT})(?![\w/])",
+    rf"(?<![\w/])(?:(?:from|von|de|desde|du|dal|da|od|з|с)\s+)?(?P<start>{DATE})\s*{_TO}\s*"
+    rf"(?:(?:la|le|o|a|al|aujourd)\s+)?(?P<end>{DATE}|{PRESENT})(?![\w/])",
     re.IGNORECASE,
 )
-SINCE = re.compile(rf"\b(?:since|from)\s+(?P<start>{DATE})(?![\w/])", re.IGNORECASE)
+# an open range: "3/2018–", "2018 –" at the end of the line or before a column gap (a dash
+# written apart from what follows it, "2014 - BSc", is a separator, not an open end)
+OPEN_RANGE = re.compile(rf"(?<![\w/])(?P<start>{DATE})\s*[-–—]+(?=\s*\t|\s{{2,}}|\s*$)", re.IGNORECASE)
+SINCE = re.compile(rf"(?:\b(?:since|from|seit|ab|depuis|desde|dal|dall['’]|dai|sinds|sedan|siden|od|från|fra|"
+                   rf"alkaen|с|з|від|от|από)\s+(?P<start>{DATE})(?![\w/])"
+                   rf"|(?P<start_after>{DATE})\s*(?:以来|から|부터|г\.\s*(?:по\s*)?н\.\s?в\.))", re.IGNORECASE)
 SINGLE = re.compile(rf"(?<![\w/])(?:expected\s+|graduated:?\s+|class of\s+)?(?P<date>{DATE})(?![\w/])",
                     re.IGNORECASE)
-MONTH_YEAR = re.compile(rf"(?P<mon>{_MONTH_NAMES})\.?,?\s*(?P<year>{_YEAR})", re.IGNORECASE)
+MONTH_YEAR = re.compile(rf"(?P<mon>{_MONTH_NAMES})\.?,?\s*(?:de\s+|del\s+)?(?P<year>{_YEAR})", re.IGNORECASE)
 MONTH_SHORT_YEAR = re.compile(rf"(?P<mon>{_MONTH_NAMES})\.?\s*['’](?P<year>\d{{2}})", re.IGNORECASE)
 SEASON = re.compile(rf"(?<![\w/])(?:{'|'.join(SEASONS)})\s+(?P<year>{_YEAR})(?![\w/])", re.IGNORECASE)
 
@@ -198,6 +294,8 @@ SEASON = re.compile(rf"(?<![\w/])(?:{'|'.join(SEASONS)})\s+(?P<year>{_YEAR})(?![
 def normalise_date(text: str) -> str | None:
     """`YYYY-MM` or `YYYY`, or None for text that is no date."""
     text = text.strip().casefold()
+    if match := re.fullmatch(rf"({_YEAR})\s*[年년.]\s*(0?[1-9]|1[0-2])\s*[月월]?", text):
+        return f"{match.group(1)}-{int(match.group(2)):02d}"
     if match := MONTH_YEAR.fullmatch(text):
         return f"{match.group('year')}-{MONTHS[match.group('mon').casefold()]:02d}"
     if match := re.fullmatch(rf"(?:0?[1-9]|[12]\d|3[01])[/.](0?[1-9]|1[0-2])[/.]({_YEAR})", text):
@@ -232,6 +330,9 @@ def find_range(text: str) -> DateRange | None:
             end = "20" + end_text[1:]
         return DateRange(start, end, current, match.span())
     if match := SINCE.search(text):
+        return DateRange(normalise_date(match.group("start") or match.group("start_after")), None, True,
+                         match.span())
+    if match := OPEN_RANGE.search(text):
         return DateRange(normalise_date(match.group("start")), None, True, match.span())
     if match := SEASON.search(text):  # "Summer 2017": an internship's season, begun and ended that year
         return DateRange(match.group("year"), match.group("year"), False, match.span())
