@@ -128,7 +128,8 @@ SECTION_WORDS = {"experience": "experience", "employment": "experience", "skills
                  "projects": "other", "publications": "other", "awards": "other", "interests": "other"}
 
 BULLET = re.compile(r"^\s*(?:[•·▪◦‣∙●○■□►▸\-–—*>✓✔\x7f\uf0b7\uf0a7\uf076\uf0d8]|\d{1,2}[.)])\s*")
-SEPARATORS = re.compile(r"\s+\t\s+|\s*\t\s*|\s+[|•·◆◇]\s+|\s+[—–]\s+|\s+-\s+|\s{3,}")
+ICONS = "\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ue000-\uf8ff\U0001f300-\U0001faff"
+SEPARATORS = re.compile(rf"\s+\t\s+|\s*\t\s*|\s+[|•·◆◇]\s+|\s+[—–]\s+|\s+-\s+|\s{{3,}}|\s*[{ICONS}]+\ufe0f?\s*")
 WORDS = re.compile(r"[^\W\d_]+(?:['’.\-][^\W\d_]+)*\.?", re.UNICODE)
 
 
@@ -272,7 +273,7 @@ PRESENT = (r"(?:present|current(?:ly)?|now|today|(?:till|until|up) (?:date|now)|
            r"الآن)")
 # the words between two dates: "to", "bis", "hasta", "à", "até", "tot", "до", "по"...
 _TO = (r"(?:[-–—~→〜～]+|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\bbis\b|\bhasta\b|\ba\b|\bal\b|"
-       r"\bà\b|\bau\b|\baté\b|\btot\b|\btill\b|\bdo\b|\bdo\b|\bдо\b|\bпо\b|\btil\b)")
+       r"\bà\b|\bau\b|\baté\b|\btot\b|\bdo\b|\bдо\b|\bпо\b|\btil\b)")
 RANGE = re.compile(
     rf"(?<![\w/])(?:(?:from|von|de|desde|du|dal|da|od|з|с)\s+)?(?P<start>{DATE})\s*{_TO}\s*"
     rf"(?:(?:la|le|o|a|al|aujourd)\s+)?(?P<end>{DATE}|{PRESENT})(?![\w/])",
@@ -350,7 +351,7 @@ def without(text: str, span: tuple[int, int]) -> str:
     rest = text[: span[0]] + " " + text[span[1]:]
     rest = re.sub(r"\(\s*\)|\[\s*\]", " ", rest)
     rest = re.sub(r"(?:\s*[|•·,;]\s*)+(?=\s\t\s|$)", "", rest)  # a separator the dates leave dangling
-    return re.sub(r" +", " ", rest).strip(" ,;|–—-·•\t()")
+    return re.sub(r" +", " ", rest).strip(" ,;:|–—-·•\t()")
 
 
 # Fields --------------------------------------------------------------------------------------
@@ -381,10 +382,13 @@ COMPANY_WORDS = re.compile(
     r"networks|digital|health|capital|games|analytics|services)\b|\.(com|io|ai|co)\b)"
 )
 INSTITUTION = re.compile(
-    r"(?i)(\b(university|universit[éyàä]t?|universidad|universidade|università|universiteit|uniwersytet|"
+    r"(?i)(\b(university|univer[sz]\w*|uniwersytet|politechnika|politécnica|politécnico|escuela|escola|"
+    r"facultad|faculdade|fakultät|faculté|yliopisto|korkeakoulu|högskola|høgskole|hogeschool|egyetem|"
+    r"üniversitesi|üniversite|sekolah|institut\w*|daigaku|lycée|liceo|colegio|colégio|gymnasium|"
     r"college|institute|institut|instituto|school|academy|polytechnic|politecnico|hochschule|école|ecole|"
     r"conservatory|technion|eth zürich|eth zurich|epfl|mit|ucla|kth|iit|bootcamp|tu|fh|insa|hec)\b|大学|大學|학교|"
-    r"университет|інститут|институт|πανεπιστήμιο)"
+    r"университет|університет|інститут|институт|академ\w+|политехн\w+|політехн\w+|πανεπιστήμιο|"
+    r"πολυτεχνείο|ΤΕΙ|大学院|学院|高校|대학교|대학원|جامعة|אוניברסיטת)"
 )
 DEGREE = re.compile(
     r"(?i)^(?P<degree>(?:(?:bachelor|master|doctor|associate)(?:'s|’s|s)?(?:\s+of\s+(?:[A-Z][a-z]+)"
@@ -397,7 +401,13 @@ DEGREE = re.compile(
     r"high school diploma|diploma|certificate|hnd|ged|licence|licenciatura|licenciado|grado|bacharelado|"
     r"mestrado|doutorado|máster|laurea(?:\s+magistrale|\s+triennale)?|dipl[oô]me(?:\s+d['’]ing[ée]nieur)?|"
     r"diplom(?:-\w+)?|magister|"
-    r"abitur|baccalauréat|бакалавр|магистр|学士|硕士|博士)"
+    r"abitur|baccalauréat|bachillerato|maestría|magíster|doctorado|tecnólogo|técnico superior|"
+    r"ingenier[oa]s?(?:\s+(?:en|de|del)\s+[^\W\d_][^,(\d–—|]*?)?(?=\s*(?:,|\(|$|\s[–—-]\s))|"
+    r"ingenier[íi]a(?:\s+civil(?:\s+[^\W\d_]+)?)?|engenheir[oa]|engenharia|ingegneria|laurea|"
+    r"licencjat|magister inżynier|inżynier|magisterium|inženýr|bakalář|lisans|yüksek lisans|doktora|"
+    r"sarjana|diplom-?ingenieur|staatsexamen|"
+    r"бакалавр|магистр|магістр|специалист|спеціаліст|кандидат наук|аспирантура|аспірантура|"
+    r"πτυχίο|μεταπτυχιακό|διδακτορικό|学士|硕士|博士|修士|本科|학사|석사|박사)"
     r"(?:\s*\((?:hons|honours|honors|with honou?rs)\.?\))?)(?=[\s,(:\-–—]|$)"
 )
 GPA = re.compile(r"(?i)[,;(]?\s*\b(gpa|grade|cgpa)\b[:\s]*[\d.]+(\s*/\s*[\d.]+)?\)?|\b(summa|magna)?\s*cum laude\b|"
@@ -514,6 +524,13 @@ def _group_entries(lines: list[Line], anchor) -> list[_Entry]:
         start = index  # the header takes up to two short non-bullet lines right before the anchor
         while start - 1 >= 0 and start - 1 not in anchors and _headerish(texts[start - 1]) and index - start < 2:
             start -= 1
+        # and a third, a short name, when one of the two is a place ("Novo Nordisk", "Copenhagen,
+        # Denmark", "Senior Data Scientist", "2019 - Present": company and city above the title)
+        if index - start == 2 and start - 1 >= 0 and start - 1 not in anchors \
+                and _headerish(texts[start - 1]) and len(texts[start - 1].split()) <= 5 \
+                and any(is_place(texts[i].strip()) for i in (start, start + 1)) \
+                and not is_place(texts[start - 1].strip()):
+            start -= 1
         # the header also takes short non-bullet lines right after the anchor
         end = index
         while end + 1 < len(texts) and end + 1 not in anchors and _headerish(texts[end + 1]) and end - index < 2 \
@@ -619,6 +636,10 @@ def _experience(section_lines: list[Line]) -> list[dict[str, Any]]:
                 if place and location is None:
                     location = place
                 break
+        if company and location is None and company.count(", ") == 1:
+            name, town = company.split(", ")
+            if _town_like(town):
+                company, location = name, town  # "Rovio, Espoo": a company, then a town the list does not know
         if company is None and title and found and found[-1]["company"] and len(entry.header) == 1:
             company = found[-1]["company"]  # "Agoda" then two titles with their dates: both at Agoda
             location = location or found[-1]["location"]
@@ -630,6 +651,14 @@ def _experience(section_lines: list[Line]) -> list[dict[str, Any]]:
             "highlights": entry.highlights,
         })
     return found
+
+
+def _town_like(text: str) -> bool:
+    """One or two capitalised words that name no company, title or school: a town after a company."""
+    words = text.split()
+    return 1 <= len(words) <= 2 and all(w[:1].isupper() and w[1:2].islower() for w in words) \
+        and not re.search(r"[\d&@()]", text) and not COMPANY_WORDS.search(text) and not TITLE_WORDS.search(text) \
+        and not INSTITUTION.search(text) and not LEGAL_FORM.search(text)
 
 
 def _degree_field(part: str) -> tuple[str, str | None] | None:
@@ -656,6 +685,8 @@ def _education(section_lines: list[Line]) -> list[dict[str, Any]]:
             text = without(text, dates.span)
         pieces: list[str] = []
         for part in parts_of(text, at=False):
+            if is_place(part):
+                continue  # "University of Pennsylvania \t Philadelphia, PA": where, not who
             if DEGREE.match(part) and not INSTITUTION.search(part) and ", " in part:
                 # "MSc Computer Science, TU Wien": the degree and field, then who awarded it
                 head, tail = part.split(", ", 1)
