@@ -254,7 +254,7 @@ _MARKDOWN = re.compile(r"\*\*|__|^#{1,6}\s+|`")
 
 # a Markdown or ASCII table: "| a | b |" rows, "|---|:--:|" or "+----+----+" rules
 _TABLE_ROW = re.compile(r"^\s*[|│┃].*[|│┃]\s*$")
-_TABLE_RULE = re.compile(r"^\s*[|│┃+]?(?:\s*:?[-=─━]{3,}:?\s*[|│┃+┼]?)+\s*$")
+_TABLE_RULE = re.compile(r"^[\s|│┃+┼:\-=─━]*[-=─━][\s|│┃+┼:\-=─━]*$")
 _TABLE_CELL_SEPARATOR = re.compile(r"\s*[|│┃]\s*")
 
 

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +24,15 @@ from .documents import Line
 from .vocabulary import places, vocabulary
 
 # Sections ------------------------------------------------------------------------------------
+
+
+def heading_key(text: str) -> str:
+    """How headings are compared: case, accents (of Latin, Greek and Cyrillic letters), punctuation and
+    "&" / "and" ignored: "ΕΠΑΓΓΕΛΜΑΤΙΚΗ ΕΜΠΕΙΡΙΑ" is "Επαγγελματική εμπειρία"."""
+    text = re.sub(r"^[#=\-_*•·|>\s]+|[:\-_=*|\s]+$", "", text).replace("&", " and ")
+    text = unicodedata.normalize("NFC", re.sub(r"[\u0300-\u036f]", "", unicodedata.normalize("NFD", text.casefold())))
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", text)).strip()
+
 
 HEADINGS: dict[str, tuple[str, ...]] = {
     "summary": ("summary", "professional summary", "career summary", "executive summary", "profile",
@@ -111,31 +121,29 @@ HEADINGS: dict[str, tuple[str, ...]] = {
               "publikationen", "publications scientifiques", "publicaciones", "referenzen", "références",
               "referencias"),
 }
-DOCUMENT_TITLES = {"curriculum vitae", "resume", "résumé", "cv", "lebenslauf", "curriculum", "my resume",
+DOCUMENT_TITLES = {heading_key(title) for title in (
+    "curriculum vitae", "resume", "résumé", "cv", "lebenslauf", "curriculum", "my resume",
                    "hoja de vida", "currículum vitae", "currículo", "curriculum vitæ", "europass curriculum vitae",
                    "tabellarischer lebenslauf", "życiorys", "özgeçmiş", "резюме", "βιογραφικό", "βιογραφικό σημείωμα",
-                   "履歴書", "職務経歴書", "简历", "個人簡歷", "个人简历", "이력서", "السيرة الذاتية"}
-HEADING_KIND = {name: kind for kind, names in HEADINGS.items() for name in names}
-PROJECT_HEADINGS = {"projects", "personal projects", "side projects", "selected projects", "key projects",
+                   "履歴書", "職務経歴書", "简历", "個人簡歷", "个人简历", "이력서", "السيرة الذاتية")}
+HEADING_KIND = {heading_key(name): kind for kind, names in HEADINGS.items() for name in names}
+PROJECT_HEADINGS = {heading_key(name) for name in (
+    "projects", "personal projects", "side projects", "selected projects", "key projects",
                     "open source", "achievements", "key achievements", "leadership", "projekte", "projets",
                     "proyectos", "projetos", "progetti", "projekty", "projeler", "проекты", "проєкти", "проекти",
-                    "プロジェクト", "项目经验", "项目经历", "프로젝트"}
+                    "プロジェクト", "项目经验", "项目经历", "프로젝트")}
 # the words that name a section inside a longer heading: "Skills Summary", "Summary of Skills",
 # "IT Skills", "Education & Certifications" (the first such word decides)
 SECTION_WORDS = {"experience": "experience", "employment": "experience", "skills": "skills",
                  "competencies": "skills", "competences": "skills", "education": "education",
+                 "educational": "education",
                  "certifications": "certifications", "certificates": "certifications", "languages": "languages",
                  "projects": "other", "publications": "other", "awards": "other", "interests": "other"}
 
-BULLET = re.compile(r"^\s*(?:[•·▪◦‣∙●○■□►▸\-–—*>✓✔\x7f\uf0b7\uf0a7\uf076\uf0d8]|\d{1,2}[.)])\s*")
+BULLET = re.compile(r"^\s*(?:[•·▪◦‣∙●○■□►▸\-–—*>✓✔\x7f\uf0b7\uf0a7\uf076\uf0d8・⁃❖➢➤→◆◇♦❯»]|\d{1,2}[.)])\s*")
 ICONS = "\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ue000-\uf8ff\U0001f300-\U0001faff"
 SEPARATORS = re.compile(rf"\s+\t\s+|\s*\t\s*|\s+[|•·◆◇]\s+|\s+[—–]\s+|\s+-\s+|\s{{3,}}|\s*[{ICONS}]+\ufe0f?\s*")
 WORDS = re.compile(r"[^\W\d_]+(?:['’.\-][^\W\d_]+)*\.?", re.UNICODE)
-
-
-def heading_key(text: str) -> str:
-    text = re.sub(r"^[#=\-_*•·|>\s]+|[:\-_=*|\s]+$", "", text).replace("&", " and ")
-    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", text.casefold())).strip()
 
 
 @dataclass
@@ -357,7 +365,11 @@ def without(text: str, span: tuple[int, int]) -> str:
 # Fields --------------------------------------------------------------------------------------
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
-PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{1,4}\)[\s.\-]?)?\d[\d\s.\-]{5,16}\d(?![\w])")
+PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[\s.\-]?|\(\+\d{1,3}\)\s?)?(?:\(\d{1,4}\)[\s.\-]?)?\d[\d\s.\-]{5,16}\d"
+                   r"(?:\s*(?:ext\.?|x|extn\.?|extension|доб\.?|poste|durchwahl)\s*\d{1,5})?(?![\w])", re.IGNORECASE)
+# an e-mail address written against harvesters: "jane [at] example [dot] com", "jane(at)example.com"
+OBFUSCATED_AT = re.compile(r"(?i)\s*[\[({<]\s*(?:at|@)\s*[\])}>]\s*")
+OBFUSCATED_DOT = re.compile(r"(?i)\s*[\[({<]\s*(?:dot|\.)\s*[\])}>]\s*")
 URL = re.compile(
     r"(?i)\b(?:https?://[^\s,;|<>()]+|www\.[^\s,;|<>()]+|(?:linkedin\.com|github\.com|gitlab\.com|"
     r"stackoverflow\.com|behance\.net|dribbble\.com|medium\.com|x\.com|twitter\.com)/[^\s,;|<>()]+)"
@@ -373,13 +385,16 @@ TITLE_WORDS = re.compile(
     r"teacher|lecturer|professor|tutor|instructor|product owner|scrum master|devops|sre|accountant|"
     r"recruiter|representative|executive|supervisor|trainee|apprentice|contractor|freelancer|"
     r"freelance|tester|qa|sales|marketing|support|operator|nurse|chef|entwickler|ingenieur|"
-    r"desarrollador|ingeniero|développeur|ingénieur|инженер|разработчик|工程师|开发)\b"
+    r"desarrollador|ingeniero|développeur|ingénieur|инженер|разработчик|工程师|开发)(?:e|a|in|innen)?\b"  # "Consultante", "Ingeniera", "Entwicklerin"
+    r"|エンジニア|開発者|マネージャー|マネジャー|デザイナー|コンサルタント|アナリスト|リーダー|部長|課長|主任|"
+    r"工程师|开发|经理|總監|总监|设计师|分析师|엔지니어|개발자|매니저|디자이너|팀장|연구원"
 )
 COMPANY_WORDS = re.compile(
     r"(?i)(\b(inc|inc\.|llc|ltd|ltd\.|limited|gmbh|ag|corp|corp\.|corporation|co\.|company|plc|s\.a\.|sa|"
     r"srl|bv|b\.v\.|oy|ab|as|labs|lab|technologies|technology|systems|solutions|software|group|"
     r"holdings|bank|partners|studio|studios|ventures|consulting|agency|foundation|hospital|media|"
-    r"networks|digital|health|capital|games|analytics|services)\b|\.(com|io|ai|co)\b)"
+    r"networks|digital|health|capital|games|analytics|services|llp|pvt|pte|sdn bhd|tbk|kk)\b|\.(com|io|ai|co)\b|"
+    r"株式会社|有限会社|合同会社|（株）|\(株\)|公司|集团|集團|주식회사|\(주\))"
 )
 INSTITUTION = re.compile(
     r"(?i)(\b(university|univer[sz]\w*|uniwersytet|politechnika|politécnica|politécnico|escuela|escola|"
@@ -443,6 +458,9 @@ def parts_of(text: str, *, at: bool = True) -> list[str]:
 
 def is_place(text: str) -> bool:
     """"Berlin, Germany", "Remote", "Springfield, IL"; not "Acme, Berlin" (a company first)."""
+    if re.fullmatch(r"[\u4e00-\u9fff]{1,6}(?:都|道|府|県|省|市|州)(?:[\u4e00-\u9fff]{1,6}(?:市|区|區|町|村|县|縣))?"
+                    r"|[가-힣]{1,6}(?:특별시|광역시|시|도)(?:\s?[가-힣]{1,5}(?:구|군|시))?", text.strip()):
+        return True
     known = places()
     pieces = [p.strip(" .()") for p in re.split(r",|/", text) if p.strip(" .()")]
     if not pieces or len(text) > 60 or re.search(r"\d|@", text):
@@ -480,8 +498,33 @@ CREDENTIALS = re.compile(r"(?i)(?:\s*,\s*(?:rn|bsn|np|phd|ph\.d\.|md|m\.d\.|mba|
                          r"msc|bsc|ma|ba|ceng|frcs|dds|do|jd|lpn))+\.?$")
 
 
+NAME_PARTICLES = ("de", "van", "von", "der", "den", "da", "di", "la", "le", "del", "dos", "das", "du", "des",
+                  "bin", "binti", "al", "y", "ter", "ten", "zu", "af", "e")
+SURNAME_FIRST = re.compile(r"^(?P<surname>[^\W\d_a-z][^\W\d_]*(?:[ '’\-][^\W\d_]+){0,3}),\s+"
+                           r"(?P<given>[^\W\d_][^\W\d_]*(?:[ '’\-.][^\W\d_]+){0,3})$")
+
+
+def _name_case(words: list[str]) -> str:
+    """Words of a name written in capitals in ordinary case: "VAN DER BERG" -> "van der Berg" after the first."""
+    out = []
+    for number, word in enumerate(words):
+        if word.isupper() and len(word) > 1:
+            word = word.capitalize()
+            word = re.sub(r"(?<=[-'’])(\w)", lambda m: m.group(1).upper(), word)
+            if re.match(r"^Mc[a-z]", word):
+                word = "Mc" + word[2:].capitalize()  # MCDONALD -> McDonald
+            if number and word.casefold() in NAME_PARTICLES:
+                word = word.casefold()
+        out.append(word)
+    return " ".join(out)
+
+
 def _name_like(text: str) -> str | None:
     text = re.sub(r"^[\s\-=*#_~|]+|[\s\-=*#_~|]+$", "", text)  # "-- JANE ROE --"
+    flipped = SURNAME_FIRST.match(text.strip())
+    if flipped and flipped.group("surname").isupper() and not flipped.group("given").isupper() \
+            and not CREDENTIALS.search(text):
+        text = f"{flipped.group('given')} {flipped.group('surname')}"  # "GARCÍA LÓPEZ, María": the surname in capitals
     candidate = parts_of(text)[0] if parts_of(text) else ""
     candidate = re.sub(r"^(name|nombre|nom)\s*:\s*", "", candidate, flags=re.I).strip()
     candidate = HONORIFIC.sub("", CREDENTIALS.sub("", candidate)).strip()  # "Dr. Jane Roe, PhD": Jane Roe
@@ -496,13 +539,12 @@ def _name_like(text: str) -> str | None:
     if len(words) == 1:
         if not re.search(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]", candidate) or len(candidate) > 8:
             return None
-    elif len(words) > 5 or any(w[:1].islower() and w not in ("de", "van", "von", "der", "da", "di", "la", "le",
-                                                                "del", "dos", "bin", "al", "y")
-                               for w in words):
+    elif len(words) > 5 or any(w[:1].islower() and w not in NAME_PARTICLES for w in words):
         return None
     if candidate.isupper() and len(candidate) > 3:
-        candidate = " ".join(w.capitalize() if w.isupper() else w for w in words)
-        candidate = re.sub(r"(?<=[-'’])(\w)", lambda m: m.group(1).upper(), candidate)
+        candidate = _name_case(words)
+    elif any(w.isupper() and len(w) > 2 for w in words) and any(w[:1].isupper() and not w.isupper() for w in words):
+        candidate = _name_case(words)  # "Marie-Claire DUPONT": the surname in capitals, as the French write it
     return candidate
 
 
@@ -663,11 +705,18 @@ def _town_like(text: str) -> bool:
 
 def _degree_field(part: str) -> tuple[str, str | None] | None:
     match = DEGREE.match(part)
+    after = re.fullmatch(r"(?P<field>.+?)\s*(?P<degree>学士|修士|博士|硕士|本科|학사|석사|박사)(?:課程|修了|卒業|学位|학위)?",
+                         part.strip())
+    if not match and after:
+        return after.group("degree"), after.group("field").strip() or None
     if not match:
         return None
     degree = match.group("degree").strip()
     rest = part[match.end():].strip()
-    rest = re.sub(r"^(?:in|of|en|im|:|,|-|–|—)\s+", "", rest, flags=re.I).strip(" ,:-–—")
+    rest = re.sub(r"^(?:in|of|en|im|in der|em|de|d['’]|di|w|z|na|no|по|в|з|:|,|-|–|—)\s*(?<=\s|['’])", "", rest,
+                  flags=re.I).strip(" ,:-–—")
+    if rest.startswith("(") and rest.endswith(")") or rest.startswith("(") and ")" not in rest:
+        rest = rest.strip("()").strip()  # "B.Tech (Computer Science)"
     return degree, (GPA.sub("", rest).strip(" ,;-–") or None)
 
 
@@ -803,6 +852,7 @@ def _languages(section_lines: list[Line]) -> list[str]:
         if first_size and line.size and abs(line.size - first_size) > 2:
             break  # type of another size: the next block (a name across the top, say), not a language
         text = re.sub(r"\([^)]*\)", "", _strip_bullet(line.text))
+        text = re.sub(r"^[^\W\d_][^:,]{0,30}:\s*(?=\S)", "", text)  # "Mother tongue(s): Romanian"
         for item in re.split(r"\s*[,;|•·]\s*|\s+\t\s+|\s{3,}", text):
             name = LANGUAGE_LEVEL.sub("", item).strip(" -–—:.")
             if name and len(name.split()) <= 3 and not re.search(r"\d", name) and name not in found:
@@ -853,6 +903,44 @@ def _claims(experience: list[dict[str, Any]], projects: list[str]) -> list[dict[
     return claims
 
 
+ADDRESS_LABEL = re.compile(
+    r"(?i)^(?:location|(?:home |postal |mailing )?address|based in|residence|city|anschrift|adresse|wohnort|"
+    r"dirección|direccion|domicilio|residencia|ciudad|endereço|morada|cidade|indirizzo|residenza|adres|"
+    r"woonplaats|adresa|adres zamieszkania|adresa bydliště|адрес|адреса|місто|город|διεύθυνση|住所|地址|주소)"
+    r"\s*:\s*(.+)$"
+)
+
+
+def _town_of_address(text: str) -> str:
+    """The town of an address: "Hauptstraße 5, 10115 Berlin" -> "Berlin"; a bare town stays as it is."""
+    text = re.sub(r"\s*\((?:home|work|private|domicile)\)\s*$", "", text.strip(), flags=re.I)
+    pieces = [p.strip() for p in text.split(",") if p.strip()]
+    kept = []
+    for piece in pieces:
+        without_code = re.sub(r"^\s*(?:[A-Z]{1,2}-)?\d{4,6}\s+|\s+\d{4,6}(-\d{4})?\s*$", "", piece)
+        if re.search(r"\d", without_code) and not is_place(without_code):
+            continue  # a street and number, or a postal code alone
+        kept.append(without_code)
+    return ", ".join(kept) or text
+
+
+def _name_on_two_lines(top: list[Line]) -> list[Line]:
+    """The top lines with a given name and a surname printed on two lines ("Eleanor" / "Whitfield-Hughes",
+    a template's large type) joined into one."""
+    texts = [line.text.strip() for line in top]
+    first = next((i for i, text in enumerate(texts) if heading_key(text) not in DOCUMENT_TITLES), None)
+    if first is None or first + 1 >= len(top):
+        return top
+    one, two = top[first], top[first + 1]
+    single = all(re.fullmatch(r"[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*", t.text.strip()) and
+                 not _known_heading(t) and not TITLE_WORDS.search(t.text) and not is_place(t.text.strip())
+                 for t in (one, two))
+    if not single or one.size != two.size or _name_like(one.text) or vocabulary().lookup(one.text.strip()):
+        return top
+    joined = Line(f"{one.text.strip()} {two.text.strip()}", one.size, one.bold and two.bold)
+    return [*top[:first], joined, *top[first + 2:]] if _name_like(joined.text) else top
+
+
 def _phone(candidate: str) -> str | None:
     """A phone number as written, or None for digits that are something else (years, versions)."""
     candidate = candidate.strip()
@@ -861,6 +949,8 @@ def _phone(candidate: str) -> str | None:
         return None
     if re.fullmatch(r"\d+(\.\d+)+", candidate.replace(" ", "")) and not re.fullmatch(r"\d{2,4}(\.\d{2,4}){2,}", candidate):
         return None  # 1.2.3456 is a version or a number, 555.123.4567 a phone
+    if re.fullmatch(rf"(?:0?[1-9]|[12]\d|3[01])\s*[./-]\s*(?:0?[1-9]|1[0-2])\s*[./-]\s*{_YEAR}", candidate):
+        return None  # 12.03.1990: a date (of birth, say), not a phone
     return candidate
 
 
@@ -886,6 +976,8 @@ def parse_lines(lines: list[Line]) -> dict[str, Any]:
         by_kind.setdefault(section.kind, []).extend(section.lines)
     contact_lines = header + by_kind.get("contact", [])
     contact_text = "\n".join(line.text for line in contact_lines)
+    if not EMAIL.search(contact_text):
+        contact_text = OBFUSCATED_DOT.sub(".", OBFUSCATED_AT.sub("@", contact_text))
 
     email = (EMAIL.search(contact_text) or EMAIL.search(everything))
     phone = next((found for source in (contact_text, everything) for match in PHONE.finditer(source)
@@ -902,7 +994,7 @@ def parse_lines(lines: list[Line]) -> dict[str, Any]:
             links.append(link)
 
     # the name: a "Name:" label, else the first name-like line near the top (largest type first)
-    top = (header or lines)[:8] + [line for line in by_kind.get("contact", [])[:4]]
+    top = _name_on_two_lines((header or lines)[:8]) + [line for line in by_kind.get("contact", [])[:4]]
     labelled_name = next((line for line in lines[:20] if re.match(r"(?i)\s*(full )?name\s*:", line.text)), None)
     if labelled_name is not None:
         top = [labelled_name]
@@ -923,9 +1015,9 @@ def parse_lines(lines: list[Line]) -> dict[str, Any]:
 
     location = None
     for line in contact_lines:
-        labelled = re.search(r"(?i)\b(?:location|address|based in)\s*:\s*([^|•\t]+)", line.text)
+        labelled = next((m for part in parts_of(line.text, at=False) if (m := ADDRESS_LABEL.match(part))), None)
         if labelled:
-            location = labelled.group(1).strip()
+            location = _town_of_address(labelled.group(1))
             break
         for part in parts_of(line.text):
             if EMAIL.search(part):
@@ -946,7 +1038,8 @@ def parse_lines(lines: list[Line]) -> dict[str, Any]:
     summary_lines = [_strip_bullet(line.text) for line in by_kind.get("summary", [])]
     if not summary_lines:
         summary_lines = [line.text for line in header if len(line.text.split()) >= 8
-                         and not EMAIL.search(line.text) and not URL.search(line.text)]
+                         and not EMAIL.search(line.text) and not URL.search(line.text)
+                         and len(re.findall(r"[^\W\d_]{2,}", line.text)) >= 6]
     summary = re.sub(r"\s+", " ", " ".join(summary_lines)).strip() or None
 
     experience = _experience(by_kind.get("experience", []))

@@ -1,0 +1,338 @@
+"""Check documents for resume conventions none of the blind sets has, written together with the
+parser's rules for them (so they are no blind set, and `bench/resume_parse.py` reports them apart):
+a German Lebenslauf ("seit", "Persönliche Daten", a date of birth), a French CV (surname in
+capitals, "Depuis", an e-mail written "[at]"), Spanish "Actualidad" and "Surname, Given", Portuguese
+"atual", an Indian resume ("RESUME" title, "+91-", "Till Date"), a US resume with an extension and
+a name with particles in capitals, a Europass CV, a Japanese resume (年/月 dates, 職歴 / 学歴
+headings), icon-font glyphs before contact fields, a PDF with the name on two lines, and a DOCX
+table of jobs.
+"""
+
+from __future__ import annotations
+
+import io
+
+from tests.api.resume_corpus import Job, Person, School, _Pdf
+
+TEXTS: list[tuple[str, str, Person]] = []
+
+
+def _add(layout: str, text: str, label: Person) -> None:
+    TEXTS.append((layout, text, label))
+
+
+_add("lebenslauf", """Lebenslauf
+
+Persönliche Daten
+Name: Jonas Müller
+Geburtsdatum: 12.03.1990
+Anschrift: Hauptstraße 5, 10115 Berlin
+Telefon: 0049 170 1234567
+E-Mail: jonas.mueller@example.de
+
+Berufserfahrung
+seit 04/2020   Softwareentwickler, SAP SE, Walldorf
+  • Entwicklung von Microservices in Java und Kotlin.
+09/2016 – 03/2020   Werkstudent, Siemens AG, München
+  • Testautomatisierung mit Python.
+
+Ausbildung
+10/2012 – 08/2016   Bachelor of Science Informatik, Technische Universität München
+
+Kenntnisse
+Java, Kotlin, Python, Docker
+
+Sprachen
+Deutsch (Muttersprache), Englisch (fließend)
+""", Person("Jonas Müller", "jonas.mueller@example.de", "0049 170 1234567", "Berlin", [], "",
+            ["Java", "Kotlin", "Python", "Docker"], [],
+            [Job("Softwareentwickler", "SAP SE", "Walldorf", "2020-04", None,
+                 ["Entwicklung von Microservices in Java und Kotlin."]),
+             Job("Werkstudent", "Siemens AG", "München", "2016-09", "2020-03", ["Testautomatisierung mit Python."])],
+            [School("Bachelor of Science", "Informatik", "Technische Universität München", "2012-10", "2016-08")],
+            [], ["Deutsch", "Englisch"]))
+
+_add("french_cv", """CURRICULUM VITAE
+
+Marie-Claire DUPONT
+Lyon, France
+Tél. : +33 (0)6 12 34 56 78
+marie-claire.dupont [at] example [dot] fr
+
+EXPÉRIENCE PROFESSIONNELLE
+Depuis janvier 2021 — Cheffe de projet, Capgemini, Lyon
+• Pilotage d'une équipe de 6 développeurs.
+Septembre 2017 – décembre 2020 — Consultante, Sopra Steria, Paris
+• Migration de 40 applications vers Azure.
+
+FORMATION
+2015 – 2017 Master Informatique, Université Claude Bernard Lyon 1
+
+COMPÉTENCES
+Azure, Scrum, SQL
+
+LANGUES
+Français (natif), Anglais (C1)
+""", Person("Marie-Claire Dupont", "marie-claire.dupont@example.fr", "+33 (0)6 12 34 56 78", "Lyon, France", [], "",
+            ["Microsoft Azure", "Scrum", "SQL"], [],
+            [Job("Cheffe de projet", "Capgemini", "Lyon", "2021-01", None, ["Pilotage d'une équipe de 6 développeurs."]),
+             Job("Consultante", "Sopra Steria", "Paris", "2017-09", "2020-12", ["Migration de 40 applications vers Azure."])],
+            [School("Master", "Informatique", "Université Claude Bernard Lyon 1", "2015", "2017")],
+            [], ["Français", "Anglais"]))
+
+_add("spanish_surname_first", """GARCÍA LÓPEZ, María Fernanda
+Buenos Aires, Argentina · +54 9 11 2345-6789 · mf.garcia@example.com.ar
+
+EXPERIENCIA LABORAL
+Enero 2019 – Actualidad | Desarrolladora Full Stack | Mercado Libre | Buenos Aires, Argentina
+- Construí el checkout en React para 10 países.
+Marzo 2016 – Diciembre 2018 | Desarrolladora | Globant | Córdoba, Argentina
+- Mantuve APIs en Node.js.
+
+EDUCACIÓN
+Licenciatura en Sistemas, Universidad de Buenos Aires, 2011 – 2015
+
+HABILIDADES
+React, Node.js, MongoDB
+
+IDIOMAS
+Español (nativo), Inglés (avanzado)
+""", Person("María Fernanda García López", "mf.garcia@example.com.ar", "+54 9 11 2345-6789", "Buenos Aires, Argentina",
+            [], "", ["React", "Node.js", "MongoDB"], [],
+            [Job("Desarrolladora Full Stack", "Mercado Libre", "Buenos Aires, Argentina", "2019-01", None,
+                 ["Construí el checkout en React para 10 países."]),
+             Job("Desarrolladora", "Globant", "Córdoba, Argentina", "2016-03", "2018-12", ["Mantuve APIs en Node.js."])],
+            [School("Licenciatura", "Sistemas", "Universidad de Buenos Aires", "2011", "2015")],
+            [], ["Español", "Inglés"]))
+
+_add("portuguese", """João Pedro da Silva
+São Paulo, Brasil | joao.silva@example.com.br | +55 11 91234-5678
+
+Experiência Profissional
+Analista de Dados | Nubank | São Paulo, Brasil
+mar 2020 – atual
+• Criei 15 modelos de crédito em Python.
+Estagiário | Itaú Unibanco | São Paulo, Brasil
+jan 2018 – fev 2020
+• Automatizei relatórios em SQL.
+
+Formação Acadêmica
+Bacharelado em Ciência da Computação, Universidade de São Paulo, 2014 – 2018
+
+Habilidades
+Python, SQL, Tableau
+""", Person("João Pedro da Silva", "joao.silva@example.com.br", "+55 11 91234-5678", "São Paulo, Brasil", [], "",
+            ["Python", "SQL", "Tableau"], [],
+            [Job("Analista de Dados", "Nubank", "São Paulo, Brasil", "2020-03", None,
+                 ["Criei 15 modelos de crédito em Python."]),
+             Job("Estagiário", "Itaú Unibanco", "São Paulo, Brasil", "2018-01", "2020-02",
+                 ["Automatizei relatórios em SQL."])],
+            [School("Bacharelado", "Ciência da Computação", "Universidade de São Paulo", "2014", "2018")]))
+
+_add("indian", """RESUME
+
+PRIYA SHARMA
+Mobile: +91-9876543210
+Email: priya.sharma@example.in
+Pune, Maharashtra
+
+CAREER OBJECTIVE
+To work in a challenging environment where I can apply my Java skills.
+
+PROFESSIONAL EXPERIENCE
+Infosys Ltd., Pune | Senior Systems Engineer | Jul 2019 – Till Date
+• Built 12 Spring Boot microservices for a banking client.
+Tata Consultancy Services, Chennai | Systems Engineer | Jun 2016 – Jun 2019
+• Supported a mainframe to Java migration.
+
+EDUCATIONAL QUALIFICATIONS
+B.Tech (Computer Science), VIT University, 2012 – 2016, CGPA 8.6
+
+TECHNICAL SKILLS
+Java, Spring Boot, MySQL
+""", Person("Priya Sharma", "priya.sharma@example.in", "+91-9876543210", "Pune, Maharashtra", [],
+            "To work in a challenging environment where I can apply my Java skills.",
+            ["Java", "Spring Boot", "MySQL"], [],
+            [Job("Senior Systems Engineer", "Infosys Ltd.", "Pune", "2019-07", None,
+                 ["Built 12 Spring Boot microservices for a banking client."]),
+             Job("Systems Engineer", "Tata Consultancy Services", "Chennai", "2016-06", "2019-06",
+                 ["Supported a mainframe to Java migration."])],
+            [School("B.Tech", "Computer Science", "VIT University", "2012", "2016")]))
+
+_add("us_particles_extension", """LUDWIG VAN DER BERG
+Chicago, IL  |  (312) 555-0147 ext. 12  |  ludwig.vanderberg@example.com
+
+EXPERIENCE
+Senior Accountant, Deloitte, Chicago, IL                Oct 2018 – Present
+• Closed the books for 14 client entities each month.
+Staff Accountant, Grant Thornton, Chicago, IL           Jun 2015 – Sep 2018
+• Reconciled $2M in intercompany balances.
+
+EDUCATION
+BS Accounting, University of Illinois Chicago, 2011 – 2015
+
+CERTIFICATIONS
+Certified Public Accountant (CPA)
+
+SKILLS
+Excel, SAP, QuickBooks
+""", Person("Ludwig van der Berg", "ludwig.vanderberg@example.com", "(312) 555-0147 ext. 12", "Chicago, IL", [], "",
+            ["Excel", "SAP", "QuickBooks"], [],
+            [Job("Senior Accountant", "Deloitte", "Chicago, IL", "2018-10", None,
+                 ["Closed the books for 14 client entities each month."]),
+             Job("Staff Accountant", "Grant Thornton", "Chicago, IL", "2015-06", "2018-09",
+                 ["Reconciled $2M in intercompany balances."])],
+            [School("BS", "Accounting", "University of Illinois Chicago", "2011", "2015")],
+            ["Certified Public Accountant (CPA)"]))
+
+_add("europass", """Ioana Popescu
+Date of birth: 14.05.1992   Nationality: Romanian
+Phone number: (+40) 721 234 567   Email address: ioana.popescu@example.ro
+Address: Strada Victoriei 10, 010061, Bucharest, Romania
+
+WORK EXPERIENCE
+01/09/2019 – CURRENT   Bucharest, Romania
+SOFTWARE DEVELOPER   UIPATH
+● Built robot scheduling features used by 2,000 customers.
+15/07/2016 – 31/08/2019   Cluj-Napoca, Romania
+JUNIOR DEVELOPER   ENDAVA
+● Wrote integration tests for a payments platform.
+
+EDUCATION AND TRAINING
+01/10/2013 – 30/06/2016   Bucharest, Romania
+BACHELOR OF COMPUTER SCIENCE   University of Bucharest
+
+LANGUAGE SKILLS
+Mother tongue(s): Romanian
+Other language(s): English, French
+""", Person("Ioana Popescu", "ioana.popescu@example.ro", "(+40) 721 234 567", "Bucharest, Romania", [], "",
+            [], [],
+            [Job("SOFTWARE DEVELOPER", "UIPATH", "Bucharest, Romania", "2019-09", None,
+                 ["Built robot scheduling features used by 2,000 customers."]),
+             Job("JUNIOR DEVELOPER", "ENDAVA", "Cluj-Napoca, Romania", "2016-07", "2019-08",
+                 ["Wrote integration tests for a payments platform."])],
+            [School("BACHELOR OF COMPUTER SCIENCE", None, "University of Bucharest", "2013-10", "2016-06")],
+            [], ["Romanian", "English", "French"]))
+
+_add("japanese", """職務経歴書
+山田 太郎
+東京都渋谷区 | taro.yamada@example.jp | 090-1234-5678
+
+職歴
+2019年4月 – 現在   株式会社メルカリ   バックエンドエンジニア
+・Goで決済APIを開発
+2015年4月 – 2019年3月   楽天株式会社   ソフトウェアエンジニア
+・Javaで検索基盤を運用
+
+学歴
+2011年4月 – 2015年3月   東京大学   工学部 学士
+
+スキル
+Go, Java, MySQL
+""", Person("山田 太郎", "taro.yamada@example.jp", "090-1234-5678", "東京都渋谷区", [], "",
+            ["Go", "Java", "MySQL"], [],
+            [Job("バックエンドエンジニア", "株式会社メルカリ", None, "2019-04", None, ["Goで決済APIを開発"]),
+             Job("ソフトウェアエンジニア", "楽天株式会社", None, "2015-04", "2019-03", ["Javaで検索基盤を運用"])],
+            [School("学士", "工学部", "東京大学", "2011-04", "2015-03")], latin=False))
+
+_add("icon_font_glyphs", """Anna Kowalska
+\uf0e0 anna.kowalska@example.pl   \uf095 +48 501 234 567   \uf041 Kraków, Poland   \uf09b github.com/akowalska
+
+DOŚWIADCZENIE ZAWODOWE
+Allegro, Poznań, Poland
+Senior Frontend Developer | 10.2020 – obecnie
+• Przepisałam koszyk w TypeScript.
+Comarch, Kraków, Poland
+Frontend Developer | 07.2017 – 09.2020
+• Utrzymywałam 3 aplikacje w Angular.
+
+WYKSZTAŁCENIE
+Magister Informatyki, Akademia Górniczo-Hutnicza, 2012 – 2017
+
+UMIEJĘTNOŚCI
+TypeScript, Angular, React
+""", Person("Anna Kowalska", "anna.kowalska@example.pl", "+48 501 234 567", "Kraków, Poland",
+            ["https://github.com/akowalska"], "", ["TypeScript", "Angular", "React"], [],
+            [Job("Senior Frontend Developer", "Allegro", "Poznań, Poland", "2020-10", None,
+                 ["Przepisałam koszyk w TypeScript."]),
+             Job("Frontend Developer", "Comarch", "Kraków, Poland", "2017-07", "2020-09",
+                 ["Utrzymywałam 3 aplikacje w Angular."])],
+            [School("Magister", "Informatyki", "Akademia Górniczo-Hutnicza", "2012", "2017")]))
+
+
+def name_on_two_lines_pdf() -> bytes:
+    """A template that prints the given name and the surname on two lines in large type."""
+    pdf = _Pdf(latin=True)
+    left = 56
+    pdf.text(left, "Eleanor", size=26, bold=True)
+    pdf.text(left, "Whitfield-Hughes", size=26, bold=True)
+    pdf.text(left, "Manchester, UK  |  +44 (0)161 496 0321  |  eleanor.wh@example.co.uk", size=9)
+    pdf.y -= 8
+    pdf.text(left, "EXPERIENCE", size=12, bold=True)
+    pdf.text(left, "Product Designer, Auto Trader, Manchester, UK", size=10, bold=True, advance=False)
+    pdf.text(0, "Apr 2021 – Present", size=10, right=pdf.width - 56)
+    pdf.text(left + 10, "• Redesigned the car listing page for 40 million visits a month.", size=10)
+    pdf.text(left, "UX Designer, BBC, Salford, UK", size=10, bold=True, advance=False)
+    pdf.text(0, "Sep 2017 – Mar 2021", size=10, right=pdf.width - 56)
+    pdf.text(left + 10, "• Ran 30 usability studies for iPlayer.", size=10)
+    pdf.y -= 6
+    pdf.text(left, "EDUCATION", size=12, bold=True)
+    pdf.text(left, "BA Graphic Design, Manchester School of Art, 2014 – 2017", size=10)
+    pdf.y -= 6
+    pdf.text(left, "SKILLS", size=12, bold=True)
+    pdf.text(left, "Figma, Sketch, User Research", size=10)
+    return pdf.done()
+
+
+NAME_ON_TWO_LINES = Person(
+    "Eleanor Whitfield-Hughes", "eleanor.wh@example.co.uk", "+44 (0)161 496 0321", "Manchester, UK", [], "",
+    ["Figma", "Sketch", "User research"], [],
+    [Job("Product Designer", "Auto Trader", "Manchester, UK", "2021-04", None,
+         ["Redesigned the car listing page for 40 million visits a month."]),
+     Job("UX Designer", "BBC", "Salford, UK", "2017-09", "2021-03", ["Ran 30 usability studies for iPlayer."])],
+    [School("BA", "Graphic Design", "Manchester School of Art", "2014", "2017")],
+)
+
+
+def _docx_table(document, rows: list[tuple[str, ...]]) -> None:
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+
+
+def docx_table_of_jobs() -> bytes:
+    """Jobs and education in Word tables with a row naming the columns."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Kofi Boateng", level=0)
+    document.add_paragraph("Kumasi, Ghana | kofi.boateng@example.com.gh | +233 20 987 6543")
+    document.add_heading("Work Experience", level=1)
+    _docx_table(document, [("Period", "Position", "Employer", "Location"),
+                           ("2020 – Present", "Network Engineer", "MTN Ghana", "Accra, Ghana"),
+                           ("2016 – 2020", "IT Support Officer", "Ecobank", "Kumasi, Ghana")])
+    document.add_heading("Education", level=1)
+    _docx_table(document, [("Years", "Degree", "Institution"),
+                           ("2012 – 2016", "BSc Computer Engineering", "Kwame Nkrumah University of Science and Technology")])
+    document.add_heading("Skills", level=1)
+    document.add_paragraph("Cisco IOS, Linux, Python")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+DOCX_TABLE_OF_JOBS = Person(
+    "Kofi Boateng", "kofi.boateng@example.com.gh", "+233 20 987 6543", "Kumasi, Ghana", [], "",
+    ["Cisco IOS", "Linux", "Python"], [],
+    [Job("Network Engineer", "MTN Ghana", "Accra, Ghana", "2020", None, []),
+     Job("IT Support Officer", "Ecobank", "Kumasi, Ghana", "2016", "2020", [])],
+    [School("BSc", "Computer Engineering", "Kwame Nkrumah University of Science and Technology", "2012", "2016")],
+)
+
+
+def world_set() -> list[tuple[str, Person, None, bytes]]:
+    return [(layout, label, None, text.encode()) for layout, text, label in TEXTS] + [
+        ("pdf_name_on_two_lines", NAME_ON_TWO_LINES, None, name_on_two_lines_pdf()),
+        ("docx_table_of_jobs", DOCX_TABLE_OF_JOBS, None, docx_table_of_jobs()),
+    ]

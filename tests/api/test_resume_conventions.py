@@ -1,0 +1,195 @@
+"""The offline parser on resume conventions from around the world that no blind set has: the check
+documents of `resume_world.py` field by field, and the rules behind them one by one (page headers
+and footers of DOCX files, tables of jobs, open-ended ranges in every date style, headings in other
+scripts, phone and e-mail styles, names written in the ways names are written)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from backend.llm_api.services.resume_parsing import parse_document, read_document
+from backend.llm_api.services.resume_parsing.offline import find_range
+from tests.api.resume_corpus import expected_fields, parsed_fields, score
+from tests.api.resume_world import world_set
+
+
+def parse(data: bytes) -> dict:
+    return parse_document(document=read_document(data=data, max_pages=20)).data
+
+
+WORLD = world_set()
+
+
+@pytest.mark.parametrize(("layout", "person", "variant", "data"), WORLD, ids=[layout for layout, *_ in WORLD])
+def test_resumes_of_other_conventions_parse_field_by_field(layout, person, variant, data):
+    parsed = parse(data)
+    got = parsed_fields(parsed)
+    wrong = {name: (expected, got.get(name)) for name, expected in expected_fields(person).items()
+             if not score(person, parsed)[name]}
+    assert wrong == {}
+
+
+@pytest.mark.parametrize(("text", "start", "end", "current"), [
+    ("3/2018– \t Lead Developer", "2018-03", None, True),
+    ("2018 –", "2018", None, True),
+    ("Jan 2020 —", "2020-01", None, True),
+    ("2020-01 –   Engineer", "2020-01", None, True),
+    ("seit 04/2020", "2020-04", None, True),
+    ("depuis mars 2019", "2019-03", None, True),
+    ("desde enero de 2020", "2020-01", None, True),
+    ("dal 2017", "2017", None, True),
+    ("marzo de 2018 – actualidad", "2018-03", None, True),
+    ("mar 2020 – atual", "2020-03", None, True),
+    ("von 2016 bis 2019", "2016", "2019", False),
+    ("de 2018 a 2020", "2018", "2020", False),
+    ("janvier 2020 – aujourd'hui", "2020-01", None, True),
+    ("10.2020 – obecnie", "2020-10", None, True),
+    ("сентябрь 2019 – настоящее время", "2019-09", None, True),
+    ("2019年4月 – 現在", "2019-04", None, True),
+    ("2018.03 ~ 현재", "2018-03", None, True),
+])
+def test_open_ended_and_foreign_ranges(text, start, end, current):
+    found = find_range(f"Engineer, Foo  {text}")
+    assert (found.start, found.end, found.current) == (start, end, current)
+
+
+def test_a_dash_between_a_year_and_a_degree_is_no_open_range():
+    assert find_range("2014 - BSc Computer Science") is None
+
+
+@pytest.mark.parametrize("heading", ["ОПЫТ РАБОТЫ", "Досвід роботи", "ΕΠΑΓΓΕΛΜΑΤΙΚΗ ΕΜΠΕΙΡΙΑ", "職歴", "工作经历",
+                                     "경력", "Doświadczenie zawodowe", "İş Deneyimi", "Berufliche Erfahrung"])
+def test_experience_headings_in_other_scripts_and_languages(heading):
+    text = f"Kim Lee\nkim@example.com\n{heading}\nData Analyst | Acme Corp | 2019 - 2021\n- Built reports\n"
+    job = parse(text.encode())["experience"][0]
+    assert (job["title"], job["company"]) == ("Data Analyst", "Acme Corp")
+
+
+@pytest.mark.parametrize(("heading", "kind"), [("Skills Summary", "skills"), ("SUMMARY OF SKILLS", "skills"),
+                                               ("IT Skills", "skills"), ("Educational Qualifications", "education")])
+def test_headings_with_a_section_word_at_either_end(heading, kind):
+    line = "BSc Physics, University of Leeds, 2015 – 2018" if kind == "education" else "Python, Go"
+    parsed = parse(f"Kim Lee\nkim@example.com\n{heading}\n{line}\n".encode())
+    if kind == "skills":
+        assert parsed["skills"] == ["Python", "Go"]
+    else:
+        assert [(e["degree"], e["institution"]) for e in parsed["education"]] == [("BSc", "University of Leeds")]
+
+
+def test_a_line_naming_a_title_or_company_is_no_heading():
+    text = ("Kim Lee\nkim@example.com\nEXPERIENCE\nSkills Trainer, Acme Corp | 2019 - 2021\n- Ran courses\n"
+            "Education Technology Group | 2016 - 2019\n- Built courses\n")
+    assert len(parse(text.encode())["experience"]) == 2
+
+
+@pytest.mark.parametrize("phone", ["+44 (0)20 7946 0958", "0049 30 1234567", "(555) 123-4567 ext. 12",
+                                   "+91-9876543210", "(+40) 721 234 567", "+7 (495) 123-45-67"])
+def test_more_phone_styles(phone):
+    assert parse(f"Rosa Diaz\nrosa@example.com | {phone}\n".encode())["phone"] == phone
+
+
+def test_a_date_of_birth_is_no_phone():
+    text = "Rosa Diaz\nDate of birth: 12.03.1990\nrosa@example.com\nPhone: +34 612 345 678\n"
+    assert parse(text.encode())["phone"] == "+34 612 345 678"
+
+
+@pytest.mark.parametrize("written", ["rosa.diaz [at] example [dot] com", "rosa.diaz(at)example.com",
+                                     "rosa.diaz {at} example {dot} com"])
+def test_emails_written_against_harvesters(written):
+    assert parse(f"Rosa Diaz\n{written}\n".encode())["email"] == "rosa.diaz@example.com"
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("Curriculum Vitae\nLUDWIG VAN DER BERG", "Ludwig van der Berg"),
+    ("Marie-Claire DUPONT", "Marie-Claire Dupont"),
+    ("GARCÍA LÓPEZ, María Fernanda", "María Fernanda García López"),
+    ("SEAN MCDONALD", "Sean McDonald"),
+    ("Siti Nurhaliza binti Tarudin", "Siti Nurhaliza binti Tarudin"),
+    ("RESUME\nPRIYA SHARMA", "Priya Sharma"),
+    ("Eleanor\nWhitfield-Hughes", "Eleanor Whitfield-Hughes"),
+])
+def test_names_as_they_are_written(line, name):
+    assert parse(f"{line}\nkim@example.com\nSKILLS\nPython\n".encode())["name"] == name
+
+
+def test_a_place_on_its_own_line_is_no_second_half_of_a_name():
+    assert parse(b"Eleanor\nManchester\neleanor@example.com\n")["name"] is None
+
+
+@pytest.mark.parametrize(("label", "location"), [("Anschrift: Hauptstraße 5, 10115 Berlin", "Berlin"),
+                                                 ("Address: 123 Main Street, Austin, TX 78701", "Austin, TX"),
+                                                 ("Dirección: Calle Mayor 3, 28013 Madrid, España", "Madrid, España")])
+def test_a_labelled_address_gives_its_town(label, location):
+    assert parse(f"Rosa Diaz\nrosa@example.com\n{label}\n".encode())["location"] == location
+
+
+def test_icon_font_glyphs_part_contact_fields():
+    text = "Anna Nowak\n\uf0e0 anna@example.pl  \uf095 +48 501 234 567  \uf041 Kraków, Poland\n"
+    parsed = parse(text.encode())
+    assert (parsed["email"], parsed["phone"], parsed["location"]) == ("anna@example.pl", "+48 501 234 567",
+                                                                      "Kraków, Poland")
+
+
+def test_markdown_and_ascii_tables_of_jobs():
+    for table in ("| Dates | Role | Company |\n|---|:--|---|\n| 2019 – Present | DevOps Engineer | OCP Group |\n"
+                  "| 2016 – 2019 | Systems Administrator | Maroc Telecom |\n",
+                  "+------------+------------+\n| Period     | Position   | Employer |\n+============+\n"
+                  "| 2019 – Present | DevOps Engineer | OCP Group |\n+------------+\n"
+                  "| 2016 – 2019 | Systems Administrator | Maroc Telecom |\n+------------+\n"):
+        parsed = parse(f"Kim Lee\nkim@example.com\nEXPERIENCE\n{table}".encode())
+        assert [(e["title"], e["company"], e["start"], e["current"]) for e in parsed["experience"]] == [
+            ("DevOps Engineer", "OCP Group", "2019", True), ("Systems Administrator", "Maroc Telecom", "2016", False)]
+
+
+def _docx(build) -> bytes:
+    import docx
+
+    document = docx.Document()
+    build(document)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_docx_page_header_and_footer_give_the_contact_fields():
+    def build(document):
+        section = document.sections[0]
+        section.header.paragraphs[0].text = "Nadia Rahman"
+        section.footer.paragraphs[0].text = "nadia@example.com | +880 1712 345678"
+        section.footer.add_paragraph("Confidential")
+        document.add_heading("Skills", level=1)
+        document.add_paragraph("Go, PHP")
+
+    data = _docx(build)
+    assert [line.text for line in read_document(data=data, max_pages=20).lines][:2] == [
+        "Nadia Rahman", "nadia@example.com | +880 1712 345678"]  # the footer's "Confidential" is not kept
+    parsed = parse(data)
+    assert (parsed["name"], parsed["email"], parsed["phone"]) == ("Nadia Rahman", "nadia@example.com",
+                                                                  "+880 1712 345678")
+
+
+def test_a_docx_with_a_title_page_reads_the_first_page_header():
+    def build(document):
+        section = document.sections[0]
+        section.different_first_page_header_footer = True
+        section.first_page_header.paragraphs[0].text = "Nadia Rahman"
+        section.header.paragraphs[0].text = "Nadia Rahman – page 2"
+        document.add_paragraph("nadia@example.com")
+
+    assert [line.text for line in read_document(data=_docx(build), max_pages=20).lines] == [
+        "Nadia Rahman", "nadia@example.com"]
+
+
+def test_a_docx_layout_table_is_still_read_cell_by_cell():
+    def build(document):
+        document.add_paragraph("Kofi Boateng")
+        side, main = document.add_table(rows=1, cols=2).rows[0].cells
+        side.text = "kofi@example.com"
+        side.add_paragraph("Accra, Ghana")
+        main.text = "EXPERIENCE"
+        main.add_paragraph("Engineer, MTN | 2019 – Present")
+
+    assert [line.text for line in read_document(data=_docx(build), max_pages=20).lines] == [
+        "Kofi Boateng", "kofi@example.com", "Accra, Ghana", "EXPERIENCE", "Engineer, MTN | 2019 – Present"]
