@@ -453,7 +453,22 @@ def parts_of(text: str, *, at: bool = True) -> list[str]:
     if at:
         text = re.sub(r"(?<=\w)\s+at\s+(?=[A-Z\d])", " | ", text)
         text = re.sub(r"\s+@\s+", " | ", text)
-    return [p.strip(" ,;()[]") for p in SEPARATORS.split(text) if p and p.strip(" ,;()[]")]
+    return [part for p in SEPARATORS.split(text) if p and (part := _trimmed(p))]
+
+
+def _trimmed(part: str) -> str:
+    """A part without the punctuation around it; a parenthesis only when it is unbalanced ("(PDO)" stays)."""
+    part = part.strip(" ,;[]")
+    while True:
+        if part.startswith("(") and part.endswith(")") and part.count("(") == part.count(")") == 1:
+            part = part[1:-1]  # "(Remote)"
+        elif part.startswith("(") and ")" not in part:
+            part = part[1:]
+        elif part.endswith(")") and "(" not in part:
+            part = part[:-1]
+        else:
+            return part
+        part = part.strip(" ,;[]")
 
 
 def is_place(text: str) -> bool:
@@ -621,7 +636,7 @@ def _title_score(part: str) -> int:
 
 DURATION = re.compile(r"(?i)\s*\(\s*(?:\d+\+?\s*(?:yrs?|years?|mos?|months?)\.?\s*){1,2}\)")
 ENTRY_LABEL = re.compile(r"(?i)^\s*(?:company|employer|organi[sz]ation|client|designation|position|role|job title|"
-                         r"title|duration|period|dates?|location|place)\s*:\s*")
+                         r"title|duration|period|dates?|location|place)\s*(?::\s*|$)")
 
 
 def _experience(section_lines: list[Line]) -> list[dict[str, Any]]:
@@ -682,6 +697,11 @@ def _experience(section_lines: list[Line]) -> list[dict[str, Any]]:
             name, town = company.split(", ")
             if _town_like(town):
                 company, location = name, town  # "Rovio, Espoo": a company, then a town the list does not know
+        if company and location is None and (inner := re.fullmatch(r"(.+?)\s*\(([^()]+)\)", company)) \
+                and (is_place(inner.group(2)) or _town_like(inner.group(2))):
+            company, location = inner.group(1), inner.group(2)  # "Farfetch (Porto)"
+        if location is None and title and company:
+            location = next((part for part in rest if part not in (title, company) and _town_like(part)), None)
         if company is None and title and found and found[-1]["company"] and len(entry.header) == 1:
             company = found[-1]["company"]  # "Agoda" then two titles with their dates: both at Agoda
             location = location or found[-1]["location"]
@@ -699,8 +719,10 @@ def _town_like(text: str) -> bool:
     """One or two capitalised words that name no company, title or school: a town after a company."""
     words = text.split()
     return 1 <= len(words) <= 2 and all(w[:1].isupper() and w[1:2].islower() for w in words) \
-        and not re.search(r"[\d&@()]", text) and not COMPANY_WORDS.search(text) and not TITLE_WORDS.search(text) \
-        and not INSTITUTION.search(text) and not LEGAL_FORM.search(text)
+        and bool(re.fullmatch(r"[^\W\d_]+(?:[-'’ ][^\W\d_]+)*", text)) and not COMPANY_WORDS.search(text) \
+        and not TITLE_WORDS.search(text) and not INSTITUTION.search(text) and not LEGAL_FORM.search(text) \
+        and heading_key(text) not in HEADING_KIND and not ENTRY_LABEL.match(text) \
+        and heading_key(text) not in ("responsibilities", "duties", "tasks", "description", "highlights", "details")
 
 
 def _degree_field(part: str) -> tuple[str, str | None] | None:
@@ -1034,6 +1056,10 @@ def parse_lines(lines: list[Line]) -> dict[str, Any]:
                     break
         if location:
             break
+    if location is None:  # "jane@example.com • 07700 900123 • Bristol": a town beside the contact fields
+        location = next((part for line in contact_lines[:8] if EMAIL.search(line.text) or PHONE.search(line.text)
+                         for part in parts_of(line.text) if part != name and not EMAIL.search(part)
+                         and not PHONE.search(part) and _town_like(part)), None)
 
     summary_lines = [_strip_bullet(line.text) for line in by_kind.get("summary", [])]
     if not summary_lines:
