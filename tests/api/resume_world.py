@@ -4,8 +4,8 @@ a German Lebenslauf ("seit", "Persönliche Daten", a date of birth), a French CV
 capitals, "Depuis", an e-mail written "[at]"), Spanish "Actualidad" and "Surname, Given", Portuguese
 "atual", an Indian resume ("RESUME" title, "+91-", "Till Date"), a US resume with an extension and
 a name with particles in capitals, a Europass CV, a Japanese resume (年/月 dates, 職歴 / 学歴
-headings), icon-font glyphs before contact fields, a PDF with the name on two lines, and a DOCX
-table of jobs.
+headings), icon-font glyphs before contact fields, a PDF with the name on two lines, PDFs laid out
+as the awesome-cv and moderncv LaTeX classes lay them out, and a DOCX table of jobs.
 """
 
 from __future__ import annotations
@@ -294,6 +294,90 @@ NAME_ON_TWO_LINES = Person(
 )
 
 
+def awesome_cv_pdf() -> bytes:
+    """awesome-cv's layout: the given name light and the surname bold on one centred row, a position
+    line in capitals, then "Title ... City" and "Company ... dates" rows, right-aligned."""
+    pdf = _Pdf(latin=True)
+    left, right = 56, pdf.width - 56
+    pdf.canvas.setFont(pdf.regular, 28)
+    pdf.canvas.drawString(190, pdf.y, "Claire")
+    pdf.canvas.setFont(pdf.bold, 28)
+    pdf.canvas.drawString(290, pdf.y, "Fontaine")
+    pdf.y -= 22
+    pdf.canvas.setFont(pdf.regular, 9)
+    pdf.canvas.drawCentredString(pdf.width / 2, pdf.y, "SITE RELIABILITY ENGINEER · PLATFORM")
+    pdf.y -= 14
+    pdf.canvas.drawCentredString(pdf.width / 2, pdf.y, "+33 6 12 34 56 78  |  claire.fontaine@example.fr  |  "
+                                                       "github.com/cfontaine  |  Paris, France")
+    pdf.y -= 26
+    pdf.text(left, "Experience", size=14, bold=True)
+    for title, place, company, dates, highlight in (
+        ("Site Reliability Engineer", "Paris, France", "Datadog", "Mar. 2020 - Present",
+         "Ran the on-call rotation for 40 services."),
+        ("Systems Engineer", "Lyon, France", "OVHcloud", "Sep. 2016 - Feb. 2020", "Automated 3,000 server installs."),
+    ):
+        pdf.text(left, title, size=10, bold=True, advance=False)
+        pdf.text(0, place, size=9, right=right)
+        pdf.text(left, company, size=9, advance=False)
+        pdf.text(0, dates, size=9, right=right)
+        pdf.text(left + 10, f"• {highlight}", size=9)
+    pdf.text(left, "Education", size=14, bold=True)
+    pdf.text(left, "MSc in Computer Science", size=10, bold=True, advance=False)
+    pdf.text(0, "Grenoble, France", size=9, right=right)
+    pdf.text(left, "Université Grenoble Alpes", size=9, advance=False)
+    pdf.text(0, "2011 - 2016", size=9, right=right)
+    pdf.text(left, "Skills", size=14, bold=True)
+    pdf.text(left, "Kubernetes, Terraform, Go, Prometheus", size=9)
+    return pdf.done()
+
+
+AWESOME_CV = Person(
+    "Claire Fontaine", "claire.fontaine@example.fr", "+33 6 12 34 56 78", "Paris, France",
+    ["https://github.com/cfontaine"], "", ["Kubernetes", "Terraform", "Go", "Prometheus"], [],
+    [Job("Site Reliability Engineer", "Datadog", "Paris, France", "2020-03", None,
+         ["Ran the on-call rotation for 40 services."]),
+     Job("Systems Engineer", "OVHcloud", "Lyon, France", "2016-09", "2020-02", ["Automated 3,000 server installs."])],
+    [School("MSc", "Computer Science", "Université Grenoble Alpes", "2011", "2016")],
+)
+
+
+def moderncv_pdf() -> bytes:
+    """moderncv's classic style: the address, phone and e-mail right-aligned beside the name, dates in
+    a left margin, "Title, Employer, City" beside them."""
+    pdf = _Pdf(latin=True)
+    top, right = pdf.y, pdf.width - 56
+    pdf.text(56, "Tomasz Zielinski", size=24)
+    pdf.text(56, "Embedded Software Engineer", size=12)
+    pdf.canvas.setFont(pdf.regular, 9)
+    for number, text in enumerate(("ul. Dluga 5, 00-001 Warsaw", "+48 601 234 567", "tomasz.zielinski@example.pl")):
+        pdf.canvas.drawRightString(right, top - 12 * number, text)
+    pdf.y -= 20
+    for heading, entries in (
+        ("Experience", [("2019–present", "Senior Firmware Engineer, Nokia, Gdansk", "Wrote 5G base station drivers in C."),
+                        ("2015–2019", "Firmware Engineer, Samsung R&D, Warsaw", "Ported RTOS to 4 boards.")]),
+        ("Education", [("2010–2015", "MSc Electronics, Warsaw University of Technology", "Thesis on CAN bus timing.")]),
+    ):
+        pdf.text(150, heading, size=13)
+        for dates, what, detail in entries:
+            pdf.text(56, dates, size=9, advance=False)
+            pdf.text(150, what, size=10)
+            pdf.text(150, detail, size=9)
+    pdf.text(150, "Languages", size=13)
+    for language, level in (("Polish", "Native"), ("English", "Fluent")):
+        pdf.text(56, language, size=9, advance=False)
+        pdf.text(150, level, size=9)
+    return pdf.done()
+
+
+MODERNCV = Person(
+    "Tomasz Zielinski", "tomasz.zielinski@example.pl", "+48 601 234 567", "Warsaw", [], "", [], [],
+    [Job("Senior Firmware Engineer", "Nokia", "Gdansk", "2019", None, ["Wrote 5G base station drivers in C."]),
+     Job("Firmware Engineer", "Samsung R&D", "Warsaw", "2015", "2019", ["Ported RTOS to 4 boards."])],
+    [School("MSc", "Electronics", "Warsaw University of Technology", "2010", "2015")],
+    [], ["Polish", "English"],
+)
+
+
 def _docx_table(document, rows: list[tuple[str, ...]]) -> None:
     table = document.add_table(rows=len(rows), cols=len(rows[0]))
     for row, cells in zip(table.rows, rows, strict=True):
@@ -334,5 +418,7 @@ DOCX_TABLE_OF_JOBS = Person(
 def world_set() -> list[tuple[str, Person, None, bytes]]:
     return [(layout, label, None, text.encode()) for layout, text, label in TEXTS] + [
         ("pdf_name_on_two_lines", NAME_ON_TWO_LINES, None, name_on_two_lines_pdf()),
+        ("pdf_awesome_cv", AWESOME_CV, None, awesome_cv_pdf()),
+        ("pdf_moderncv", MODERNCV, None, moderncv_pdf()),
         ("docx_table_of_jobs", DOCX_TABLE_OF_JOBS, None, docx_table_of_jobs()),
     ]

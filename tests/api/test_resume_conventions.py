@@ -193,3 +193,27 @@ def test_a_docx_layout_table_is_still_read_cell_by_cell():
 
     assert [line.text for line in read_document(data=_docx(build), max_pages=20).lines] == [
         "Kofi Boateng", "kofi@example.com", "Accra, Ghana", "EXPERIENCE", "Engineer, MTN | 2019 – Present"]
+
+
+@pytest.mark.parametrize(("line", "company", "location"), [
+    ("Petroleum Development Oman (PDO) – Muscat", "Petroleum Development Oman (PDO)", "Muscat"),
+    ("Farfetch (Porto) — Software Engineer", "Farfetch", "Porto"),
+    ("Rovio, Espoo", "Rovio", "Espoo"),
+])
+def test_a_town_beside_the_company_even_when_no_list_knows_it(line, company, location):
+    text = f"Kim Lee\nkim@example.com\nEXPERIENCE\n{line}\nSoftware Engineer | 2018 – 2020\n- Built it.\n"
+    job = parse(text.encode())["experience"][0]
+    assert (job["company"], job["location"]) == (company, location)
+
+
+def test_an_entry_label_or_a_name_is_no_town():
+    text = ("Kim Lee\nkim@example.com\nEXPERIENCE\nCompany: Persistent Systems\nDesignation: Engineer\n"
+            "Duration: Jan 2019 - Present\nResponsibilities:\n- Built services\n")
+    assert parse(text.encode())["experience"][0]["location"] is None
+    assert parse(b"John Smith | john@example.com | 07700 900123\n")["location"] is None
+
+
+@pytest.mark.parametrize(("line", "location"), [("john@example.co.uk • 07700 900123 • Bristol", "Bristol"),
+                                                ("ul. Dluga 5, 00-001 Warsaw | +48 601 234 567", "Warsaw")])
+def test_a_town_or_an_address_beside_the_contact_fields(line, location):
+    assert parse(f"John Smith\n{line}\n".encode())["location"] == location

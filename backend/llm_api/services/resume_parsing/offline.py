@@ -933,15 +933,22 @@ ADDRESS_LABEL = re.compile(
 )
 
 
+# a street with its number, then a postal code before the town
+EUROPEAN_ADDRESS = re.compile(r"\d\w?\s*,\s*(?:[A-Z]{1,2}-)?\d{2,5}(?:-\d{3})?\s+[^\W\d_][^\W\d_ '’\-]+"
+                              r"(?:[ \-][^\W\d_]+)?(?:\s*,\s*[^\W\d_][^\W\d_ ]+)?$")
+
+
 def _town_of_address(text: str) -> str:
     """The town of an address: "Hauptstraße 5, 10115 Berlin" -> "Berlin"; a bare town stays as it is."""
     text = re.sub(r"\s*\((?:home|work|private|domicile)\)\s*$", "", text.strip(), flags=re.I)
     pieces = [p.strip() for p in text.split(",") if p.strip()]
     kept = []
-    for piece in pieces:
-        without_code = re.sub(r"^\s*(?:[A-Z]{1,2}-)?\d{4,6}\s+|\s+\d{4,6}(-\d{4})?\s*$", "", piece)
-        if re.search(r"\d", without_code) and not is_place(without_code):
-            continue  # a street and number, or a postal code alone
+    for number, piece in enumerate(pieces):
+        if number == 0 and len(pieces) > 1 and re.search(r"\d", piece):
+            continue  # the street and its number ("123 Main Street", "Hauptstraße 5")
+        without_code = re.sub(r"^\s*(?:[A-Z]{1,2}-)?\d{2,6}(?:-\d{3})?\s+|\s+\d{4,6}(-\d{4})?\s*$", "", piece)
+        if re.search(r"\d", without_code):
+            continue  # a postal code alone
         kept.append(without_code)
     return ", ".join(kept) or text
 
@@ -1054,6 +1061,9 @@ def parse_lines(lines: list[Line]) -> dict[str, Any]:
                 if place:
                     location = place
                     break
+            if EUROPEAN_ADDRESS.search(part):  # "ul. Długa 5, 00-001 Warsaw", "Hauptstraße 5, 10115 Berlin"
+                location = _town_of_address(part)
+                break
         if location:
             break
     if location is None:  # "jane@example.com • 07700 900123 • Bristol": a town beside the contact fields
