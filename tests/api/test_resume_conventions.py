@@ -217,3 +217,24 @@ def test_an_entry_label_or_a_name_is_no_town():
                                                 ("ul. Dluga 5, 00-001 Warsaw | +48 601 234 567", "Warsaw")])
 def test_a_town_or_an_address_beside_the_contact_fields(line, location):
     assert parse(f"John Smith\n{line}\n".encode())["location"] == location
+
+
+@pytest.mark.parametrize("line", ["Resume of Robert Nguyen", "CV – Robert Nguyen", "Robert Nguyen – Curriculum Vitae",
+                                  "Robert Nguyen | Resume"])
+def test_a_document_title_around_the_name(line):
+    assert parse(f"{line}\nbob@example.com\n".encode())["name"] == "Robert Nguyen"
+
+
+def test_labelled_contact_fields_and_skills_tabled_by_category():
+    text = ("Robert Nguyen\nE: bob@example.com | T: +1 (415) 555-0182 | W: bobnguyen.dev\nTECHNICAL SKILLS\n"
+            "Languages\tPython, TypeScript\nDatabases\tPostgreSQL, Redis\n")
+    parsed = parse(text.encode())
+    assert (parsed["phone"], parsed["links"]) == ("+1 (415) 555-0182", ["https://bobnguyen.dev"])
+    assert parsed["skills"] == ["Python", "TypeScript", "PostgreSQL", "Redis"]
+
+
+def test_a_minor_is_neither_field_nor_institution():
+    text = ("Robert Nguyen\nbob@example.com\nEDUCATION\n"
+            "B.S. in Computer Science, Minor in Mathematics — UC Davis — Expected May 2015\n")
+    assert parse(text.encode())["education"] == [{"degree": "B.S.", "field": "Computer Science",
+                                                  "institution": "UC Davis", "start": None, "end": "2015-05"}]

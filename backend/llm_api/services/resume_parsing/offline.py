@@ -536,6 +536,8 @@ def _name_case(words: list[str]) -> str:
 
 def _name_like(text: str) -> str | None:
     text = re.sub(r"^[\s\-=*#_~|]+|[\s\-=*#_~|]+$", "", text)  # "-- JANE ROE --"
+    text = re.sub(r"(?i)^\s*(?:resume|résumé|cv|curriculum vitae|lebenslauf)\s*(?:of\b|[-–—:|])\s*(?=\S)|"
+                  r"\s*(?:[-–—:|]\s*|\s)(?:resume|résumé|cv|curriculum vitae|lebenslauf)\s*$", "", text)
     flipped = SURNAME_FIRST.match(text.strip())
     if flipped and flipped.group("surname").isupper() and not flipped.group("given").isupper() \
             and not CREDENTIALS.search(text):
@@ -768,8 +770,8 @@ def _education(section_lines: list[Line]) -> list[dict[str, Any]]:
                 pieces.extend(p.strip() for p in re.split(r",\s+(?=[^\W\d_]|\d)", part) if p.strip())
         for piece in pieces:
             piece = GPA.sub("", piece).strip(" ,;()")
-            if not piece:
-                continue
+            if not piece or re.match(r"(?i)(?:minor|major|concentration|speciali[sz]ation|focus|thesis)\b", piece):
+                continue  # "Minor in Mathematics": not the degree's field, nor its institution
             degree = _degree_field(piece) if not INSTITUTION.search(piece.split(" in ")[0]) else None
             if degree:
                 if current is None or current["degree"]:
@@ -811,7 +813,8 @@ def _items(lines: list[Line]) -> list[str]:
     items: list[str] = []
     for line in lines:
         text = _strip_bullet(line.text)
-        label = re.match(r"^([^\W\d][\w &/+-]{1,30}?)\s*:\s*(.+)$", text)
+        label = re.match(r"^([^\W\d][\w &/+-]{1,30}?)\s*:\s*(.+)$", text) or \
+            re.match(r"^([^\W\d][\w &/+-]{1,30}?)\s+\t\s+(.+[,;].+)$", text)  # "Languages <tab> Python, Go"
         if label and len(label.group(1).split()) <= 4:
             text = label.group(2)
         text = re.sub(r"(?i)\s*\(\s*(?:expert|advanced|intermediate|beginner|basic|proficient|familiar|fluent|"
@@ -970,6 +973,10 @@ def _name_on_two_lines(top: list[Line]) -> list[Line]:
     return [*top[:first], joined, *top[first + 2:]] if _name_like(joined.text) else top
 
 
+# a contact field's short label: "W: janedoe.dev", "Web: ...", "Site: ..."
+CONTACT_LABEL = re.compile(r"(?i)^(?:[a-z]|web|website|site|homepage|portfolio|blog|url)\s*:\s*")
+
+
 def _phone(candidate: str) -> str | None:
     """A phone number as written, or None for digits that are something else (years, versions)."""
     candidate = candidate.strip()
@@ -1012,7 +1019,8 @@ def parse_lines(lines: list[Line]) -> dict[str, Any]:
     phone = next((found for source in (contact_text, everything) for match in PHONE.finditer(source)
                   if (found := _phone(match.group(0)))), None)
     links = []
-    bare = [m for line in contact_lines for part in parts_of(line.text) if (m := BARE_DOMAIN.fullmatch(part))]
+    bare = [m for line in contact_lines for part in parts_of(line.text)
+            if (m := BARE_DOMAIN.fullmatch(CONTACT_LABEL.sub("", part)))]
     for match in [*URL.finditer(everything), *bare]:
         link = match.group(0).rstrip(".,;:)")
         if "@" in link and not link.lower().startswith("http"):
