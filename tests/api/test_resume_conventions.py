@@ -238,3 +238,17 @@ def test_a_minor_is_neither_field_nor_institution():
             "B.S. in Computer Science, Minor in Mathematics — UC Davis — Expected May 2015\n")
     assert parse(text.encode())["education"] == [{"degree": "B.S.", "field": "Computer Science",
                                                   "institution": "UC Davis", "start": None, "end": "2015-05"}]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [("05/19 - Present", "2019-05", None), ("01/18 – 03/21", "2018-01", "2021-03"),
+                                                    ("Jan-2019 – Mar-2021", "2019-01", "2021-03"),
+                                                    ("Jan-19 to Dec-20", "2019-01", "2020-12")])
+def test_two_digit_years_and_hyphenated_months(text, start, end):
+    found = find_range(f"Engineer, Foo  {text}")
+    assert (found.start, found.end) == (start, end)
+
+
+@pytest.mark.parametrize(("head", "name"), [("DOE, Jane", "Jane Doe"), ("Vorname: Jonas\nNachname: Müller", "Jonas Müller"),
+                                            ("Springfield, Ohio\nJane Doe", "Jane Doe")])
+def test_names_written_surname_first_or_in_a_form(head, name):
+    assert parse(f"{head}\njane@example.com\nSKILLS\nPython\n".encode())["name"] == name

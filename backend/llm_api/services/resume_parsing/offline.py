@@ -261,12 +261,13 @@ _YEAR = r"(?:19|20)\d{2}"
 DATE = (
     rf"(?:{_YEAR}\s*年\s*(?:0?[1-9]|1[0-2])\s*月"  # 2018年4月 (Japanese, Chinese)
     rf"|{_YEAR}\s*년\s*(?:0?[1-9]|1[0-2])\s*월"  # 2018년 4월 (Korean)
-    rf"|(?:{_MONTH_NAMES})\.?,?\s*(?:de\s+|del\s+)?{_YEAR}"  # Jan 2020, January, 2020, Sept. 2020, marzo de 2020
-    rf"|(?:{_MONTH_NAMES})\.?\s*['’]\d{{2}}(?!\d)"  # Mar '19
+    rf"|(?:{_MONTH_NAMES})(?:\.?,?\s*|-)(?:de\s+|del\s+)?{_YEAR}"  # Jan 2020, January, 2020, Sept. 2020, Jan-2020
+    rf"|(?:{_MONTH_NAMES})\.?\s*['’\-]\d{{2}}(?!\d)"  # Mar '19, Mar-19
     rf"|(?:{'|'.join(SEASONS)})\s+{_YEAR}"  # Summer 2019
     rf"|(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.]{_YEAR}"  # 01/03/2018, 15.09.2014 (day first)
     rf"|(?:0?[1-9]|1[0-2])\s*[/.]\s*{_YEAR}"  # 01/2020, 3.2021
     rf"|{_YEAR}\s*[-/.]\s*(?:0[1-9]|1[0-2])(?!\d)"  # 2020-01
+    rf"|(?:0[1-9]|1[0-2])/\d{{2}}(?![\d/])"  # 05/19 (month and two-digit year)
     rf"|{_YEAR}\.(?:[1-9])(?![\d.])"  # 2018.4 (East Asian resumes)
     rf"|{_YEAR}\s*年"  # 2018年
     rf"|'\d{{2}}"  # '19 (after a month)
@@ -295,8 +296,8 @@ SINCE = re.compile(rf"(?:\b(?:since|from|seit|ab|depuis|desde|dal|dall['’]|dai
                    rf"|(?P<start_after>{DATE})\s*(?:以来|から|부터|г\.\s*(?:по\s*)?н\.\s?в\.))", re.IGNORECASE)
 SINGLE = re.compile(rf"(?<![\w/])(?:expected\s+|graduated:?\s+|class of\s+)?(?P<date>{DATE})(?![\w/])",
                     re.IGNORECASE)
-MONTH_YEAR = re.compile(rf"(?P<mon>{_MONTH_NAMES})\.?,?\s*(?:de\s+|del\s+)?(?P<year>{_YEAR})", re.IGNORECASE)
-MONTH_SHORT_YEAR = re.compile(rf"(?P<mon>{_MONTH_NAMES})\.?\s*['’](?P<year>\d{{2}})", re.IGNORECASE)
+MONTH_YEAR = re.compile(rf"(?P<mon>{_MONTH_NAMES})(?:\.?,?\s*|-)(?:de\s+|del\s+)?(?P<year>{_YEAR})", re.IGNORECASE)
+MONTH_SHORT_YEAR = re.compile(rf"(?P<mon>{_MONTH_NAMES})\.?\s*['’\-](?P<year>\d{{2}})", re.IGNORECASE)
 SEASON = re.compile(rf"(?<![\w/])(?:{'|'.join(SEASONS)})\s+(?P<year>{_YEAR})(?![\w/])", re.IGNORECASE)
 
 
@@ -312,6 +313,8 @@ def normalise_date(text: str) -> str | None:
     if match := MONTH_SHORT_YEAR.fullmatch(text):  # '19 is 2019, '98 is 1998
         century = "19" if int(match.group("year")) >= 50 else "20"
         return f"{century}{match.group('year')}-{MONTHS[match.group('mon').casefold()]:02d}"
+    if match := re.fullmatch(r"(0[1-9]|1[0-2])/(\d{2})", text):  # 05/19: May 2019
+        return f"{'19' if int(match.group(2)) >= 50 else '20'}{match.group(2)}-{match.group(1)}"
     if match := re.fullmatch(rf"(0?[1-9]|1[0-2])\s*[/.]\s*({_YEAR})", text):
         return f"{match.group(2)}-{int(match.group(1)):02d}"
     if match := re.fullmatch(rf"({_YEAR})\s*[-/.]\s*(0[1-9]|1[0-2])", text):
@@ -540,7 +543,7 @@ def _name_like(text: str) -> str | None:
                   r"\s*(?:[-–—:|]\s*|\s)(?:resume|résumé|cv|curriculum vitae|lebenslauf)\s*$", "", text)
     flipped = SURNAME_FIRST.match(text.strip())
     if flipped and flipped.group("surname").isupper() and not flipped.group("given").isupper() \
-            and not CREDENTIALS.search(text):
+            and not CREDENTIALS.search(text):  # "Doe, Jane" in ordinary case is as often "Town, Region": left alone
         text = f"{flipped.group('given')} {flipped.group('surname')}"  # "GARCÍA LÓPEZ, María": the surname in capitals
     candidate = parts_of(text)[0] if parts_of(text) else ""
     candidate = re.sub(r"^(name|nombre|nom)\s*:\s*", "", candidate, flags=re.I).strip()
@@ -973,6 +976,10 @@ def _name_on_two_lines(top: list[Line]) -> list[Line]:
     return [*top[:first], joined, *top[first + 2:]] if _name_like(joined.text) else top
 
 
+GIVEN_NAME = re.compile(r"(?i)^\s*(?:first names?|given names?|forenames?|vorname[n]?|prénoms?|prenom|nombres?|"
+                        r"nome|imi[eę]|имя|ім'я)\s*:\s*([^\W\d_][^\d:|\t]{0,40})$")
+FAMILY_NAME = re.compile(r"(?i)^\s*(?:last name|surname|family name|nachname|familienname|nom(?: de famille)?|"
+                         r"apellidos?|sobrenome|nazwisko|фамилия|прізвище)\s*:\s*([^\W\d_][^\d:|\t]{0,40})$")
 # a contact field's short label: "W: janedoe.dev", "Web: ...", "Site: ..."
 CONTACT_LABEL = re.compile(r"(?i)^(?:[a-z]|web|website|site|homepage|portfolio|blog|url)\s*:\s*")
 
@@ -1033,6 +1040,10 @@ def parse_lines(lines: list[Line]) -> dict[str, Any]:
     # the name: a "Name:" label, else the first name-like line near the top (largest type first)
     top = _name_on_two_lines((header or lines)[:8]) + [line for line in by_kind.get("contact", [])[:4]]
     labelled_name = next((line for line in lines[:20] if re.match(r"(?i)\s*(full )?name\s*:", line.text)), None)
+    given = next((m.group(1) for line in lines[:20] if (m := GIVEN_NAME.match(line.text))), None)
+    family = next((m.group(1) for line in lines[:20] if (m := FAMILY_NAME.match(line.text))), None)
+    if given and family:  # a form: "First name: Jonas", "Last name: Müller"
+        labelled_name = Line(f"{given.strip()} {family.strip()}")
     if labelled_name is not None:
         top = [labelled_name]
     candidates = [(line, name) for line in top if (name := _name_like(line.text))]
