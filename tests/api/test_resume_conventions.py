@@ -252,3 +252,14 @@ def test_two_digit_years_and_hyphenated_months(text, start, end):
                                             ("Springfield, Ohio\nJane Doe", "Jane Doe")])
 def test_names_written_surname_first_or_in_a_form(head, name):
     assert parse(f"{head}\njane@example.com\nSKILLS\nPython\n".encode())["name"] == name
+
+
+def test_contact_fields_parted_by_slashes():
+    parsed = parse(b"Hiroshi Tanaka\nhiroshi@example.jp / +81 90-1234-5678 / Osaka, Japan\n")
+    assert (parsed["phone"], parsed["location"]) == ("+81 90-1234-5678", "Osaka, Japan")
+
+
+def test_the_place_under_the_name_when_a_sidebar_comes_first():
+    from tests.api.resume_blind_5 import linkedin_export_pdf
+
+    assert parse(linkedin_export_pdf())["location"] == "Milan, Lombardy, Italy"

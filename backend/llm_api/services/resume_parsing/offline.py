@@ -1055,11 +1055,11 @@ def parse_lines(lines: list[Line]) -> dict[str, Any]:
             candidates = largest[:1]  # a sidebar read first must not hide the name printed largest
     if not candidates:
         candidates = [(line, name) for line in lines[:12] if (name := _name_like(line.text))]
-    name = None
+    name = name_line = None
     if candidates:
         sized = [c for c in candidates if c[0].size]
-        name = (max(sized, key=lambda c: c[0].size)[1] if sized and len({c[0].size for c in sized}) > 1
-                else candidates[0][1])
+        name_line, name = (max(sized, key=lambda c: c[0].size) if sized and len({c[0].size for c in sized}) > 1
+                           else candidates[0])
 
     location = None
     for line in contact_lines:
@@ -1067,7 +1067,8 @@ def parse_lines(lines: list[Line]) -> dict[str, Any]:
         if labelled:
             location = _town_of_address(labelled.group(1))
             break
-        for part in parts_of(line.text):
+        # "jane@example.jp / +81 90-1234-5678 / Osaka, Japan": a slash parts contact fields too
+        for part in (piece for whole in parts_of(line.text) for piece in re.split(r"\s+/\s+", whole)):
             if EMAIL.search(part):
                 continue
             if is_place(part):
@@ -1085,6 +1086,9 @@ def parse_lines(lines: list[Line]) -> dict[str, Any]:
                 break
         if location:
             break
+    if location is None and name_line is not None:  # a sidebar read first: the place printed under the name
+        after = lines[lines.index(name_line) + 1:lines.index(name_line) + 4] if name_line in lines else []
+        location = next((line.text.strip() for line in after if is_place(line.text.strip())), None)
     if location is None:  # "jane@example.com • 07700 900123 • Bristol": a town beside the contact fields
         location = next((part for line in contact_lines[:8] if EMAIL.search(line.text) or PHONE.search(line.text)
                          for part in parts_of(line.text) if part != name and not EMAIL.search(part)
