@@ -263,3 +263,15 @@ def test_the_place_under_the_name_when_a_sidebar_comes_first():
     from tests.api.resume_blind_5 import linkedin_export_pdf
 
     assert parse(linkedin_export_pdf())["location"] == "Milan, Lombardy, Italy"
+
+
+def test_dates_running_into_the_title_beside_them_are_kept_apart():
+    from tests.api.resume_corpus import _Pdf
+
+    pdf = _Pdf(latin=True)
+    pdf.text(50, "September 2015 - February 2019", size=9, advance=False)  # wider than its 120-point margin
+    pdf.text(170, "Software Engineer, Bol.com", size=10, bold=True)
+    pdf.text(170, "Just words in one type, written as one sentence.", size=10)
+    lines = [line.text for line in read_document(data=pdf.done(), max_pages=20).lines]
+    assert lines == ["September 2015 - February 2019 \t Software Engineer, Bol.com",
+                     "Just words in one type, written as one sentence."]

@@ -394,7 +394,10 @@ def _segment_line(parts: list[list[_Fragment]]) -> Line:
         pieces = []
         for fragment in segment:
             piece = fragment.text
-            if pieces and fragment.x - segment[segment.index(fragment) - 1].end > fragment.size * 0.15 \
+            before = segment[segment.index(fragment) - 1]
+            if pieces and not pieces[-1].endswith(" ") and not piece.startswith(" ") and _another_field(before, fragment):
+                piece = " \t " + piece  # text drawn over the end of text in another type: two fields
+            elif pieces and fragment.x - before.end > fragment.size * 0.15 \
                     and not pieces[-1].endswith(" ") and not piece.startswith(" "):
                 piece = " " + piece
             pieces.append(piece)
@@ -402,6 +405,13 @@ def _segment_line(parts: list[list[_Fragment]]) -> Line:
     every = [f for segment in parts for f in segment]
     return Line(" \t ".join(t for t in texts if t), size=max(f.size for f in every),
                 bold=all(f.bold for f in every))
+
+
+def _another_field(before: _Fragment, fragment: _Fragment) -> bool:
+    """Whether `fragment`, starting before `before` ends, is another field (dates in a margin too narrow
+    for them, then the title) rather than the rest of a word: another size or weight, both a few characters."""
+    return fragment.x < before.end and (abs(fragment.size - before.size) >= 0.5 or fragment.bold != before.bold) \
+        and len(re.sub(r"\W", "", before.text)) >= 3 and len(re.sub(r"\W", "", fragment.text)) >= 3
 
 
 def _gutter(rows: list[list[_Fragment]], width: float) -> float | None:
