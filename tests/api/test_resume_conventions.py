@@ -275,3 +275,9 @@ def test_dates_running_into_the_title_beside_them_are_kept_apart():
     lines = [line.text for line in read_document(data=pdf.done(), max_pages=20).lines]
     assert lines == ["September 2015 - February 2019 \t Software Engineer, Bol.com",
                      "Just words in one type, written as one sentence."]
+
+
+@pytest.mark.parametrize("first", ["ISAE-SUPAERO", "2015 – 2018 \t ISAE-SUPAERO"])
+def test_a_school_named_alone_above_its_degree(first):
+    text = f"Emile Roy\nemile@example.fr\nEDUCATION\n{first}\nDiplôme d'ingénieur, Aerospace Engineering\n"
+    assert parse(text.encode())["education"][0]["institution"] == "ISAE-SUPAERO"

@@ -751,6 +751,7 @@ def _education(section_lines: list[Line]) -> list[dict[str, Any]]:
     entries: list[dict[str, Any]] = []
     current: dict[str, Any] | None = None
     last_kind = ""
+    pending: str | None = None  # a name alone on its line before a degree: the institution ("ISAE-SUPAERO")
     for line in section_lines:
         text = line.text
         if _is_bullet(text) and current is not None:
@@ -780,6 +781,8 @@ def _education(section_lines: list[Line]) -> list[dict[str, Any]]:
                 if current is None or current["degree"]:
                     current = _new_education(entries)
                 current["degree"], current["field"] = degree
+                if pending and not current["institution"]:
+                    current["institution"] = pending
                 last_kind = "degree"
             elif INSTITUTION.search(piece) and not is_place(piece):
                 if current is None or current["institution"]:
@@ -797,6 +800,11 @@ def _education(section_lines: list[Line]) -> list[dict[str, Any]]:
             elif current is not None and last_kind == "institution" and len(piece.split()) <= 3 \
                     and piece[:1].isupper():
                 current["institution"] += f", {piece}"
+            elif len(pieces) == 1 and len(piece.split()) <= 6 and piece[:1].isupper() \
+                    and (current is None or current["degree"] and current["institution"]):
+                pending = piece
+                continue
+            pending = None
         if dates and current is None:
             current = _new_education(entries)
         if dates and current is not None:
