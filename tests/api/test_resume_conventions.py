@@ -281,3 +281,14 @@ def test_dates_running_into_the_title_beside_them_are_kept_apart():
 def test_a_school_named_alone_above_its_degree(first):
     text = f"Emile Roy\nemile@example.fr\nEDUCATION\n{first}\nDiplôme d'ingénieur, Aerospace Engineering\n"
     assert parse(text.encode())["education"][0]["institution"] == "ISAE-SUPAERO"
+
+
+def test_ligatures_and_invisible_marks_read_as_their_letters():
+    text = "Kim Lee\nkim@example.com\nPROFILE\nEf\ufb01cient engi\u00adneer.\nCERTIFICATIONS\nCerti\ufb01ed Scrum Master\n"
+    parsed = parse(text.encode())
+    assert (parsed["summary"], parsed["certifications"]) == ("Efficient engineer.", ["Certified Scrum Master"])
+
+
+def test_a_summary_of_qualifications_is_a_summary():
+    text = "Kim Lee\nkim@example.com\nSUMMARY OF QUALIFICATIONS\nTen years of payroll systems.\n"
+    assert parse(text.encode())["summary"] == "Ten years of payroll systems."

@@ -233,13 +233,18 @@ def _in_child(data: bytes, max_pages: int, max_text: int, timeout: float) -> Doc
 # bullets as PDF fonts without a proper encoding hand them over (Symbol, Wingdings, Latin-1 gaps)
 _BULLETS = str.maketrans({"\x7f": "•", "\x95": "•", "\uf0b7": "•", "\uf0a7": "▪", "\uf076": "•", "\uf0d8": "•",
                           "\uf0fc": "✓"})
+# what typesetters hand over as one glyph (LaTeX and Word PDFs: "Proﬁle") or invisible marks
+# (soft hyphens, byte-order marks, zero-width spaces), read as the letters they stand for
+_TYPOGRAPHY = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                             "\ufb05": "st", "\ufb06": "st", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+                             "\u00ad": None, "\ufeff": None, "\u200b": None, "\u2060": None})
 
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x80-\x9f\ufffe\uffff]")  # never stored (Postgres refuses NUL)
 
 
 def _clean(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u200b", "")
+    text = unicodedata.normalize("NFC", text).translate(_TYPOGRAPHY)
     text = _CONTROLS.sub("", text.translate(_BULLETS))
     return re.sub(r"[ \f\v\r]+", " ", text).strip()
 

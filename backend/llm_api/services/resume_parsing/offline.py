@@ -45,6 +45,8 @@ HEADINGS: dict[str, tuple[str, ...]] = {
                 "sobre mí", "perfil profesional", "resumo", "sobre mim", "perfil profissional", "resumo profissional",
                 "podsumowanie", "o mnie", "profil zawodowy", "özet", "hakkımda", "ringkasan", "tentang saya",
                 "о себе", "обо мне", "про себе", "профиль", "профіль", "цель", "мета", "σχετικά με εμένα", "προφίλ",
+                "summary of qualifications", "qualifications summary", "highlights of qualifications",
+                "key qualifications", "professional overview", "career profile", "profile summary",
                 "自己pr", "自己紹介", "職務要約", "个人简介", "自我评价", "个人总结", "자기소개", "요약", "نبذة عني",
                 "الملخص"),
     "experience": ("experience", "work experience", "professional experience", "employment",
