@@ -292,3 +292,19 @@ def test_ligatures_and_invisible_marks_read_as_their_letters():
 def test_a_summary_of_qualifications_is_a_summary():
     text = "Kim Lee\nkim@example.com\nSUMMARY OF QUALIFICATIONS\nTen years of payroll systems.\n"
     assert parse(text.encode())["summary"] == "Ten years of payroll systems."
+
+
+@pytest.mark.parametrize("heading", ["E X P E R I E N C E", "II. PROFESSIONAL EXPERIENCE", "1. Experience",
+                                     "## 💼 Experience"])
+def test_headings_spaced_out_numbered_or_with_an_emoji(heading):
+    text = f"Kim Lee\nkim@example.com\n{heading}\nData Analyst | Acme Corp | 2019 - 2021\n- Built reports\n"
+    job = parse(text.encode())["experience"][0]
+    assert (job["title"], job["company"], job["highlights"]) == ("Data Analyst", "Acme Corp", ["Built reports"])
+
+
+def test_markdown_emphasis_and_plus_bullets():
+    text = ("# Jane Doe\n[jane@example.com](mailto:jane@example.com)\n## Experience\n"
+            "### Staff Engineer — HashiCorp (Remote)\n*Mar 2021 – Present*\n+ Designed the provider SDK.\n")
+    job = parse(text.encode())["experience"][0]
+    assert (job["title"], job["company"], job["location"], job["start"], job["current"], job["highlights"]) == (
+        "Staff Engineer", "HashiCorp", "Remote", "2021-03", True, ["Designed the provider SDK."])

@@ -254,7 +254,7 @@ def _meaningful(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
-_MARKDOWN = re.compile(r"\*\*|__|^#{1,6}\s+|`")
+_MARKDOWN = re.compile(r"\*\*|__|^#{1,6}\s+|`|(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])")
 
 
 # a Markdown or ASCII table: "| a | b |" rows, "|---|:--:|" or "+----+----+" rules

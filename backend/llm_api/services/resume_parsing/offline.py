@@ -30,6 +30,9 @@ def heading_key(text: str) -> str:
     """How headings are compared: case, accents (of Latin, Greek and Cyrillic letters), punctuation and
     "&" / "and" ignored: "ΕΠΑΓΓΕΛΜΑΤΙΚΗ ΕΜΠΕΙΡΙΑ" is "Επαγγελματική εμπειρία"."""
     text = re.sub(r"^[#=\-_*•·|>\s]+|[:\-_=*|\s]+$", "", text).replace("&", " and ")
+    text = re.sub(r"(?i)^(?:\d{1,2}|[ivx]{1,4})[.)]\s+(?=\w)", "", text)  # "1. Skills", "II. EDUCATION"
+    if re.fullmatch(r"(?:\w ){3,}\w", text.strip()):
+        text = text.replace(" ", "")  # "E X P E R I E N C E": letters spaced out
     text = unicodedata.normalize("NFC", re.sub(r"[\u0300-\u036f]", "", unicodedata.normalize("NFD", text.casefold())))
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", text)).strip()
 
@@ -142,7 +145,7 @@ SECTION_WORDS = {"experience": "experience", "employment": "experience", "skills
                  "certifications": "certifications", "certificates": "certifications", "languages": "languages",
                  "projects": "other", "publications": "other", "awards": "other", "interests": "other"}
 
-BULLET = re.compile(r"^\s*(?:[•·▪◦‣∙●○■□►▸\-–—*>✓✔\x7f\uf0b7\uf0a7\uf076\uf0d8・⁃❖➢➤→◆◇♦❯»]|\d{1,2}[.)])\s*")
+BULLET = re.compile(r"^\s*(?:[•·▪◦‣∙●○■□►▸\-–—*+>✓✔\x7f\uf0b7\uf0a7\uf076\uf0d8・⁃❖➢➤→◆◇♦❯»]|\d{1,2}[.)])\s*")
 ICONS = "\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ue000-\uf8ff\U0001f300-\U0001faff"
 SEPARATORS = re.compile(rf"\s+\t\s+|\s*\t\s*|\s+[|•·◆◇]\s+|\s+[—–]\s+|\s+-\s+|\s{{3,}}|\s*[{ICONS}]+\ufe0f?\s*")
 WORDS = re.compile(r"[^\W\d_]+(?:['’.\-][^\W\d_]+)*\.?", re.UNICODE)
