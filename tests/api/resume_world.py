@@ -3,7 +3,8 @@ parser's rules for them (so they are no blind set, and `bench/resume_parse.py` r
 a German Lebenslauf ("seit", "Persönliche Daten", a date of birth), a French CV (surname in
 capitals, "Depuis", an e-mail written "[at]"), Spanish "Actualidad" and "Surname, Given", Portuguese
 "atual", an Indian resume ("RESUME" title, "+91-", "Till Date"), a US resume with an extension and
-a name with particles in capitals, a Europass CV, a Japanese resume (年/月 dates, 職歴 / 学歴
+a name with particles in capitals, a Europass CV and an older Europass form ("Occupation or position
+held:"), a Japanese resume (年/月 dates, 職歴 / 学歴
 headings), icon-font glyphs before contact fields, a PDF with the name on two lines, PDFs laid out
 as the awesome-cv and moderncv LaTeX classes lay them out, and a DOCX table of jobs.
 """
@@ -213,6 +214,41 @@ Other language(s): English, French
                  ["Wrote integration tests for a payments platform."])],
             [School("BACHELOR OF COMPUTER SCIENCE", None, "University of Bucharest", "2013-10", "2016-06")],
             [], ["Romanian", "English", "French"]))
+
+_add("europass_2013_form", """Europass Curriculum Vitae
+
+Personal information
+First name(s) / Surname(s): Anna Kovács
+Address(es): Váci út 12, 1132 Budapest, Hungary
+Telephone(s): +36 30 123 4567
+E-mail: anna.kovacs@example.hu
+Nationality: Hungarian
+
+Work experience
+Dates: September 2018 – Present
+Occupation or position held: Software Developer
+Main activities and responsibilities: Development of billing services in Java.
+Name and address of employer: Telekom Hungary, Budapest
+Type of business or sector: Telecommunications
+
+Dates: July 2015 – August 2018
+Occupation or position held: Junior Developer
+Name and address of employer: EPAM Systems, Budapest
+
+Education and training
+Dates: 2010 – 2015
+Title of qualification awarded: MSc Computer Science
+Name and type of organisation providing education and training: Budapest University of Technology and Economics
+
+Personal skills
+Mother tongue(s): Hungarian
+Other language(s): English, German
+""", Person("Anna Kovács", "anna.kovacs@example.hu", "+36 30 123 4567", "Budapest, Hungary", [], "", [], [],
+            [Job("Software Developer", "Telekom Hungary", "Budapest", "2018-09", None,
+                 ["Development of billing services in Java."]),
+             Job("Junior Developer", "EPAM Systems", "Budapest", "2015-07", "2018-08", [])],
+            [School("MSc", "Computer Science", "Budapest University of Technology and Economics", "2010", "2015")],
+            [], ["Hungarian", "English", "German"]))
 
 _add("japanese", """職務経歴書
 山田 太郎

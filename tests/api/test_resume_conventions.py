@@ -308,3 +308,17 @@ def test_markdown_emphasis_and_plus_bullets():
     job = parse(text.encode())["experience"][0]
     assert (job["title"], job["company"], job["location"], job["start"], job["current"], job["highlights"]) == (
         "Staff Engineer", "HashiCorp", "Remote", "2021-03", True, ["Designed the provider SDK."])
+
+
+def test_entries_written_as_a_form():
+    text = ("Kim Lee\nkim@example.com\nPROFESSIONAL EXPERIENCE\nCompany: Persistent Systems, Pune\n"
+            "Designation: Senior Engineer\nDuration: Jan 2019 - Present\nResponsibilities:\n- Built services\n"
+            "Company: Tech Mahindra\nDesignation: Engineer\nDuration: Jul 2015 - Dec 2018\n"
+            "EDUCATION\nDegree: B.E. Computer Engineering\nInstitution: University of Pune\nYear: 2011 - 2015\n")
+    parsed = parse(text.encode())
+    assert [(e["title"], e["company"], e["location"], e["start"], e["end"], e["highlights"])
+            for e in parsed["experience"]] == [
+        ("Senior Engineer", "Persistent Systems", "Pune", "2019-01", None, ["Built services"]),
+        ("Engineer", "Tech Mahindra", None, "2015-07", "2018-12", [])]
+    assert parsed["education"] == [{"degree": "B.E.", "field": "Computer Engineering", "institution": "University of Pune",
+                                    "start": "2011", "end": "2015"}]

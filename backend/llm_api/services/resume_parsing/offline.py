@@ -649,9 +649,101 @@ ENTRY_LABEL = re.compile(r"(?i)^\s*(?:company|employer|organi[sz]ation|client|de
                          r"title|duration|period|dates?|location|place)\s*(?::\s*|$)")
 
 
+# labels of entries written as forms (Europass, many Indian and Gulf resumes), by the field they give
+EXPERIENCE_LABELS = {
+    "dates": re.compile(r"dates?|duration|period|tenure|from to|dates from to|years?|year of passing|passing year|"
+                        r"graduation(?: year| date)?|batch|zeitraum|periodo|período|fechas|durée|année|jahr"),
+    "title": re.compile(r"occupation or position held|position held|position|designation|role|job title|title|"
+                        r"job role|poste|puesto|cargo|funzione|funktion|stelle|posição"),
+    "company": re.compile(r"name and address of employer|name of employer|employer|company|company name|"
+                          r"organi[sz]ation|client|arbeitgeber|empresa|employeur|entreprise|datore di lavoro"),
+    "location": re.compile(r"location|place|city|lieu|ort|ubicación|localização"),
+    "highlights": re.compile(r"main activities and responsibilities|responsibilities|key responsibilities|duties|"
+                             r"achievements|key achievements|tasks|description|job description|aufgaben|"
+                             r"responsabilidades|missions|responsabilités|mansioni"),
+    "other": re.compile(r"type of business or sector|sector|industry|branche|reporting to|team size"),
+}
+EDUCATION_LABELS = {
+    "dates": EXPERIENCE_LABELS["dates"],
+    "degree": re.compile(r"title of qualification awarded|qualification awarded|qualification|degree|diploma|"
+                         r"abschluss|titulación|titre|titolo"),
+    "institution": re.compile(r"name and type of organisation providing education and training|"
+                              r"name of (?:the )?institution|institution|university|college|school|organisation|"
+                              r"organization|hochschule|universidad|établissement|istituto"),
+    "field": re.compile(r"principal subjects occupational skills covered|principal subjects|field of study|field|"
+                        r"major|subjects?|specialization|specialisation|fachrichtung|especialidad"),
+    "other": re.compile(r"level in national or international classification|grade|gpa|cgpa|percentage|result"),
+}
+_LABELLED = re.compile(r"^([^\W\d][^:\t]{1,70}?)\s*(?::|\s\t\s)\s*(.*)$")
+
+
+def _labelled_records(lines: list[Line], labels: dict[str, re.Pattern[str]]) -> list[dict[str, list[str]]]:
+    """Entries written as labelled lines ("Dates: ...", "Occupation or position held: ..."), one record
+    each: a label seen again starts the next entry, unlabelled lines are the entry's highlights.
+
+    [] unless at least two fields are labelled and no unlabelled line is an entry of its own (dates).
+    """
+    records: list[dict[str, list[str]]] = []
+    current: dict[str, list[str]] | None = None
+    kinds: set[str] = set()
+    for line in lines:
+        text = _strip_bullet(line.text)
+        match = _LABELLED.match(text)
+        key = heading_key(match.group(1)) if match else ""
+        kind = next((name for name, pattern in labels.items() if pattern.fullmatch(key)), None) if match else None
+        if kind is None:
+            if not _is_bullet(line.text) and find_range(text):
+                return []  # an entry written the ordinary way: the section is no form
+            if current is not None and text:
+                current.setdefault("highlights", []).append(text)
+            continue
+        kinds.add(kind)
+        if current is None or (kind in current and kind != "highlights"):
+            current = {}
+            records.append(current)
+        current.setdefault(kind, [])
+        if match.group(2).strip():
+            current[kind].append(match.group(2).strip())
+    return records if len(kinds - {"other", "highlights"}) >= 2 else []
+
+
+def _experience_of_records(records: list[dict[str, list[str]]]) -> list[dict[str, Any]]:
+    found = []
+    for record in records:
+        dates = find_range(" ".join(record.get("dates", [])))
+        company = " ".join(record.get("company", [])) or None
+        location = " ".join(record.get("location", [])) or None
+        if company and location is None:
+            company, location = split_place(company)
+            if location is None and company.count(", ") == 1 and _town_like(company.split(", ")[1]):
+                company, location = company.split(", ")  # "Telekom Hungary, Budapest"
+        found.append({"title": " ".join(record.get("title", [])) or None, "company": company, "location": location,
+                      "start": dates.start if dates else None, "end": dates.end if dates else None,
+                      "current": bool(dates and dates.current), "highlights": record.get("highlights", [])})
+    return found
+
+
+def _education_of_records(records: list[dict[str, list[str]]]) -> list[dict[str, Any]]:
+    found = []
+    for record in records:
+        text = " ".join(record.get("dates", []))
+        dates = find_range(text) or find_single(text)
+        degree_text = " ".join(record.get("degree", []))
+        degree, field = _degree_field(degree_text) or (degree_text or None, None)
+        field = " ".join(record.get("field", [])) or field
+        institution = " ".join(record.get("institution", [])) or None
+        found.append({"degree": degree, "field": field, "institution": institution and split_place(institution)[0],
+                      "start": dates.start if dates else None,
+                      "end": (dates.end if not dates.current else None) if dates else None})
+    return [entry for entry in found if entry["degree"] or entry["institution"]]
+
+
 def _experience(section_lines: list[Line]) -> list[dict[str, Any]]:
     def anchor(text: str) -> bool:
         return not _is_bullet(text) and find_range(text) is not None
+
+    if records := _labelled_records(section_lines, EXPERIENCE_LABELS):
+        return _experience_of_records(records)
 
     entries = _group_entries(section_lines, anchor)
     if not entries:
@@ -753,6 +845,8 @@ def _degree_field(part: str) -> tuple[str, str | None] | None:
 
 
 def _education(section_lines: list[Line]) -> list[dict[str, Any]]:
+    if records := _labelled_records(section_lines, EDUCATION_LABELS):
+        return _education_of_records(records)
     entries: list[dict[str, Any]] = []
     current: dict[str, Any] | None = None
     last_kind = ""
@@ -989,6 +1083,9 @@ def _name_on_two_lines(top: list[Line]) -> list[Line]:
     return [*top[:first], joined, *top[first + 2:]] if _name_like(joined.text) else top
 
 
+NAME_LABEL = re.compile(r"(?i)^\s*(?:full name|name|first name\(s\)\s*/\s*surname\(s\)|name and surname|"
+                        r"surname and name|nombre completo|nombre y apellidos|nom et prénom|nom complet|nome completo|"
+                        r"imię i nazwisko|ф\.?\s?и\.?\s?о\.?|піб|氏名|姓名|이름|name, vorname|vor- und nachname)\s*:\s*(\S.*)$")
 GIVEN_NAME = re.compile(r"(?i)^\s*(?:first names?|given names?|forenames?|vorname[n]?|prénoms?|prenom|nombres?|"
                         r"nome|imi[eę]|имя|ім'я)\s*:\s*([^\W\d_][^\d:|\t]{0,40})$")
 FAMILY_NAME = re.compile(r"(?i)^\s*(?:last name|surname|family name|nachname|familienname|nom(?: de famille)?|"
@@ -1052,7 +1149,7 @@ def parse_lines(lines: list[Line]) -> dict[str, Any]:
 
     # the name: a "Name:" label, else the first name-like line near the top (largest type first)
     top = _name_on_two_lines((header or lines)[:8]) + [line for line in by_kind.get("contact", [])[:4]]
-    labelled_name = next((line for line in lines[:20] if re.match(r"(?i)\s*(full )?name\s*:", line.text)), None)
+    labelled_name = next((Line(m.group(1)) for line in lines[:20] if (m := NAME_LABEL.match(line.text))), None)
     given = next((m.group(1) for line in lines[:20] if (m := GIVEN_NAME.match(line.text))), None)
     family = next((m.group(1) for line in lines[:20] if (m := FAMILY_NAME.match(line.text))), None)
     if given and family:  # a form: "First name: Jonas", "Last name: Müller"
@@ -1120,7 +1217,7 @@ def parse_lines(lines: list[Line]) -> dict[str, Any]:
     languages = _languages(language_lines)
     if not languages:  # Europass: "Mother tongue: Hungarian", "Other languages: English, German"
         labelled = [Line(m.group(1)) for line in lines
-                    if (m := re.match(r"(?i)\s*(?:mother tongues?|native languages?|other languages?|"
+                    if (m := re.match(r"(?i)\s*(?:mother tongue(?:s|\(s\))?|native languages?|other language(?:s|\(s\))?|"
                                       r"foreign languages?)\s*:\s*(.+)$", line.text))]
         languages = _languages(labelled)
     skill_lines = list(by_kind.get("skills", []))
