@@ -322,3 +322,29 @@ def test_entries_written_as_a_form():
         ("Engineer", "Tech Mahindra", None, "2015-07", "2018-12", [])]
     assert parsed["education"] == [{"degree": "B.E.", "field": "Computer Engineering", "institution": "University of Pune",
                                     "start": "2011", "end": "2015"}]
+
+
+def test_docx_subheadings_under_the_section_headings_are_entries():
+    """Word's resume templates: sections in "Heading 1", company and title in "Heading 2" / "Heading 3",
+    highlights in "List Bullet" (a list by its style, without numbering of its own)."""
+    def build(document):
+        document.add_paragraph("Grace Hopper", style="Title")
+        document.add_paragraph("Arlington, VA | grace@example.com | (703) 555-0199")
+        document.add_heading("Experience", level=1)
+        for company, title, dates, highlight in (("Remington Rand", "Senior Mathematician", "1949 – 1967",
+                                                  "Led the team that built the first compiler."),
+                                                 ("US Navy", "Computer Programmer", "1943 – 1949", "Programmed the Mark I.")):
+            document.add_heading(company, level=2)
+            document.add_heading(title, level=3)
+            document.add_paragraph(dates)
+            document.add_paragraph(highlight, style="List Bullet")
+        document.add_heading("Education", level=1)
+        document.add_heading("PhD Mathematics", level=2)
+        document.add_paragraph("Yale University, 1930 – 1934")
+
+    parsed = parse(_docx(build))
+    assert [(e["title"], e["company"], e["start"], e["end"], e["highlights"]) for e in parsed["experience"]] == [
+        ("Senior Mathematician", "Remington Rand", "1949", "1967", ["Led the team that built the first compiler."]),
+        ("Computer Programmer", "US Navy", "1943", "1949", ["Programmed the Mark I."])]
+    assert [(e["degree"], e["field"], e["institution"]) for e in parsed["education"]] == [
+        ("PhD", "Mathematics", "Yale University")]

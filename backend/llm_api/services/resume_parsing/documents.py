@@ -100,6 +100,7 @@ class Line:
     size: float | None = None  # font size in points, when known
     bold: bool = False
     heading: bool = False  # marked as a heading by the document itself (a DOCX heading style)
+    level: int | None = None  # that heading's outline level (1 for "Heading 1"), when known
 
 
 @dataclass
@@ -527,7 +528,7 @@ def _read_docx(data: bytes, max_pages: int) -> Document:
         raise FileTooLarge("The document's text is too large to read.", code="document_too_large")
     try:
         root = ElementTree.fromstring(archive.read(info))
-        styles = _docx_heading_styles(archive, names)
+        styles = _docx_styles(archive, names)
         pages = _docx_pages(archive, names)
     except (zipfile.BadZipFile, ElementTree.ParseError, OSError, ValueError, EOFError, KeyError,
             NotImplementedError, RuntimeError):
@@ -552,7 +553,7 @@ RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Re
 _CONTACT_LIKE = re.compile(r"@|https?://|www\.|(?:\d\D?){7}")
 
 
-def _docx_page_furniture(archive: zipfile.ZipFile, names: set[str], body, styles: set[str]) -> list[Line]:
+def _docx_page_furniture(archive: zipfile.ZipFile, names: set[str], body, styles: dict[str, _Style]) -> list[Line]:
     """The first page's header, then the contact lines of its footer: many Word templates print the
     name and contact details there, outside the body.
 
@@ -587,15 +588,27 @@ def _docx_part(archive: zipfile.ZipFile, name: str) -> bytes:
     return archive.read(name)
 
 
-def _docx_heading_styles(archive: zipfile.ZipFile, names: set[str]) -> set[str]:
+@dataclass(frozen=True)
+class _Style:
+    level: int | None  # a heading's outline level (1 for "Heading 1"), 0 for a title; None: no heading
+    listed: bool  # a list style ("List Bullet"): its paragraphs are bullets
+
+
+def _style_of(label: str, numbered: bool = False) -> _Style:
+    heading = re.match(r"(?i)(heading|title)\s*(\d)?", label)
+    level = (int(heading.group(2) or 1) if heading.group(1).lower() == "heading" else 0) if heading else None
+    return _Style(level, numbered or bool(re.match(r"(?i)list\s*(bullet|number)", label)))
+
+
+def _docx_styles(archive: zipfile.ZipFile, names: set[str]) -> dict[str, _Style]:
+    """Paragraph styles by id: the headings with their levels, and the list styles."""
     if "word/styles.xml" not in names or archive.getinfo("word/styles.xml").file_size > DOCX_MAX_XML_BYTES:
-        return set()
-    found = set()
+        return {}
+    found = {}
     for style in ElementTree.fromstring(archive.read("word/styles.xml")).iter(f"{W}style"):
         name = style.find(f"{W}name")
         label = (name.get(f"{W}val") if name is not None else "") or ""
-        if re.match(r"(heading|title)", label, re.I):
-            found.add(style.get(f"{W}styleId") or "")
+        found[style.get(f"{W}styleId") or ""] = _style_of(label, style.find(f"{W}pPr/{W}numPr") is not None)
     return found
 
 
@@ -609,7 +622,7 @@ def _docx_pages(archive: zipfile.ZipFile, names: set[str]) -> int | None:
     return None
 
 
-def _docx_block(element, styles: set[str], lines: list[Line]) -> None:
+def _docx_block(element, styles: dict[str, _Style], lines: list[Line]) -> None:
     for child in element:
         if child.tag == f"{W}p":
             lines.extend(_docx_paragraph(child, styles))
@@ -659,11 +672,12 @@ def _runs_and_boxes(element, runs: list, boxes: list) -> None:
         _runs_and_boxes(child, runs, boxes)
 
 
-def _docx_paragraph(paragraph, styles: set[str]) -> list[Line]:
+def _docx_paragraph(paragraph, styles: dict[str, _Style]) -> list[Line]:
     style = paragraph.find(f"{W}pPr/{W}pStyle")
     style_id = style.get(f"{W}val") if style is not None else ""
-    heading = bool(style_id) and (style_id in styles or bool(re.match(r"(heading|title)", style_id, re.I)))
-    listed = paragraph.find(f"{W}pPr/{W}numPr") is not None
+    style_of = styles.get(style_id) or _style_of(style_id or "")
+    heading = style_of.level is not None
+    listed = paragraph.find(f"{W}pPr/{W}numPr") is not None or style_of.listed
     texts: list[str] = []
     bold_chars = total_chars = 0
     sizes: list[float] = []
@@ -694,7 +708,8 @@ def _docx_paragraph(paragraph, styles: set[str]) -> list[Line]:
         cleaned = _clean(part.replace("\t", " \t "))
         if cleaned and _meaningful(cleaned):
             out.append(Line(prefix + cleaned, size=max(sizes) if sizes else None,
-                            bold=total_chars > 0 and bold_chars == total_chars, heading=heading))
+                            bold=total_chars > 0 and bold_chars == total_chars, heading=heading,
+                            level=style_of.level))
     for box in boxes:
         _docx_block(box, styles, out)
     return out

@@ -196,6 +196,7 @@ def split_sections(lines: list[Line]) -> tuple[list[Line], list[Section]]:
     bold = bool(heading_lines) and all(line.bold for line in heading_lines)
     sizes = [line.size for line in heading_lines if line.size]
     heading_size = min(sizes) if sizes else None
+    levels = {line.level for line in heading_lines if line.level is not None}
     body_sizes = sorted(line.size for line in lines if line.size)
     body_size = body_sizes[len(body_sizes) // 2] if body_sizes else None
 
@@ -203,8 +204,8 @@ def split_sections(lines: list[Line]) -> tuple[list[Line], list[Section]]:
         text = line.text.strip()
         if not heading_lines or len(text) > 40 or len(text.split()) > 4 or re.search(r"[\d,@|/]", text):
             return False
-        if line.heading:
-            return True
+        if line.heading:  # a DOCX heading, at the level of the section headings ("Heading 2" under them is an entry's)
+            return not levels or line.level is None or line.level <= max(levels)
         if not (caps and text.isupper()):
             return False
         if heading_size and body_size and heading_size > body_size + 0.5:
@@ -393,6 +394,12 @@ TITLE_WORDS = re.compile(
     r"teacher|lecturer|professor|tutor|instructor|product owner|scrum master|devops|sre|accountant|"
     r"recruiter|representative|executive|supervisor|trainee|apprentice|contractor|freelancer|"
     r"freelance|tester|qa|sales|marketing|support|operator|nurse|chef|entwickler|ingenieur|"
+    r"senior|junior|chief|mathematician|physicist|chemist|biologist|geologist|economist|statistician|actuary|"
+    r"pharmacist|physician|surgeon|dentist|therapist|psychologist|counsel+or|lawyer|attorney|paralegal|"
+    r"cashier|electrician|mechanic|plumber|welder|barista|waiter|waitress|receptionist|"
+    r"secretary|librarian|journalist|photographer|translator|interpreter|auditor|controller|banker|broker|"
+    r"trader|agent|planner|buyer|merchandiser|artist|animator|producer|curator|surveyor|inspector|estimator|"
+    r"foreman|superintendent|dispatcher|caregiver|midwife|paramedic|veterinarian|social worker|"
     r"desarrollador|ingeniero|développeur|ingénieur|инженер|разработчик|工程师|开发)(?:e|a|in|innen)?\b"  # "Consultante", "Ingeniera", "Entwicklerin"
     r"|エンジニア|開発者|マネージャー|マネジャー|デザイナー|コンサルタント|アナリスト|リーダー|部長|課長|主任|"
     r"工程师|开发|经理|總監|总监|设计师|分析师|엔지니어|개발자|매니저|디자이너|팀장|연구원"
