@@ -348,3 +348,13 @@ def test_docx_subheadings_under_the_section_headings_are_entries():
         ("Computer Programmer", "US Navy", "1943", "1949", ["Programmed the Mark I."])]
     assert [(e["degree"], e["field"], e["institution"]) for e in parsed["education"]] == [
         ("PhD", "Mathematics", "Yale University")]
+
+
+@pytest.mark.parametrize(("line", "name"), [("Jane Doe (she/her)", "Jane Doe"), ("Jane Doe, M.Sc.", "Jane Doe"),
+                                            ("Anil Kumar, MBBS", "Anil Kumar"), ("Jonas Weber, Dipl.-Ing.", "Jonas Weber")])
+def test_pronouns_and_dotted_credentials_beside_the_name(line, name):
+    assert parse(f"{line}\njane@example.com\n".encode())["name"] == name
+
+
+def test_a_german_phone_with_a_slash():
+    assert parse(b"Jonas Weber\njonas@example.de | Tel.: 030/1234567\n")["phone"] == "030/1234567"

@@ -374,7 +374,8 @@ def without(text: str, span: tuple[int, int]) -> str:
 # Fields --------------------------------------------------------------------------------------
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
-PHONE = re.compile(r"(?<![\w+])(?:\+\d{1,3}[\s.\-]?|\(\+\d{1,3}\)\s?)?(?:\(\d{1,4}\)[\s.\-]?)?\d[\d\s.\-]{5,16}\d"
+PHONE = re.compile(r"(?<![\w+/])0\d{2,5}\s?/\s?\d[\d \-]{3,12}\d(?![\w/])"  # German "030/1234567"
+                   r"|(?<![\w+])(?:\+\d{1,3}[\s.\-]?|\(\+\d{1,3}\)\s?)?(?:\(\d{1,4}\)[\s.\-]?)?\d[\d\s.\-]{5,16}\d"
                    r"(?:\s*(?:ext\.?|x|extn\.?|extension|доб\.?|poste|durchwahl)\s*\d{1,5})?(?![\w])", re.IGNORECASE)
 # an e-mail address written against harvesters: "jane [at] example [dot] com", "jane(at)example.com"
 OBFUSCATED_AT = re.compile(r"(?i)\s*[\[({<]\s*(?:at|@)\s*[\])}>]\s*")
@@ -524,8 +525,11 @@ def split_place(text: str) -> tuple[str, str | None]:
 
 
 HONORIFIC = re.compile(r"(?i)^(?:dr|prof|mr|mrs|ms|mx|ing|dipl\.-ing)\.?\s+(?=\S)")
-CREDENTIALS = re.compile(r"(?i)(?:\s*,\s*(?:rn|bsn|np|phd|ph\.d\.|md|m\.d\.|mba|cpa|pe|p\.e\.|pmp|cfa|esq|"
-                         r"msc|bsc|ma|ba|ceng|frcs|dds|do|jd|lpn))+\.?$")
+CREDENTIALS = re.compile(r"(?i)(?:\s*,\s*(?:rn|bsn|np|ph\.?\s?d|m\.?d|m\.?b\.?a|cpa|p\.?e|pmp|cfa|esq|acca|cima|frm|"
+                         r"m\.?\s?sc|b\.?\s?sc|m\.?a|b\.?a|m\.?\s?eng|b\.?\s?eng|ceng|frcs|dds|do|j\.?d|lpn|mbbs|"
+                         r"dipl\.?-?ing|shrm-cp|phr|csm|cissp)\.?)+\.?$")
+PRONOUNS = re.compile(r"(?i)\s*[(\[]\s*(?:she|he|they|ze|xe)\s*/\s*(?:her|him|them|hers|his|theirs|zir|xem)"
+                      r"(?:\s*/\s*\w+)?\s*[)\]]")
 
 
 NAME_PARTICLES = ("de", "van", "von", "der", "den", "da", "di", "la", "le", "del", "dos", "das", "du", "des",
@@ -550,7 +554,7 @@ def _name_case(words: list[str]) -> str:
 
 
 def _name_like(text: str) -> str | None:
-    text = re.sub(r"^[\s\-=*#_~|]+|[\s\-=*#_~|]+$", "", text)  # "-- JANE ROE --"
+    text = re.sub(r"^[\s\-=*#_~|]+|[\s\-=*#_~|]+$", "", PRONOUNS.sub("", text))  # "-- JANE ROE --", "(she/her)"
     text = re.sub(r"(?i)^\s*(?:resume|résumé|cv|curriculum vitae|lebenslauf)\s*(?:of\b|[-–—:|])\s*(?=\S)|"
                   r"\s*(?:[-–—:|]\s*|\s)(?:resume|résumé|cv|curriculum vitae|lebenslauf)\s*$", "", text)
     flipped = SURNAME_FIRST.match(text.strip())
