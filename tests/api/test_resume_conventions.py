@@ -358,3 +358,18 @@ def test_pronouns_and_dotted_credentials_beside_the_name(line, name):
 
 def test_a_german_phone_with_a_slash():
     assert parse(b"Jonas Weber\njonas@example.de | Tel.: 030/1234567\n")["phone"] == "030/1234567"
+
+
+def test_roles_under_a_company_line_with_its_whole_span():
+    text = ("Kim Lee\nkim@example.com\nEXPERIENCE\nGoogle — Bengaluru, India      2015 – Present\n"
+            "Engineering Manager      2019 – Present\n• Managed 3 teams.\nSenior Software Engineer      2015 – 2019\n"
+            "• Cut payment failures by 18%.\nFlipkart — Bengaluru, India      2011 – 2015\nSoftware Engineer\n• Built the ledger.\n")
+    assert [(e["title"], e["company"], e["location"], e["start"], e["end"]) for e in parse(text.encode())["experience"]] == [
+        ("Engineering Manager", "Google", "Bengaluru, India", "2019", None),
+        ("Senior Software Engineer", "Google", "Bengaluru, India", "2015", "2019"),
+        ("Software Engineer", "Flipkart", "Bengaluru, India", "2011", "2015")]
+
+
+def test_languages_each_with_a_level_after_a_colon():
+    text = "Kim Lee\nkim@example.com\nLANGUAGES\nEnglish: Native; Hindi: Fluent; Kannada: B2\n"
+    assert parse(text.encode())["languages"] == ["English", "Hindi", "Kannada"]

@@ -760,6 +760,7 @@ def _experience(section_lines: list[Line]) -> list[dict[str, Any]]:
     if not entries:
         entries = _group_entries(section_lines, lambda t: _headerish(t) and bool(TITLE_WORDS.search(t)))
     found = []
+    group: dict[str, Any] | None = None
     for entry in entries:
         dates: DateRange | None = None
         parts: list[str] = []
@@ -818,6 +819,13 @@ def _experience(section_lines: list[Line]) -> list[dict[str, Any]]:
         if company is None and title and found and found[-1]["company"] and len(entry.header) == 1:
             company = found[-1]["company"]  # "Agoda" then two titles with their dates: both at Agoda
             location = location or found[-1]["location"]
+        if company is None and title and group is not None:
+            company, location = group["title"], location or group["location"]  # a role under "Google  2015 – Present"
+        elif company is not None:
+            group = None
+        if best[0] == 0 and company is None and not entry.highlights and len(rest) == 1 and not DEGREE.match(title or ""):
+            group = {"title": title, "location": location}  # a company with its whole span, its roles below it
+            continue
         found.append({
             "title": title, "company": company, "location": location,
             "start": dates.start if dates else None,
@@ -985,6 +993,10 @@ def _skills(section_lines: list[Line], *, free_text: list[str]) -> list[str]:
     return found
 
 
+LANGUAGES_LABEL = re.compile(
+    r"(?i)^\s*(?:mother tongue(?:s|\(s\))?|native languages?|other languages?(?:\(s\))?|foreign languages?|"
+    r"languages?(?:\(s\))?|spoken languages?|muttersprache|fremdsprachen|langue maternelle|autres langues|"
+    r"lengua materna|otros idiomas|língua materna|outras línguas|madrelingua|altre lingue)\s*:\s*")
 LANGUAGE_LEVEL = re.compile(
     r"(?i)\s*[-–—:]?\s*\(?\b(native|mother tongue|bilingual|fluent|proficient|professional|working|full|"
     r"limited|elementary|basic|conversational|intermediate|advanced|beginner|upper|[abc][12])\b.*$"
@@ -998,7 +1010,7 @@ def _languages(section_lines: list[Line]) -> list[str]:
         if first_size and line.size and abs(line.size - first_size) > 2:
             break  # type of another size: the next block (a name across the top, say), not a language
         text = re.sub(r"\([^)]*\)", "", _strip_bullet(line.text))
-        text = re.sub(r"^[^\W\d_][^:,]{0,30}:\s*(?=\S)", "", text)  # "Mother tongue(s): Romanian"
+        text = LANGUAGES_LABEL.sub("", text)  # "Mother tongue(s): Romanian"; "English: Native" keeps its name
         for item in re.split(r"\s*[,;|•·]\s*|\s+\t\s+|\s{3,}", text):
             name = LANGUAGE_LEVEL.sub("", item).strip(" -–—:.")
             if name and len(name.split()) <= 3 and not re.search(r"\d", name) and name not in found:
