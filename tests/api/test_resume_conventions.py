@@ -373,3 +373,9 @@ def test_roles_under_a_company_line_with_its_whole_span():
 def test_languages_each_with_a_level_after_a_colon():
     text = "Kim Lee\nkim@example.com\nLANGUAGES\nEnglish: Native; Hindi: Fluent; Kannada: B2\n"
     assert parse(text.encode())["languages"] == ["English", "Hindi", "Kannada"]
+
+
+def test_a_greeting_before_the_name_and_a_place_in_a_sentence():
+    text = "Hello, I'm Ngozi Adeyemi\nI'm a product designer based in Lagos.\nngozi@example.com · +234 803 555 0199\n"
+    parsed = parse(text.encode())
+    assert (parsed["name"], parsed["location"]) == ("Ngozi Adeyemi", "Lagos")

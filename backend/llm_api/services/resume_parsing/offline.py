@@ -555,6 +555,7 @@ def _name_case(words: list[str]) -> str:
 
 def _name_like(text: str) -> str | None:
     text = re.sub(r"^[\s\-=*#_~|]+|[\s\-=*#_~|]+$", "", PRONOUNS.sub("", text))  # "-- JANE ROE --", "(she/her)"
+    text = re.sub(r"(?i)^\s*(?:hello|hi|hey)\s*[,!]?\s*(?:i['’]m|i am|my name is)\s+", "", text)  # "Hello, I'm Jane Doe"
     text = re.sub(r"(?i)^\s*(?:resume|résumé|cv|curriculum vitae|lebenslauf)\s*(?:of\b|[-–—:|])\s*(?=\S)|"
                   r"\s*(?:[-–—:|]\s*|\s)(?:resume|résumé|cv|curriculum vitae|lebenslauf)\s*$", "", text)
     flipped = SURNAME_FIRST.match(text.strip())
@@ -1219,6 +1220,11 @@ def parse_lines(lines: list[Line]) -> dict[str, Any]:
                 break
         if location:
             break
+    if location is None:  # "a product designer based in Lagos."
+        location = next((m.group(1) for line in contact_lines[:8]
+                         if (m := re.search(r"\b(?:based in|located in|living in|lives in)\s+([^\W\d_][^.;|•\t]{1,40}?)"
+                                            r"\s*(?:[.;|•\t]|$)", line.text))
+                         and (is_place(m.group(1)) or _town_like(m.group(1)))), None)
     if location is None and name_line is not None:  # a sidebar read first: the place printed under the name
         after = lines[lines.index(name_line) + 1:lines.index(name_line) + 4] if name_line in lines else []
         location = next((line.text.strip() for line in after if is_place(line.text.strip())), None)
