@@ -242,7 +242,9 @@ def test_a_minor_is_neither_field_nor_institution():
 
 @pytest.mark.parametrize(("text", "start", "end"), [("05/19 - Present", "2019-05", None), ("01/18 – 03/21", "2018-01", "2021-03"),
                                                     ("Jan-2019 – Mar-2021", "2019-01", "2021-03"),
-                                                    ("Jan-19 to Dec-20", "2019-01", "2020-12")])
+                                                    ("Jan-19 to Dec-20", "2019-01", "2020-12"),
+                                                    ("2015–19", "2015", "2019"), ("2015-19", "2015", "2019"),
+                                                    ("2009-11 – 2012-03", "2009-11", "2012-03")])
 def test_two_digit_years_and_hyphenated_months(text, start, end):
     found = find_range(f"Engineer, Foo  {text}")
     assert (found.start, found.end) == (start, end)

@@ -338,7 +338,15 @@ class DateRange:
     span: tuple[int, int]
 
 
+# "2015–19": the end year by its last two digits (a month, "2015-11", is read as one before this)
+SHORT_END = re.compile(rf"(?<![\w/])(?P<start>{_YEAR})(?:\s*[–—]\s*|-)(?P<end>\d{{2}})(?![\w/.])")
+
+
 def find_range(text: str) -> DateRange | None:
+    short = SHORT_END.search(text)
+    if short and (int(short.group("end")) > 12 or "-" not in short.group(0)) \
+            and short.group("end") > short.group("start")[2:]:
+        return DateRange(short.group("start"), short.group("start")[:2] + short.group("end"), False, short.span())
     if match := RANGE.search(text):
         end_text = match.group("end")
         current = bool(re.fullmatch(PRESENT, end_text.strip(), re.IGNORECASE))
