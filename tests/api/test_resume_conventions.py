@@ -381,3 +381,10 @@ def test_a_greeting_before_the_name_and_a_place_in_a_sentence():
     text = "Hello, I'm Ngozi Adeyemi\nI'm a product designer based in Lagos.\nngozi@example.com · +234 803 555 0199\n"
     parsed = parse(text.encode())
     assert (parsed["name"], parsed["location"]) == ("Ngozi Adeyemi", "Lagos")
+
+
+def test_a_form_in_spanish():
+    text = ("Ana Ruiz\nana@example.es\nEXPERIENCIA\nEmpresa: Telefónica, Madrid\nCargo: Analista de Datos\n"
+            "Período: marzo de 2019 – actualidad\n")
+    assert [(e["title"], e["company"], e["location"], e["start"], e["current"])
+            for e in parse(text.encode())["experience"]] == [("Analista de Datos", "Telefónica", "Madrid", "2019-03", True)]

@@ -669,27 +669,28 @@ ENTRY_LABEL = re.compile(r"(?i)^\s*(?:company|employer|organi[sz]ation|client|de
                          r"title|duration|period|dates?|location|place)\s*(?::\s*|$)")
 
 
-# labels of entries written as forms (Europass, many Indian and Gulf resumes), by the field they give
+# labels of entries written as forms (Europass, many Indian and Gulf resumes), by the field they give;
+# matched against the label's `heading_key` (lower case, without accents)
 EXPERIENCE_LABELS = {
     "dates": re.compile(r"dates?|duration|period|tenure|from to|dates from to|years?|year of passing|passing year|"
-                        r"graduation(?: year| date)?|batch|zeitraum|periodo|período|fechas|durée|année|jahr"),
+                        r"graduation(?: year| date)?|batch|zeitraum|periodo|fechas|duree|annee|jahr"),
     "title": re.compile(r"occupation or position held|position held|position|designation|role|job title|title|"
-                        r"job role|poste|puesto|cargo|funzione|funktion|stelle|posição"),
+                        r"job role|poste|puesto|cargo|funzione|funktion|stelle|posicao"),
     "company": re.compile(r"name and address of employer|name of employer|employer|company|company name|"
                           r"organi[sz]ation|client|arbeitgeber|empresa|employeur|entreprise|datore di lavoro"),
-    "location": re.compile(r"location|place|city|lieu|ort|ubicación|localização"),
+    "location": re.compile(r"location|place|city|lieu|ort|ubicacion|localizacao"),
     "highlights": re.compile(r"main activities and responsibilities|responsibilities|key responsibilities|duties|"
                              r"achievements|key achievements|tasks|description|job description|aufgaben|"
-                             r"responsabilidades|missions|responsabilités|mansioni"),
+                             r"responsabilidades|missions|responsabilites|mansioni"),
     "other": re.compile(r"type of business or sector|sector|industry|branche|reporting to|team size"),
 }
 EDUCATION_LABELS = {
     "dates": EXPERIENCE_LABELS["dates"],
     "degree": re.compile(r"title of qualification awarded|qualification awarded|qualification|degree|diploma|"
-                         r"abschluss|titulación|titre|titolo"),
+                         r"abschluss|titulacion|titre|titolo"),
     "institution": re.compile(r"name and type of organisation providing education and training|"
                               r"name of (?:the )?institution|institution|university|college|school|organisation|"
-                              r"organization|hochschule|universidad|établissement|istituto"),
+                              r"organization|hochschule|universidad|etablissement|istituto"),
     "field": re.compile(r"principal subjects occupational skills covered|principal subjects|field of study|field|"
                         r"major|subjects?|specialization|specialisation|fachrichtung|especialidad"),
     "other": re.compile(r"level in national or international classification|grade|gpa|cgpa|percentage|result"),
