@@ -3,7 +3,7 @@ parser's rules for them (so they are no blind set, and `bench/resume_parse.py` r
 a German Lebenslauf ("seit", "Persönliche Daten", a date of birth), a French CV (surname in
 capitals, "Depuis", an e-mail written "[at]"), Spanish "Actualidad" and "Surname, Given", Portuguese
 "atual", an Indian resume ("RESUME" title, "+91-", "Till Date"), a US resume with an extension and
-a name with particles in capitals, a Europass CV and an older Europass form ("Occupation or position
+a name with particles in capitals, Europass CVs (as the online editor exports them, too) and an older Europass form ("Occupation or position
 held:"), a Japanese resume (年/月 dates, 職歴 / 学歴
 headings), icon-font glyphs before contact fields, a PDF with the name on two lines, PDFs laid out
 as the awesome-cv and moderncv LaTeX classes lay them out, and a DOCX table of jobs.
@@ -249,6 +249,36 @@ Other language(s): English, German
              Job("Junior Developer", "EPAM Systems", "Budapest", "2015-07", "2018-08", [])],
             [School("MSc", "Computer Science", "Budapest University of Technology and Economics", "2010", "2015")],
             [], ["Hungarian", "English", "German"]))
+
+_add("europass_editor", """Mihai Ionescu
+Nationality: Romanian  Date of birth: 02.11.1990  Gender: Male
+Phone number: (+40) 721234567 (Mobile)  Email address: mihai.ionescu@example.ro
+Home: Strada Lipscani 7, 030031 Bucharest (Romania)
+
+WORK EXPERIENCE
+[ 01/09/2019 – Current ] Data Engineer
+Bitdefender
+City: Bucharest | Country: Romania
+◦ Built the telemetry pipeline for 500 million endpoints.
+
+[ 15/07/2016 – 31/08/2019 ] Junior Developer
+Endava
+City: Cluj-Napoca | Country: Romania
+
+EDUCATION AND TRAINING
+[ 01/10/2013 – 30/06/2016 ] Bachelor of Computer Science
+University of Bucharest
+Address: Bucharest (Romania)
+
+LANGUAGE SKILLS
+Mother tongue(s): Romanian
+Other language(s): English
+""", Person("Mihai Ionescu", "mihai.ionescu@example.ro", "(+40) 721234567", "Bucharest, Romania", [], "", [], [],
+            [Job("Data Engineer", "Bitdefender", "Bucharest, Romania", "2019-09", None,
+                 ["Built the telemetry pipeline for 500 million endpoints."]),
+             Job("Junior Developer", "Endava", "Cluj-Napoca, Romania", "2016-07", "2019-08", [])],
+            [School("Bachelor of Computer Science", None, "University of Bucharest", "2013-10", "2016-06")],
+            [], ["Romanian", "English"]))
 
 _add("japanese", """職務経歴書
 山田 太郎

@@ -664,9 +664,10 @@ def _title_score(part: str) -> int:
     return score - 3 * bool(LEGAL_FORM.search(part))
 
 
+WORK_MODES = ("remote", "hybrid", "on-site", "onsite", "worldwide")
 DURATION = re.compile(r"(?i)\s*\(\s*(?:\d+\+?\s*(?:yrs?|years?|mos?|months?)\.?\s*){1,2}\)")
 ENTRY_LABEL = re.compile(r"(?i)^\s*(?:company|employer|organi[sz]ation|client|designation|position|role|job title|"
-                         r"title|duration|period|dates?|location|place)\s*(?::\s*|$)")
+                         r"title|duration|period|dates?|location|place|city|town|country|state)\s*(?::\s*|$)")
 
 
 # labels of entries written as forms (Europass, many Indian and Gulf resumes), by the field they give;
@@ -786,15 +787,20 @@ def _experience(section_lines: list[Line]) -> list[dict[str, Any]]:
             text = re.sub(r"\s*\(([^()\d]{2,40})\)\s*(?=[—–|,]|\s-\s)",
                           lambda m: f" | {m.group(1)} " if is_place(m.group(1)) else m.group(0), text)
             # "Company: Acme", "Designation: Engineer": the value, not its label
-            text = ENTRY_LABEL.sub("", text)
-            parts.extend(parts_of(text))
+            parts.extend(part for whole in parts_of(ENTRY_LABEL.sub("", text)) if (part := ENTRY_LABEL.sub("", whole)))
         title = company = location = None
         rest: list[str] = []
         for part in parts:
             if location is None and is_place(part):
                 location = part
+            elif location and "," not in location and places().get(part.casefold()) == "countries":
+                location = f"{location}, {part}"  # "City: Bucharest | Country: Romania"
             else:
                 rest.append(part)
+        if location and places().get(location.casefold()) == "countries" and location.casefold() not in WORK_MODES \
+                and rest and _town_like(rest[-1]) \
+                and parts.index(location) == parts.index(rest[-1]) + 1:
+            location = f"{rest.pop()}, {location}"  # "City: Cluj-Napoca | Country: Romania", a town no list knows
         if len(rest) == 1 and ", " in rest[0]:
             head, tail = rest[0].split(", ", 1)
             rest = [head, tail]
@@ -890,8 +896,8 @@ def _education(section_lines: list[Line]) -> list[dict[str, Any]]:
             text = without(text, dates.span)
         pieces: list[str] = []
         for part in parts_of(text, at=False):
-            if is_place(part):
-                continue  # "University of Pennsylvania \t Philadelphia, PA": where, not who
+            if is_place(part) or ADDRESS_LABEL.match(part):
+                continue  # "University of Pennsylvania \t Philadelphia, PA", "Address: Bucharest": where, not who
             if DEGREE.match(part) and not INSTITUTION.search(part) and ", " in part:
                 # "MSc Computer Science, TU Wien": the degree and field, then who awarded it
                 head, tail = part.split(", ", 1)
@@ -1072,7 +1078,8 @@ def _claims(experience: list[dict[str, Any]], projects: list[str]) -> list[dict[
 
 
 ADDRESS_LABEL = re.compile(
-    r"(?i)^(?:location|(?:home |postal |mailing )?address|based in|residence|city|anschrift|adresse|wohnort|"
+    r"(?i)^(?:location|(?:home |postal |mailing |permanent |current )?address|home|based in|residence|city|"
+    r"anschrift|adresse|wohnort|"
     r"dirección|direccion|domicilio|residencia|ciudad|endereço|morada|cidade|indirizzo|residenza|adres|"
     r"woonplaats|adresa|adres zamieszkania|adresa bydliště|адрес|адреса|місто|город|διεύθυνση|住所|地址|주소)"
     r"\s*:\s*(.+)$"
@@ -1087,6 +1094,7 @@ EUROPEAN_ADDRESS = re.compile(r"\d\w?\s*,\s*(?:[A-Z]{1,2}-)?\d{2,5}(?:-\d{3})?\s
 def _town_of_address(text: str) -> str:
     """The town of an address: "Hauptstraße 5, 10115 Berlin" -> "Berlin"; a bare town stays as it is."""
     text = re.sub(r"\s*\((?:home|work|private|domicile)\)\s*$", "", text.strip(), flags=re.I)
+    text = re.sub(r"^(.+?)\s*\(([^()]+)\)$", r"\1, \2", text)  # "010061 Bucharest (Romania)", as Europass writes it
     pieces = [p.strip() for p in text.split(",") if p.strip()]
     kept = []
     for number, piece in enumerate(pieces):
@@ -1246,7 +1254,8 @@ def parse_lines(lines: list[Line]) -> dict[str, Any]:
     if not summary_lines:
         summary_lines = [line.text for line in header if len(line.text.split()) >= 8
                          and not EMAIL.search(line.text) and not URL.search(line.text)
-                         and len(re.findall(r"[^\W\d_]{2,}", line.text)) >= 6]
+                         and len(re.findall(r"[^\W\d_]{2,}", line.text)) >= 6
+                         and not re.match(r"[^\W\d_][\w ]{1,25}:\s", line.text)]  # "Nationality: ...": a form's fields
     summary = re.sub(r"\s+", " ", " ".join(summary_lines)).strip() or None
 
     experience = _experience(by_kind.get("experience", []))
