@@ -836,11 +836,11 @@ def _experience(section_lines: list[Line]) -> list[dict[str, Any]]:
             company = found[-1]["company"]  # "Agoda" then two titles with their dates: both at Agoda
             location = location or found[-1]["location"]
         if company is None and title and group is not None:
-            company, location = group["title"], location or group["location"]  # a role under "Google  2015 – Present"
+            company, location = group["company"], location or group["location"]  # a role under "Google  2015 – Present"
         elif company is not None:
             group = None
         if best[0] == 0 and company is None and not entry.highlights and len(rest) == 1 and not DEGREE.match(title or ""):
-            group = {"title": title, "location": location}  # a company with its whole span, its roles below it
+            group = {"company": title, "location": location}  # a company with its whole span, its roles below it
             continue
         found.append({
             "title": title, "company": company, "location": location,
