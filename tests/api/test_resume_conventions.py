@@ -388,3 +388,13 @@ def test_a_form_in_spanish():
             "Período: marzo de 2019 – actualidad\n")
     assert [(e["title"], e["company"], e["location"], e["start"], e["current"])
             for e in parse(text.encode())["experience"]] == [("Analista de Datos", "Telefónica", "Madrid", "2019-03", True)]
+
+
+def test_a_us_header_address_a_school_within_a_university_and_interests_beside_skills():
+    text = ("MICHAEL O'BRIEN\nBoston, MA 02118 | (617) 555-0123 | mobrien@example.com\nEDUCATION\n"
+            "Massachusetts Institute of Technology | Cambridge, MA\nMBA, Sloan School of Management | 2014 – 2016\n"
+            "SKILLS & INTERESTS\nSkills: SQL, Figma\nInterests: marathon running, jazz piano\n")
+    parsed = parse(text.encode())
+    assert (parsed["name"], parsed["location"], parsed["skills"]) == ("Michael O'Brien", "Boston, MA", ["SQL", "Figma"])
+    assert parsed["education"] == [{"degree": "MBA", "field": None, "institution": "Massachusetts Institute of Technology",
+                                    "start": "2014", "end": "2016"}]

@@ -895,6 +895,8 @@ def _education(section_lines: list[Line]) -> list[dict[str, Any]]:
         if dates:
             text = without(text, dates.span)
         pieces: list[str] = []
+        # "Massachusetts Institute of Technology" then "MBA, Sloan School of Management": a school of the same
+        school_above = current is not None and bool(current["institution"]) and not current["degree"]
         for part in parts_of(text, at=False):
             if is_place(part) or ADDRESS_LABEL.match(part):
                 continue  # "University of Pennsylvania \t Philadelphia, PA", "Address: Bucharest": where, not who
@@ -919,6 +921,8 @@ def _education(section_lines: list[Line]) -> list[dict[str, Any]]:
                     current["institution"] = pending
                 last_kind = "degree"
             elif INSTITUTION.search(piece) and not is_place(piece):
+                if school_above and last_kind == "degree" and current is not None and current["degree"]:
+                    continue
                 if current is None or current["institution"]:
                     current = _new_education(entries)
                 current["institution"] = split_place(piece)[0]
@@ -960,6 +964,8 @@ def _items(lines: list[Line]) -> list[str]:
         text = _strip_bullet(line.text)
         label = re.match(r"^([^\W\d][\w &/+-]{1,30}?)\s*:\s*(.+)$", text) or \
             re.match(r"^([^\W\d][\w &/+-]{1,30}?)\s+\t\s+(.+[,;].+)$", text)  # "Languages <tab> Python, Go"
+        if label and HEADING_KIND.get(heading_key(label.group(1))) == "other":
+            continue  # "Interests: jazz piano" under "Skills & Interests"
         if label and len(label.group(1).split()) <= 4:
             text = label.group(2)
         text = re.sub(r"(?i)\s*\(\s*(?:expert|advanced|intermediate|beginner|basic|proficient|familiar|fluent|"
@@ -1228,7 +1234,7 @@ def parse_lines(lines: list[Line]) -> dict[str, Any]:
             # "123 Main Street, Austin, TX 78701": the place after the street, without the postal code
             address = re.sub(r"\s*\b(\d{4,6}(-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d)\s*$", "", part)
             if address != part or re.match(r"\d", part):
-                place = split_place(address)[1]
+                place = address if is_place(address) else split_place(address)[1]
                 if place:
                     location = place
                     break
