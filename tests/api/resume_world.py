@@ -2,7 +2,8 @@
 parser's rules for them (so they are no blind set, and `bench/resume_parse.py` reports them apart):
 a German Lebenslauf ("seit", "Persönliche Daten", a date of birth), a French CV (surname in
 capitals, "Depuis", an e-mail written "[at]"), Spanish "Actualidad" and "Surname, Given", Portuguese
-"atual", an Indian resume ("RESUME" title, "+91-", "Till Date"), a US resume with an extension and
+"atual", Indian resumes ("RESUME" title, "+91-", "Till Date"; jobs as sentences, a table of qualifications
+under its column names, "Languages Known:", a declaration), a US resume with an extension and
 a name with particles in capitals, Europass CVs (as the online editor exports them, too) and an older Europass form ("Occupation or position
 held:"), a Japanese resume (年/月 dates, 職歴 / 学歴
 headings), icon-font glyphs before contact fields, a PDF with the name on two lines, PDFs laid out
@@ -159,6 +160,43 @@ Java, Spring Boot, MySQL
              Job("Systems Engineer", "Tata Consultancy Services", "Chennai", "2016-06", "2019-06",
                  ["Supported a mainframe to Java migration."])],
             [School("B.Tech", "Computer Science", "VIT University", "2012", "2016")]))
+
+_add("indian_long_form", """CURRICULUM VITAE
+
+RAHUL VERMA
+Email ID: rahul.verma@example.in
+Contact No.: 9876543210
+Address: H.No. 12, Sector 15, Noida, Uttar Pradesh - 201301
+
+CAREER OBJECTIVE
+Seeking a challenging position in software testing.
+
+WORK EXPERIENCE
+• Working as QA Engineer at HCL Technologies, Noida from Aug 2019 to till date.
+• Worked as Trainee at Wipro, Bengaluru from Jul 2017 to Jul 2019.
+
+ACADEMIC QUALIFICATION
+Qualification | Board/University | Year | Percentage
+B.Tech (IT) | AKTU | 2017 | 72%
+12th | CBSE | 2013 | 85%
+
+TECHNICAL SKILLS
+Selenium, Java, TestNG, JIRA
+
+PERSONAL DETAILS
+Father's Name: Suresh Verma
+Date of Birth: 15-08-1995
+Languages Known: English, Hindi
+
+DECLARATION
+I hereby declare that the above information is true to the best of my knowledge.
+(RAHUL VERMA)
+""", Person("Rahul Verma", "rahul.verma@example.in", "9876543210", "Noida, Uttar Pradesh", [],
+            "Seeking a challenging position in software testing.", ["Selenium", "Java", "TestNG", "Jira"], [],
+            [Job("QA Engineer", "HCL Technologies", "Noida", "2019-08", None, []),
+             Job("Trainee", "Wipro", "Bengaluru", "2017-07", "2019-07", [])],
+            [School("B.Tech", "IT", "AKTU", None, "2017"), School("12th", None, "CBSE", None, "2013")],
+            [], ["English", "Hindi"]))
 
 _add("us_particles_extension", """LUDWIG VAN DER BERG
 Chicago, IL  |  (312) 555-0147 ext. 12  |  ludwig.vanderberg@example.com

@@ -398,3 +398,14 @@ def test_a_us_header_address_a_school_within_a_university_and_interests_beside_s
     assert (parsed["name"], parsed["location"], parsed["skills"]) == ("Michael O'Brien", "Boston, MA", ["SQL", "Figma"])
     assert parsed["education"] == [{"degree": "MBA", "field": None, "institution": "Massachusetts Institute of Technology",
                                     "start": "2014", "end": "2016"}]
+
+
+def test_a_table_under_its_column_names_and_jobs_written_as_sentences():
+    text = ("Rahul Verma\nrahul@example.in\nWORK EXPERIENCE\n"
+            "• Working as QA Engineer at HCL Technologies, Noida from Aug 2019 to till date.\n"
+            "• Led the regression suite from 2019 to 2020.\n"
+            "ACADEMIC QUALIFICATION\nQualification | Board/University | Year | Percentage\nB.Tech (IT) | AKTU | 2017 | 72%\n")
+    parsed = parse(text.encode())
+    assert [(e["title"], e["company"], e["location"], e["start"], e["current"]) for e in parsed["experience"]] == [
+        ("QA Engineer", "HCL Technologies", "Noida", "2019-08", True)]  # a highlight with dates is no job
+    assert parsed["education"] == [{"degree": "B.Tech", "field": "IT", "institution": "AKTU", "start": None, "end": "2017"}]

@@ -61,7 +61,7 @@ HEADINGS: dict[str, tuple[str, ...]] = {
                    "experiência", "experiência profissional", "expérience", "expériences professionnelles",
                    "werdegang", "beruflicher werdegang", "praxiserfahrung", "werkervaring", "werkgeschiedenis",
                    "arbetslivserfarenhet", "erfarenhet", "erfaring", "arbejdserfaring", "työkokemus",
-                   "berufliche erfahrung", "berufspraxis", "expériences", "parcours professionnel",
+                   "internships", "internship", "industrial training", "berufliche erfahrung", "berufspraxis", "expériences", "parcours professionnel",
                    "expérience professionelle", "experiencia profesional y laboral", "trayectoria profesional",
                    "experiências", "experiência profissional", "historial laboral", "doświadczenie",
                    "doświadczenie zawodowe", "pracovní zkušenosti", "praxe", "iş deneyimi", "deneyim",
@@ -70,7 +70,9 @@ HEADINGS: dict[str, tuple[str, ...]] = {
                    "досвід", "досвід роботи", "професійний досвід", "трудов опит", "радно искуство",
                    "εμπειρία", "επαγγελματική εμπειρία", "職歴", "職務経歴", "経歴", "工作经历", "工作经验", "工作經歷",
                    "工作經驗", "경력", "경력사항", "الخبرة", "الخبرات", "الخبرة المهنية", "ניסיון תעסוקתי"),
-    "education": ("education", "academic background", "education and training", "academics",
+    "education": ("education", "academic background", "academic qualification", "educational qualification",
+                  "educational qualifications", "academic details", "academic profile", "academic record",
+                  "scholastic profile", "qualification", "education and training", "academics",
                   "qualifications", "academic qualifications", "educational background", "studies",
                   "ausbildung", "formación", "formation", "education history", "educación", "educacion",
                   "formación académica", "istruzione", "formazione", "educação", "formação", "formação académica",
@@ -99,7 +101,7 @@ HEADINGS: dict[str, tuple[str, ...]] = {
                        "certificats", "certificaciones", "certificações", "certificados", "certificazioni",
                        "certyfikaty", "sertifikalar", "sertifikat", "сертификаты", "сертифікати", "πιστοποιήσεις",
                        "資格", "免許 資格", "证书", "資格證書", "자격증", "الشهادات"),
-    "languages": ("languages", "spoken languages", "language skills", "language", "sprachen", "idiomas",
+    "languages": ("languages", "spoken languages", "languages known", "language known", "known languages", "language skills", "language", "sprachen", "idiomas",
                   "langues", "lingue", "idiomi", "línguas", "talen", "språk", "sprog", "kielitaito",
                   "sprachkenntnisse", "compétences linguistiques", "języki", "znajomość języków", "jazyky",
                   "diller", "bahasa", "ngoại ngữ", "limbi străine", "nyelvtudás", "языки", "знание языков",
@@ -124,7 +126,9 @@ HEADINGS: dict[str, tuple[str, ...]] = {
               "interessi", "zainteresowania", "хобби", "інтереси", "auszeichnungen", "prix", "premios",
               "weiterbildung", "fortbildung", "kurse", "cursos", "formations complémentaires", "курсы", "курси",
               "publikationen", "publications scientifiques", "publicaciones", "referenzen", "références",
-              "referencias"),
+              "referencias", "declaration", "strengths", "key strengths", "extra curricular activities",
+              "co curricular activities", "academic projects", "trainings attended", "workshops", "seminars",
+              "workshops and seminars"),
 }
 DOCUMENT_TITLES = {heading_key(title) for title in (
     "curriculum vitae", "resume", "résumé", "cv", "lebenslauf", "curriculum", "my resume",
@@ -134,7 +138,7 @@ DOCUMENT_TITLES = {heading_key(title) for title in (
 HEADING_KIND = {heading_key(name): kind for kind, names in HEADINGS.items() for name in names}
 PROJECT_HEADINGS = {heading_key(name) for name in (
     "projects", "personal projects", "side projects", "selected projects", "key projects",
-                    "open source", "achievements", "key achievements", "leadership", "projekte", "projets",
+                    "open source", "achievements", "key achievements", "leadership", "academic projects", "projekte", "projets",
                     "proyectos", "projetos", "progetti", "projekty", "projeler", "проекты", "проєкти", "проекти",
                     "プロジェクト", "项目经验", "项目经历", "프로젝트")}
 # the words that name a section inside a longer heading: "Skills Summary", "Summary of Skills",
@@ -664,6 +668,8 @@ def _title_score(part: str) -> int:
     return score - 3 * bool(LEGAL_FORM.search(part))
 
 
+WORKED_AS = re.compile(r"(?i)^(?:currently\s+|presently\s+)?(?:am\s+|was\s+)?(?:working|worked|employed|served)\s+"
+                       r"(?:as\s+)?(?:an?\s+)?")
 WORK_MODES = ("remote", "hybrid", "on-site", "onsite", "worldwide")
 DURATION = re.compile(r"(?i)\s*\(\s*(?:\d+\+?\s*(?:yrs?|years?|mos?|months?)\.?\s*){1,2}\)")
 ENTRY_LABEL = re.compile(r"(?i)^\s*(?:company|employer|organi[sz]ation|client|designation|position|role|job title|"
@@ -689,13 +695,40 @@ EDUCATION_LABELS = {
     "dates": EXPERIENCE_LABELS["dates"],
     "degree": re.compile(r"title of qualification awarded|qualification awarded|qualification|degree|diploma|"
                          r"abschluss|titulacion|titre|titolo"),
-    "institution": re.compile(r"name and type of organisation providing education and training|"
+    "institution": re.compile(r"name and type of organisation providing education and training|board(?: university)?|"
+                              r"university board|board of education|"
                               r"name of (?:the )?institution|institution|university|college|school|organisation|"
                               r"organization|hochschule|universidad|etablissement|istituto"),
     "field": re.compile(r"principal subjects occupational skills covered|principal subjects|field of study|field|"
                         r"major|subjects?|specialization|specialisation|fachrichtung|especialidad"),
     "other": re.compile(r"level in national or international classification|grade|gpa|cgpa|percentage|result"),
 }
+# a table's row naming its columns ("Qualification | Board/University | Year | Percentage")
+COLUMN_HEADING = re.compile(
+    r"(?i)dates?|period|years?|from|to|role|title|position|designation|job|company|employer|organi[sz]ation|"
+    r"location|city|place|degree|qualification|course|institution|institute|school|college|university|board|"
+    r"field|subjects?|specialization|stream|description|responsibilities|details|grade|percentage|marks|score|"
+    r"cgpa|gpa|class|of|passing|name|and|duration|result")
+
+
+def _table_as_form(lines: list[Line]) -> list[Line]:
+    """A table written with separators ("B.Tech (IT) | AKTU | 2017 | 72%") under a row naming its columns,
+    as the labelled lines it means ("Qualification: B.Tech (IT)", "Board/University: AKTU", ...)."""
+    out: list[Line] = []
+    columns: list[str] | None = None
+    for line in lines:
+        cells = [cell.strip() for cell in re.split(r"\s+\|\s+|\s+\t\s+", line.text.strip()) if cell.strip()]
+        if len(cells) >= 3 and all(all(COLUMN_HEADING.fullmatch(word) for word in re.split(r"[\s/&:().,-]+", cell) if word)
+                                   for cell in cells):
+            columns = cells
+        elif columns and len(cells) == len(columns):
+            out.extend(Line(f"{column}: {cell}") for column, cell in zip(columns, cells, strict=True))
+        else:
+            columns = None
+            out.append(line)
+    return out
+
+
 _LABELLED = re.compile(r"^([^\W\d][^:\t]{1,70}?)\s*(?::|\s\t\s)\s*(.*)$")
 
 
@@ -764,10 +797,16 @@ def _experience(section_lines: list[Line]) -> list[dict[str, Any]]:
     def anchor(text: str) -> bool:
         return not _is_bullet(text) and find_range(text) is not None
 
-    if records := _labelled_records(section_lines, EXPERIENCE_LABELS):
+    if records := _labelled_records(_table_as_form(section_lines), EXPERIENCE_LABELS):
         return _experience_of_records(records)
 
     entries = _group_entries(section_lines, anchor)
+    sentences = [WORKED_AS.sub("", _strip_bullet(line.text)).rstrip(".") for line in section_lines
+                 if _is_bullet(line.text) and find_range(line.text)
+                 and (WORKED_AS.match(_strip_bullet(line.text)) or TITLE_WORDS.search(line.text))]
+    if not entries and sentences:
+        # "• Working as QA Engineer at HCL Technologies from Aug 2019 to till date.": a job a sentence
+        entries = [_Entry(header=[sentence]) for sentence in sentences]
     if not entries:
         entries = _group_entries(section_lines, lambda t: _headerish(t) and bool(TITLE_WORDS.search(t)))
     found = []
@@ -880,7 +919,7 @@ def _degree_field(part: str) -> tuple[str, str | None] | None:
 
 
 def _education(section_lines: list[Line]) -> list[dict[str, Any]]:
-    if records := _labelled_records(section_lines, EDUCATION_LABELS):
+    if records := _labelled_records(_table_as_form(section_lines), EDUCATION_LABELS):
         return _education_of_records(records)
     entries: list[dict[str, Any]] = []
     current: dict[str, Any] | None = None
