@@ -347,6 +347,8 @@ SHORT_END = re.compile(rf"(?<![\w/])(?P<start>{_YEAR})(?:\s*[–—]\s*|-)(?P<en
 
 
 def find_range(text: str) -> DateRange | None:
+    if not re.search(r"\d\d", text):
+        return None  # every range has a year in it (or two digits of one)
     short = SHORT_END.search(text)
     if short and (int(short.group("end")) > 12 or "-" not in short.group(0)) \
             and short.group("end") > short.group("start")[2:]:
@@ -801,10 +803,11 @@ def _experience(section_lines: list[Line]) -> list[dict[str, Any]]:
         return _experience_of_records(records)
 
     entries = _group_entries(section_lines, anchor)
-    sentences = [WORKED_AS.sub("", _strip_bullet(line.text)).rstrip(".") for line in section_lines
-                 if _is_bullet(line.text) and find_range(line.text)
-                 and (WORKED_AS.match(_strip_bullet(line.text)) or TITLE_WORDS.search(line.text))]
-    if not entries and sentences:
+    sentences = [] if entries else [
+        WORKED_AS.sub("", _strip_bullet(line.text)).rstrip(".") for line in section_lines
+        if _is_bullet(line.text) and (WORKED_AS.match(_strip_bullet(line.text)) or TITLE_WORDS.search(line.text))
+        and find_range(line.text)]
+    if sentences:
         # "• Working as QA Engineer at HCL Technologies from Aug 2019 to till date.": a job a sentence
         entries = [_Entry(header=[sentence]) for sentence in sentences]
     if not entries:
