@@ -409,3 +409,10 @@ def test_a_table_under_its_column_names_and_jobs_written_as_sentences():
     assert [(e["title"], e["company"], e["location"], e["start"], e["current"]) for e in parsed["experience"]] == [
         ("QA Engineer", "HCL Technologies", "Noida", "2019-08", True)]  # a highlight with dates is no job
     assert parsed["education"] == [{"degree": "B.Tech", "field": "IT", "institution": "AKTU", "start": None, "end": "2017"}]
+
+
+@pytest.mark.parametrize(("line", "name"), [("Ana María de la Cruz Fernández", "Ana María de la Cruz Fernández"),
+                                            ("Dr. med. Anna Schmidt", "Anna Schmidt"), ("Prof. Dr. Hans Meier", "Hans Meier"),
+                                            ("ZHANG Wei", "Zhang Wei")])
+def test_long_names_and_stacked_titles(line, name):
+    assert parse(f"{line}\nx@example.com\n".encode())["name"] == name

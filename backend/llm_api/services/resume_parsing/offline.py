@@ -538,7 +538,8 @@ def split_place(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-HONORIFIC = re.compile(r"(?i)^(?:dr|prof|mr|mrs|ms|mx|ing|dipl\.-ing)\.?\s+(?=\S)")
+HONORIFIC = re.compile(r"(?i)^(?:(?:dr|prof|mr|mrs|ms|mx|ing|dipl\.-ing)\.?\s+"
+                       r"(?:(?:med|dent|rer\.\s?nat|phil|jur|h\.\s?c|habil|ing)\.\s+)*)+(?=\S)")  # "Dr. med."
 CREDENTIALS = re.compile(r"(?i)(?:\s*,\s*(?:rn|bsn|np|ph\.?\s?d|m\.?d|m\.?b\.?a|cpa|p\.?e|pmp|cfa|esq|acca|cima|frm|"
                          r"m\.?\s?sc|b\.?\s?sc|m\.?a|b\.?a|m\.?\s?eng|b\.?\s?eng|ceng|frcs|dds|do|j\.?d|lpn|mbbs|"
                          r"dipl\.?-?ing|shrm-cp|phr|csm|cissp)\.?)+\.?$")
@@ -590,7 +591,8 @@ def _name_like(text: str) -> str | None:
     if len(words) == 1:
         if not re.search(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]", candidate) or len(candidate) > 8:
             return None
-    elif len(words) > 5 or any(w[:1].islower() and w not in NAME_PARTICLES for w in words):
+    elif len([w for w in words if w not in NAME_PARTICLES]) > 5 or len(words) > 8 \
+            or any(w[:1].islower() and w not in NAME_PARTICLES for w in words):
         return None
     if candidate.isupper() and len(candidate) > 3:
         candidate = _name_case(words)
