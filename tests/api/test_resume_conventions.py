@@ -415,4 +415,4 @@ def test_a_table_under_its_column_names_and_jobs_written_as_sentences():
                                             ("Dr. med. Anna Schmidt", "Anna Schmidt"), ("Prof. Dr. Hans Meier", "Hans Meier"),
                                             ("ZHANG Wei", "Zhang Wei")])
 def test_long_names_and_stacked_titles(line, name):
-    assert parse(f"{line}\nx@example.com\n".encode())["name"] == name
+    assert parse(f"{line}\nname@example.com\n".encode())["name"] == name
