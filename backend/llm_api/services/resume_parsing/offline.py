@@ -301,7 +301,7 @@ RANGE = re.compile(
 # an open range: "3/2018–", "2018 –" at the end of the line or before a column gap (a dash
 # written apart from what follows it, "2014 - BSc", is a separator, not an open end)
 OPEN_RANGE = re.compile(rf"(?<![\w/])(?P<start>{DATE})\s*[-–—]+(?=\s*\t|\s{{2,}}|\s*$)", re.IGNORECASE)
-SINCE = re.compile(rf"(?:\b(?:since|from|seit|ab|depuis|desde|dal|dall['’]|dai|sinds|sedan|siden|od|från|fra|"
+SINCE = re.compile(rf"(?:\b(?:since|from|seit|depuis|desde|dal|dall['’]|dai|sinds|sedan|siden|od|från|fra|"
                    rf"alkaen|с|з|від|от|από)\s+(?P<start>{DATE})(?![\w/])"
                    rf"|(?P<start_after>{DATE})\s*(?:以来|から|부터|г\.\s*(?:по\s*)?н\.\s?в\.))", re.IGNORECASE)
 SINGLE = re.compile(rf"(?<![\w/])(?:expected\s+|graduated:?\s+|class of\s+)?(?P<date>{DATE})(?![\w/])",
