@@ -416,3 +416,9 @@ def test_a_table_under_its_column_names_and_jobs_written_as_sentences():
                                             ("ZHANG Wei", "Zhang Wei")])
 def test_long_names_and_stacked_titles(line, name):
     assert parse(f"{line}\nname@example.com\n".encode())["name"] == name
+
+
+def test_a_team_after_the_company_is_no_town():
+    text = "Kim Lee\nkim@example.com\nEXPERIENCE\nData Analyst | Acme Corp | Finance | 2019 - 2021\n- Built reports\n"
+    job = parse(text.encode())["experience"][0]
+    assert (job["company"], job["location"]) == ("Acme Corp", None)

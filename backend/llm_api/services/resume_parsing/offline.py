@@ -903,7 +903,16 @@ def _town_like(text: str) -> bool:
         and bool(re.fullmatch(r"[^\W\d_]+(?:[-'’ ][^\W\d_]+)*", text)) and not COMPANY_WORDS.search(text) \
         and not TITLE_WORDS.search(text) and not INSTITUTION.search(text) and not LEGAL_FORM.search(text) \
         and heading_key(text) not in HEADING_KIND and not ENTRY_LABEL.match(text) \
-        and heading_key(text) not in ("responsibilities", "duties", "tasks", "description", "highlights", "details")
+        and heading_key(text) not in NOT_TOWNS and not vocabulary().lookup(text)
+
+
+# words that follow a company as its team or department, not its town ("Google | Search")
+NOT_TOWNS = {"responsibilities", "duties", "tasks", "description", "highlights", "details", "finance", "engineering",
+             "research", "operations", "search", "ads", "advertising", "cloud", "payments", "platform", "infrastructure",
+             "security", "data", "product", "design", "legal", "hr", "human resources", "it", "retail", "banking",
+             "investment banking", "consulting", "audit", "tax", "risk", "compliance", "strategy", "growth",
+             "mobile", "web", "backend", "frontend", "core", "internal", "contract", "freelance", "part time",
+             "full time", "volunteer", "headquarters", "hq"}
 
 
 def _degree_field(part: str) -> tuple[str, str | None] | None:
