@@ -422,3 +422,10 @@ def test_a_team_after_the_company_is_no_town():
     text = "Kim Lee\nkim@example.com\nEXPERIENCE\nData Analyst | Acme Corp | Finance | 2019 - 2021\n- Built reports\n"
     job = parse(text.encode())["experience"][0]
     assert (job["company"], job["location"]) == ("Acme Corp", None)
+
+
+def test_coursework_and_majors_around_an_education_entry():
+    text = ("Kim Lee\nkim@example.com\nEDUCATION\nBA, Major in Economics, Minor in Music, Rice University, 2015 – 2019\n"
+            "Relevant Coursework\nMSc Statistics, Stanford University, 2019 – 2021\n")
+    assert [(e["degree"], e["field"], e["institution"]) for e in parse(text.encode())["education"]] == [
+        ("BA", "Economics", "Rice University"), ("MSc", "Statistics", "Stanford University")]

@@ -939,6 +939,7 @@ def _education(section_lines: list[Line]) -> list[dict[str, Any]]:
     current: dict[str, Any] | None = None
     last_kind = ""
     pending: str | None = None  # a name alone on its line before a degree: the institution ("ISAE-SUPAERO")
+    guessed: dict[str, Any] | None = None  # the entry whose institution is such a name
     for line in section_lines:
         text = line.text
         if _is_bullet(text) and current is not None:
@@ -963,7 +964,8 @@ def _education(section_lines: list[Line]) -> list[dict[str, Any]]:
                 pieces.extend(p.strip() for p in re.split(r",\s+(?=[^\W\d_]|\d)", part) if p.strip())
         for piece in pieces:
             piece = GPA.sub("", piece).strip(" ,;()")
-            if not piece or re.match(r"(?i)(?:minor|major|concentration|speciali[sz]ation|focus|thesis)\b", piece):
+            if not piece or re.match(r"(?i)(?:minor|concentration|speciali[sz]ation|focus|thesis|dissertation|"
+                                     r"(?:relevant )?course(?:work|s)|activities|societies|awards?)\b", piece):
                 continue  # "Minor in Mathematics": not the degree's field, nor its institution
             degree = _degree_field(piece) if not INSTITUTION.search(piece.split(" in ")[0]) else None
             if degree:
@@ -971,14 +973,14 @@ def _education(section_lines: list[Line]) -> list[dict[str, Any]]:
                     current = _new_education(entries)
                 current["degree"], current["field"] = degree
                 if pending and not current["institution"]:
-                    current["institution"] = pending
+                    current["institution"], guessed = pending, current
                 last_kind = "degree"
             elif INSTITUTION.search(piece) and not is_place(piece):
                 if school_above and last_kind == "degree" and current is not None and current["degree"]:
                     continue
-                if current is None or current["institution"]:
+                if current is None or current["institution"] and current is not guessed:
                     current = _new_education(entries)
-                current["institution"] = split_place(piece)[0]
+                current["institution"] = split_place(piece)[0]  # a named school over a guessed one
                 last_kind = "institution"
             elif is_place(piece):
                 continue
@@ -987,11 +989,11 @@ def _education(section_lines: list[Line]) -> list[dict[str, Any]]:
                 current["institution"] = piece  # after "degree, field": the institution, however named
                 last_kind = "institution"
             elif current is not None and last_kind == "degree" and not current["field"]:
-                current["field"] = piece
+                current["field"] = re.sub(r"(?i)^major(?:ing)?\s+(?:in\s+)?", "", piece)  # "BA, Major in Economics"
             elif current is not None and last_kind == "institution" and len(piece.split()) <= 3 \
                     and piece[:1].isupper():
                 current["institution"] += f", {piece}"
-            elif len(pieces) == 1 and len(piece.split()) <= 6 and piece[:1].isupper() \
+            elif len(pieces) == 1 and len(piece.split()) <= 4 and piece[:1].isupper() and not re.search(r"[:\d]", piece) \
                     and (current is None or current["degree"] and current["institution"]):
                 pending = piece
                 continue
