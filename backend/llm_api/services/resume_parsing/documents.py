@@ -100,6 +100,7 @@ class Line:
     size: float | None = None  # font size in points, when known
     bold: bool = False
     heading: bool = False  # marked as a heading by the document itself (a DOCX heading style)
+    level: int | None = None  # that heading's outline level (1 for "Heading 1"), when known
 
 
 @dataclass
@@ -233,13 +234,18 @@ def _in_child(data: bytes, max_pages: int, max_text: int, timeout: float) -> Doc
 # bullets as PDF fonts without a proper encoding hand them over (Symbol, Wingdings, Latin-1 gaps)
 _BULLETS = str.maketrans({"\x7f": "•", "\x95": "•", "\uf0b7": "•", "\uf0a7": "▪", "\uf076": "•", "\uf0d8": "•",
                           "\uf0fc": "✓"})
+# what typesetters hand over as one glyph (LaTeX and Word PDFs: "Proﬁle") or invisible marks
+# (soft hyphens, byte-order marks, zero-width spaces), read as the letters they stand for
+_TYPOGRAPHY = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                             "\ufb05": "st", "\ufb06": "st", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+                             "\u00ad": None, "\ufeff": None, "\u200b": None, "\u2060": None})
 
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x80-\x9f\ufffe\uffff]")  # never stored (Postgres refuses NUL)
 
 
 def _clean(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u200b", "")
+    text = unicodedata.normalize("NFC", text).translate(_TYPOGRAPHY)
     text = _CONTROLS.sub("", text.translate(_BULLETS))
     return re.sub(r"[ \f\v\r]+", " ", text).strip()
 
@@ -249,15 +255,44 @@ def _meaningful(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
-_MARKDOWN = re.compile(r"\*\*|__|^#{1,6}\s+|`")
+_MARKDOWN = re.compile(r"\*\*|__|^#{1,6}\s+|`|(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])")
+
+
+# a Markdown or ASCII table: "| a | b |" rows, "|---|:--:|" or "+----+----+" rules
+_TABLE_ROW = re.compile(r"^\s*[|│┃].*[|│┃]\s*$")
+_TABLE_RULE = re.compile(r"^[\s|│┃+┼:\-=─━]*[-=─━][\s|│┃+┼:\-=─━]*$")
+_TABLE_CELL_SEPARATOR = re.compile(r"\s*[|│┃]\s*")
+
+
+def _table_rows(raw_lines: list[str]) -> list[str]:
+    """Lines with a table's rows as cells apart (" \t "), its rules and column headings dropped.
+
+    A row followed by a rule whose cells are all short words ("| Dates | Role | Company |") names the
+    columns; it is no entry of the resume.
+    """
+    out: list[str] = []
+    for number, raw in enumerate(raw_lines):
+        if _TABLE_RULE.match(raw):
+            continue  # a rule holds no text
+        if not _TABLE_ROW.match(raw):
+            out.append(raw)
+            continue
+        cells = [cell.strip() for cell in _TABLE_CELL_SEPARATOR.split(raw.strip()) if cell.strip()]
+        following = next((line for line in raw_lines[number + 1:] if line.strip()), "")
+        if _TABLE_RULE.match(following) and cells and all(
+                len(cell.split()) <= 3 and not re.search(r"\d|@", cell) for cell in cells):
+            continue
+        out.append(" \t ".join(cells))
+    return out
 
 
 def _text_lines(text: str) -> list[Line]:
     """Plain text (Markdown's heading marks and emphasis dropped: many resumes are written in it).
 
-    A run of three or more spaces inside a line is a column gap, kept like a tab ("Acme      Berlin").
+    A run of three or more spaces inside a line is a column gap, kept like a tab ("Acme      Berlin");
+    so is a table's cell border.
     """
-    return [Line(cleaned) for raw in text.splitlines()
+    return [Line(cleaned) for raw in _table_rows(text.splitlines())
             if (cleaned := _clean(_MARKDOWN.sub("", re.sub(r"(?<=\S)(?:\t| {3,})(?=\S)", " \t ", raw))))
             and _meaningful(cleaned)]
 
@@ -365,7 +400,10 @@ def _segment_line(parts: list[list[_Fragment]]) -> Line:
         pieces = []
         for fragment in segment:
             piece = fragment.text
-            if pieces and fragment.x - segment[segment.index(fragment) - 1].end > fragment.size * 0.15 \
+            before = segment[segment.index(fragment) - 1]
+            if pieces and not pieces[-1].endswith(" ") and not piece.startswith(" ") and _another_field(before, fragment):
+                piece = " \t " + piece  # text drawn over the end of text in another type: two fields
+            elif pieces and fragment.x - before.end > fragment.size * 0.15 \
                     and not pieces[-1].endswith(" ") and not piece.startswith(" "):
                 piece = " " + piece
             pieces.append(piece)
@@ -373,6 +411,13 @@ def _segment_line(parts: list[list[_Fragment]]) -> Line:
     every = [f for segment in parts for f in segment]
     return Line(" \t ".join(t for t in texts if t), size=max(f.size for f in every),
                 bold=all(f.bold for f in every))
+
+
+def _another_field(before: _Fragment, fragment: _Fragment) -> bool:
+    """Whether `fragment`, starting before `before` ends, is another field (dates in a margin too narrow
+    for them, then the title) rather than the rest of a word: another size or weight, both a few characters."""
+    return fragment.x < before.end and (abs(fragment.size - before.size) >= 0.5 or fragment.bold != before.bold) \
+        and len(re.sub(r"\W", "", before.text)) >= 3 and len(re.sub(r"\W", "", fragment.text)) >= 3
 
 
 def _gutter(rows: list[list[_Fragment]], width: float) -> float | None:
@@ -483,7 +528,7 @@ def _read_docx(data: bytes, max_pages: int) -> Document:
         raise FileTooLarge("The document's text is too large to read.", code="document_too_large")
     try:
         root = ElementTree.fromstring(archive.read(info))
-        styles = _docx_heading_styles(archive, names)
+        styles = _docx_styles(archive, names)
         pages = _docx_pages(archive, names)
     except (zipfile.BadZipFile, ElementTree.ParseError, OSError, ValueError, EOFError, KeyError,
             NotImplementedError, RuntimeError):
@@ -494,19 +539,76 @@ def _read_docx(data: bytes, max_pages: int) -> Document:
     body = root.find(f"{W}body")
     lines: list[Line] = []
     if body is not None:
+        try:
+            lines.extend(_docx_page_furniture(archive, names, body, styles))
+        except (zipfile.BadZipFile, ElementTree.ParseError, OSError, ValueError, EOFError, KeyError,
+                NotImplementedError, RuntimeError):
+            logger.info("unreadable DOCX page header or footer; the body is read without it")
         _docx_block(body, styles, lines)
     return Document(DOCX, "docx", lines, pages)
 
 
-def _docx_heading_styles(archive: zipfile.ZipFile, names: set[str]) -> set[str]:
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_CONTACT_LIKE = re.compile(r"@|https?://|www\.|(?:\d\D?){7}")
+
+
+def _docx_page_furniture(archive: zipfile.ZipFile, names: set[str], body, styles: dict[str, _Style]) -> list[Line]:
+    """The first page's header, then the contact lines of its footer: many Word templates print the
+    name and contact details there, outside the body.
+
+    The first section's references say which parts are the first page's ("first" when the section
+    has a title page, else "default"). A footer's other lines (page numbers, "Confidential") are not kept.
+    """
+    section = next(body.iter(f"{W}sectPr"), None)
+    if section is None or "word/_rels/document.xml.rels" not in names:
+        return []
+    targets = {rel.get("Id"): rel.get("Target") or "" for rel in
+               ElementTree.fromstring(_docx_part(archive, "word/_rels/document.xml.rels")).iter(RELATIONSHIP)}
+    first_page = section.find(f"{W}titlePg") is not None and \
+        section.find(f"{W}titlePg").get(f"{W}val", "true") not in ("0", "false")
+    lines: list[Line] = []
+    for kind in ("header", "footer"):
+        references = {ref.get(f"{W}type", "default"): ref.get(f"{R}id")
+                      for ref in section.findall(f"{W}{kind}Reference")}
+        chosen = references.get("first" if first_page else "default") or references.get("default")
+        target = targets.get(chosen, "")
+        part = "word/" + target.lstrip("/").removeprefix("word/") if target else ""
+        if part not in names:
+            continue
+        found: list[Line] = []
+        _docx_block(ElementTree.fromstring(_docx_part(archive, part)), styles, found)
+        lines.extend(found if kind == "header" else [line for line in found if _CONTACT_LIKE.search(line.text)])
+    return lines
+
+
+def _docx_part(archive: zipfile.ZipFile, name: str) -> bytes:
+    if archive.getinfo(name).file_size > DOCX_MAX_XML_BYTES:
+        raise ValueError(f"{name} is too large")
+    return archive.read(name)
+
+
+@dataclass(frozen=True)
+class _Style:
+    level: int | None  # a heading's outline level (1 for "Heading 1"), 0 for a title; None: no heading
+    listed: bool  # a list style ("List Bullet"): its paragraphs are bullets
+
+
+def _style_of(label: str, numbered: bool = False) -> _Style:
+    heading = re.match(r"(?i)(heading|title)\s*(\d)?", label)
+    level = (int(heading.group(2) or 1) if heading.group(1).lower() == "heading" else 0) if heading else None
+    return _Style(level, numbered or bool(re.match(r"(?i)list\s*(bullet|number)", label)))
+
+
+def _docx_styles(archive: zipfile.ZipFile, names: set[str]) -> dict[str, _Style]:
+    """Paragraph styles by id: the headings with their levels, and the list styles."""
     if "word/styles.xml" not in names or archive.getinfo("word/styles.xml").file_size > DOCX_MAX_XML_BYTES:
-        return set()
-    found = set()
+        return {}
+    found = {}
     for style in ElementTree.fromstring(archive.read("word/styles.xml")).iter(f"{W}style"):
         name = style.find(f"{W}name")
         label = (name.get(f"{W}val") if name is not None else "") or ""
-        if re.match(r"(heading|title)", label, re.I):
-            found.add(style.get(f"{W}styleId") or "")
+        found[style.get(f"{W}styleId") or ""] = _style_of(label, style.find(f"{W}pPr/{W}numPr") is not None)
     return found
 
 
@@ -520,16 +622,38 @@ def _docx_pages(archive: zipfile.ZipFile, names: set[str]) -> int | None:
     return None
 
 
-def _docx_block(element, styles: set[str], lines: list[Line]) -> None:
+def _docx_block(element, styles: dict[str, _Style], lines: list[Line]) -> None:
     for child in element:
         if child.tag == f"{W}p":
             lines.extend(_docx_paragraph(child, styles))
         elif child.tag == f"{W}tbl":
             for row in child.iter(f"{W}tr"):
+                cells = []
                 for cell in row.findall(f"{W}tc"):
-                    _docx_block(cell, styles, lines)
+                    cells.append([])
+                    _docx_block(cell, styles, cells[-1])
+                lines.extend(_docx_row(cells))
         elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
             _docx_block(child, styles, lines)
+
+
+_COLUMN_HEADING = re.compile(r"(?i)(?:dates?|period|years?|from|to|role|title|position|job|company|employer|"
+                             r"organi[sz]ation|location|city|place|degree|qualification|institution|school|"
+                             r"university|field|subject|description|responsibilities|details|grade)")
+
+
+def _docx_row(cells: list[list[Line]]) -> list[Line]:
+    """A table row: a row of one-line cells ("2019 – Present | Engineer | Acme") is one line with its
+    cells apart, a row naming the columns is dropped; a layout table's cells (a sidebar, the main
+    column) stay blocks of their own, read one after the other."""
+    filled = [cell for cell in cells if cell]
+    if len(filled) < 2 or any(len(cell) > 1 for cell in filled):
+        return [line for cell in cells for line in cell]
+    texts = [cell[0].text for cell in filled]
+    if all(all(_COLUMN_HEADING.fullmatch(word) for word in re.split(r"[\s/&:]+", text) if word) for text in texts):
+        return []
+    return [Line(" \t ".join(texts), size=max((c[0].size for c in filled if c[0].size), default=None),
+                 bold=all(c[0].bold for c in filled), heading=any(c[0].heading for c in filled))]
 
 
 def _runs_and_boxes(element, runs: list, boxes: list) -> None:
@@ -548,11 +672,12 @@ def _runs_and_boxes(element, runs: list, boxes: list) -> None:
         _runs_and_boxes(child, runs, boxes)
 
 
-def _docx_paragraph(paragraph, styles: set[str]) -> list[Line]:
+def _docx_paragraph(paragraph, styles: dict[str, _Style]) -> list[Line]:
     style = paragraph.find(f"{W}pPr/{W}pStyle")
     style_id = style.get(f"{W}val") if style is not None else ""
-    heading = bool(style_id) and (style_id in styles or bool(re.match(r"(heading|title)", style_id, re.I)))
-    listed = paragraph.find(f"{W}pPr/{W}numPr") is not None
+    style_of = styles.get(style_id) or _style_of(style_id or "")
+    heading = style_of.level is not None
+    listed = paragraph.find(f"{W}pPr/{W}numPr") is not None or style_of.listed
     texts: list[str] = []
     bold_chars = total_chars = 0
     sizes: list[float] = []
@@ -583,7 +708,8 @@ def _docx_paragraph(paragraph, styles: set[str]) -> list[Line]:
         cleaned = _clean(part.replace("\t", " \t "))
         if cleaned and _meaningful(cleaned):
             out.append(Line(prefix + cleaned, size=max(sizes) if sizes else None,
-                            bold=total_chars > 0 and bold_chars == total_chars, heading=heading))
+                            bold=total_chars > 0 and bold_chars == total_chars, heading=heading,
+                            level=style_of.level))
     for box in boxes:
         _docx_block(box, styles, out)
     return out
