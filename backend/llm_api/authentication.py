@@ -28,6 +28,7 @@ and the time within its `nbf`/`iat`..`exp` window.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import re
 import threading
@@ -252,9 +253,10 @@ def verify_access_token(token: str, config: TokenSettings | None = None) -> dict
 @dataclass(frozen=True)
 class VerifiedToken:
     """What a token's acceptance rested on: the settings, its header's `alg`/`kid`, the key object
-    it verified with, and the window [not_before, not_after) in which PyJWT accepts its times."""
+    it verified with, and the window [not_before, not_after) in which PyJWT accepts its times. The
+    claims are kept as JSON (what the token carried), so each request gets a fresh copy to keep."""
 
-    claims: Mapping[str, Any]
+    claims_json: str
     header: Mapping[str, Any]
     key: Any
     config: TokenSettings
@@ -267,7 +269,7 @@ class VerifiedToken:
         # PyJWT's own rule: refused once exp <= now - leeway, or iat / nbf > now + leeway (as ints).
         starts = [int(claims[name]) for name in ("iat", "nbf") if name in claims]
         return cls(
-            claims=MappingProxyType(dict(claims)),
+            claims_json=json.dumps(claims),
             header=MappingProxyType({"alg": header.get("alg"), "kid": header.get("kid")}),
             key=key,
             config=config,
@@ -292,7 +294,7 @@ class VerifiedTokens:
         self._lock = threading.Lock()
 
     def claims(self, digest: bytes, config: TokenSettings) -> dict[str, Any] | None:
-        """A copy of the claims of the accepted token with this digest, or None: check it in full."""
+        """A fresh copy of the claims of the accepted token with this digest, or None: check it in full."""
         with self._lock:
             entry = self._entries.get(digest)
             if entry is not None:
@@ -308,7 +310,7 @@ class VerifiedTokens:
         key, _ = verification_key(entry.header, config)  # a kid no longer published is refused here
         if key is not entry.key and not (isinstance(key, str) and key == entry.key):
             return None
-        return dict(entry.claims)
+        return json.loads(entry.claims_json)  # nothing a caller does to them reaches the next request
 
     def remember(self, digest: bytes, entry: VerifiedToken) -> None:
         with self._lock:

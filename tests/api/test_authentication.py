@@ -1240,9 +1240,12 @@ def test_remembered_tokens_are_bounded_least_recently_used_first_out():
 def test_remembered_claims_are_copies():
     clock, config = FakeClock(), hs256_settings()
     tokens = VerifiedTokens(clock=clock)
-    remembered(tokens, b"t", config, role="authenticated")
-    tokens.claims(b"t", config)["role"] = "service_role"
+    remembered(tokens, b"t", config, role="authenticated", app_metadata={"providers": ["email"]})
+    claims = tokens.claims(b"t", config)
+    claims["role"] = "service_role"
+    claims["app_metadata"]["providers"].append("admin")
     assert tokens.claims(b"t", config)["role"] == "authenticated"
+    assert tokens.claims(b"t", config)["app_metadata"] == {"providers": ["email"]}
 
 
 # Optional variant and DRF integration ----------------------------------------------------------
