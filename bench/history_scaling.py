@@ -1,7 +1,7 @@
 """History, detail, statistics and dashboard at 10, 1,000 and 10,000 interviews.
 
 Starts a LocalSupabase in a child process (no GIL shared with the API), serves the API over real
-HTTP in this process (the threaded WSGI server), and makes three users with 10, 1,000 and 10,000
+HTTP, and makes three users with 10, 1,000 and 10,000
 interviews and a fourth with 50,000 (so the table is large), seeded with SQL (generate_series),
 plus for each of the three one interview run through the API (offline interviewer, three answers,
 ended) with a recording, so the detail has a conversation, evaluated answers, skill gaps, coverage
@@ -17,12 +17,23 @@ service key) in the same run:
 and prints median and p95 (ms), the API / direct ratio (goal <= 1.3), the Supabase round trips
 counted at the API's client, and the 10,000 / 10 ratio of the API's medians (goal <= 1.5 for
 list p1, detail, statistics and dashboard).
-Run from the repo root:  .venv/bin/python bench/history_scaling.py [--runs N]
+
+The timed requests go to the API as deployed: gunicorn with backend/gunicorn.conf.py (one worker,
+its threads, HTTP/1.1 keep-alive, TCP_NODELAY) in a process of its own, as the stack is; with
+`--server wsgiref`, to the threaded wsgiref server in this process instead (HTTP/1.0: a new
+connection and thread per request). Seeding and the round-trip count use the API in this process
+(the same code). At each size the floor is timed through the same server (bench/floor_api.py): a
+bare DRF view returning a constant, and the same behind the API's JWT authentication; `bound` is
+(that authenticated floor + direct) / direct, the lowest API / direct a query could show if the
+API did nothing but authenticate and make its one round trip. The load average is printed, as
+the machine may be shared, and each query's API and direct timings are taken in turns.
+Run from the repo root:  .venv/bin/python bench/history_scaling.py [--runs N] [--server gunicorn|wsgiref]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -36,6 +47,7 @@ import httpx  # noqa: E402
 import psycopg  # noqa: E402
 
 from bench.local_stack import count_round_trips, django_on_stack, serve_wsgi, sign_up, stack_in_child  # noqa: E402
+from tests.api.gunicorn_helpers import gunicorn_serving  # noqa: E402
 
 SIZES = (10, 1_000, 10_000)
 BIG = 50_000
@@ -69,15 +81,19 @@ from generate_series(1, %(count)s) as n
 """
 
 
-def timed(call, runs: int) -> tuple[list[float], object]:
-    for _ in range(3):  # warm-up
-        result = call()
-    samples = []
+def timed(*calls, runs: int) -> list[list[float]]:
+    """`runs` timings (ms) of each call, taken in turns (a, b, a, b, ...) after 3 warm-ups each, so a
+    change of load on a shared machine falls on all of them alike."""
+    for call in calls:
+        for _ in range(3):
+            call()
+    samples: list[list[float]] = [[] for _ in calls]
     for _ in range(runs):
-        started = time.perf_counter()
-        result = call()
-        samples.append((time.perf_counter() - started) * 1000)
-    return samples, result
+        for call, taken in zip(calls, samples, strict=True):
+            started = time.perf_counter()
+            call()
+            taken.append((time.perf_counter() - started) * 1000)
+    return samples
 
 
 def p95(samples: list[float]) -> float:
@@ -85,21 +101,42 @@ def p95(samples: list[float]) -> float:
     return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
 
 
+def load() -> str:
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=30, help="timed requests per query and size (default 30)")
+    parser.add_argument("--server", choices=("gunicorn", "wsgiref"), default="gunicorn",
+                        help="what serves the timed API requests (default gunicorn, as deployed)")
     args = parser.parse_args()
+    print(f"load average at start: {load()}")
     with stack_in_child("history-bench-") as stack_settings:
-        django_on_stack({**stack_settings.as_env(), "LLM_PROVIDER": "offline", "INTERVIEW_MAX_FOLLOW_UPS": "0",
-                         "LOG_LEVEL": "WARNING", "ACCOUNT_THROTTLE_PER_IP": "1000",
-                         "ACCOUNT_THROTTLE_PER_EMAIL": "1000"})
-        trips = count_round_trips()
+        env = {**stack_settings.as_env(), "LLM_PROVIDER": "offline", "INTERVIEW_MAX_FOLLOW_UPS": "0",
+               "LOG_LEVEL": "WARNING", "ACCOUNT_THROTTLE_PER_IP": "1000", "ACCOUNT_THROTTLE_PER_EMAIL": "1000",
+               "SUPABASE_JWT_ISSUER": f"{stack_settings.url}/auth/v1"}
+        django_on_stack(env)
+        from django.conf import settings
         from django.core.wsgi import get_wsgi_application
 
+        settings.ROOT_URLCONF = "bench.floor_api"
+        trips = count_round_trips()
         server = serve_wsgi(get_wsgi_application())
-        api = httpx.Client(base_url=f"http://127.0.0.1:{server.server_port}/api", timeout=120)
-        run(api, trips, stack_settings, args.runs)
+        here = f"http://127.0.0.1:{server.server_port}"
+        api = httpx.Client(base_url=f"{here}/api", timeout=120)
+        if args.server == "wsgiref":
+            print("timed through: wsgiref, threaded, in this process (HTTP/1.0, a connection per request)")
+            run(api, api, here, trips, stack_settings, args.runs)
+        else:
+            serving = {"WEB_CONCURRENCY": "1", "GUNICORN_THREADS": os.environ.get("GUNICORN_THREADS", "8")}
+            with gunicorn_serving(env, app="bench.floor_api:wsgi_application()", **serving) as (base, _):
+                print(f"timed through: gunicorn, backend/gunicorn.conf.py, 1 worker x {serving['GUNICORN_THREADS']} "
+                      "threads, its own process (HTTP/1.1 keep-alive)")
+                with httpx.Client(base_url=f"{base}/api", timeout=120) as timed_api:
+                    run(api, timed_api, base, trips, stack_settings, args.runs)
         server.shutdown()
+    print(f"load average at end: {load()}")
 
 
 def full_interview(api: httpx.Client, auth: dict, db, user_id: str) -> str:
@@ -123,12 +160,15 @@ def full_interview(api: httpx.Client, auth: dict, db, user_id: str) -> str:
     return interview_id
 
 
-def run(api: httpx.Client, trips: dict, stack_settings, runs: int) -> None:
+def run(api: httpx.Client, timed_api: httpx.Client, timed_root: str, trips: dict, stack_settings,
+        runs: int) -> None:
+    """Seed through `api` (this process), count round trips there, time through `timed_api`."""
     from supabase import create_client
 
     from backend.llm_api.supabase_client.history import RECORDING_COLUMNS, RESUME_REFERENCE_COLUMNS
     from backend.llm_api.supabase_client.interviews import ANSWER_COLUMNS, INTERVIEW_COLUMNS, MESSAGE_COLUMNS
     from backend.llm_api.supabase_client.skill_gaps import COVERAGE_COLUMNS, GAP_COLUMNS
+    from bench.floor_api import FLOOR, FLOOR_AUTHENTICATED
 
     direct = create_client(stack_settings.url, stack_settings.service_key)
     detail_columns = (
@@ -155,6 +195,7 @@ def run(api: httpx.Client, trips: dict, stack_settings, runs: int) -> None:
                 "p_ordering": "-created_at", "p_limit": 20, "p_offset": (page - 1) * 20}
 
     rows = []
+    floors = []
     medians: dict[tuple[str, int], float] = {}
     for size in SIZES:
         user_id, auth, interview_id = users[size]
@@ -180,27 +221,42 @@ def run(api: httpx.Client, trips: dict, stack_settings, runs: int) -> None:
              lambda uid=user_id: direct.rpc("history_dashboard", {"p_user_id": uid, "p_recent": 5,
                                                                   "p_gaps": 3}).execute()),
         ]
+        size_rows = []
         for name, (path, params), direct_call in queries:
-            def through_api(path=path, params=params, auth=auth):
-                answer = api.get(path, headers=auth, params=params)
+            def get(client: httpx.Client, path=path, params=params, auth=auth):
+                answer = client.get(path, headers=auth, params=params)
                 assert answer.status_code == 200, (path, answer.status_code, answer.text[:300])
                 return answer
 
-            through_api()
+            get(api)
             before = trips["count"]
-            through_api()
+            get(api)
             round_trips = trips["count"] - before
-            api_ms, _ = timed(through_api, runs)
-            direct_ms, _ = timed(direct_call, runs)
+            api_ms, direct_ms = timed(lambda get=get: get(timed_api), direct_call, runs=runs)
             medians[(name, size)] = statistics.median(api_ms)
-            rows.append((size, name, statistics.median(api_ms), p95(api_ms), statistics.median(direct_ms),
-                         p95(direct_ms), statistics.median(api_ms) / statistics.median(direct_ms), round_trips))
+            size_rows.append([size, name, statistics.median(api_ms), p95(api_ms), statistics.median(direct_ms),
+                              p95(direct_ms), statistics.median(api_ms) / statistics.median(direct_ms), round_trips])
+        def get_floor(path: str, headers: dict) -> None:
+            answer = timed_api.get(f"{timed_root}{path}", headers=headers)
+            assert answer.status_code == 200, (path, answer.status_code, answer.text[:300])
+
+        floor_ms = dict(zip(("floor", "floor auth"), timed(lambda: get_floor(FLOOR, {}),
+                                                           lambda a=auth: get_floor(FLOOR_AUTHENTICATED, a),
+                                                           runs=runs), strict=True))
+        floors.append((size, {label: (statistics.median(ms), p95(ms)) for label, ms in floor_ms.items()}))
+        auth_floor = statistics.median(floor_ms["floor auth"])
+        rows.extend([*row, (auth_floor + row[4]) / row[4]] for row in size_rows)
 
     print(f"{'size':>7} {'query':<11} {'api med':>8} {'api p95':>8} {'direct med':>10} {'direct p95':>10} "
-          f"{'api/direct':>10} {'trips':>6}")
-    for size, name, a_med, a_p95, d_med, d_p95, ratio, round_trips in rows:
+          f"{'api/direct':>10} {'bound':>6} {'trips':>6}")
+    for size, name, a_med, a_p95, d_med, d_p95, ratio, round_trips, bound in rows:
         print(f"{size:>7,} {name:<11} {a_med:>8.1f} {a_p95:>8.1f} {d_med:>10.1f} {d_p95:>10.1f} {ratio:>10.2f} "
-              f"{round_trips:>6}")
+              f"{bound:>6.2f} {round_trips:>6}")
+    print("\nfloor through the same server (median / p95 ms): a bare DRF view returning a constant; the same "
+          "behind the API's JWT authentication")
+    for size, floor in floors:
+        print(f"  at {size:>6,}: floor {floor['floor'][0]:.2f} / {floor['floor'][1]:.2f}   "
+              f"floor auth {floor['floor auth'][0]:.2f} / {floor['floor auth'][1]:.2f}")
     print("\n10,000 / 10 (API medians; goal <= 1.5 for list p1, detail, statistics, dashboard):")
     for name in ("list p1", "list deep", "detail", "statistics", "dashboard"):
         print(f"  {name:<11} {medians[(name, SIZES[-1])] / medians[(name, SIZES[0])]:.2f}")

@@ -18,13 +18,23 @@ reason is logged, never returned. DRF adds `WWW-Authenticate` from `authenticate
 When the JWKS cannot be fetched and no cached copy knows the token's key, the answer is
 503 `auth_unavailable`, not 401: the token may well be valid, and a 401 would make a
 front end throw away a good session because of our outage.
+
+A token that passed is remembered (`VerifiedTokens`), so a session's next requests skip the
+signature check and PyJWT's parsing (most of authentication's time), but only while all of
+the above still holds for it: same settings, the same key still published for its `kid`,
+and the time within its `nbf`/`iat`..`exp` window.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import re
+import threading
+import time
 import uuid
+from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -48,6 +58,7 @@ REQUIRED_CLAIMS = ["exp", "sub", "aud", "iss", "role"]
 MAX_TOKEN_LENGTH = 8192
 # RFC 6750 b64token: the only characters a bearer token may contain.
 BEARER_TOKEN = re.compile(r"[A-Za-z0-9\-._~+/]+=*")
+VERIFIED_TOKENS_MAX = 1024  # accepted tokens remembered per process (a few KB each)
 
 
 # Errors ------------------------------------------------------------------------------
@@ -208,6 +219,10 @@ def verify_access_token(token: str, config: TokenSettings | None = None) -> dict
     config = config or TokenSettings.from_django()
     if not config.issuer:
         raise refuse("SUPABASE_URL / SUPABASE_JWT_ISSUER is not configured", AuthenticationUnavailable)
+    digest = hashlib.sha256(token.encode()).digest()
+    claims = verified_tokens.claims(digest, config)
+    if claims is not None:
+        return claims
     try:
         header = jwt.get_unverified_header(token)
     except jwt.PyJWTError as exc:
@@ -231,7 +246,93 @@ def verify_access_token(token: str, config: TokenSettings | None = None) -> dict
         raise refuse(f"role {claims.get('role')!r} is not a user role")
     if not is_uuid(claims.get("sub")):
         raise refuse("sub is not a user id")
+    verified_tokens.remember(digest, VerifiedToken.of(claims, header, key, config))
     return claims
+
+
+@dataclass(frozen=True)
+class VerifiedToken:
+    """What a token's acceptance rested on: the settings, its header's `alg`/`kid`, the key object
+    it verified with, and the window [not_before, not_after) in which PyJWT accepts its times. The
+    claims are kept as JSON (what the token carried), so each request gets a fresh copy to keep."""
+
+    claims_json: str
+    header: Mapping[str, Any]
+    key: Any
+    config: TokenSettings
+    not_before: float
+    not_after: float
+
+    @classmethod
+    def of(cls, claims: Mapping[str, Any], header: Mapping[str, Any], key: Any,
+           config: TokenSettings) -> VerifiedToken:
+        # PyJWT's own rule: refused once exp <= now - leeway, or iat / nbf > now + leeway (as ints).
+        starts = [int(claims[name]) for name in ("iat", "nbf") if name in claims]
+        return cls(
+            claims_json=json.dumps(claims),
+            header=MappingProxyType({"alg": header.get("alg"), "kid": header.get("kid")}),
+            key=key,
+            config=config,
+            not_before=max(starts, default=float("-inf")) - config.leeway,
+            not_after=int(claims["exp"]) + config.leeway,
+        )
+
+
+class VerifiedTokens:
+    """Accepted tokens by SHA-256 (the bearer tokens themselves are not kept), least recently used
+    first out beyond `max_entries`; refusals are never stored, so a bad token costs a full check.
+
+    An entry answers only while everything its acceptance rested on holds: the same settings, the
+    key its `kid` resolves to now is the very one it verified with (a key removed from or replaced
+    in the JWKS is refused or checked afresh), and the clock is inside the token's window. Anything
+    else falls through to the full check, which gives the refusal its usual code and log line."""
+
+    def __init__(self, max_entries: int = VERIFIED_TOKENS_MAX, clock=time.time) -> None:
+        self.max_entries = max_entries
+        self.clock = clock
+        self._entries: OrderedDict[bytes, VerifiedToken] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def claims(self, digest: bytes, config: TokenSettings) -> dict[str, Any] | None:
+        """A fresh copy of the claims of the accepted token with this digest, or None: check it in full."""
+        with self._lock:
+            entry = self._entries.get(digest)
+            if entry is not None:
+                self._entries.move_to_end(digest)
+        if entry is None or entry.config != config:
+            return None
+        now = self.clock()
+        if now >= entry.not_after:
+            self.forget(digest)
+            return None
+        if now < entry.not_before:
+            return None
+        key, _ = verification_key(entry.header, config)  # a kid no longer published is refused here
+        if key is not entry.key and not (isinstance(key, str) and key == entry.key):
+            return None
+        return json.loads(entry.claims_json)  # nothing a caller does to them reaches the next request
+
+    def remember(self, digest: bytes, entry: VerifiedToken) -> None:
+        with self._lock:
+            self._entries[digest] = entry
+            self._entries.move_to_end(digest)
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
+
+    def forget(self, digest: bytes) -> None:
+        with self._lock:
+            self._entries.pop(digest, None)
+
+    def clear(self) -> None:
+        """Forget every token (tests, or after changing keys by hand)."""
+        with self._lock:
+            self._entries.clear()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+verified_tokens = VerifiedTokens()
 
 
 def is_uuid(value: Any) -> bool:

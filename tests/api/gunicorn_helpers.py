@@ -19,12 +19,15 @@ CONFIG = REPO / "backend" / "gunicorn.conf.py"
 
 
 @contextlib.contextmanager
-def gunicorn_serving(stack_env: dict[str, str], **env: str) -> Iterator[tuple[str, subprocess.Popen]]:
-    """(base URL, the master process) once /api/ready answers 200; killed afterwards if still up."""
+def gunicorn_serving(stack_env: dict[str, str], *, app: str | None = None,
+                     **env: str) -> Iterator[tuple[str, subprocess.Popen]]:
+    """(base URL, the master process) once /api/ready answers 200; killed afterwards if still up.
+    `app`: another WSGI application than the configuration's (gunicorn's APP_MODULE argument)."""
     port = free_port()
     full_env = {**os.environ, **stack_env, "DJANGO_SETTINGS_MODULE": "backend.settings",
                 "GUNICORN_BIND": f"127.0.0.1:{port}", **env}
-    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", str(CONFIG)], cwd=REPO, env=full_env,
+    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", str(CONFIG), *([app] if app else [])],
+                              cwd=REPO, env=full_env,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
     try:

@@ -30,7 +30,7 @@ from rest_framework.response import Response
 from rest_framework.test import APIClient
 from rest_framework.views import APIView
 
-from backend.llm_api import jwks
+from backend.llm_api import authentication, jwks
 from backend.llm_api.authentication import (
     AuthenticationUnavailable,
     InvalidAuthorizationHeader,
@@ -39,6 +39,9 @@ from backend.llm_api.authentication import (
     SupabaseJWTAuthentication,
     SupabaseUser,
     TokenExpired,
+    TokenSettings,
+    VerifiedToken,
+    VerifiedTokens,
 )
 
 ME_URL = "/api/auth/me"
@@ -224,14 +227,16 @@ def jwks_server(settings, stack_settings) -> Iterator[JWKSServer]:
 
 @pytest.fixture(autouse=True)
 def _fresh_jwks_cache(settings) -> Iterator[None]:
-    """Each test starts with an empty key cache and explicit, known policy settings."""
+    """Each test starts with empty key and token caches and explicit, known policy settings."""
     settings.SUPABASE_JWT_LEEWAY = 10
     settings.SUPABASE_JWKS_CACHE_TTL = 600
     settings.SUPABASE_JWKS_MIN_REFRESH_INTERVAL = 30
     settings.SUPABASE_JWKS_TIMEOUT = 2
     jwks.reset_shared_cache()
+    authentication.verified_tokens.clear()
     yield
     jwks.reset_shared_cache()
+    authentication.verified_tokens.clear()
 
 
 @pytest.fixture
@@ -1131,6 +1136,116 @@ def test_shared_cache_is_rebuilt_only_when_its_configuration_changes():
     assert jwks.shared_cache(url, ttl=5, min_refresh_interval=1, timeout=2) is first
     changed = jwks.shared_cache(url, ttl=6, min_refresh_interval=1, timeout=2)
     assert changed is not first and changed.ttl == 6
+
+
+# Accepted tokens remembered --------------------------------------------------------------------
+def no_full_check(*args, **kwargs):
+    raise AssertionError("the token was checked in full again")
+
+
+@probe_urls
+def test_an_accepted_token_is_not_checked_in_full_again(api, make_user, monkeypatch):
+    user = make_user()
+    assert call(api, "/probe/required", user.access_token).status_code == 200
+    monkeypatch.setattr(authentication.jwt, "decode", no_full_check)
+    response = call(api, "/probe/required", user.access_token)
+    assert response.status_code == 200, response.content
+    assert response.json()["id"] == user.id and response.json()["email"] == user.email
+
+
+@probe_urls
+def test_a_token_differing_from_an_accepted_one_only_in_its_signature_is_refused(api, make_user):
+    token = make_user().access_token
+    assert call(api, "/probe/required", token).status_code == 200
+    signing_input, signature = token.rsplit(".", 1)
+    forged = f"{signing_input}.{('A' if signature[0] != 'A' else 'B')}{signature[1:]}"
+    refused_token(call(api, "/probe/required", forged))
+
+
+@probe_urls
+def test_an_accepted_token_is_refused_once_its_key_leaves_the_jwks(api, settings, jwks_server, user_claims):
+    settings.SUPABASE_JWKS_CACHE_TTL = 0  # every request reads the set afresh
+    settings.SUPABASE_JWKS_MIN_REFRESH_INTERVAL = 0
+    key = new_ec_key()
+    jwks_server.serve(public_jwk(key, "leaving"))
+    token = jwt.encode(user_claims(), key, algorithm="ES256", headers={"kid": "leaving"})
+    assert call(api, "/probe/required", token).status_code == 200
+    jwks_server.serve(public_jwk(new_ec_key(), "another"))  # the key was revoked
+    refused_token(call(api, "/probe/required", token))
+
+
+@probe_urls
+def test_an_accepted_token_is_refused_once_its_kid_names_another_key(api, settings, jwks_server, user_claims):
+    settings.SUPABASE_JWKS_CACHE_TTL = 0
+    settings.SUPABASE_JWKS_MIN_REFRESH_INTERVAL = 0
+    key = new_ec_key()
+    jwks_server.serve(public_jwk(key, "reused"))
+    token = jwt.encode(user_claims(), key, algorithm="ES256", headers={"kid": "reused"})
+    assert call(api, "/probe/required", token).status_code == 200
+    jwks_server.serve(public_jwk(new_ec_key(), "reused"))  # same kid, new key material
+    refused_token(call(api, "/probe/required", token))
+
+
+@probe_urls
+def test_an_accepted_token_is_refused_once_the_jwt_secret_changes(api, settings, hs256_token):
+    token = hs256_token()
+    assert call(api, "/probe/required", token).status_code == 200
+    settings.SUPABASE_JWT_SECRET = "a-rotated-project-secret-" + "y" * 32
+    refused_token(call(api, "/probe/required", token))
+
+
+def hs256_settings(leeway: float = 10) -> TokenSettings:
+    return TokenSettings(jwt_secret="s" * 40, issuer="http://127.0.0.1:9/auth/v1", jwks_url="", leeway=leeway,
+                         jwks_cache_ttl=600, jwks_min_refresh_interval=30, jwks_timeout=2)
+
+
+def remembered(tokens: VerifiedTokens, name: bytes, config: TokenSettings, **claims) -> None:
+    claims = {"sub": str(uuid.uuid4()), "exp": 2000, **claims}
+    tokens.remember(name, VerifiedToken.of(claims, {"alg": "HS256"}, config.jwt_secret, config))
+
+
+def test_a_remembered_token_answers_only_inside_its_time_window():
+    """PyJWT's bounds, leeway included: from iat/nbf - leeway until exp + leeway (excluded)."""
+    clock, config = FakeClock(), hs256_settings(leeway=10)
+    tokens = VerifiedTokens(clock=clock)
+    remembered(tokens, b"t", config, iat=1000, nbf=1005, exp=2000)
+    for now, answers in ((994.9, False), (995, True), (2009.9, True)):
+        clock.now = now
+        assert (tokens.claims(b"t", config) is not None) is answers, now
+    clock.now = 2010
+    assert tokens.claims(b"t", config) is None
+    assert len(tokens) == 0  # an expired token is forgotten
+
+
+def test_a_remembered_token_answers_only_under_the_settings_it_was_checked_with():
+    clock, config = FakeClock(), hs256_settings(leeway=10)
+    tokens = VerifiedTokens(clock=clock)
+    remembered(tokens, b"t", config)
+    assert tokens.claims(b"t", config)["exp"] == 2000
+    assert tokens.claims(b"t", hs256_settings(leeway=0)) is None
+
+
+def test_remembered_tokens_are_bounded_least_recently_used_first_out():
+    clock, config = FakeClock(), hs256_settings()
+    tokens = VerifiedTokens(max_entries=2, clock=clock)
+    remembered(tokens, b"a", config)
+    remembered(tokens, b"b", config)
+    assert tokens.claims(b"a", config) is not None  # a is now the most recently used
+    remembered(tokens, b"c", config)
+    assert len(tokens) == 2
+    assert tokens.claims(b"b", config) is None
+    assert tokens.claims(b"a", config) is not None and tokens.claims(b"c", config) is not None
+
+
+def test_remembered_claims_are_copies():
+    clock, config = FakeClock(), hs256_settings()
+    tokens = VerifiedTokens(clock=clock)
+    remembered(tokens, b"t", config, role="authenticated", app_metadata={"providers": ["email"]})
+    claims = tokens.claims(b"t", config)
+    claims["role"] = "service_role"
+    claims["app_metadata"]["providers"].append("admin")
+    assert tokens.claims(b"t", config)["role"] == "authenticated"
+    assert tokens.claims(b"t", config)["app_metadata"] == {"providers": ["email"]}
 
 
 # Optional variant and DRF integration ----------------------------------------------------------

@@ -29,7 +29,13 @@ from backend.llm_api.services.interview_engine import (
     normalise_type,
 )
 from backend.llm_api.services.interview_saves import UserMismatch
-from backend.llm_api.views.inputs import LabelField, NumberedPageSerializer, page_links, validated
+from backend.llm_api.views.inputs import (
+    LabelField,
+    NumberedPageSerializer,
+    PrebuiltFieldsSerializer,
+    page_links,
+    validated,
+)
 
 ERRORS = {401: ErrorSerializer, 404: ErrorSerializer, 502: ErrorSerializer, 503: ErrorSerializer}
 LIST_ERRORS = {400: ErrorSerializer, 403: ErrorSerializer, **ERRORS}
@@ -54,7 +60,7 @@ def check_user_id(request: Request) -> None:
         raise UserMismatch()
 
 
-class HistoryInput(serializers.Serializer):
+class HistoryInput(PrebuiltFieldsSerializer):
     status = serializers.ListField(child=serializers.ChoiceField(choices=history.STATUSES), required=False)
     difficulty = serializers.ChoiceField(choices=DIFFICULTIES, required=False, allow_blank=True)
     interview_type = LabelField(choices=INTERVIEW_TYPES, normalise=normalise_type, required=False, allow_blank=True)
