@@ -17,23 +17,24 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .documents import Line
-from .vocabulary import places, vocabulary
+from .vocabulary import place_key, places, vocabulary
 
 # Sections ------------------------------------------------------------------------------------
 
 
 def heading_key(text: str) -> str:
     """How headings are compared: case, accents (of Latin, Greek and Cyrillic letters), punctuation and
-    "&" / "and" ignored: "ΕΠΑΓΓΕΛΜΑΤΙΚΗ ΕΜΠΕΙΡΙΑ" is "Επαγγελματική εμπειρία"."""
+    "&" / "and" ignored: "ΕΠΑΓΓΕΛΜΑΤΙΚΗ ΕΜΠΕΙΡΙΑ" is "Επαγγελματική εμπειρία"; Turkish dotless ı is i
+    ("YABANCI DİL" is "Yabancı dil")."""
     text = re.sub(r"^[#=\-_*•·|>\s]+|[:\-_=*|\s]+$", "", text).replace("&", " and ")
     text = re.sub(r"(?i)^(?:\d{1,2}|[ivx]{1,4})[.)]\s+(?=\w)", "", text)  # "1. Skills", "II. EDUCATION"
     if re.fullmatch(r"(?:\w ){3,}\w", text.strip()):
         text = text.replace(" ", "")  # "E X P E R I E N C E": letters spaced out
-    text = unicodedata.normalize("NFC", re.sub(r"[\u0300-\u036f]", "", unicodedata.normalize("NFD", text.casefold())))
+    text = unicodedata.normalize("NFC", re.sub(r"[\u0300-\u036f]", "", unicodedata.normalize("NFD", text.casefold().replace("ı", "i"))))
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", text)).strip()
 
 
@@ -51,10 +52,12 @@ HEADINGS: dict[str, tuple[str, ...]] = {
                 "summary of qualifications", "qualifications summary", "highlights of qualifications",
                 "key qualifications", "professional overview", "career profile", "profile summary",
                 "自己pr", "自己紹介", "職務要約", "个人简介", "自我评价", "个人总结", "자기소개", "요약", "نبذة عني",
-                "الملخص"),
+                "الملخص", "mục tiêu nghề nghiệp", "mục tiêu", "giới thiệu", "giới thiệu bản thân", "tóm tắt",
+                "tóm tắt bản thân", "kariyer hedefi", "profesyonel özet"),
     "experience": ("experience", "work experience", "professional experience", "employment",
                    "employment history", "work history", "career history", "relevant experience",
-                   "professional background", "experience history", "positions", "career",
+                   "professional background", "experience history", "positions", "career", "appointments",
+                   "positions held", "employment and appointments",
                    "berufserfahrung", "experiencia", "expérience professionnelle", "work",
                    "employment record", "work record", "professional history", "experiencia profesional",
                    "experiencia laboral", "esperienza", "esperienza professionale", "esperienze lavorative",
@@ -65,7 +68,8 @@ HEADINGS: dict[str, tuple[str, ...]] = {
                    "expérience professionelle", "experiencia profesional y laboral", "trayectoria profesional",
                    "experiências", "experiência profissional", "historial laboral", "doświadczenie",
                    "doświadczenie zawodowe", "pracovní zkušenosti", "praxe", "iş deneyimi", "deneyim",
-                   "pengalaman", "pengalaman kerja", "kinh nghiệm làm việc", "experiență profesională",
+                   "pengalaman", "pengalaman kerja", "kinh nghiệm làm việc", "kinh nghiệm", "quá trình công tác",
+                   "iş tecrübesi", "deneyimler", "mesleki deneyim", "experiență profesională",
                    "szakmai tapasztalat", "опыт", "опыт работы", "профессиональный опыт", "трудовая деятельность",
                    "досвід", "досвід роботи", "професійний досвід", "трудов опит", "радно искуство",
                    "εμπειρία", "επαγγελματική εμπειρία", "職歴", "職務経歴", "経歴", "工作经历", "工作经验", "工作經歷",
@@ -79,7 +83,8 @@ HEADINGS: dict[str, tuple[str, ...]] = {
                   "studium", "bildung", "bildungsweg", "opleiding", "opleidingen", "utbildning", "utdanning",
                   "uddannelse", "koulutus", "schulbildung", "akademische ausbildung", "formations", "diplômes",
                   "formation académique", "estudios", "formación académica y profesional", "formação acadêmica",
-                  "escolaridade", "wykształcenie", "edukacja", "vzdělání", "eğitim", "pendidikan", "học vấn",
+                  "escolaridade", "wykształcenie", "edukacja", "vzdělání", "eğitim", "eğitim bilgileri", "pendidikan",
+                  "học vấn", "trình độ học vấn", "đào tạo",
                   "educație", "tanulmányok", "образование", "освіта", "освита", "образование и курсы", "εκπαίδευση",
                   "σπουδές", "学歴", "教育背景", "教育经历", "學歷", "学历", "학력", "학력사항", "التعليم", "השכלה"),
     "skills": ("skills", "top skills", "technical skills", "key skills", "core skills", "core competencies",
@@ -91,7 +96,8 @@ HEADINGS: dict[str, tuple[str, ...]] = {
                "kompetenser", "färdigheter", "ferdigheter", "kompetencer", "taidot", "it kenntnisse",
                "edv kenntnisse", "fachkenntnisse", "kompetenzen", "compétences techniques", "savoir faire",
                "habilidades técnicas", "competencias", "competências técnicas", "umiejętności", "dovednosti",
-               "yetenekler", "beceriler", "keahlian", "keterampilan", "kỹ năng", "competențe", "készségek",
+               "yetenekler", "beceriler", "keahlian", "keterampilan", "kỹ năng", "kỹ năng chuyên môn",
+               "teknik beceriler", "yetkinlikler", "competențe", "készségek",
                "навыки", "ключевые навыки", "профессиональные навыки", "навички", "ключові навички",
                "технические навыки", "умения", "δεξιότητες", "スキル", "技術", "保有スキル", "专业技能", "技能",
                "技能特长", "기술", "보유기술", "보유 기술", "المهارات", "כישורים"),
@@ -99,12 +105,12 @@ HEADINGS: dict[str, tuple[str, ...]] = {
                        "licences and certifications", "licenses", "licences", "professional certifications",
                        "accreditations", "certifications and licenses", "zertifikate", "zertifizierungen",
                        "certificats", "certificaciones", "certificações", "certificados", "certificazioni",
-                       "certyfikaty", "sertifikalar", "sertifikat", "сертификаты", "сертифікати", "πιστοποιήσεις",
+                       "certyfikaty", "sertifikalar", "sertifikat", "chứng chỉ", "bằng cấp chứng chỉ", "сертификаты", "сертифікати", "πιστοποιήσεις",
                        "資格", "免許 資格", "证书", "資格證書", "자격증", "الشهادات"),
     "languages": ("languages", "spoken languages", "languages known", "language known", "known languages", "language skills", "language", "sprachen", "idiomas",
                   "langues", "lingue", "idiomi", "línguas", "talen", "språk", "sprog", "kielitaito",
                   "sprachkenntnisse", "compétences linguistiques", "języki", "znajomość języków", "jazyky",
-                  "diller", "bahasa", "ngoại ngữ", "limbi străine", "nyelvtudás", "языки", "знание языков",
+                  "diller", "yabancı dil", "yabancı diller", "dil bilgisi", "bahasa", "ngoại ngữ", "ngôn ngữ", "limbi străine", "nyelvtudás", "языки", "знание языков",
                   "мови", "знання мов", "владение языками", "γλώσσες", "語学", "语言能力", "外语能力", "어학",
                   "외국어", "اللغات", "שפות"),
     "contact": ("contact", "contact information", "contact details", "personal details",
@@ -112,7 +118,7 @@ HEADINGS: dict[str, tuple[str, ...]] = {
                 "informations personnelles", "datos personales", "contacto", "dados pessoais", "contato",
                 "dati personali", "contatti", "dane osobowe", "kişisel bilgiler", "iletişim", "контакты",
                 "контакти", "личные данные", "особисті дані", "στοιχεία επικοινωνίας", "連絡先", "个人信息",
-                "联系方式", "연락처", "인적사항"),
+                "联系方式", "연락처", "인적사항", "thông tin cá nhân", "thông tin liên hệ"),
     "other": ("projects", "personal projects", "side projects", "selected projects", "key projects",
               "publications", "awards", "honors", "honours", "awards and honors", "interests",
               "hobbies", "hobbies and interests", "references", "volunteering", "volunteer experience",
@@ -128,7 +134,8 @@ HEADINGS: dict[str, tuple[str, ...]] = {
               "publikationen", "publications scientifiques", "publicaciones", "referenzen", "références",
               "referencias", "declaration", "strengths", "key strengths", "extra curricular activities",
               "co curricular activities", "academic projects", "trainings attended", "workshops", "seminars",
-              "workshops and seminars"),
+              "workshops and seminars", "referanslar", "hobiler", "ilgi alanları", "projeler", "dự án", "sở thích",
+              "hoạt động", "giải thưởng", "người tham chiếu"),
 }
 DOCUMENT_TITLES = {heading_key(title) for title in (
     "curriculum vitae", "resume", "résumé", "cv", "lebenslauf", "curriculum", "my resume",
@@ -170,10 +177,10 @@ def _known_heading(line: Line) -> tuple[str, str, str] | None:
         if key in HEADING_KIND and (not text[:1].islower() or line.heading or line.bold):
             return HEADING_KIND[key], key, ""
         words = key.split()
-        if 2 <= len(words) <= 3 and words[-1] in ("experience", "employment") and text[:1].isupper() \
+        if 2 <= len(words) <= 3 and words[-1] in ("experience", "employment", "appointments", "positions") and text[:1].isupper() \
                 and not re.search(r"[\d,.;@|]", text) and (text.isupper() or line.bold or line.heading
                                                            or text.istitle()):
-            return "experience", key, ""  # "Research Experience", "Clinical Experience", "Industry Employment"
+            return "experience", key, ""  # "Research Experience", "Industry Employment", "Academic Appointments"
         edges = [word for word in (words[:1] + words[-1:]) if word in SECTION_WORDS] if 2 <= len(words) <= 4 else []
         if edges and text[:1].isupper() and not re.search(r"[\d,.;@|]", text) \
                 and (text.isupper() or line.bold or line.heading or text.istitle()
@@ -184,6 +191,10 @@ def _known_heading(line: Line) -> tuple[str, str, str] | None:
         kinds = {HEADING_KIND.get(half) for half in halves}
         if len(halves) == 2 and len(kinds) == 1 and None not in kinds and not text[:1].islower():
             return HEADING_KIND[halves[0]], halves[0], ""  # "Esperienza / Experience": one section, two languages
+        known = [half for half in halves if half in HEADING_KIND]
+        if len(halves) == 2 and len(known) == 1 and (text.isupper() or line.bold or line.heading) \
+                and not re.search(r"[\d,.;@]", text) and all(len(half.split()) <= 4 for half in halves):
+            return HEADING_KIND[known[0]], known[0], ""  # "MỤC TIÊU NGHỀ NGHIỆP / CAREER OBJECTIVE": one half known
     match = re.match(r"^([^\W\d][\w &/]{1,38}?)\s*:\s*(\S.*)$", text)
     if match:
         key = heading_key(match.group(1))
@@ -283,11 +294,11 @@ DATE = (
     rf"|'\d{{2}}"  # '19 (after a month)
     rf"|{_YEAR})"
 )
-PRESENT = (r"(?:present|current(?:ly)?|now|today|(?:till|until|up) (?:date|now)|to date|ongoing|heute|"
+PRESENT = (r"(?:present|current(?:ly)?|now|today|(?:till|until|up) (?:date|now)|to date|date|ongoing|heute|"
            r"la actualidad|actualidad|actualmente|la fecha|presente|actual|atual(?:mente)?|o momento|hoje|"
            r"attuale|oggi|ad oggi|en curso|aujourd['’]hui|à ce jour|ce jour|présent|en cours|heden|nu|nå|idag|"
            r"pågående|jetzt|aktuell|derzeit|dato|obecnie|nadal|teraz|současnost|dosud|günümüz|halen|devam ediyor|"
-           r"sekarang|saat ini|nykyään|настоящее время|по настоящее время|н\.\s?в\.?|наст\.\s?время|"
+           r"sekarang|saat ini|hiện tại|hiện nay|đến nay|nykyään|настоящее время|по настоящее время|н\.\s?в\.?|наст\.\s?время|"
            r"сейчас|теперішній час|дотепер|досі|сьогодні|σήμερα|今|現在|至今|现在|目前|현재|재직중|حتى الآن|"
            r"الآن)")
 # the words between two dates: "to", "bis", "hasta", "à", "até", "tot", "до", "по"...
@@ -382,7 +393,13 @@ def without(text: str, span: tuple[int, int]) -> str:
     rest = text[: span[0]] + " " + text[span[1]:]
     rest = re.sub(r"\(\s*\)|\[\s*\]", " ", rest)
     rest = re.sub(r"(?:\s*[|•·,;]\s*)+(?=\s\t\s|$)", "", rest)  # a separator the dates leave dangling
-    return re.sub(r" +", " ", rest).strip(" ,;:|–—-·•\t()")
+    rest = re.sub(r" +", " ", rest)
+    edges = " ,;:|–—-·•\t()"
+    kept = rest.rstrip(edges)
+    tail, kept = rest[len(kept):], kept.lstrip(edges)
+    if kept.count("(") > kept.count(")") and ")" in tail:
+        kept += ")"  # "Certificate (WASSCE) – 2004": a parenthesis closed before the dates stays closed
+    return kept
 
 
 # Fields --------------------------------------------------------------------------------------
@@ -414,8 +431,11 @@ TITLE_WORDS = re.compile(
     r"cashier|electrician|mechanic|plumber|welder|barista|waiter|waitress|receptionist|"
     r"secretary|librarian|journalist|photographer|translator|interpreter|auditor|controller|banker|broker|"
     r"trader|agent|planner|buyer|merchandiser|artist|animator|producer|curator|surveyor|inspector|estimator|"
-    r"foreman|superintendent|dispatcher|caregiver|midwife|paramedic|veterinarian|social worker|"
+    r"foreman|superintendent|dispatcher|caregiver|midwife|paramedic|veterinarian|social worker|corps member|"
+    r"team member|staff member|crew member|"
     r"desarrollador|ingeniero|développeur|ingénieur|инженер|разработчик|工程师|开发)(?:e|a|in|innen)?\b"  # "Consultante", "Ingeniera", "Entwicklerin"
+    r"|\b(?:mühendis|geliştirici|yazılımcı|uzman|müdür|yönetici|analist|danışman|stajyer|kıdemli|"
+    r"lập trình viên|kỹ sư|trưởng phòng|chuyên viên|nhân viên)\w*"  # Turkish and Vietnamese titles
     r"|エンジニア|開発者|マネージャー|マネジャー|デザイナー|コンサルタント|アナリスト|リーダー|部長|課長|主任|"
     r"工程师|开发|经理|總監|总监|设计师|分析师|엔지니어|개발자|매니저|디자이너|팀장|연구원"
 )
@@ -423,7 +443,8 @@ COMPANY_WORDS = re.compile(
     r"(?i)(\b(inc|inc\.|llc|ltd|ltd\.|limited|gmbh|ag|corp|corp\.|corporation|co\.|company|plc|s\.a\.|sa|"
     r"srl|bv|b\.v\.|oy|ab|as|labs|lab|technologies|technology|systems|solutions|software|group|"
     r"holdings|bank|partners|studio|studios|ventures|consulting|agency|foundation|hospital|media|"
-    r"networks|digital|health|capital|games|analytics|services|llp|pvt|pte|sdn bhd|tbk|kk)\b|\.(com|io|ai|co)\b|"
+    r"networks|digital|health|capital|games|analytics|services|llp|pvt|pte|sdn bhd|tbk|kk|ministry|"
+    r"department|council|commission|authority)\b|\.(com|io|ai|co)\b|"
     r"株式会社|有限会社|合同会社|（株）|\(株\)|公司|集团|集團|주식회사|\(주\))"
 )
 INSTITUTION = re.compile(
@@ -439,7 +460,8 @@ DEGREE = re.compile(
     r"(?i)^(?P<degree>(?:(?:bachelor|master|doctor|associate)(?:'s|’s|s)?(?:\s+of\s+(?:[A-Z][a-z]+)"
     r"(?:\s+(?:in\s+)?(?:Administration|Arts|Science|Sciences|Engineering|Technology|Laws|Fine Arts|"
     r"Business|Philosophy|Education|Commerce|Applied Science)(?=\s|$|,))?)?(?:\s+degree)?"
-    r"|ph\.?\s?d\.?|d\.?\s?phil\.?|m\.?\s?phil\.?|m\.?\s?b\.?\s?a\.?|b\.?\s?b\.?\s?a\.?|b\.?\s?sc\.?|"
+    r"|ph\.?\s?d\.?|d\.?\s?phil\.?|m\.?\s?p\.?\s?h\.?|m\.?\s?res\.?|m\.?\s?p\.?\s?[ap]\.?|m\.?\s?s\.?\s?w\.?|"
+    r"mbbs|mb\s?ch\s?b|b\.?\s?pharm\.?|pharm\.?\s?d\.?|m\.?\s?phil\.?|m\.?\s?b\.?\s?a\.?|b\.?\s?b\.?\s?a\.?|b\.?\s?sc\.?|"
     r"m\.?\s?sc\.?|b\.?\s?eng\.?|m\.?\s?eng\.?|b\.?\s?tech\.?|m\.?\s?tech\.?|b\.?\s?f\.?\s?a\.?|"
     r"m\.?\s?f\.?\s?a\.?|ll\.?\s?[bm]\.?|b\.?\s?[asec]\.?|m\.?\s?[asde]\.?|a\.?\s?a\.?\s?s?\.?|"
     r"a\.\s?b\.|s\.\s?b\.|b\.?\s?des\.?|m\.?\s?des\.?|ing\.|"
@@ -456,7 +478,8 @@ DEGREE = re.compile(
     r"(?:\s*\((?:hons|honours|honors|with honou?rs)\.?\))?)(?=[\s,(:\-–—]|$)"
 )
 GPA = re.compile(r"(?i)[,;(]?\s*\b(gpa|grade|cgpa)\b[:\s]*[\d.]+(\s*/\s*[\d.]+)?\)?|\b(summa|magna)?\s*cum laude\b|"
-                 r"\(?\s*(first class|2:1|2:2|with distinction|distinction|honou?rs)\s*\)?")
+                 r"\(?\s*((?:first|second|third) class(?: (?:upper|lower)(?: division)?| honou?rs)?|(?:upper|lower) second|"
+                 r"2:1|2:2|with distinction|distinction|honou?rs)\s*\)?")
 LEADERSHIP = re.compile(
     r"(?i)\b(led|lead|leading|managed|managing|manage|mentored|mentoring|mentor|coached|hired|"
     r"recruited|founded|co-founded|headed|directed|supervised|owned|spearheaded|oversaw|championed|"
@@ -510,7 +533,7 @@ def is_place(text: str) -> bool:
     pieces = [p.strip(" .()") for p in re.split(r",|/", text) if p.strip(" .()")]
     if not pieces or len(text) > 60 or re.search(r"\d|@", text):
         return False
-    kinds = [known.get(p.casefold()) for p in pieces]
+    kinds = [known.get(place_key(p)) for p in pieces]
     if all(kinds):
         return True
     if len(pieces) == 3 and kinds[0] == "cities" and kinds[1] is None and kinds[2] == "countries":
@@ -615,9 +638,12 @@ def _group_entries(lines: list[Line], anchor) -> list[_Entry]:
         return []
     entries: list[_Entry] = []
     starts = []
+    # the section opens with an anchor: its entries are written anchor first ("Title  2021–present",
+    # then the employer's line), so the lines after an anchor are its own, not the next entry's
+    details_below = anchors[0] == 0
     for index in anchors:
         start = index  # the header takes up to two short non-bullet lines right before the anchor
-        while start - 1 >= 0 and start - 1 not in anchors and _headerish(texts[start - 1]) and index - start < 2:
+        while not details_below and start - 1 >= 0 and start - 1 not in anchors and _headerish(texts[start - 1]) and index - start < 2:
             start -= 1
         # and a third, a short name, when one of the two is a place ("Novo Nordisk", "Copenhagen,
         # Denmark", "Senior Data Scientist", "2019 - Present": company and city above the title)
@@ -629,7 +655,7 @@ def _group_entries(lines: list[Line], anchor) -> list[_Entry]:
         # the header also takes short non-bullet lines right after the anchor
         end = index
         while end + 1 < len(texts) and end + 1 not in anchors and _headerish(texts[end + 1]) and end - index < 2 \
-                and not (end + 2 < len(texts) and end + 2 in anchors):
+                and (details_below or not (end + 2 < len(texts) and end + 2 in anchors)):
             end += 1
         starts.append((start, end))
     # a line both after one entry's anchor and before the next belongs to the next
@@ -837,11 +863,11 @@ def _experience(section_lines: list[Line]) -> list[dict[str, Any]]:
         for part in parts:
             if location is None and is_place(part):
                 location = part
-            elif location and "," not in location and places().get(part.casefold()) == "countries":
+            elif location and "," not in location and places().get(place_key(part)) == "countries":
                 location = f"{location}, {part}"  # "City: Bucharest | Country: Romania"
             else:
                 rest.append(part)
-        if location and places().get(location.casefold()) == "countries" and location.casefold() not in WORK_MODES \
+        if location and places().get(place_key(location)) == "countries" and location.casefold() not in WORK_MODES \
                 and rest and _town_like(rest[-1]) \
                 and parts.index(location) == parts.index(rest[-1]) + 1:
             location = f"{rest.pop()}, {location}"  # "City: Cluj-Napoca | Country: Romania", a town no list knows
@@ -932,6 +958,11 @@ def _degree_field(part: str) -> tuple[str, str | None] | None:
     return degree, (GPA.sub("", rest).strip(" ,;-–") or None)
 
 
+# a school-leaving or vocational qualification named in words ending with what it is
+QUALIFICATION = re.compile(r"(?:[A-Z][\w'’.\-]*\s+){1,6}(?:Certificate|Diploma)(?:\s+of\s+[A-Z][\w ]{2,40})?"
+                           r"(?:\s*\([A-Z]{2,10}\))?")
+
+
 def _education(section_lines: list[Line]) -> list[dict[str, Any]]:
     if records := _labelled_records(_table_as_form(section_lines), EDUCATION_LABELS):
         return _education_of_records(records)
@@ -963,11 +994,13 @@ def _education(section_lines: list[Line]) -> list[dict[str, Any]]:
             else:
                 pieces.extend(p.strip() for p in re.split(r",\s+(?=[^\W\d_]|\d)", part) if p.strip())
         for piece in pieces:
-            piece = GPA.sub("", piece).strip(" ,;()")
+            piece = _trimmed(GPA.sub("", piece).strip(" ,;"))  # "(WASSCE)" keeps its parenthesis
             if not piece or re.match(r"(?i)(?:minor|concentration|speciali[sz]ation|focus|thesis|dissertation|"
                                      r"(?:relevant )?course(?:work|s)|activities|societies|awards?)\b", piece):
                 continue  # "Minor in Mathematics": not the degree's field, nor its institution
             degree = _degree_field(piece) if not INSTITUTION.search(piece.split(" in ")[0]) else None
+            if degree is None and QUALIFICATION.fullmatch(piece):
+                degree = piece, None  # "West African Senior School Certificate (WASSCE)": named by what it is
             if degree:
                 if current is None or current["degree"]:
                     current = _new_education(entries)
@@ -1072,7 +1105,7 @@ def _skills(section_lines: list[Line], *, free_text: list[str]) -> list[str]:
 
 LANGUAGES_LABEL = re.compile(
     r"(?i)^\s*(?:mother tongue(?:s|\(s\))?|native languages?|other languages?(?:\(s\))?|foreign languages?|"
-    r"languages?(?:\(s\))?|spoken languages?|muttersprache|fremdsprachen|langue maternelle|autres langues|"
+    r"languages?(?:\(s\))?|spoken languages?|languages? (?:spoken|known)|muttersprache|fremdsprachen|langue maternelle|autres langues|"
     r"lengua materna|otros idiomas|língua materna|outras línguas|madrelingua|altre lingue)\s*:\s*")
 LANGUAGE_LEVEL = re.compile(
     r"(?i)\s*[-–—:]?\s*\(?\b(native|mother tongue|bilingual|fluent|proficient|professional|working|full|"
@@ -1221,9 +1254,19 @@ def _without_page_furniture(lines: list[Line]) -> list[Line]:
     return kept[:6] + [line for line in kept[6:] if first not in line.text or len(line.text.split()) > 12]
 
 
+TAB_ALIGNED = re.compile(r"^([^\W\d][^:\t]{0,40}?)\s*:(?:\s*\t)+\s*(?=\S)")
+
+
+def _tab_aligned(line: Line) -> Line:
+    """"Address: \t \t Lekki, Lagos" (values tabbed into a column after their labels) as "Address: Lekki, Lagos"."""
+    if not TAB_ALIGNED.match(line.text):
+        return line
+    return replace(line, text=TAB_ALIGNED.sub(r"\1: ", line.text))
+
+
 def parse_lines(lines: list[Line]) -> dict[str, Any]:
     """The parsed resume (see `schema.EMPTY`) from the document's lines."""
-    lines = _without_page_furniture(lines)
+    lines = [_tab_aligned(line) for line in _without_page_furniture(lines)]
     header, sections = split_sections(lines)
     everything = "\n".join(line.text for line in lines)
     by_kind: dict[str, list[Line]] = {}
@@ -1326,7 +1369,7 @@ def parse_lines(lines: list[Line]) -> dict[str, Any]:
     if not languages:  # Europass: "Mother tongue: Hungarian", "Other languages: English, German"
         labelled = [Line(m.group(1)) for line in lines
                     if (m := re.match(r"(?i)\s*(?:mother tongue(?:s|\(s\))?|native languages?|other language(?:s|\(s\))?|"
-                                      r"foreign languages?)\s*:\s*(.+)$", line.text))]
+                                      r"foreign languages?|languages? (?:spoken|known)|spoken languages?)\s*:\s*(.+)$", line.text))]
         languages = _languages(labelled)
     skill_lines = list(by_kind.get("skills", []))
     vocab = vocabulary()
