@@ -171,7 +171,7 @@ Skills
 SQL · Python · Power BI · Excel · Tableau
 
 Referees available on request.
-""", Person("Sarah Mitchell", "sarah.mitchell@example.com.au", "0491 570 156", "Brisbane QLD 4000",
+""", Person("Sarah Mitchell", "sarah.mitchell@example.com.au", "0491 570 156", "Brisbane QLD",
             ["https://linkedin.com/in/sarahmitchell-data"],
             "Former secondary maths teacher now working in data analysis. Completed a data analytics bootcamp in 2022 "
             "and build reporting for a health insurer.",

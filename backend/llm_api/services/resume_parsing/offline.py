@@ -57,7 +57,8 @@ HEADINGS: dict[str, tuple[str, ...]] = {
     "experience": ("experience", "work experience", "professional experience", "employment",
                    "employment history", "work history", "career history", "relevant experience",
                    "professional background", "experience history", "positions", "career", "appointments",
-                   "positions held", "employment and appointments",
+                   "positions held", "employment and appointments", "earlier career", "early career", "previous roles",
+                   "earlier roles", "prior roles", "other roles",
                    "berufserfahrung", "experiencia", "expérience professionnelle", "work",
                    "employment record", "work record", "professional history", "experiencia profesional",
                    "experiencia laboral", "esperienza", "esperienza professionale", "esperienze lavorative",
@@ -461,7 +462,8 @@ DEGREE = re.compile(
     r"(?:\s+(?:in\s+)?(?:Administration|Arts|Science|Sciences|Engineering|Technology|Laws|Fine Arts|"
     r"Business|Philosophy|Education|Commerce|Applied Science)(?=\s|$|,))?)?(?:\s+degree)?"
     r"|ph\.?\s?d\.?|d\.?\s?phil\.?|m\.?\s?p\.?\s?h\.?|m\.?\s?res\.?|m\.?\s?p\.?\s?[ap]\.?|m\.?\s?s\.?\s?w\.?|"
-    r"mbbs|mb\s?ch\s?b|b\.?\s?pharm\.?|pharm\.?\s?d\.?|m\.?\s?phil\.?|m\.?\s?b\.?\s?a\.?|b\.?\s?b\.?\s?a\.?|b\.?\s?sc\.?|"
+    r"mbbs|mb\s?ch\s?b|b\.?\s?pharm\.?|pharm\.?\s?d\.?|b\.?\s?a\.?\s?sc\.?|m\.?\s?a\.?\s?sc\.?|"
+    r"(?:executive|global|part-time|online)\s+m\.?\s?b\.?\s?a\.?|m\.?\s?phil\.?|m\.?\s?b\.?\s?a\.?|b\.?\s?b\.?\s?a\.?|b\.?\s?sc\.?|"
     r"m\.?\s?sc\.?|b\.?\s?eng\.?|m\.?\s?eng\.?|b\.?\s?tech\.?|m\.?\s?tech\.?|b\.?\s?f\.?\s?a\.?|"
     r"m\.?\s?f\.?\s?a\.?|ll\.?\s?[bm]\.?|b\.?\s?[asec]\.?|m\.?\s?[asde]\.?|a\.?\s?a\.?\s?s?\.?|"
     r"a\.\s?b\.|s\.\s?b\.|b\.?\s?des\.?|m\.?\s?des\.?|ing\.|"
@@ -536,6 +538,9 @@ def is_place(text: str) -> bool:
     kinds = [known.get(place_key(p)) for p in pieces]
     if all(kinds):
         return True
+    coded = re.fullmatch(r"([^\W\d_][^\W\d_ '’\-]+(?:[ \-][^\W\d_]+)?)\s+([A-Z]{2,3})", text.strip())
+    if coded and known.get(place_key(coded.group(2))) == "regions":  # "Brisbane QLD", "Austin TX": no comma
+        return known.get(place_key(coded.group(1))) == "cities"  # not "Nordic Devices AB": a known city
     if len(pieces) == 3 and kinds[0] == "cities" and kinds[1] is None and kinds[2] == "countries":
         return pieces[1][:1].isupper() and len(pieces[1].split()) <= 3 and not COMPANY_WORDS.search(pieces[1])
     # one unknown place name is accepted only before a state or country: "Thessaloniki, Greece"
@@ -982,6 +987,7 @@ def _education(section_lines: list[Line]) -> list[dict[str, Any]]:
         pieces: list[str] = []
         # "Massachusetts Institute of Technology" then "MBA, Sloan School of Management": a school of the same
         school_above = current is not None and bool(current["institution"]) and not current["degree"]
+        earlier = current  # the entry the lines above made
         for part in parts_of(text, at=False):
             if is_place(part) or ADDRESS_LABEL.match(part):
                 continue  # "University of Pennsylvania \t Philadelphia, PA", "Address: Bucharest": where, not who
@@ -1002,8 +1008,9 @@ def _education(section_lines: list[Line]) -> list[dict[str, Any]]:
             if degree is None and QUALIFICATION.fullmatch(piece):
                 degree = piece, None  # "West African Senior School Certificate (WASSCE)": named by what it is
             if degree:
-                if current is None or current["degree"]:
-                    current = _new_education(entries)
+                if current is None or current["degree"] or dates and current is earlier and current["end"]:
+                    current = _new_education(entries)  # a dated degree line after a dated entry: another
+                    school_above = False
                 current["degree"], current["field"] = degree
                 if pending and not current["institution"]:
                     current["institution"], guessed = pending, current
@@ -1254,6 +1261,9 @@ def _without_page_furniture(lines: list[Line]) -> list[Line]:
     return kept[:6] + [line for line in kept[6:] if first not in line.text or len(line.text.split()) > 12]
 
 
+# "Referees available on request.": a closing note, in whichever section it ends up
+REFERENCES_NOTE = re.compile(r"(?i)^\W*(?:references?|referees?)\s+(?:are\s+|will be\s+)?(?:available|provided|furnished)"
+                             r"\s+(?:up)?on\s+request\W*$")
 TAB_ALIGNED = re.compile(r"^([^\W\d][^:\t]{0,40}?)\s*:(?:\s*\t)+\s*(?=\S)")
 
 
@@ -1266,7 +1276,7 @@ def _tab_aligned(line: Line) -> Line:
 
 def parse_lines(lines: list[Line]) -> dict[str, Any]:
     """The parsed resume (see `schema.EMPTY`) from the document's lines."""
-    lines = [_tab_aligned(line) for line in _without_page_furniture(lines)]
+    lines = [_tab_aligned(line) for line in _without_page_furniture(lines) if not REFERENCES_NOTE.match(line.text)]
     header, sections = split_sections(lines)
     everything = "\n".join(line.text for line in lines)
     by_kind: dict[str, list[Line]] = {}
