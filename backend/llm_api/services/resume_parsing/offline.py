@@ -204,6 +204,13 @@ def _known_heading(line: Line) -> tuple[str, str, str] | None:
     return None
 
 
+def _programming_languages(text: str) -> bool:
+    """Whether most items of a list are programming languages ("Java, SQL"), not spoken ones."""
+    items = [item for item in re.split(r"\s*[,;|/]\s*", text) if item.strip()]
+    known = [item for item in items if (skill := vocabulary().lookup(item)) and skill.category == "programming languages"]
+    return bool(items) and len(known) * 2 > len(items)
+
+
 def split_sections(lines: list[Line]) -> tuple[list[Line], list[Section]]:
     """The header (before any heading) and the sections in document order."""
     marked = [(_known_heading(line), line) for line in lines]
@@ -231,6 +238,10 @@ def split_sections(lines: list[Line]) -> tuple[list[Line], list[Section]]:
     header: list[Line] = []
     sections: list[Section] = []
     for found, line in marked:
+        if found and found[0] == "languages" and found[2] and sections and sections[-1].kind == "skills" \
+                and _programming_languages(found[2]):
+            sections[-1].lines.append(line)  # "Languages: Java, SQL" among the skills: a kind of skill
+            continue
         if found:
             kind, key, inline = found
             sections.append(Section(kind, key))
@@ -705,6 +716,8 @@ def _title_score(part: str) -> int:
 
 WORKED_AS = re.compile(r"(?i)^(?:currently\s+|presently\s+)?(?:am\s+|was\s+)?(?:working|worked|employed|served)\s+"
                        r"(?:as\s+)?(?:an?\s+)?")
+# "Working as Technology Lead in Infosys Limited": the title, then the employer
+WORKED_AS_IN = re.compile(r"\s+(?:in|at|with|for)\s+(?=[A-Z])")
 WORK_MODES = ("remote", "hybrid", "on-site", "onsite", "worldwide")
 DURATION = re.compile(r"(?i)\s*\(\s*(?:\d+\+?\s*(?:yrs?|years?|mos?|months?)\.?\s*){1,2}\)")
 ENTRY_LABEL = re.compile(r"(?i)^\s*(?:company|employer|organi[sz]ation|client|designation|position|role|job title|"
@@ -837,7 +850,7 @@ def _experience(section_lines: list[Line]) -> list[dict[str, Any]]:
 
     entries = _group_entries(section_lines, anchor)
     sentences = [] if entries else [
-        WORKED_AS.sub("", _strip_bullet(line.text)).rstrip(".") for line in section_lines
+        WORKED_AS_IN.sub(" | ", WORKED_AS.sub("", _strip_bullet(line.text)).rstrip("."), 1) for line in section_lines
         if _is_bullet(line.text) and (WORKED_AS.match(_strip_bullet(line.text)) or TITLE_WORDS.search(line.text))
         and find_range(line.text)]
     if sentences:
@@ -963,6 +976,9 @@ def _degree_field(part: str) -> tuple[str, str | None] | None:
     return degree, (GPA.sub("", rest).strip(" ,;-–") or None)
 
 
+# the words of a degree written as a sentence: "B.Tech (ECE) from JNTU Hyderabad with 72% in 2017."
+EDUCATION_SENTENCE = re.compile(r"(?P<sep>\s+from\s+(?=[A-Z]))|\s+(?:with|securing|scoring)\s+(?:an?\s+)?(?:c?gpa\s+(?:of\s+)?)?"
+                                r"[\d.]+\s*(?:%|/\s*[\d.]+)?(?:\s+c?gpa)?|\s+in\s*\.?\s*$")
 # a school-leaving or vocational qualification named in words ending with what it is
 QUALIFICATION = re.compile(r"(?:[A-Z][\w'’.\-]*\s+){1,6}(?:Certificate|Diploma)(?:\s+of\s+[A-Z][\w ]{2,40})?"
                            r"(?:\s*\([A-Z]{2,10}\))?")
@@ -984,6 +1000,7 @@ def _education(section_lines: list[Line]) -> list[dict[str, Any]]:
         dates = find_range(text) or find_single(text)
         if dates:
             text = without(text, dates.span)
+        text = EDUCATION_SENTENCE.sub(lambda m: " | " if m.group("sep") else "", text).strip(" .")
         pieces: list[str] = []
         # "Massachusetts Institute of Technology" then "MBA, Sloan School of Management": a school of the same
         school_above = current is not None and bool(current["institution"]) and not current["degree"]
@@ -1120,6 +1137,12 @@ LANGUAGE_LEVEL = re.compile(
 )
 
 
+# a personal detail's label on a CV written as a form ("Passport: Available", "Marital Status: Single")
+PERSONAL_DETAIL = re.compile(r"(?i)^\s*(?:passport(?: no\.?| number| details)?|visa(?: status)?|date of birth|dob|"
+                             r"nationality|marital status|gender|sex|religion|driving licen[cs]e|licen[cs]e|notice period|"
+                             r"father'?s name|place of birth|age)\s*(?:\t\s*)*:")
+
+
 def _languages(section_lines: list[Line]) -> list[str]:
     found: list[str] = []
     first_size = next((line.size for line in section_lines if line.size), None)
@@ -1127,6 +1150,8 @@ def _languages(section_lines: list[Line]) -> list[str]:
         if first_size and line.size and abs(line.size - first_size) > 2:
             break  # type of another size: the next block (a name across the top, say), not a language
         text = re.sub(r"\([^)]*\)", "", _strip_bullet(line.text))
+        if PERSONAL_DETAIL.match(text):
+            continue  # "Passport: Available" after the languages: the form's next field, no language
         text = LANGUAGES_LABEL.sub("", text)  # "Mother tongue(s): Romanian"; "English: Native" keeps its name
         for item in re.split(r"\s*[,;|•·]\s*|\s+\t\s+|\s{3,}", text):
             name = LANGUAGE_LEVEL.sub("", item).strip(" -–—:.")
@@ -1264,14 +1289,16 @@ def _without_page_furniture(lines: list[Line]) -> list[Line]:
 # "Referees available on request.": a closing note, in whichever section it ends up
 REFERENCES_NOTE = re.compile(r"(?i)^\W*(?:references?|referees?)\s+(?:are\s+|will be\s+)?(?:available|provided|furnished)"
                              r"\s+(?:up)?on\s+request\W*$")
-TAB_ALIGNED = re.compile(r"^([^\W\d][^:\t]{0,40}?)\s*:(?:\s*\t)+\s*(?=\S)")
+TAB_ALIGNED = re.compile(r"^([^\W\d][^:\t]{0,40}?)\s*:\s*(?=\S)")
 
 
 def _tab_aligned(line: Line) -> Line:
-    """"Address: \t \t Lekki, Lagos" (values tabbed into a column after their labels) as "Address: Lekki, Lagos"."""
-    if not TAB_ALIGNED.match(line.text):
+    """"Address: \t \t Lekki, Lagos", "Client \t : A bank" (values tabbed into a column beside their labels)
+    as "Address: Lekki, Lagos", "Client: A bank"."""
+    if not (match := TAB_ALIGNED.match(line.text.replace(" \t ", "\t"))) or "\t" not in match.group(0):
         return line
-    return replace(line, text=TAB_ALIGNED.sub(r"\1: ", line.text))
+    return replace(line, text=TAB_ALIGNED.sub(lambda m: m.group(1).strip() + ": ", line.text.replace(" \t ", "\t"), 1)
+                   .replace("\t", " \t "))
 
 
 def parse_lines(lines: list[Line]) -> dict[str, Any]:
@@ -1382,9 +1409,7 @@ def parse_lines(lines: list[Line]) -> dict[str, Any]:
                                       r"foreign languages?|languages? (?:spoken|known)|spoken languages?)\s*:\s*(.+)$", line.text))]
         languages = _languages(labelled)
     skill_lines = list(by_kind.get("skills", []))
-    vocab = vocabulary()
-    programming = [x for x in languages if (s := vocab.lookup(x)) and s.category == "programming languages"]
-    if languages and len(programming) * 2 > len(languages):  # "Languages: Python, Go" lists skills
+    if languages and _programming_languages(", ".join(languages)):  # "Languages: Python, Go" lists skills
         skill_lines += language_lines
         languages = []
     project_lines = [_strip_bullet(line.text) for section in sections
