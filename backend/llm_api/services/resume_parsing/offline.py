@@ -101,7 +101,8 @@ HEADINGS: dict[str, tuple[str, ...]] = {
                "teknik beceriler", "yetkinlikler", "competențe", "készségek",
                "навыки", "ключевые навыки", "профессиональные навыки", "навички", "ключові навички",
                "технические навыки", "умения", "δεξιότητες", "スキル", "技術", "保有スキル", "专业技能", "技能",
-               "技能特长", "기술", "보유기술", "보유 기술", "المهارات", "כישורים"),
+               "技能特长", "기술", "보유기술", "보유 기술", "المهارات", "כישורים", "ferramentas", "herramientas", "outils",
+               "strumenti", "werkzeuge", "narzędzia", "araçlar", "công cụ"),
     "certifications": ("certifications", "certificates", "certification", "licenses and certifications",
                        "licences and certifications", "licenses", "licences", "professional certifications",
                        "accreditations", "certifications and licenses", "zertifikate", "zertifizierungen",
@@ -479,7 +480,7 @@ DEGREE = re.compile(
     r"m\.?\s?f\.?\s?a\.?|ll\.?\s?[bm]\.?|b\.?\s?[asec]\.?|m\.?\s?[asde]\.?|a\.?\s?a\.?\s?s?\.?|"
     r"a\.\s?b\.|s\.\s?b\.|b\.?\s?des\.?|m\.?\s?des\.?|ing\.|"
     r"high school diploma|diploma|certificate|hnd|ged|licence|licenciatura|licenciado|grado|bacharelado|"
-    r"mestrado|doutorado|máster|laurea(?:\s+magistrale|\s+triennale)?|dipl[oô]me(?:\s+d['’]ing[ée]nieur)?|"
+    r"mestrado|doutorado|máster|especializa[çc][ãa]o|especializaci[óo]n|p[óo]s-gradua[çc][ãa]o|posgrado|laurea(?:\s+magistrale|\s+triennale)?|dipl[oô]me(?:\s+d['’]ing[ée]nieur)?|"
     r"diplom(?:-\w+)?|magister|"
     r"abitur|baccalauréat|bachillerato|maestría|magíster|doctorado|tecnólogo|técnico superior|"
     r"ingenier[oa]s?(?:\s+(?:en|de|del)\s+[^\W\d_][^,(\d–—|]*?)?(?=\s*(?:,|\(|$|\s[–—-]\s))|"
