@@ -1258,6 +1258,9 @@ GIVEN_NAME = re.compile(r"(?i)^\s*(?:first names?|given names?|forenames?|vornam
                         r"nome|imi[eę]|имя|ім'я)\s*:\s*([^\W\d_][^\d:|\t]{0,40})$")
 FAMILY_NAME = re.compile(r"(?i)^\s*(?:last name|surname|family name|nachname|familienname|nom(?: de famille)?|"
                          r"apellidos?|sobrenome|nazwisko|фамилия|прізвище)\s*:\s*([^\W\d_][^\d:|\t]{0,40})$")
+# the labels of phone and e-mail fields on a form
+CONTACT_FIELD = re.compile(r"(?i)^\s*(?:phone|telephone|tel|mobile|cell|e-?mail|telefon|handy|mobil|téléphone|teléfono|"
+                           r"telefone|telefono|celular)\s*:")
 # a contact field's short label: "W: janedoe.dev", "Web: ...", "Site: ..."
 CONTACT_LABEL = re.compile(r"(?i)^(?:[a-z]|web|website|site|homepage|portfolio|blog|url)\s*:\s*")
 
@@ -1293,9 +1296,33 @@ REFERENCES_NOTE = re.compile(r"(?i)^\W*(?:references?|referees?)\s+(?:are\s+|wil
 TAB_ALIGNED = re.compile(r"^([^\W\d][^:\t]{0,40}?)\s*:\s*(?=\S)")
 
 
+# the place and date a CV is signed with at its end: "München, 15. Januar 2025", "Berlin, den 03.02.2025"
+SIGNED_AT = re.compile(rf"^[^\W\d_][^\W\d_ .\-]*(?:[ \-][^\W\d_]+)?,\s*(?:(?:den|le|el|il)\s+)?"
+                       rf"(?:\d{{1,2}}\.?\s*(?:{_MONTH_NAMES})\.?\s*{_YEAR}|\d{{1,2}}[./]\d{{1,2}}[./]{_YEAR}|(?:{_MONTH_NAMES})\.?\s+\d{{1,2}},?\s+{_YEAR})$",
+                       re.IGNORECASE)
+
+
+def _without_signature(lines: list[Line]) -> list[Line]:
+    """Without the place, date and signed name closing a CV (after the last section's content)."""
+    for back in range(1, min(3, len(lines)) + 1):
+        if SIGNED_AT.match(lines[-back].text.strip()):
+            after = lines[len(lines) - back + 1:]
+            if all(len(line.text.split()) <= 4 and not re.search(r"\d|@", line.text) for line in after):
+                return lines[:len(lines) - back]
+    return lines
+
+
+# a form's field written as a table row without a colon: "Wohnort \t München", "Name \t Stefan Hoffmann"
+FORM_ROW = re.compile(r"^([^\W\d][^\t:]{0,30}?) \t ([^\t]+)$")
+
+
 def _tab_aligned(line: Line) -> Line:
     """"Address: \t \t Lekki, Lagos", "Client \t : A bank" (values tabbed into a column beside their labels)
     as "Address: Lekki, Lagos", "Client: A bank"."""
+    if (row := FORM_ROW.match(line.text)) and any(
+            pattern.match(labelled := f"{row.group(1)}: {row.group(2)}")
+            for pattern in (NAME_LABEL, ADDRESS_LABEL, PERSONAL_DETAIL, CONTACT_FIELD)):
+        return replace(line, text=labelled)
     if not (match := TAB_ALIGNED.match(line.text.replace(" \t ", "\t"))) or "\t" not in match.group(0):
         return line
     return replace(line, text=TAB_ALIGNED.sub(lambda m: m.group(1).strip() + ": ", line.text.replace(" \t ", "\t"), 1)
@@ -1304,7 +1331,8 @@ def _tab_aligned(line: Line) -> Line:
 
 def parse_lines(lines: list[Line]) -> dict[str, Any]:
     """The parsed resume (see `schema.EMPTY`) from the document's lines."""
-    lines = [_tab_aligned(line) for line in _without_page_furniture(lines) if not REFERENCES_NOTE.match(line.text)]
+    lines = [_tab_aligned(line) for line in _without_signature(_without_page_furniture(lines))
+             if not REFERENCES_NOTE.match(line.text)]
     header, sections = split_sections(lines)
     everything = "\n".join(line.text for line in lines)
     by_kind: dict[str, list[Line]] = {}
