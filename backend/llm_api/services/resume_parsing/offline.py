@@ -145,6 +145,9 @@ DOCUMENT_TITLES = {heading_key(title) for title in (
                    "tabellarischer lebenslauf", "życiorys", "özgeçmiş", "резюме", "βιογραφικό", "βιογραφικό σημείωμα",
                    "履歴書", "職務経歴書", "简历", "個人簡歷", "个人简历", "이력서", "السيرة الذاتية")}
 HEADING_KIND = {heading_key(name): kind for kind, names in HEADINGS.items() for name in names}
+# education headings that name certificates when the resume has an education section too
+CERTIFICATE_HEADINGS = {heading_key(name) for name in (
+    "qualifications", "qualification", "professional qualifications", "other qualifications")}
 PROJECT_HEADINGS = {heading_key(name) for name in (
     "projects", "personal projects", "side projects", "selected projects", "key projects",
                     "open source", "achievements", "key achievements", "leadership", "academic projects", "projekte", "projets",
@@ -479,9 +482,11 @@ DEGREE = re.compile(
     r"m\.?\s?sc\.?|b\.?\s?eng\.?|m\.?\s?eng\.?|b\.?\s?tech\.?|m\.?\s?tech\.?|b\.?\s?f\.?\s?a\.?|"
     r"m\.?\s?f\.?\s?a\.?|ll\.?\s?[bm]\.?|b\.?\s?[asec]\.?|m\.?\s?[asde]\.?|a\.?\s?a\.?\s?s?\.?|"
     r"a\.\s?b\.|s\.\s?b\.|b\.?\s?des\.?|m\.?\s?des\.?|ing\.|"
+    r"(?:class|std\.?|standard|grade)\s+(?:xii|x|12|10)(?:th)?(?:\s*\((?:hsc|ssc|cbse|icse|isc|sslc|puc|state board)\))?|"
+    r"hsc|ssc|sslc|matriculation|"  # Indian school years ("Class XII (HSC)")
     r"high school diploma|diploma|certificate|hnd|ged|licence|licenciatura|licenciado|grado|bacharelado|"
     r"mestrado|doutorado|máster|especializa[çc][ãa]o|especializaci[óo]n|p[óo]s-gradua[çc][ãa]o|posgrado|laurea(?:\s+magistrale|\s+triennale)?|dipl[oô]me(?:\s+d['’]ing[ée]nieur)?|"
-    r"diplom(?:-\w+)?|magister|"
+    r"diplom(?:-\w+)?|magister(?:\s+inżynier)?|"
     r"abitur|baccalauréat|bachillerato|maestría|magíster|doctorado|tecnólogo|técnico superior|"
     r"ingenier[oa]s?(?:\s+(?:en|de|del)\s+[^\W\d_][^,(\d–—|]*?)?(?=\s*(?:,|\(|$|\s[–—-]\s))|"
     r"ingenier[íi]a(?:\s+civil(?:\s+[^\W\d_]+)?)?|engenheir[oa]|engenharia|ingegneria|laurea|"
@@ -492,7 +497,8 @@ DEGREE = re.compile(
     r"(?:\s*\((?:hons|honours|honors|with honou?rs)\.?\))?)(?=[\s,(:\-–—]|$)"
 )
 GPA = re.compile(r"(?i)[,;(]?\s*\b(gpa|grade|cgpa)\b[:\s]*[\d.]+(\s*/\s*[\d.]+)?\)?|\b(summa|magna)?\s*cum laude\b|"
-                 r"\(?\s*((?:first|second|third) class(?: (?:upper|lower)(?: division)?| honou?rs)?|(?:upper|lower) second|"
+                 r"\(?\s*((?:first|second|third) class(?: (?:upper|lower)(?: division)?| honou?rs)?(?:,?\s*(?:upper|lower) division)?|"
+                 r"(?:upper|lower) second|(?:mean )?grade\s*:?\s*(?:[A-E][+-]?(?![\w+-])|very good|good|excellent|pass|merit)|"
                  r"2:1|2:2|with distinction|distinction|honou?rs)\s*\)?")
 LEADERSHIP = re.compile(
     r"(?i)\b(led|lead|leading|managed|managing|manage|mentored|mentoring|mentor|coached|hired|"
@@ -982,7 +988,7 @@ EDUCATION_SENTENCE = re.compile(r"(?P<sep>\s+from\s+(?=[A-Z]))|\s+(?:with|securi
                                 r"[\d.]+\s*(?:%|/\s*[\d.]+)?(?:\s+c?gpa)?|\s+in\s*\.?\s*$")
 # a school-leaving or vocational qualification named in words ending with what it is
 QUALIFICATION = re.compile(r"(?:[A-Z][\w'’.\-]*\s+){1,6}(?:Certificate|Diploma)(?:\s+of\s+[A-Z][\w ]{2,40})?"
-                           r"(?:\s*\([A-Z]{2,10}\))?")
+                           r"(?:\s*\([A-Z][A-Za-z]{1,9}\))?")
 
 
 def _education(section_lines: list[Line]) -> list[dict[str, Any]]:
@@ -1002,6 +1008,7 @@ def _education(section_lines: list[Line]) -> list[dict[str, Any]]:
         if dates:
             text = without(text, dates.span)
         text = EDUCATION_SENTENCE.sub(lambda m: " | " if m.group("sep") else "", text).strip(" .")
+        text = GPA.sub("", text).rstrip(" ,;–—-")  # "(Second Class Honours, Upper Division)": a grade, commas and all
         pieces: list[str] = []
         # "Massachusetts Institute of Technology" then "MBA, Sloan School of Management": a school of the same
         school_above = current is not None and bool(current["institution"]) and not current["degree"]
@@ -1134,7 +1141,12 @@ LANGUAGES_LABEL = re.compile(
     r"lengua materna|otros idiomas|língua materna|outras línguas|madrelingua|altre lingue)\s*:\s*")
 LANGUAGE_LEVEL = re.compile(
     r"(?i)\s*[-–—:]?\s*\(?\b(native|mother tongue|bilingual|fluent|proficient|professional|working|full|"
-    r"limited|elementary|basic|conversational|intermediate|advanced|beginner|upper|[abc][12])\b.*$"
+    r"limited|elementary|basic|conversational|intermediate|advanced|beginner|upper|[abc][12]|"
+    # the levels in French, German, Spanish, Portuguese, Italian, Polish and Turkish
+    r"courant|natif|maternelle|bilingue|notions|intermédiaire|avancé|débutant|muttersprache|"
+    r"verhandlungssicher|fließend|grundkenntnisse|nativo|nativa|avanzado|intermedio|básico|fluido|fluente|"
+    r"avançado|intermediário|madrelingua|ottimo|buono|ojczysty|biegły|zaawansowany|średnio|podstawowy|"
+    r"komunikatywny|anadil|ileri|orta|başlangıç)\b.*$"
 )
 
 
@@ -1336,8 +1348,12 @@ def parse_lines(lines: list[Line]) -> dict[str, Any]:
     header, sections = split_sections(lines)
     everything = "\n".join(line.text for line in lines)
     by_kind: dict[str, list[Line]] = {}
+    schooling = sum(section.kind == "education" for section in sections) > 1
     for section in sections:
-        by_kind.setdefault(section.kind, []).extend(section.lines)
+        kind = section.kind
+        if schooling and section.heading in CERTIFICATE_HEADINGS:
+            kind = "certifications"  # "Education" and "Qualifications" both: the second lists certificates
+        by_kind.setdefault(kind, []).extend(section.lines)
     contact_lines = header + by_kind.get("contact", [])
     contact_text = "\n".join(line.text for line in contact_lines)
     if not EMAIL.search(contact_text):
