@@ -474,8 +474,11 @@ INSTITUTION = re.compile(
 )
 DEGREE = re.compile(
     r"(?i)^(?P<degree>(?:(?:bachelor|master|doctor|associate)(?:'s|’s|s)?(?:\s+of\s+(?:[A-Z][a-z]+)"
-    r"(?:\s+(?:in\s+)?(?:Administration|Arts|Science|Sciences|Engineering|Technology|Laws|Fine Arts|"
-    r"Business|Philosophy|Education|Commerce|Applied Science)(?=\s|$|,))?)?(?:\s+degree)?"
+    r"(?:\s+(?:Administration|Arts|Science|Sciences|Engineering|Technology|Laws|Fine Arts|"
+    r"Business|Philosophy|Education|Commerce|Applied Science)(?=\s|$|,)"
+    # "Bachelor of Science in Engineering" ends there; "... in Business Administration" goes on with its field
+    r"|\s+in\s+(?:Arts|Science|Sciences|Engineering|Technology|Laws|Business|Education|Commerce)"
+    r"(?=\s*(?:$|,|\(|[–—|]|\s\t)))?)?(?:\s+degree)?"
     r"|ph\.?\s?d\.?|d\.?\s?phil\.?|m\.?\s?p\.?\s?h\.?|m\.?\s?res\.?|m\.?\s?p\.?\s?[ap]\.?|m\.?\s?s\.?\s?w\.?|"
     r"mbbs|mb\s?ch\s?b|b\.?\s?pharm\.?|pharm\.?\s?d\.?|b\.?\s?a\.?\s?sc\.?|m\.?\s?a\.?\s?sc\.?|"
     r"(?:executive|global|part-time|online)\s+m\.?\s?b\.?\s?a\.?|m\.?\s?phil\.?|m\.?\s?b\.?\s?a\.?|b\.?\s?b\.?\s?a\.?|b\.?\s?sc\.?|"
