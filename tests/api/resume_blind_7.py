@@ -921,7 +921,7 @@ US_NEW_GRAD_LABEL = Person(
          ["Added filters to the job alerts page in React, used by 2 million job seekers a week."]),
      Job("Undergraduate Teaching Assistant", "The University of Texas at Austin", "Austin, TX", "2022-08", "2024-05",
          ["Held weekly office hours for 150 students in CS 314 Data Structures."])],
-    [School("B.S.", "Computer Science", "The University of Texas at Austin", None, "2025")],
+    [School("B.S.", "Computer Science", "The University of Texas at Austin", None, "2025-05")],
 )
 
 

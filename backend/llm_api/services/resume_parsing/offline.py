@@ -450,6 +450,9 @@ TITLE_WORDS = re.compile(
     r"foreman|superintendent|dispatcher|caregiver|midwife|paramedic|veterinarian|social worker|corps member|"
     r"team member|staff member|crew member|"
     r"desarrollador|ingeniero|développeur|ingénieur|инженер|разработчик|工程师|开发)(?:e|a|in|innen)?\b"  # "Consultante", "Ingeniera", "Entwicklerin"
+    r"|\b(?:ingenier[oa]|analista|programador(?:a)?|diseñador(?:a)?|consultor(?:a)?|"
+    r"gerente|jef[ea]|coordinador(?:a)?|especialista|técnic[oa]|becari[oa]|desenvolvedor(?:a)?|"
+    r"engenheir[oa]|sviluppatore|ingegnere|responsabile)\b"  # Spanish, Portuguese and Italian titles
     r"|\b(?:mühendis|geliştirici|yazılımcı|uzman|müdür|yönetici|analist|danışman|stajyer|kıdemli|"
     r"lập trình viên|kỹ sư|trưởng phòng|chuyên viên|nhân viên)\w*"  # Turkish and Vietnamese titles
     r"|エンジニア|開発者|マネージャー|マネジャー|デザイナー|コンサルタント|アナリスト|リーダー|部長|課長|主任|"
@@ -526,10 +529,16 @@ def _strip_bullet(text: str) -> str:
 
 def parts_of(text: str, *, at: bool = True) -> list[str]:
     """A header line's parts: split at separators (and " at " / "@" unless `at` is False)."""
-    if at:
-        text = re.sub(r"(?<=\w)\s+at\s+(?=[A-Z\d])", " | ", text)
+    if at:  # "Engineer at Acme", not "University of Texas at Austin" (a campus of the school)
+        text = re.sub(r"(?<=\w)\s+at\s+(?=[A-Z\d])", lambda m: m.group(0) if _campus(text[:m.start()]) else " | ", text)
         text = re.sub(r"\s+@\s+", " | ", text)
     return [part for p in SEPARATORS.split(text) if p and (part := _trimmed(p))]
+
+
+def _campus(before: str) -> bool:
+    """Whether " at " after `before` names a school's campus: the part before it is a school's name."""
+    part = SEPARATORS.split(before)[-1]
+    return bool(INSTITUTION.search(part)) and not TITLE_WORDS.search(part)
 
 
 def _trimmed(part: str) -> str:
@@ -747,7 +756,8 @@ EXPERIENCE_LABELS = {
     "highlights": re.compile(r"main activities and responsibilities|responsibilities|key responsibilities|duties|"
                              r"achievements|key achievements|tasks|description|job description|aufgaben|"
                              r"responsabilidades|missions|responsabilites|mansioni"),
-    "other": re.compile(r"type of business or sector|sector|industry|branche|reporting to|team size"),
+    "other": re.compile(r"type of business or sector|sector|industry|branche|reporting to|team size|"
+                        r"reasons? for leaving|leaving reason"),
 }
 EDUCATION_LABELS = {
     "dates": EXPERIENCE_LABELS["dates"],
@@ -928,8 +938,9 @@ def _experience(section_lines: list[Line]) -> list[dict[str, Any]]:
         if company and location is None and (inner := re.fullmatch(r"(.+?)\s*\(([^()]+)\)", company)) \
                 and (is_place(inner.group(2)) or _town_like(inner.group(2))):
             company, location = inner.group(1), inner.group(2)  # "Farfetch (Porto)"
-        if location is None and title and company:
-            location = next((part for part in rest if part not in (title, company) and _town_like(part)), None)
+        if location is None and title and company:  # "Giza", "Smart Village, Giza": a district and its town
+            location = next((part for part in rest if part not in (title, company)
+                             and all(_town_like(piece) for piece in part.split(", ", 1))), None)
         if company is None and title and found and found[-1]["company"] and len(entry.header) == 1:
             company = found[-1]["company"]  # "Agoda" then two titles with their dates: both at Agoda
             location = location or found[-1]["location"]
@@ -989,6 +1000,8 @@ def _degree_field(part: str) -> tuple[str, str | None] | None:
 # the words of a degree written as a sentence: "B.Tech (ECE) from JNTU Hyderabad with 72% in 2017."
 EDUCATION_SENTENCE = re.compile(r"(?P<sep>\s+from\s+(?=[A-Z]))|\s+(?:with|securing|scoring)\s+(?:an?\s+)?(?:c?gpa\s+(?:of\s+)?)?"
                                 r"[\d.]+\s*(?:%|/\s*[\d.]+)?(?:\s+c?gpa)?|\s+in\s*\.?\s*$")
+# a course named by its kind, when the line names who ran it too
+PROGRAMME = re.compile(r"(?i)\b(?:bootcamp|nanodegree|immersive)$")
 # a school-leaving or vocational qualification named in words ending with what it is
 QUALIFICATION = re.compile(r"(?:[A-Z][\w'’.\-]*\s+){1,6}(?:Certificate|Diploma)(?:\s+of\s+[A-Z][\w ]{2,40})?"
                            r"(?:\s*\([A-Z][A-Za-z]{1,9}\))?")
@@ -1027,14 +1040,18 @@ def _education(section_lines: list[Line]) -> list[dict[str, Any]]:
                 pieces.append(part)  # "BSc, Computer Science": the comma parts the degree from its field
             else:
                 pieces.extend(p.strip() for p in re.split(r",\s+(?=[^\W\d_]|\d)", part) if p.strip())
-        for piece in pieces:
+        for number, piece in enumerate(pieces):
             piece = _trimmed(GPA.sub("", piece).strip(" ,;"))  # "(WASSCE)" keeps its parenthesis
             if not piece or re.match(r"(?i)(?:minor|concentration|speciali[sz]ation|focus|thesis|dissertation|"
                                      r"(?:relevant )?course(?:work|s)|activities|societies|awards?)\b", piece):
                 continue  # "Minor in Mathematics": not the degree's field, nor its institution
             degree = _degree_field(piece) if not INSTITUTION.search(piece.split(" in ")[0]) else None
+            course = False
             if degree is None and QUALIFICATION.fullmatch(piece):
                 degree = piece, None  # "West African Senior School Certificate (WASSCE)": named by what it is
+            if degree is None and number == 0 and len(pieces) > 1 and PROGRAMME.search(piece) \
+                    and pieces[1][:1].isupper():
+                degree, course = (piece, None), True  # "Data Analytics Bootcamp, General Assembly": who ran it next
             if degree:
                 if current is None or current["degree"] or dates and current is earlier and current["end"]:
                     current = _new_education(entries)  # a dated degree line after a dated entry: another
@@ -1042,7 +1059,7 @@ def _education(section_lines: list[Line]) -> list[dict[str, Any]]:
                 current["degree"], current["field"] = degree
                 if pending and not current["institution"]:
                     current["institution"], guessed = pending, current
-                last_kind = "degree"
+                last_kind = "course" if course else "degree"
             elif INSTITUTION.search(piece) and not is_place(piece):
                 if school_above and last_kind == "degree" and current is not None and current["degree"]:
                     continue
@@ -1052,9 +1069,9 @@ def _education(section_lines: list[Line]) -> list[dict[str, Any]]:
                 last_kind = "institution"
             elif is_place(piece):
                 continue
-            elif current is not None and last_kind == "degree" and not current["institution"] \
-                    and current["field"] and len(piece.split()) <= 6 and piece[:1].isupper():
-                current["institution"] = piece  # after "degree, field": the institution, however named
+            elif current is not None and last_kind in ("degree", "course") and not current["institution"] \
+                    and (current["field"] or last_kind == "course") and len(piece.split()) <= 6 and piece[:1].isupper():
+                current["institution"] = piece  # after "degree, field" or a course: the institution, however named
                 last_kind = "institution"
             elif current is not None and last_kind == "degree" and not current["field"]:
                 current["field"] = re.sub(r"(?i)^major(?:ing)?\s+(?:in\s+)?", "", piece)  # "BA, Major in Economics"
