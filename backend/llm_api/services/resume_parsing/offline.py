@@ -34,7 +34,8 @@ def heading_key(text: str) -> str:
     text = re.sub(r"(?i)^(?:\d{1,2}|[ivx]{1,4})[.)]\s+(?=\w)", "", text)  # "1. Skills", "II. EDUCATION"
     if re.fullmatch(r"(?:\w ){3,}\w", text.strip()):
         text = text.replace(" ", "")  # "E X P E R I E N C E": letters spaced out
-    text = unicodedata.normalize("NFC", re.sub(r"[\u0300-\u036f]", "", unicodedata.normalize("NFD", text.casefold().replace("ı", "i"))))
+    folded = unicodedata.normalize("NFD", text.casefold().replace("ı", "i"))
+    text = unicodedata.normalize("NFC", re.sub(r"[\u0300-\u036f]", "", folded))
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", text)).strip()
 
 
@@ -107,12 +108,14 @@ HEADINGS: dict[str, tuple[str, ...]] = {
                        "licences and certifications", "licenses", "licences", "professional certifications",
                        "accreditations", "certifications and licenses", "zertifikate", "zertifizierungen",
                        "certificats", "certificaciones", "certificações", "certificados", "certificazioni",
-                       "certyfikaty", "sertifikalar", "sertifikat", "chứng chỉ", "bằng cấp chứng chỉ", "сертификаты", "сертифікати", "πιστοποιήσεις",
+                       "certyfikaty", "sertifikalar", "sertifikat", "chứng chỉ", "bằng cấp chứng chỉ", "сертификаты",
+                       "сертифікати", "πιστοποιήσεις",
                        "資格", "免許 資格", "证书", "資格證書", "자격증", "الشهادات"),
     "languages": ("languages", "spoken languages", "languages known", "language known", "known languages", "language skills", "language", "sprachen", "idiomas",
                   "langues", "lingue", "idiomi", "línguas", "talen", "språk", "sprog", "kielitaito",
                   "sprachkenntnisse", "compétences linguistiques", "języki", "znajomość języków", "jazyky",
-                  "diller", "yabancı dil", "yabancı diller", "dil bilgisi", "bahasa", "ngoại ngữ", "ngôn ngữ", "limbi străine", "nyelvtudás", "языки", "знание языков",
+                  "diller", "yabancı dil", "yabancı diller", "dil bilgisi", "bahasa", "ngoại ngữ", "ngôn ngữ",
+                  "limbi străine", "nyelvtudás", "языки", "знание языков",
                   "мови", "знання мов", "владение языками", "γλώσσες", "語学", "语言能力", "外语能力", "어학",
                   "외국어", "اللغات", "שפות"),
     "contact": ("contact", "contact information", "contact details", "personal details",
@@ -182,7 +185,8 @@ def _known_heading(line: Line) -> tuple[str, str, str] | None:
         if key in HEADING_KIND and (not text[:1].islower() or line.heading or line.bold):
             return HEADING_KIND[key], key, ""
         words = key.split()
-        if 2 <= len(words) <= 3 and words[-1] in ("experience", "employment", "appointments", "positions") and text[:1].isupper() \
+        if 2 <= len(words) <= 3 and words[-1] in ("experience", "employment", "appointments", "positions") \
+                and text[:1].isupper() \
                 and not re.search(r"[\d,.;@|]", text) and (text.isupper() or line.bold or line.heading
                                                            or text.istitle()):
             return "experience", key, ""  # "Research Experience", "Industry Employment", "Academic Appointments"
@@ -314,7 +318,8 @@ PRESENT = (r"(?:present|current(?:ly)?|now|today|(?:till|until|up) (?:date|now)|
            r"la actualidad|actualidad|actualmente|la fecha|presente|actual|atual(?:mente)?|o momento|hoje|"
            r"attuale|oggi|ad oggi|en curso|aujourd['’]hui|à ce jour|ce jour|présent|en cours|heden|nu|nå|idag|"
            r"pågående|jetzt|aktuell|derzeit|dato|obecnie|nadal|teraz|současnost|dosud|günümüz|halen|devam ediyor|"
-           r"sekarang|saat ini|hiện tại|hiện nay|đến nay|nykyään|настоящее время|по настоящее время|н\.\s?в\.?|наст\.\s?время|"
+           r"sekarang|saat ini|hiện tại|hiện nay|đến nay|"
+           r"nykyään|настоящее время|по настоящее время|н\.\s?в\.?|наст\.\s?время|"
            r"сейчас|теперішній час|дотепер|досі|сьогодні|σήμερα|今|現在|至今|现在|目前|현재|재직중|حتى الآن|"
            r"الآن)")
 # the words between two dates: "to", "bis", "hasta", "à", "até", "tot", "до", "по"...
@@ -491,7 +496,8 @@ DEGREE = re.compile(
     r"(?:class|std\.?|standard|grade)\s+(?:xii|x|12|10)(?:th)?(?:\s*\((?:hsc|ssc|cbse|icse|isc|sslc|puc|state board)\))?|"
     r"hsc|ssc|sslc|matriculation|"  # Indian school years ("Class XII (HSC)")
     r"high school diploma|diploma|certificate|hnd|ged|licence|licenciatura|licenciado|grado|bacharelado|"
-    r"mestrado|doutorado|máster|especializa[çc][ãa]o|especializaci[óo]n|p[óo]s-gradua[çc][ãa]o|posgrado|laurea(?:\s+magistrale|\s+triennale)?|dipl[oô]me(?:\s+d['’]ing[ée]nieur)?|"
+    r"mestrado|doutorado|máster|especializa[çc][ãa]o|especializaci[óo]n|p[óo]s-gradua[çc][ãa]o|posgrado|"
+    r"laurea(?:\s+magistrale|\s+triennale)?|dipl[oô]me(?:\s+d['’]ing[ée]nieur)?|"
     r"diplom(?:-\w+)?|magister(?:\s+inżynier)?|"
     r"abitur|baccalauréat|bachillerato|maestría|magíster|doctorado|tecnólogo|técnico superior|"
     r"ingenier[oa]s?(?:\s+(?:en|de|del)\s+[^\W\d_][^,(\d–—|]*?)?(?=\s*(?:,|\(|$|\s[–—-]\s))|"
@@ -678,7 +684,8 @@ def _group_entries(lines: list[Line], anchor) -> list[_Entry]:
     details_below = anchors[0] == 0
     for index in anchors:
         start = index  # the header takes up to two short non-bullet lines right before the anchor
-        while not details_below and start - 1 >= 0 and start - 1 not in anchors and _headerish(texts[start - 1]) and index - start < 2:
+        while not details_below and start - 1 >= 0 and start - 1 not in anchors and _headerish(texts[start - 1]) \
+                and index - start < 2:
             start -= 1
         # and a third, a short name, when one of the two is a place ("Novo Nordisk", "Copenhagen,
         # Denmark", "Senior Data Scientist", "2019 - Present": company and city above the title)
@@ -1157,7 +1164,8 @@ def _skills(section_lines: list[Line], *, free_text: list[str]) -> list[str]:
 
 LANGUAGES_LABEL = re.compile(
     r"(?i)^\s*(?:mother tongue(?:s|\(s\))?|native languages?|other languages?(?:\(s\))?|foreign languages?|"
-    r"languages?(?:\(s\))?|spoken languages?|languages? (?:spoken|known)|muttersprache|fremdsprachen|langue maternelle|autres langues|"
+    r"languages?(?:\(s\))?|spoken languages?|languages? (?:spoken|known)|"
+    r"muttersprache|fremdsprachen|langue maternelle|autres langues|"
     r"lengua materna|otros idiomas|língua materna|outras línguas|madrelingua|altre lingue)\s*:\s*")
 LANGUAGE_LEVEL = re.compile(
     r"(?i)\s*[-–—:]?\s*\(?\b(native|mother tongue|bilingual|fluent|proficient|professional|working|full|"
@@ -1330,7 +1338,8 @@ TAB_ALIGNED = re.compile(r"^([^\W\d][^:\t]{0,40}?)\s*:\s*(?=\S)")
 
 # the place and date a CV is signed with at its end: "München, 15. Januar 2025", "Berlin, den 03.02.2025"
 SIGNED_AT = re.compile(rf"^[^\W\d_][^\W\d_ .\-]*(?:[ \-][^\W\d_]+)?,\s*(?:(?:den|le|el|il)\s+)?"
-                       rf"(?:\d{{1,2}}\.?\s*(?:{_MONTH_NAMES})\.?\s*{_YEAR}|\d{{1,2}}[./]\d{{1,2}}[./]{_YEAR}|(?:{_MONTH_NAMES})\.?\s+\d{{1,2}},?\s+{_YEAR})$",
+                       rf"(?:\d{{1,2}}\.?\s*(?:{_MONTH_NAMES})\.?\s*{_YEAR}|\d{{1,2}}[./]\d{{1,2}}[./]{_YEAR}"
+                       rf"|(?:{_MONTH_NAMES})\.?\s+\d{{1,2}},?\s+{_YEAR})$",
                        re.IGNORECASE)
 
 
