@@ -1360,6 +1360,8 @@ FORM_ROW = re.compile(r"^([^\W\d][^\t:]{0,30}?) \t ([^\t]+)$")
 def _tab_aligned(line: Line) -> Line:
     """"Address: \t \t Lekki, Lagos", "Client \t : A bank" (values tabbed into a column beside their labels)
     as "Address: Lekki, Lagos", "Client: A bank"."""
+    if "\t" not in line.text:
+        return line
     if (row := FORM_ROW.match(line.text)) and any(
             pattern.match(labelled := f"{row.group(1)}: {row.group(2)}")
             for pattern in (NAME_LABEL, ADDRESS_LABEL, PERSONAL_DETAIL, CONTACT_FIELD)):
