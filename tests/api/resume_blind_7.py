@@ -171,7 +171,7 @@ Skills
 SQL · Python · Power BI · Excel · Tableau
 
 Referees available on request.
-""", Person("Sarah Mitchell", "sarah.mitchell@example.com.au", "0491 570 156", "Brisbane QLD 4000",
+""", Person("Sarah Mitchell", "sarah.mitchell@example.com.au", "0491 570 156", "Brisbane QLD",
             ["https://linkedin.com/in/sarahmitchell-data"],
             "Former secondary maths teacher now working in data analysis. Completed a data analytics bootcamp in 2022 "
             "and build reporting for a health insurer.",
@@ -921,7 +921,7 @@ US_NEW_GRAD_LABEL = Person(
          ["Added filters to the job alerts page in React, used by 2 million job seekers a week."]),
      Job("Undergraduate Teaching Assistant", "The University of Texas at Austin", "Austin, TX", "2022-08", "2024-05",
          ["Held weekly office hours for 150 students in CS 314 Data Structures."])],
-    [School("B.S.", "Computer Science", "The University of Texas at Austin", None, "2025")],
+    [School("B.S.", "Computer Science", "The University of Texas at Austin", None, "2025-05")],
 )
 
 

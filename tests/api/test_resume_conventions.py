@@ -429,3 +429,36 @@ def test_coursework_and_majors_around_an_education_entry():
             "Relevant Coursework\nMSc Statistics, Stanford University, 2019 – 2021\n")
     assert [(e["degree"], e["field"], e["institution"]) for e in parse(text.encode())["education"]] == [
         ("BA", "Economics", "Rice University"), ("MSc", "Statistics", "Stanford University")]
+
+
+def test_forms_tabbed_into_columns_and_a_signed_closing():
+    text = ("CURRICULUM VITAE\nName:\t\tAda Obi\nAddress:\t\tIkeja, Lagos\nPhone:\t\t0803 456 7890\n"
+            "E-mail:\t\tada@example.com.ng\nLanguages Spoken:\t\tEnglish, Yoruba\n"
+            "EXPERIENCE\nAcme Bank Plc, Lagos\nIT Officer — March 2020 – Date\n- Ran the help desk.\n"
+            "LANGUAGES\nEnglish (native)\nPassport\t: Available\nLagos, 15 January 2025\nAda Obi\n")
+    parsed = parse(text.encode())
+    assert (parsed["name"], parsed["location"], parsed["languages"]) == ("Ada Obi", "Ikeja, Lagos", ["English"])
+    assert [(e["title"], e["company"], e["start"], e["current"]) for e in parsed["experience"]] == [
+        ("IT Officer", "Acme Bank Plc", "2020-03", True)]
+
+
+def test_headings_in_two_languages_turkish_capitals_and_earlier_career_lines():
+    text = ("Ayşe Kaya\nayse@example.com.tr\nKİŞİSEL ÖZET / SUMMARY\nBackend engineer building payment systems for banks.\n"
+            "İŞ DENEYİMİ\nTrendyol — Kıdemli Yazılım Mühendisi  Ocak 2021 – Devam ediyor\n"
+            "EARLIER CAREER\nSoftware Developer, Nortel Networks, Ottawa, ON (2001 – 2006)\n"
+            "YABANCI DİL\nİngilizce (İleri)\n")
+    parsed = parse(text.encode())
+    assert parsed["summary"] == "Backend engineer building payment systems for banks."
+    assert [(e["title"], e["company"], e["start"], e["current"]) for e in parsed["experience"]] == [
+        ("Kıdemli Yazılım Mühendisi", "Trendyol", "2021-01", True), ("Software Developer", "Nortel Networks", "2001", False)]
+    assert parsed["languages"] == ["İngilizce"]
+
+
+def test_entries_written_title_and_dates_first_then_the_employer():
+    text = ("Efua Asante\nefua@example.ac.uk\nACADEMIC APPOINTMENTS\nAssistant Professor  2021–present\n"
+            "University of Ghana, Accra, Ghana\nResearch Fellow  2018–2021\nUniversity of Oxford, Oxford, UK\n"
+            "EDUCATION\nMPH  2011–2013\nUniversity of Ghana\n")
+    parsed = parse(text.encode())
+    assert [(e["title"], e["company"], e["location"]) for e in parsed["experience"]] == [
+        ("Assistant Professor", "University of Ghana", "Accra, Ghana"), ("Research Fellow", "University of Oxford", "Oxford, UK")]
+    assert [(e["degree"], e["institution"]) for e in parsed["education"]] == [("MPH", "University of Ghana")]

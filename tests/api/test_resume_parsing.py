@@ -515,10 +515,15 @@ def test_the_seventh_blind_set_keeps_its_first_measurement():
     """24 resumes written by a helper who never read the parser, in styles no earlier set has (referees,
     personal-details blocks, margin headings, a two-column PDF, Word tables, "to date", "Hiện tại",
     "Devam ediyor"), measured once after the sixth set's fixes: 79.1% of fields (687/868), under the
-    issue's 90%, and 71/72 name/email/phone (98.6%), over its 97%. Floors at that first measurement."""
+    issue's 90%, and 71/72 name/email/phone (98.6%), over its 97%. Two labels were then corrected to the
+    project's conventions (a postal code is no part of the location; "Expected May 2025" is 2025-05),
+    which makes that first measurement 688/868. After the generic fixes it prompted (headings in a PDF's
+    left margin, "Earlier Career" sections, Vietnamese and Turkish headings and date words, bilingual
+    headings, tab-aligned forms, entries written anchor first, school certificates, more degrees, place
+    and level words): 100% (868/868) and 72/72. Floors a little under those."""
     overall, contact = _accuracy(blind_set_7())
-    assert overall >= 0.79, overall
-    assert contact >= 0.98, contact
+    assert overall >= 0.98, overall
+    assert contact >= 0.99, contact
 
 
 def test_ambiguous_words_are_skills_only_in_a_skills_section():

@@ -468,6 +468,28 @@ def _gutter(rows: list[list[_Fragment]], width: float) -> float | None:
     return best
 
 
+def _margin_headings(rows: list[list[_Fragment]], gutter: float) -> bool:
+    """Whether the left column is a margin of headings (each a short label in capitals or bold, on the
+    row of its section's first line) rather than a sidebar: then the page is read row by row.
+    Rows above the first label are the header (a name may reach into the margin)."""
+    labels: list[list[_Fragment]] = []
+    for row in rows:
+        left = [f for f in row if f.x < gutter]
+        if any(f.end > gutter + 26 for f in left):
+            continue  # a full-width row
+        if labels and left and len(left) == len(row):
+            return False  # text in the left column alone below the header: a sidebar
+        if left and len(left) == len(row):
+            continue  # the header above the columns
+        if left:
+            labels.append(left)
+
+    def heading_like(label: list[_Fragment]) -> bool:
+        text = " ".join(f.text for f in label)
+        return len(text.split()) <= 3 and not _DATEISH.search(text) and (text.isupper() or all(f.bold for f in label))
+    return len(labels) >= 3 and all(heading_like(label) for label in labels)
+
+
 _DATEISH = re.compile(r"\b(19|20)\d{2}\b|present|current", re.I)
 
 
@@ -476,6 +498,10 @@ def _layout(fragments: list[_Fragment], width: float) -> list[Line]:
     gutter = _gutter(rows, width)
     if gutter is None:
         return [line for row in rows if _meaningful((line := _segment_line(_segments(row))).text)]
+    if _margin_headings(rows, gutter):
+        return [line for row in rows for part in (
+            [f for f in row if f.x < gutter], [f for f in row if f.x >= gutter]) if part
+            and _meaningful((line := _segment_line(_segments(part))).text)]
     lines: list[Line] = []
     left: list[Line] = []
     right: list[Line] = []

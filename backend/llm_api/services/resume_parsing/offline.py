@@ -17,23 +17,25 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .documents import Line
-from .vocabulary import places, vocabulary
+from .vocabulary import place_key, places, vocabulary
 
 # Sections ------------------------------------------------------------------------------------
 
 
 def heading_key(text: str) -> str:
     """How headings are compared: case, accents (of Latin, Greek and Cyrillic letters), punctuation and
-    "&" / "and" ignored: "ΕΠΑΓΓΕΛΜΑΤΙΚΗ ΕΜΠΕΙΡΙΑ" is "Επαγγελματική εμπειρία"."""
+    "&" / "and" ignored: "ΕΠΑΓΓΕΛΜΑΤΙΚΗ ΕΜΠΕΙΡΙΑ" is "Επαγγελματική εμπειρία"; Turkish dotless ı is i
+    ("YABANCI DİL" is "Yabancı dil")."""
     text = re.sub(r"^[#=\-_*•·|>\s]+|[:\-_=*|\s]+$", "", text).replace("&", " and ")
     text = re.sub(r"(?i)^(?:\d{1,2}|[ivx]{1,4})[.)]\s+(?=\w)", "", text)  # "1. Skills", "II. EDUCATION"
     if re.fullmatch(r"(?:\w ){3,}\w", text.strip()):
         text = text.replace(" ", "")  # "E X P E R I E N C E": letters spaced out
-    text = unicodedata.normalize("NFC", re.sub(r"[\u0300-\u036f]", "", unicodedata.normalize("NFD", text.casefold())))
+    folded = unicodedata.normalize("NFD", text.casefold().replace("ı", "i"))
+    text = unicodedata.normalize("NFC", re.sub(r"[\u0300-\u036f]", "", folded))
     return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", text)).strip()
 
 
@@ -51,10 +53,13 @@ HEADINGS: dict[str, tuple[str, ...]] = {
                 "summary of qualifications", "qualifications summary", "highlights of qualifications",
                 "key qualifications", "professional overview", "career profile", "profile summary",
                 "自己pr", "自己紹介", "職務要約", "个人简介", "自我评价", "个人总结", "자기소개", "요약", "نبذة عني",
-                "الملخص"),
+                "الملخص", "mục tiêu nghề nghiệp", "mục tiêu", "giới thiệu", "giới thiệu bản thân", "tóm tắt",
+                "tóm tắt bản thân", "kariyer hedefi", "profesyonel özet"),
     "experience": ("experience", "work experience", "professional experience", "employment",
                    "employment history", "work history", "career history", "relevant experience",
-                   "professional background", "experience history", "positions", "career",
+                   "professional background", "experience history", "positions", "career", "appointments",
+                   "positions held", "employment and appointments", "earlier career", "early career", "previous roles",
+                   "earlier roles", "prior roles", "other roles",
                    "berufserfahrung", "experiencia", "expérience professionnelle", "work",
                    "employment record", "work record", "professional history", "experiencia profesional",
                    "experiencia laboral", "esperienza", "esperienza professionale", "esperienze lavorative",
@@ -65,7 +70,8 @@ HEADINGS: dict[str, tuple[str, ...]] = {
                    "expérience professionelle", "experiencia profesional y laboral", "trayectoria profesional",
                    "experiências", "experiência profissional", "historial laboral", "doświadczenie",
                    "doświadczenie zawodowe", "pracovní zkušenosti", "praxe", "iş deneyimi", "deneyim",
-                   "pengalaman", "pengalaman kerja", "kinh nghiệm làm việc", "experiență profesională",
+                   "pengalaman", "pengalaman kerja", "kinh nghiệm làm việc", "kinh nghiệm", "quá trình công tác",
+                   "iş tecrübesi", "deneyimler", "mesleki deneyim", "experiență profesională",
                    "szakmai tapasztalat", "опыт", "опыт работы", "профессиональный опыт", "трудовая деятельность",
                    "досвід", "досвід роботи", "професійний досвід", "трудов опит", "радно искуство",
                    "εμπειρία", "επαγγελματική εμπειρία", "職歴", "職務経歴", "経歴", "工作经历", "工作经验", "工作經歷",
@@ -79,7 +85,8 @@ HEADINGS: dict[str, tuple[str, ...]] = {
                   "studium", "bildung", "bildungsweg", "opleiding", "opleidingen", "utbildning", "utdanning",
                   "uddannelse", "koulutus", "schulbildung", "akademische ausbildung", "formations", "diplômes",
                   "formation académique", "estudios", "formación académica y profesional", "formação acadêmica",
-                  "escolaridade", "wykształcenie", "edukacja", "vzdělání", "eğitim", "pendidikan", "học vấn",
+                  "escolaridade", "wykształcenie", "edukacja", "vzdělání", "eğitim", "eğitim bilgileri", "pendidikan",
+                  "học vấn", "trình độ học vấn", "đào tạo",
                   "educație", "tanulmányok", "образование", "освіта", "освита", "образование и курсы", "εκπαίδευση",
                   "σπουδές", "学歴", "教育背景", "教育经历", "學歷", "学历", "학력", "학력사항", "التعليم", "השכלה"),
     "skills": ("skills", "top skills", "technical skills", "key skills", "core skills", "core competencies",
@@ -91,20 +98,24 @@ HEADINGS: dict[str, tuple[str, ...]] = {
                "kompetenser", "färdigheter", "ferdigheter", "kompetencer", "taidot", "it kenntnisse",
                "edv kenntnisse", "fachkenntnisse", "kompetenzen", "compétences techniques", "savoir faire",
                "habilidades técnicas", "competencias", "competências técnicas", "umiejętności", "dovednosti",
-               "yetenekler", "beceriler", "keahlian", "keterampilan", "kỹ năng", "competențe", "készségek",
+               "yetenekler", "beceriler", "keahlian", "keterampilan", "kỹ năng", "kỹ năng chuyên môn",
+               "teknik beceriler", "yetkinlikler", "competențe", "készségek",
                "навыки", "ключевые навыки", "профессиональные навыки", "навички", "ключові навички",
                "технические навыки", "умения", "δεξιότητες", "スキル", "技術", "保有スキル", "专业技能", "技能",
-               "技能特长", "기술", "보유기술", "보유 기술", "المهارات", "כישורים"),
+               "技能特长", "기술", "보유기술", "보유 기술", "المهارات", "כישורים", "ferramentas", "herramientas", "outils",
+               "strumenti", "werkzeuge", "narzędzia", "araçlar", "công cụ"),
     "certifications": ("certifications", "certificates", "certification", "licenses and certifications",
                        "licences and certifications", "licenses", "licences", "professional certifications",
                        "accreditations", "certifications and licenses", "zertifikate", "zertifizierungen",
                        "certificats", "certificaciones", "certificações", "certificados", "certificazioni",
-                       "certyfikaty", "sertifikalar", "sertifikat", "сертификаты", "сертифікати", "πιστοποιήσεις",
+                       "certyfikaty", "sertifikalar", "sertifikat", "chứng chỉ", "bằng cấp chứng chỉ", "сертификаты",
+                       "сертифікати", "πιστοποιήσεις",
                        "資格", "免許 資格", "证书", "資格證書", "자격증", "الشهادات"),
     "languages": ("languages", "spoken languages", "languages known", "language known", "known languages", "language skills", "language", "sprachen", "idiomas",
                   "langues", "lingue", "idiomi", "línguas", "talen", "språk", "sprog", "kielitaito",
                   "sprachkenntnisse", "compétences linguistiques", "języki", "znajomość języków", "jazyky",
-                  "diller", "bahasa", "ngoại ngữ", "limbi străine", "nyelvtudás", "языки", "знание языков",
+                  "diller", "yabancı dil", "yabancı diller", "dil bilgisi", "bahasa", "ngoại ngữ", "ngôn ngữ",
+                  "limbi străine", "nyelvtudás", "языки", "знание языков",
                   "мови", "знання мов", "владение языками", "γλώσσες", "語学", "语言能力", "外语能力", "어학",
                   "외국어", "اللغات", "שפות"),
     "contact": ("contact", "contact information", "contact details", "personal details",
@@ -112,7 +123,7 @@ HEADINGS: dict[str, tuple[str, ...]] = {
                 "informations personnelles", "datos personales", "contacto", "dados pessoais", "contato",
                 "dati personali", "contatti", "dane osobowe", "kişisel bilgiler", "iletişim", "контакты",
                 "контакти", "личные данные", "особисті дані", "στοιχεία επικοινωνίας", "連絡先", "个人信息",
-                "联系方式", "연락처", "인적사항"),
+                "联系方式", "연락처", "인적사항", "thông tin cá nhân", "thông tin liên hệ"),
     "other": ("projects", "personal projects", "side projects", "selected projects", "key projects",
               "publications", "awards", "honors", "honours", "awards and honors", "interests",
               "hobbies", "hobbies and interests", "references", "volunteering", "volunteer experience",
@@ -128,7 +139,8 @@ HEADINGS: dict[str, tuple[str, ...]] = {
               "publikationen", "publications scientifiques", "publicaciones", "referenzen", "références",
               "referencias", "declaration", "strengths", "key strengths", "extra curricular activities",
               "co curricular activities", "academic projects", "trainings attended", "workshops", "seminars",
-              "workshops and seminars"),
+              "workshops and seminars", "referanslar", "hobiler", "ilgi alanları", "projeler", "dự án", "sở thích",
+              "hoạt động", "giải thưởng", "người tham chiếu"),
 }
 DOCUMENT_TITLES = {heading_key(title) for title in (
     "curriculum vitae", "resume", "résumé", "cv", "lebenslauf", "curriculum", "my resume",
@@ -136,6 +148,9 @@ DOCUMENT_TITLES = {heading_key(title) for title in (
                    "tabellarischer lebenslauf", "życiorys", "özgeçmiş", "резюме", "βιογραφικό", "βιογραφικό σημείωμα",
                    "履歴書", "職務経歴書", "简历", "個人簡歷", "个人简历", "이력서", "السيرة الذاتية")}
 HEADING_KIND = {heading_key(name): kind for kind, names in HEADINGS.items() for name in names}
+# education headings that name certificates when the resume has an education section too
+CERTIFICATE_HEADINGS = {heading_key(name) for name in (
+    "qualifications", "qualification", "professional qualifications", "other qualifications")}
 PROJECT_HEADINGS = {heading_key(name) for name in (
     "projects", "personal projects", "side projects", "selected projects", "key projects",
                     "open source", "achievements", "key achievements", "leadership", "academic projects", "projekte", "projets",
@@ -170,10 +185,11 @@ def _known_heading(line: Line) -> tuple[str, str, str] | None:
         if key in HEADING_KIND and (not text[:1].islower() or line.heading or line.bold):
             return HEADING_KIND[key], key, ""
         words = key.split()
-        if 2 <= len(words) <= 3 and words[-1] in ("experience", "employment") and text[:1].isupper() \
+        if 2 <= len(words) <= 3 and words[-1] in ("experience", "employment", "appointments", "positions") \
+                and text[:1].isupper() \
                 and not re.search(r"[\d,.;@|]", text) and (text.isupper() or line.bold or line.heading
                                                            or text.istitle()):
-            return "experience", key, ""  # "Research Experience", "Clinical Experience", "Industry Employment"
+            return "experience", key, ""  # "Research Experience", "Industry Employment", "Academic Appointments"
         edges = [word for word in (words[:1] + words[-1:]) if word in SECTION_WORDS] if 2 <= len(words) <= 4 else []
         if edges and text[:1].isupper() and not re.search(r"[\d,.;@|]", text) \
                 and (text.isupper() or line.bold or line.heading or text.istitle()
@@ -184,12 +200,23 @@ def _known_heading(line: Line) -> tuple[str, str, str] | None:
         kinds = {HEADING_KIND.get(half) for half in halves}
         if len(halves) == 2 and len(kinds) == 1 and None not in kinds and not text[:1].islower():
             return HEADING_KIND[halves[0]], halves[0], ""  # "Esperienza / Experience": one section, two languages
+        known = [half for half in halves if half in HEADING_KIND]
+        if len(halves) == 2 and len(known) == 1 and (text.isupper() or line.bold or line.heading) \
+                and not re.search(r"[\d,.;@]", text) and all(len(half.split()) <= 4 for half in halves):
+            return HEADING_KIND[known[0]], known[0], ""  # "MỤC TIÊU NGHỀ NGHIỆP / CAREER OBJECTIVE": one half known
     match = re.match(r"^([^\W\d][\w &/]{1,38}?)\s*:\s*(\S.*)$", text)
     if match:
         key = heading_key(match.group(1))
         if HEADING_KIND.get(key) in ("skills", "languages", "certifications", "summary"):
             return HEADING_KIND[key], key, match.group(2)
     return None
+
+
+def _programming_languages(text: str) -> bool:
+    """Whether most items of a list are programming languages ("Java, SQL"), not spoken ones."""
+    items = [item for item in re.split(r"\s*[,;|/]\s*", text) if item.strip()]
+    known = [item for item in items if (skill := vocabulary().lookup(item)) and skill.category == "programming languages"]
+    return bool(items) and len(known) * 2 > len(items)
 
 
 def split_sections(lines: list[Line]) -> tuple[list[Line], list[Section]]:
@@ -219,6 +246,10 @@ def split_sections(lines: list[Line]) -> tuple[list[Line], list[Section]]:
     header: list[Line] = []
     sections: list[Section] = []
     for found, line in marked:
+        if found and found[0] == "languages" and found[2] and sections and sections[-1].kind == "skills" \
+                and _programming_languages(found[2]):
+            sections[-1].lines.append(line)  # "Languages: Java, SQL" among the skills: a kind of skill
+            continue
         if found:
             kind, key, inline = found
             sections.append(Section(kind, key))
@@ -283,11 +314,12 @@ DATE = (
     rf"|'\d{{2}}"  # '19 (after a month)
     rf"|{_YEAR})"
 )
-PRESENT = (r"(?:present|current(?:ly)?|now|today|(?:till|until|up) (?:date|now)|to date|ongoing|heute|"
+PRESENT = (r"(?:present|current(?:ly)?|now|today|(?:till|until|up) (?:date|now)|to date|date|ongoing|heute|"
            r"la actualidad|actualidad|actualmente|la fecha|presente|actual|atual(?:mente)?|o momento|hoje|"
            r"attuale|oggi|ad oggi|en curso|aujourd['’]hui|à ce jour|ce jour|présent|en cours|heden|nu|nå|idag|"
            r"pågående|jetzt|aktuell|derzeit|dato|obecnie|nadal|teraz|současnost|dosud|günümüz|halen|devam ediyor|"
-           r"sekarang|saat ini|nykyään|настоящее время|по настоящее время|н\.\s?в\.?|наст\.\s?время|"
+           r"sekarang|saat ini|hiện tại|hiện nay|đến nay|"
+           r"nykyään|настоящее время|по настоящее время|н\.\s?в\.?|наст\.\s?время|"
            r"сейчас|теперішній час|дотепер|досі|сьогодні|σήμερα|今|現在|至今|现在|目前|현재|재직중|حتى الآن|"
            r"الآن)")
 # the words between two dates: "to", "bis", "hasta", "à", "até", "tot", "до", "по"...
@@ -382,7 +414,13 @@ def without(text: str, span: tuple[int, int]) -> str:
     rest = text[: span[0]] + " " + text[span[1]:]
     rest = re.sub(r"\(\s*\)|\[\s*\]", " ", rest)
     rest = re.sub(r"(?:\s*[|•·,;]\s*)+(?=\s\t\s|$)", "", rest)  # a separator the dates leave dangling
-    return re.sub(r" +", " ", rest).strip(" ,;:|–—-·•\t()")
+    rest = re.sub(r" +", " ", rest)
+    edges = " ,;:|–—-·•\t()"
+    kept = rest.rstrip(edges)
+    tail, kept = rest[len(kept):], kept.lstrip(edges)
+    if kept.count("(") > kept.count(")") and ")" in tail:
+        kept += ")"  # "Certificate (WASSCE) – 2004": a parenthesis closed before the dates stays closed
+    return kept
 
 
 # Fields --------------------------------------------------------------------------------------
@@ -414,8 +452,14 @@ TITLE_WORDS = re.compile(
     r"cashier|electrician|mechanic|plumber|welder|barista|waiter|waitress|receptionist|"
     r"secretary|librarian|journalist|photographer|translator|interpreter|auditor|controller|banker|broker|"
     r"trader|agent|planner|buyer|merchandiser|artist|animator|producer|curator|surveyor|inspector|estimator|"
-    r"foreman|superintendent|dispatcher|caregiver|midwife|paramedic|veterinarian|social worker|"
+    r"foreman|superintendent|dispatcher|caregiver|midwife|paramedic|veterinarian|social worker|corps member|"
+    r"team member|staff member|crew member|"
     r"desarrollador|ingeniero|développeur|ingénieur|инженер|разработчик|工程师|开发)(?:e|a|in|innen)?\b"  # "Consultante", "Ingeniera", "Entwicklerin"
+    r"|\b(?:ingenier[oa]|analista|programador(?:a)?|diseñador(?:a)?|consultor(?:a)?|"
+    r"gerente|jef[ea]|coordinador(?:a)?|especialista|técnic[oa]|becari[oa]|desenvolvedor(?:a)?|"
+    r"engenheir[oa]|sviluppatore|ingegnere|responsabile)\b"  # Spanish, Portuguese and Italian titles
+    r"|\b(?:mühendis|geliştirici|yazılımcı|uzman|müdür|yönetici|analist|danışman|stajyer|kıdemli|"
+    r"lập trình viên|kỹ sư|trưởng phòng|chuyên viên|nhân viên)\w*"  # Turkish and Vietnamese titles
     r"|エンジニア|開発者|マネージャー|マネジャー|デザイナー|コンサルタント|アナリスト|リーダー|部長|課長|主任|"
     r"工程师|开发|经理|總監|总监|设计师|分析师|엔지니어|개발자|매니저|디자이너|팀장|연구원"
 )
@@ -423,7 +467,8 @@ COMPANY_WORDS = re.compile(
     r"(?i)(\b(inc|inc\.|llc|ltd|ltd\.|limited|gmbh|ag|corp|corp\.|corporation|co\.|company|plc|s\.a\.|sa|"
     r"srl|bv|b\.v\.|oy|ab|as|labs|lab|technologies|technology|systems|solutions|software|group|"
     r"holdings|bank|partners|studio|studios|ventures|consulting|agency|foundation|hospital|media|"
-    r"networks|digital|health|capital|games|analytics|services|llp|pvt|pte|sdn bhd|tbk|kk)\b|\.(com|io|ai|co)\b|"
+    r"networks|digital|health|capital|games|analytics|services|llp|pvt|pte|sdn bhd|tbk|kk|ministry|"
+    r"department|council|commission|authority)\b|\.(com|io|ai|co)\b|"
     r"株式会社|有限会社|合同会社|（株）|\(株\)|公司|集团|集團|주식회사|\(주\))"
 )
 INSTITUTION = re.compile(
@@ -437,15 +482,23 @@ INSTITUTION = re.compile(
 )
 DEGREE = re.compile(
     r"(?i)^(?P<degree>(?:(?:bachelor|master|doctor|associate)(?:'s|’s|s)?(?:\s+of\s+(?:[A-Z][a-z]+)"
-    r"(?:\s+(?:in\s+)?(?:Administration|Arts|Science|Sciences|Engineering|Technology|Laws|Fine Arts|"
-    r"Business|Philosophy|Education|Commerce|Applied Science)(?=\s|$|,))?)?(?:\s+degree)?"
-    r"|ph\.?\s?d\.?|d\.?\s?phil\.?|m\.?\s?phil\.?|m\.?\s?b\.?\s?a\.?|b\.?\s?b\.?\s?a\.?|b\.?\s?sc\.?|"
+    r"(?:\s+(?:Administration|Arts|Science|Sciences|Engineering|Technology|Laws|Fine Arts|"
+    r"Business|Philosophy|Education|Commerce|Applied Science)(?=\s|$|,)"
+    # "Bachelor of Science in Engineering" ends there; "... in Business Administration" goes on with its field
+    r"|\s+in\s+(?:Arts|Science|Sciences|Engineering|Technology|Laws|Business|Education|Commerce)"
+    r"(?=\s*(?:$|,|\(|[–—|]|\s\t)))?)?(?:\s+degree)?"
+    r"|ph\.?\s?d\.?|d\.?\s?phil\.?|m\.?\s?p\.?\s?h\.?|m\.?\s?res\.?|m\.?\s?p\.?\s?[ap]\.?|m\.?\s?s\.?\s?w\.?|"
+    r"mbbs|mb\s?ch\s?b|b\.?\s?pharm\.?|pharm\.?\s?d\.?|b\.?\s?a\.?\s?sc\.?|m\.?\s?a\.?\s?sc\.?|"
+    r"(?:executive|global|part-time|online)\s+m\.?\s?b\.?\s?a\.?|m\.?\s?phil\.?|m\.?\s?b\.?\s?a\.?|b\.?\s?b\.?\s?a\.?|b\.?\s?sc\.?|"
     r"m\.?\s?sc\.?|b\.?\s?eng\.?|m\.?\s?eng\.?|b\.?\s?tech\.?|m\.?\s?tech\.?|b\.?\s?f\.?\s?a\.?|"
     r"m\.?\s?f\.?\s?a\.?|ll\.?\s?[bm]\.?|b\.?\s?[asec]\.?|m\.?\s?[asde]\.?|a\.?\s?a\.?\s?s?\.?|"
     r"a\.\s?b\.|s\.\s?b\.|b\.?\s?des\.?|m\.?\s?des\.?|ing\.|"
+    r"(?:class|std\.?|standard|grade)\s+(?:xii|x|12|10)(?:th)?(?:\s*\((?:hsc|ssc|cbse|icse|isc|sslc|puc|state board)\))?|"
+    r"hsc|ssc|sslc|matriculation|"  # Indian school years ("Class XII (HSC)")
     r"high school diploma|diploma|certificate|hnd|ged|licence|licenciatura|licenciado|grado|bacharelado|"
-    r"mestrado|doutorado|máster|laurea(?:\s+magistrale|\s+triennale)?|dipl[oô]me(?:\s+d['’]ing[ée]nieur)?|"
-    r"diplom(?:-\w+)?|magister|"
+    r"mestrado|doutorado|máster|especializa[çc][ãa]o|especializaci[óo]n|p[óo]s-gradua[çc][ãa]o|posgrado|"
+    r"laurea(?:\s+magistrale|\s+triennale)?|dipl[oô]me(?:\s+d['’]ing[ée]nieur)?|"
+    r"diplom(?:-\w+)?|magister(?:\s+inżynier)?|"
     r"abitur|baccalauréat|bachillerato|maestría|magíster|doctorado|tecnólogo|técnico superior|"
     r"ingenier[oa]s?(?:\s+(?:en|de|del)\s+[^\W\d_][^,(\d–—|]*?)?(?=\s*(?:,|\(|$|\s[–—-]\s))|"
     r"ingenier[íi]a(?:\s+civil(?:\s+[^\W\d_]+)?)?|engenheir[oa]|engenharia|ingegneria|laurea|"
@@ -456,7 +509,9 @@ DEGREE = re.compile(
     r"(?:\s*\((?:hons|honours|honors|with honou?rs)\.?\))?)(?=[\s,(:\-–—]|$)"
 )
 GPA = re.compile(r"(?i)[,;(]?\s*\b(gpa|grade|cgpa)\b[:\s]*[\d.]+(\s*/\s*[\d.]+)?\)?|\b(summa|magna)?\s*cum laude\b|"
-                 r"\(?\s*(first class|2:1|2:2|with distinction|distinction|honou?rs)\s*\)?")
+                 r"\(?\s*((?:first|second|third) class(?: (?:upper|lower)(?: division)?| honou?rs)?(?:,?\s*(?:upper|lower) division)?|"
+                 r"(?:upper|lower) second|(?:mean )?grade\s*:?\s*(?:[A-E][+-]?(?![\w+-])|very good|good|excellent|pass|merit)|"
+                 r"2:1|2:2|with distinction|distinction|honou?rs)\s*\)?")
 LEADERSHIP = re.compile(
     r"(?i)\b(led|lead|leading|managed|managing|manage|mentored|mentoring|mentor|coached|hired|"
     r"recruited|founded|co-founded|headed|directed|supervised|owned|spearheaded|oversaw|championed|"
@@ -480,10 +535,16 @@ def _strip_bullet(text: str) -> str:
 
 def parts_of(text: str, *, at: bool = True) -> list[str]:
     """A header line's parts: split at separators (and " at " / "@" unless `at` is False)."""
-    if at:
-        text = re.sub(r"(?<=\w)\s+at\s+(?=[A-Z\d])", " | ", text)
+    if at:  # "Engineer at Acme", not "University of Texas at Austin" (a campus of the school)
+        text = re.sub(r"(?<=\w)\s+at\s+(?=[A-Z\d])", lambda m: m.group(0) if _campus(text[:m.start()]) else " | ", text)
         text = re.sub(r"\s+@\s+", " | ", text)
     return [part for p in SEPARATORS.split(text) if p and (part := _trimmed(p))]
+
+
+def _campus(before: str) -> bool:
+    """Whether " at " after `before` names a school's campus: the part before it is a school's name."""
+    part = SEPARATORS.split(before)[-1]
+    return bool(INSTITUTION.search(part)) and not TITLE_WORDS.search(part)
 
 
 def _trimmed(part: str) -> str:
@@ -510,9 +571,12 @@ def is_place(text: str) -> bool:
     pieces = [p.strip(" .()") for p in re.split(r",|/", text) if p.strip(" .()")]
     if not pieces or len(text) > 60 or re.search(r"\d|@", text):
         return False
-    kinds = [known.get(p.casefold()) for p in pieces]
+    kinds = [known.get(place_key(p)) for p in pieces]
     if all(kinds):
         return True
+    coded = re.fullmatch(r"([^\W\d_][^\W\d_ '’\-]+(?:[ \-][^\W\d_]+)?)\s+([A-Z]{2,3})", text.strip())
+    if coded and known.get(place_key(coded.group(2))) == "regions":  # "Brisbane QLD", "Austin TX": no comma
+        return known.get(place_key(coded.group(1))) == "cities"  # not "Nordic Devices AB": a known city
     if len(pieces) == 3 and kinds[0] == "cities" and kinds[1] is None and kinds[2] == "countries":
         return pieces[1][:1].isupper() and len(pieces[1].split()) <= 3 and not COMPANY_WORDS.search(pieces[1])
     # one unknown place name is accepted only before a state or country: "Thessaloniki, Greece"
@@ -615,9 +679,13 @@ def _group_entries(lines: list[Line], anchor) -> list[_Entry]:
         return []
     entries: list[_Entry] = []
     starts = []
+    # the section opens with an anchor: its entries are written anchor first ("Title  2021–present",
+    # then the employer's line), so the lines after an anchor are its own, not the next entry's
+    details_below = anchors[0] == 0
     for index in anchors:
         start = index  # the header takes up to two short non-bullet lines right before the anchor
-        while start - 1 >= 0 and start - 1 not in anchors and _headerish(texts[start - 1]) and index - start < 2:
+        while not details_below and start - 1 >= 0 and start - 1 not in anchors and _headerish(texts[start - 1]) \
+                and index - start < 2:
             start -= 1
         # and a third, a short name, when one of the two is a place ("Novo Nordisk", "Copenhagen,
         # Denmark", "Senior Data Scientist", "2019 - Present": company and city above the title)
@@ -629,7 +697,7 @@ def _group_entries(lines: list[Line], anchor) -> list[_Entry]:
         # the header also takes short non-bullet lines right after the anchor
         end = index
         while end + 1 < len(texts) and end + 1 not in anchors and _headerish(texts[end + 1]) and end - index < 2 \
-                and not (end + 2 < len(texts) and end + 2 in anchors):
+                and (details_below or not (end + 2 < len(texts) and end + 2 in anchors)):
             end += 1
         starts.append((start, end))
     # a line both after one entry's anchor and before the next belongs to the next
@@ -674,6 +742,8 @@ def _title_score(part: str) -> int:
 
 WORKED_AS = re.compile(r"(?i)^(?:currently\s+|presently\s+)?(?:am\s+|was\s+)?(?:working|worked|employed|served)\s+"
                        r"(?:as\s+)?(?:an?\s+)?")
+# "Working as Technology Lead in Infosys Limited": the title, then the employer
+WORKED_AS_IN = re.compile(r"\s+(?:in|at|with|for)\s+(?=[A-Z])")
 WORK_MODES = ("remote", "hybrid", "on-site", "onsite", "worldwide")
 DURATION = re.compile(r"(?i)\s*\(\s*(?:\d+\+?\s*(?:yrs?|years?|mos?|months?)\.?\s*){1,2}\)")
 ENTRY_LABEL = re.compile(r"(?i)^\s*(?:company|employer|organi[sz]ation|client|designation|position|role|job title|"
@@ -693,7 +763,8 @@ EXPERIENCE_LABELS = {
     "highlights": re.compile(r"main activities and responsibilities|responsibilities|key responsibilities|duties|"
                              r"achievements|key achievements|tasks|description|job description|aufgaben|"
                              r"responsabilidades|missions|responsabilites|mansioni"),
-    "other": re.compile(r"type of business or sector|sector|industry|branche|reporting to|team size"),
+    "other": re.compile(r"type of business or sector|sector|industry|branche|reporting to|team size|"
+                        r"reasons? for leaving|leaving reason"),
 }
 EDUCATION_LABELS = {
     "dates": EXPERIENCE_LABELS["dates"],
@@ -806,7 +877,7 @@ def _experience(section_lines: list[Line]) -> list[dict[str, Any]]:
 
     entries = _group_entries(section_lines, anchor)
     sentences = [] if entries else [
-        WORKED_AS.sub("", _strip_bullet(line.text)).rstrip(".") for line in section_lines
+        WORKED_AS_IN.sub(" | ", WORKED_AS.sub("", _strip_bullet(line.text)).rstrip("."), 1) for line in section_lines
         if _is_bullet(line.text) and (WORKED_AS.match(_strip_bullet(line.text)) or TITLE_WORDS.search(line.text))
         and find_range(line.text)]
     if sentences:
@@ -837,11 +908,11 @@ def _experience(section_lines: list[Line]) -> list[dict[str, Any]]:
         for part in parts:
             if location is None and is_place(part):
                 location = part
-            elif location and "," not in location and places().get(part.casefold()) == "countries":
+            elif location and "," not in location and places().get(place_key(part)) == "countries":
                 location = f"{location}, {part}"  # "City: Bucharest | Country: Romania"
             else:
                 rest.append(part)
-        if location and places().get(location.casefold()) == "countries" and location.casefold() not in WORK_MODES \
+        if location and places().get(place_key(location)) == "countries" and location.casefold() not in WORK_MODES \
                 and rest and _town_like(rest[-1]) \
                 and parts.index(location) == parts.index(rest[-1]) + 1:
             location = f"{rest.pop()}, {location}"  # "City: Cluj-Napoca | Country: Romania", a town no list knows
@@ -874,8 +945,9 @@ def _experience(section_lines: list[Line]) -> list[dict[str, Any]]:
         if company and location is None and (inner := re.fullmatch(r"(.+?)\s*\(([^()]+)\)", company)) \
                 and (is_place(inner.group(2)) or _town_like(inner.group(2))):
             company, location = inner.group(1), inner.group(2)  # "Farfetch (Porto)"
-        if location is None and title and company:
-            location = next((part for part in rest if part not in (title, company) and _town_like(part)), None)
+        if location is None and title and company:  # "Giza", "Smart Village, Giza": a district and its town
+            location = next((part for part in rest if part not in (title, company)
+                             and all(_town_like(piece) for piece in part.split(", ", 1))), None)
         if company is None and title and found and found[-1]["company"] and len(entry.header) == 1:
             company = found[-1]["company"]  # "Agoda" then two titles with their dates: both at Agoda
             location = location or found[-1]["location"]
@@ -932,6 +1004,16 @@ def _degree_field(part: str) -> tuple[str, str | None] | None:
     return degree, (GPA.sub("", rest).strip(" ,;-–") or None)
 
 
+# the words of a degree written as a sentence: "B.Tech (ECE) from JNTU Hyderabad with 72% in 2017."
+EDUCATION_SENTENCE = re.compile(r"(?P<sep>\s+from\s+(?=[A-Z]))|\s+(?:with|securing|scoring)\s+(?:an?\s+)?(?:c?gpa\s+(?:of\s+)?)?"
+                                r"[\d.]+\s*(?:%|/\s*[\d.]+)?(?:\s+c?gpa)?|\s+in\s*\.?\s*$")
+# a course named by its kind, when the line names who ran it too
+PROGRAMME = re.compile(r"(?i)\b(?:bootcamp|nanodegree|immersive)$")
+# a school-leaving or vocational qualification named in words ending with what it is
+QUALIFICATION = re.compile(r"(?:[A-Z][\w'’.\-]*\s+){1,6}(?:Certificate|Diploma)(?:\s+of\s+[A-Z][\w ]{2,40})?"
+                           r"(?:\s*\([A-Z][A-Za-z]{1,9}\))?")
+
+
 def _education(section_lines: list[Line]) -> list[dict[str, Any]]:
     if records := _labelled_records(_table_as_form(section_lines), EDUCATION_LABELS):
         return _education_of_records(records)
@@ -948,9 +1030,12 @@ def _education(section_lines: list[Line]) -> list[dict[str, Any]]:
         dates = find_range(text) or find_single(text)
         if dates:
             text = without(text, dates.span)
+        text = EDUCATION_SENTENCE.sub(lambda m: " | " if m.group("sep") else "", text).strip(" .")
+        text = GPA.sub("", text).rstrip(" ,;–—-")  # "(Second Class Honours, Upper Division)": a grade, commas and all
         pieces: list[str] = []
         # "Massachusetts Institute of Technology" then "MBA, Sloan School of Management": a school of the same
         school_above = current is not None and bool(current["institution"]) and not current["degree"]
+        earlier = current  # the entry the lines above made
         for part in parts_of(text, at=False):
             if is_place(part) or ADDRESS_LABEL.match(part):
                 continue  # "University of Pennsylvania \t Philadelphia, PA", "Address: Bucharest": where, not who
@@ -962,19 +1047,26 @@ def _education(section_lines: list[Line]) -> list[dict[str, Any]]:
                 pieces.append(part)  # "BSc, Computer Science": the comma parts the degree from its field
             else:
                 pieces.extend(p.strip() for p in re.split(r",\s+(?=[^\W\d_]|\d)", part) if p.strip())
-        for piece in pieces:
-            piece = GPA.sub("", piece).strip(" ,;()")
+        for number, piece in enumerate(pieces):
+            piece = _trimmed(GPA.sub("", piece).strip(" ,;"))  # "(WASSCE)" keeps its parenthesis
             if not piece or re.match(r"(?i)(?:minor|concentration|speciali[sz]ation|focus|thesis|dissertation|"
                                      r"(?:relevant )?course(?:work|s)|activities|societies|awards?)\b", piece):
                 continue  # "Minor in Mathematics": not the degree's field, nor its institution
             degree = _degree_field(piece) if not INSTITUTION.search(piece.split(" in ")[0]) else None
+            course = False
+            if degree is None and QUALIFICATION.fullmatch(piece):
+                degree = piece, None  # "West African Senior School Certificate (WASSCE)": named by what it is
+            if degree is None and number == 0 and len(pieces) > 1 and PROGRAMME.search(piece) \
+                    and pieces[1][:1].isupper():
+                degree, course = (piece, None), True  # "Data Analytics Bootcamp, General Assembly": who ran it next
             if degree:
-                if current is None or current["degree"]:
-                    current = _new_education(entries)
+                if current is None or current["degree"] or dates and current is earlier and current["end"]:
+                    current = _new_education(entries)  # a dated degree line after a dated entry: another
+                    school_above = False
                 current["degree"], current["field"] = degree
                 if pending and not current["institution"]:
                     current["institution"], guessed = pending, current
-                last_kind = "degree"
+                last_kind = "course" if course else "degree"
             elif INSTITUTION.search(piece) and not is_place(piece):
                 if school_above and last_kind == "degree" and current is not None and current["degree"]:
                     continue
@@ -984,9 +1076,9 @@ def _education(section_lines: list[Line]) -> list[dict[str, Any]]:
                 last_kind = "institution"
             elif is_place(piece):
                 continue
-            elif current is not None and last_kind == "degree" and not current["institution"] \
-                    and current["field"] and len(piece.split()) <= 6 and piece[:1].isupper():
-                current["institution"] = piece  # after "degree, field": the institution, however named
+            elif current is not None and last_kind in ("degree", "course") and not current["institution"] \
+                    and (current["field"] or last_kind == "course") and len(piece.split()) <= 6 and piece[:1].isupper():
+                current["institution"] = piece  # after "degree, field" or a course: the institution, however named
                 last_kind = "institution"
             elif current is not None and last_kind == "degree" and not current["field"]:
                 current["field"] = re.sub(r"(?i)^major(?:ing)?\s+(?:in\s+)?", "", piece)  # "BA, Major in Economics"
@@ -1072,12 +1164,24 @@ def _skills(section_lines: list[Line], *, free_text: list[str]) -> list[str]:
 
 LANGUAGES_LABEL = re.compile(
     r"(?i)^\s*(?:mother tongue(?:s|\(s\))?|native languages?|other languages?(?:\(s\))?|foreign languages?|"
-    r"languages?(?:\(s\))?|spoken languages?|muttersprache|fremdsprachen|langue maternelle|autres langues|"
+    r"languages?(?:\(s\))?|spoken languages?|languages? (?:spoken|known)|"
+    r"muttersprache|fremdsprachen|langue maternelle|autres langues|"
     r"lengua materna|otros idiomas|língua materna|outras línguas|madrelingua|altre lingue)\s*:\s*")
 LANGUAGE_LEVEL = re.compile(
     r"(?i)\s*[-–—:]?\s*\(?\b(native|mother tongue|bilingual|fluent|proficient|professional|working|full|"
-    r"limited|elementary|basic|conversational|intermediate|advanced|beginner|upper|[abc][12])\b.*$"
+    r"limited|elementary|basic|conversational|intermediate|advanced|beginner|upper|[abc][12]|"
+    # the levels in French, German, Spanish, Portuguese, Italian, Polish and Turkish
+    r"courant|natif|maternelle|bilingue|notions|intermédiaire|avancé|débutant|muttersprache|"
+    r"verhandlungssicher|fließend|grundkenntnisse|nativo|nativa|avanzado|intermedio|básico|fluido|fluente|"
+    r"avançado|intermediário|madrelingua|ottimo|buono|ojczysty|biegły|zaawansowany|średnio|podstawowy|"
+    r"komunikatywny|anadil|ileri|orta|başlangıç)\b.*$"
 )
+
+
+# a personal detail's label on a CV written as a form ("Passport: Available", "Marital Status: Single")
+PERSONAL_DETAIL = re.compile(r"(?i)^\s*(?:passport(?: no\.?| number| details)?|visa(?: status)?|date of birth|dob|"
+                             r"nationality|marital status|gender|sex|religion|driving licen[cs]e|licen[cs]e|notice period|"
+                             r"father'?s name|place of birth|age)\s*(?:\t\s*)*:")
 
 
 def _languages(section_lines: list[Line]) -> list[str]:
@@ -1087,6 +1191,8 @@ def _languages(section_lines: list[Line]) -> list[str]:
         if first_size and line.size and abs(line.size - first_size) > 2:
             break  # type of another size: the next block (a name across the top, say), not a language
         text = re.sub(r"\([^)]*\)", "", _strip_bullet(line.text))
+        if PERSONAL_DETAIL.match(text):
+            continue  # "Passport: Available" after the languages: the form's next field, no language
         text = LANGUAGES_LABEL.sub("", text)  # "Mother tongue(s): Romanian"; "English: Native" keeps its name
         for item in re.split(r"\s*[,;|•·]\s*|\s+\t\s+|\s{3,}", text):
             name = LANGUAGE_LEVEL.sub("", item).strip(" -–—:.")
@@ -1192,6 +1298,9 @@ GIVEN_NAME = re.compile(r"(?i)^\s*(?:first names?|given names?|forenames?|vornam
                         r"nome|imi[eę]|имя|ім'я)\s*:\s*([^\W\d_][^\d:|\t]{0,40})$")
 FAMILY_NAME = re.compile(r"(?i)^\s*(?:last name|surname|family name|nachname|familienname|nom(?: de famille)?|"
                          r"apellidos?|sobrenome|nazwisko|фамилия|прізвище)\s*:\s*([^\W\d_][^\d:|\t]{0,40})$")
+# the labels of phone and e-mail fields on a form
+CONTACT_FIELD = re.compile(r"(?i)^\s*(?:phone|telephone|tel|mobile|cell|e-?mail|telefon|handy|mobil|téléphone|teléfono|"
+                           r"telefone|telefono|celular)\s*:")
 # a contact field's short label: "W: janedoe.dev", "Web: ...", "Site: ..."
 CONTACT_LABEL = re.compile(r"(?i)^(?:[a-z]|web|website|site|homepage|portfolio|blog|url)\s*:\s*")
 
@@ -1221,14 +1330,61 @@ def _without_page_furniture(lines: list[Line]) -> list[Line]:
     return kept[:6] + [line for line in kept[6:] if first not in line.text or len(line.text.split()) > 12]
 
 
+# "Referees available on request.": a closing note, in whichever section it ends up
+REFERENCES_NOTE = re.compile(r"(?i)^\W*(?:references?|referees?)\s+(?:are\s+|will be\s+)?(?:available|provided|furnished)"
+                             r"\s+(?:up)?on\s+request\W*$")
+TAB_ALIGNED = re.compile(r"^([^\W\d][^:\t]{0,40}?)\s*:\s*(?=\S)")
+
+
+# the place and date a CV is signed with at its end: "München, 15. Januar 2025", "Berlin, den 03.02.2025"
+SIGNED_AT = re.compile(rf"^[^\W\d_][^\W\d_ .\-]*(?:[ \-][^\W\d_]+)?,\s*(?:(?:den|le|el|il)\s+)?"
+                       rf"(?:\d{{1,2}}\.?\s*(?:{_MONTH_NAMES})\.?\s*{_YEAR}|\d{{1,2}}[./]\d{{1,2}}[./]{_YEAR}"
+                       rf"|(?:{_MONTH_NAMES})\.?\s+\d{{1,2}},?\s+{_YEAR})$",
+                       re.IGNORECASE)
+
+
+def _without_signature(lines: list[Line]) -> list[Line]:
+    """Without the place, date and signed name closing a CV (after the last section's content)."""
+    for back in range(1, min(3, len(lines)) + 1):
+        if SIGNED_AT.match(lines[-back].text.strip()):
+            after = lines[len(lines) - back + 1:]
+            if all(len(line.text.split()) <= 4 and not re.search(r"\d|@", line.text) for line in after):
+                return lines[:len(lines) - back]
+    return lines
+
+
+# a form's field written as a table row without a colon: "Wohnort \t München", "Name \t Stefan Hoffmann"
+FORM_ROW = re.compile(r"^([^\W\d][^\t:]{0,30}?) \t ([^\t]+)$")
+
+
+def _tab_aligned(line: Line) -> Line:
+    """"Address: \t \t Lekki, Lagos", "Client \t : A bank" (values tabbed into a column beside their labels)
+    as "Address: Lekki, Lagos", "Client: A bank"."""
+    if "\t" not in line.text:
+        return line
+    if (row := FORM_ROW.match(line.text)) and any(
+            pattern.match(labelled := f"{row.group(1)}: {row.group(2)}")
+            for pattern in (NAME_LABEL, ADDRESS_LABEL, PERSONAL_DETAIL, CONTACT_FIELD)):
+        return replace(line, text=labelled)
+    if not (match := TAB_ALIGNED.match(line.text.replace(" \t ", "\t"))) or "\t" not in match.group(0):
+        return line
+    return replace(line, text=TAB_ALIGNED.sub(lambda m: m.group(1).strip() + ": ", line.text.replace(" \t ", "\t"), 1)
+                   .replace("\t", " \t "))
+
+
 def parse_lines(lines: list[Line]) -> dict[str, Any]:
     """The parsed resume (see `schema.EMPTY`) from the document's lines."""
-    lines = _without_page_furniture(lines)
+    lines = [_tab_aligned(line) for line in _without_signature(_without_page_furniture(lines))
+             if not REFERENCES_NOTE.match(line.text)]
     header, sections = split_sections(lines)
     everything = "\n".join(line.text for line in lines)
     by_kind: dict[str, list[Line]] = {}
+    schooling = sum(section.kind == "education" for section in sections) > 1
     for section in sections:
-        by_kind.setdefault(section.kind, []).extend(section.lines)
+        kind = section.kind
+        if schooling and section.heading in CERTIFICATE_HEADINGS:
+            kind = "certifications"  # "Education" and "Qualifications" both: the second lists certificates
+        by_kind.setdefault(kind, []).extend(section.lines)
     contact_lines = header + by_kind.get("contact", [])
     contact_text = "\n".join(line.text for line in contact_lines)
     if not EMAIL.search(contact_text):
@@ -1326,12 +1482,10 @@ def parse_lines(lines: list[Line]) -> dict[str, Any]:
     if not languages:  # Europass: "Mother tongue: Hungarian", "Other languages: English, German"
         labelled = [Line(m.group(1)) for line in lines
                     if (m := re.match(r"(?i)\s*(?:mother tongue(?:s|\(s\))?|native languages?|other language(?:s|\(s\))?|"
-                                      r"foreign languages?)\s*:\s*(.+)$", line.text))]
+                                      r"foreign languages?|languages? (?:spoken|known)|spoken languages?)\s*:\s*(.+)$", line.text))]
         languages = _languages(labelled)
     skill_lines = list(by_kind.get("skills", []))
-    vocab = vocabulary()
-    programming = [x for x in languages if (s := vocab.lookup(x)) and s.category == "programming languages"]
-    if languages and len(programming) * 2 > len(languages):  # "Languages: Python, Go" lists skills
+    if languages and _programming_languages(", ".join(languages)):  # "Languages: Python, Go" lists skills
         skill_lines += language_lines
         languages = []
     project_lines = [_strip_bullet(line.text) for section in sections

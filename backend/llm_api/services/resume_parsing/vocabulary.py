@@ -83,5 +83,10 @@ def places() -> dict[str, str]:
         if line.startswith("["):
             kind = line.strip("[]")
         elif line and not line.startswith("#"):
-            found.setdefault(line.casefold(), kind)
+            found.setdefault(place_key(line), kind)
     return found
+
+
+def place_key(text: str) -> str:
+    """How place names are looked up: casefolded, Turkish "İ" as "i" ("İstanbul" is "Istanbul")."""
+    return text.casefold().replace("i\u0307", "i")
