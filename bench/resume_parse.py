@@ -9,7 +9,7 @@
    the rules were developed against, on the held-out set written afterwards, and on a blind
    set of hand-typed resumes in other styles (tests/api/resume_blind.py). The held-out and blind
    sets' first measurements (before the fixes they prompted) are recorded in the README. A
-   second to seventh blind sets (tests/api/resume_blind_2.py ... _7.py) are reported per field too,
+   second to eighth blind sets (tests/api/resume_blind_2.py ... _8.py) are reported per field too,
    and the check documents of other conventions (tests/api/resume_world.py, written together
    with the rules for them, so no blind set).
 
@@ -38,6 +38,7 @@ from tests.api.resume_blind_4 import blind_set_4  # noqa: E402
 from tests.api.resume_blind_5 import blind_set_5  # noqa: E402
 from tests.api.resume_blind_6 import blind_set_6  # noqa: E402
 from tests.api.resume_blind_7 import blind_set_7  # noqa: E402
+from tests.api.resume_blind_8 import blind_set_8  # noqa: E402
 from tests.api.resume_corpus import (  # noqa: E402
     PEOPLE,
     held_out_set,
@@ -129,6 +130,8 @@ def main() -> None:
     accuracy("Fifth blind set (typed by hand after the fourth set's fixes)", blind_set_5(), per_field=True)
     accuracy("Sixth blind set (typed by hand after the fifth set's fixes)", blind_set_6(), per_field=True)
     accuracy("Seventh blind set (written without reading the parser)", blind_set_7(), per_field=True)
+    accuracy("Eighth blind set (a representative sample, written without reading the parser)", blind_set_8(),
+             per_field=True)
     accuracy("Other conventions (check documents written with their rules; not blind)", world_set())
 
 

@@ -32,6 +32,7 @@ from tests.api.resume_blind_4 import blind_set_4
 from tests.api.resume_blind_5 import blind_set_5
 from tests.api.resume_blind_6 import blind_set_6
 from tests.api.resume_blind_7 import blind_set_7
+from tests.api.resume_blind_8 import blind_set_8
 from tests.api.resume_corpus import (
     CJK_PEOPLE,
     PEOPLE,
@@ -524,6 +525,16 @@ def test_the_seventh_blind_set_keeps_its_first_measurement():
     overall, contact = _accuracy(blind_set_7())
     assert overall >= 0.98, overall
     assert contact >= 0.99, contact
+
+
+def test_the_eighth_blind_set_a_representative_sample_meets_the_targets():
+    """30 ordinary resumes as a platform's users upload them (a third PDF, a fifth DOCX, the rest pasted
+    text; 20 countries), written by a helper who never read the parser and not chosen for new styles,
+    measured once after the seventh set's fixes: 97.1% of fields (961/990) and 89/90 name/email/phone
+    (98.9%), both over the issue's 90% and 97%. Floors at that first measurement."""
+    overall, contact = _accuracy(blind_set_8())
+    assert overall >= 0.97, overall
+    assert contact >= 0.98, contact
 
 
 def test_ambiguous_words_are_skills_only_in_a_skills_section():
