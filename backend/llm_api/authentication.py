@@ -308,7 +308,7 @@ class VerifiedTokens:
         if now < entry.not_before:
             return None
         key, _ = verification_key(entry.header, config)  # a kid no longer published is refused here
-        if key is not entry.key and not (isinstance(key, str) and key == entry.key):
+        if key != entry.key:  # another key now (an HS256 secret, or a key object, compared by value)
             return None
         return json.loads(entry.claims_json)  # nothing a caller does to them reaches the next request
 
