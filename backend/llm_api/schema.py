@@ -30,3 +30,16 @@ def document_parse_errors(result, generator, request, public):
             if isinstance(operation, dict) and "requestBody" in operation:
                 operation.setdefault("responses", {}).setdefault("400", PARSE_ERROR)
     return result
+
+
+def document_blank_query_values(result, generator, request, public):
+    """POSTPROCESSING_HOOKS: a blank query value (`?to=`) is the parameter absent, on every endpoint
+    (views.inputs.validated_query), so every optional query parameter allows the empty value."""
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            if not isinstance(operation, dict):
+                continue
+            for parameter in operation.get("parameters", []):
+                if parameter.get("in") == "query" and not parameter.get("required"):
+                    parameter["allowEmptyValue"] = True
+    return result

@@ -17,6 +17,7 @@ from backend.llm_api.authentication import BlankHeaderAnonymousAuthentication
 from backend.llm_api.exceptions import ErrorSerializer
 from backend.llm_api.services import coding, scheduled_interviews
 from backend.llm_api.services.code_runner import LANGUAGES
+from backend.llm_api.views import strict
 from backend.llm_api.views.inputs import validated
 from backend.llm_api.views.interviews import ERRORS
 from backend.llm_api.views.recruiting import INVITATION_HEADER, invitation_token
@@ -26,7 +27,7 @@ CODE_ERRORS = {**ERRORS, 429: ErrorSerializer}
 
 class CodeInputSerializer(serializers.Serializer):
     language = serializers.ChoiceField(choices=sorted(LANGUAGES))
-    source = serializers.CharField(max_length=50_000, trim_whitespace=False)
+    source = strict.CharField(max_length=50_000, trim_whitespace=False)
 
 
 class CodeApi(APIView):
