@@ -18,17 +18,23 @@ class AutoSchema(SpectacularAutoSchema):
         return "".join(part.removesuffix("Serializer") for part in parts)
 
 
+ERROR_CONTENT = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
 PARSE_ERROR = {"description": "The body could not be parsed (`parse_error`): malformed JSON or multipart.",
-               "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+               "content": ERROR_CONTENT}
+UNSUPPORTED_MEDIA_TYPE = {"description": "The body's Content-Type is missing or none of those listed "
+                                         "(`unsupported_media_type`).", "content": ERROR_CONTENT}
 
 
 def document_parse_errors(result, generator, request, public):
-    """POSTPROCESSING_HOOKS: every operation that reads a body may answer 400 `parse_error` before
-    its own validation runs (DRF's parsers), whatever status its validation errors use."""
+    """POSTPROCESSING_HOOKS: every operation that reads a body may answer 400 `parse_error`, or 415
+    for a body without a Content-Type it takes, before its own validation runs (DRF's parsers),
+    whatever status its validation errors use."""
     for operations in result.get("paths", {}).values():
         for operation in operations.values():
             if isinstance(operation, dict) and "requestBody" in operation:
-                operation.setdefault("responses", {}).setdefault("400", PARSE_ERROR)
+                responses = operation.setdefault("responses", {})
+                responses.setdefault("400", PARSE_ERROR)
+                responses.setdefault("415", UNSUPPORTED_MEDIA_TYPE)
     return result
 
 

@@ -118,3 +118,13 @@ def test_the_schema_says_blank_query_values_are_allowed(api: APIClient):
     assert {path for path, _ in query} >= {"/api/interviews", "/api/sessions/", "/api/questions/"}
     for path, parameter in query:
         assert parameter.get("allowEmptyValue", False) is not parameter.get("required", False), (path, parameter)
+
+
+def test_a_body_without_a_content_type_is_415_as_the_schema_says(api: APIClient, alice):
+    answer = api.generic("POST", "/api/interviewers/", b"name=Ada", content_type="", **alice.auth)
+    assert answer.status_code == 415, answer.content
+    assert answer.json()["error"]["code"] == "unsupported_media_type"
+    schema = api.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    with_body = [operation for operations in schema["paths"].values() for operation in operations.values()
+                 if "requestBody" in operation]
+    assert with_body and all("415" in operation["responses"] for operation in with_body)

@@ -35,15 +35,13 @@ SAVED_MESSAGE = "Interview saved successfully"
 
 
 class ScoreField(strict.FloatField):
-    """A 1-10 score (a JSON number; true/false are not numbers)."""
+    """A 1-10 score, kept as sent (an integer stays one) in the stored feedback."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(min_value=1, max_value=10, help_text="1-10 (stored times ten, on the 0-100 scale).",
                          **kwargs)
 
     def to_internal_value(self, data: Any) -> float | int:
-        if isinstance(data, bool):
-            self.fail("invalid")
         value = super().to_internal_value(data)
         return data if isinstance(data, int) else value  # kept as sent in the stored feedback
 
