@@ -33,9 +33,19 @@ def document_parse_errors(result, generator, request, public):
         for operation in operations.values():
             if isinstance(operation, dict) and "requestBody" in operation:
                 responses = operation.setdefault("responses", {})
-                responses.setdefault("400", PARSE_ERROR)
-                responses.setdefault("415", UNSUPPORTED_MEDIA_TYPE)
+                content = _error_content(responses)
+                responses.setdefault("400", {**PARSE_ERROR, "content": content})
+                responses.setdefault("415", {**UNSUPPORTED_MEDIA_TYPE, "content": content})
     return result
+
+
+def _error_content(responses: dict) -> dict:
+    """The media types the operation's own errors come in: a streamed turn's (`?format=sse`) are
+    `error` events too, and so are these."""
+    for code, response in responses.items():
+        if str(code).startswith("4") and "application/json" in response.get("content", {}):
+            return response["content"]
+    return ERROR_CONTENT
 
 
 def document_blank_query_values(result, generator, request, public):
