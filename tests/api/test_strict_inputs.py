@@ -128,3 +128,6 @@ def test_a_body_without_a_content_type_is_415_as_the_schema_says(api: APIClient,
     with_body = [operation for operations in schema["paths"].values() for operation in operations.values()
                  if "requestBody" in operation]
     assert with_body and all("415" in operation["responses"] for operation in with_body)
+    streamed = schema["paths"]["/api/interviews/{interview_id}/messages"]["post"]["responses"]
+    assert set(streamed["400"]["content"]) == set(streamed["415"]["content"]) == set(streamed["422"]["content"]) == {
+        "application/json", "text/event-stream"}
