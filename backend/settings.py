@@ -120,7 +120,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
-                             "backend.llm_api.schema.document_parse_errors"],
+                             "backend.llm_api.schema.document_parse_errors",
+                             "backend.llm_api.schema.document_blank_query_values"],
     # The schema and docs pages are public (they would otherwise need a bearer token).
     "SERVE_AUTHENTICATION": [],
     # Swagger UI and ReDoc assets ship in drf-spectacular-sidecar: the docs work offline.

@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 from backend.llm_api.authentication import SupabaseJWTAuthentication
 from backend.llm_api.exceptions import ErrorSerializer
 from backend.llm_api.services import accounts
+from backend.llm_api.views import strict
 from backend.llm_api.views.inputs import client_ip, validate_password_strength, validate_username, validated
 
 ERRORS = {400: ErrorSerializer, 401: ErrorSerializer, 403: ErrorSerializer, 422: ErrorSerializer,
@@ -48,10 +49,10 @@ class PublicAuthApi(APIView):
 
 class RegisterApi(PublicAuthApi):
     class InputSerializer(serializers.Serializer):
-        email = serializers.EmailField(max_length=320)
-        username = serializers.CharField(validators=[validate_username])
-        password = serializers.CharField(trim_whitespace=False, validators=[validate_password_strength])
-        full_name = serializers.CharField(min_length=2, max_length=200)
+        email = strict.EmailField(max_length=320)
+        username = strict.CharField(validators=[validate_username])
+        password = strict.CharField(trim_whitespace=False, validators=[validate_password_strength])
+        full_name = strict.CharField(min_length=2, max_length=200)
 
     @extend_schema(operation_id="auth_register", tags=["auth"], summary="Create an account",
                    request=InputSerializer, responses={201: AccountSerializer, **ERRORS})
@@ -63,8 +64,8 @@ class RegisterApi(PublicAuthApi):
 
 class LoginApi(PublicAuthApi):
     class InputSerializer(serializers.Serializer):
-        email = serializers.EmailField(max_length=320)
-        password = serializers.CharField(trim_whitespace=False, max_length=1024)
+        email = strict.EmailField(max_length=320)
+        password = strict.CharField(trim_whitespace=False, max_length=1024)
 
     @extend_schema(operation_id="auth_login", tags=["auth"], summary="Sign in with e-mail and password",
                    request=InputSerializer, responses={200: SessionSerializer, **ERRORS})
@@ -76,7 +77,7 @@ class LoginApi(PublicAuthApi):
 
 class RefreshApi(PublicAuthApi):
     class InputSerializer(serializers.Serializer):
-        refresh_token = serializers.CharField(max_length=2048)
+        refresh_token = strict.CharField(max_length=2048)
 
     @extend_schema(operation_id="auth_refresh", tags=["auth"], summary="Trade a refresh token for a new session",
                    request=InputSerializer, responses={200: SessionSerializer, **ERRORS})

@@ -9,17 +9,22 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from backend.llm_api.services import coaching
-from backend.llm_api.views.inputs import NumberedPageSerializer, page_links, validated
+from backend.llm_api.views.inputs import (
+    PAGE_SCHEMA,
+    PAGE_SIZE_SCHEMA,
+    NumberedPageSerializer,
+    PageInput,
+    page_links,
+    validated_query,
+)
 from backend.llm_api.views.interviews import ERRORS, InterviewApi
 
 SEVERITY_HELP = "low, medium, high or critical."
 
 
-class SkillGapListInput(serializers.Serializer):
+class SkillGapListInput(PageInput):
     severity = serializers.ChoiceField(choices=coaching.SEVERITIES, required=False, allow_blank=True)
     trend = serializers.ChoiceField(choices=coaching.TRENDS, required=False, allow_blank=True)
-    page = serializers.IntegerField(min_value=1, default=1)
-    page_size = serializers.IntegerField(min_value=1, max_value=100, default=20)
 
 
 class SkillGapOccurrenceSerializer(serializers.Serializer):
@@ -101,12 +106,12 @@ class SkillGapsApi(InterviewApi):
         parameters=[
             OpenApiParameter("severity", OpenApiTypes.STR, description=f"Latest severity: {SEVERITY_HELP}"),
             OpenApiParameter("trend", OpenApiTypes.STR, description="improving, persisting or resolved."),
-            OpenApiParameter("page", OpenApiTypes.INT, description="1-based page number (default 1)."),
-            OpenApiParameter("page_size", OpenApiTypes.INT, description="Skills per page, 1-100 (default 20)."),
+            OpenApiParameter("page", PAGE_SCHEMA, description="1-based page number (default 1)."),
+            OpenApiParameter("page_size", PAGE_SIZE_SCHEMA, description="Skills per page, 1-100 (default 20)."),
         ],
         responses={200: SkillGapPageSerializer, **ERRORS})
     def get(self, request: Request) -> Response:
-        query = validated(SkillGapListInput, request.query_params)
+        query = validated_query(SkillGapListInput, request)
         page, size = query["page"], query["page_size"]
         results, count = coaching.skill_gap_list(user_id=request.user.id, page=page, page_size=size,
                                                  severity=query.get("severity") or None,

@@ -17,6 +17,7 @@ from backend.llm_api.authentication import BlankHeaderAnonymousAuthentication
 from backend.llm_api.exceptions import ErrorSerializer
 from backend.llm_api.services import coding, scheduled_interviews
 from backend.llm_api.services.code_runner import LANGUAGES
+from backend.llm_api.views import strict
 from backend.llm_api.views.inputs import validated
 from backend.llm_api.views.interviews import ERRORS
 from backend.llm_api.views.recruiting import INVITATION_HEADER, invitation_token
@@ -26,11 +27,11 @@ CODE_ERRORS = {**ERRORS, 429: ErrorSerializer}
 
 class CodeInputSerializer(serializers.Serializer):
     language = serializers.ChoiceField(choices=sorted(LANGUAGES))
-    source = serializers.CharField(max_length=50_000, trim_whitespace=False)
+    source = strict.CharField(max_length=50_000, trim_whitespace=False)
 
 
 class CodeSubmitInputSerializer(CodeInputSerializer):
-    client_message_id = serializers.CharField(
+    client_message_id = strict.CharField(
         max_length=100, required=False, allow_null=True,
         help_text="Makes the submission idempotent: a retry with the same id answers the original submission "
                   "and reply instead of storing the code again.")

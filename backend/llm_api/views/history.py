@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from drf_spectacular.utils import OpenApiParameter, OpenApiTypes, extend_schema
 from rest_framework import serializers, status
 from rest_framework.negotiation import BaseContentNegotiation
@@ -29,12 +29,17 @@ from backend.llm_api.services.interview_engine import (
     normalise_type,
 )
 from backend.llm_api.services.interview_saves import UserMismatch
+from backend.llm_api.views import strict
 from backend.llm_api.views.inputs import (
+    PAGE_SCHEMA,
+    PAGE_SIZE_SCHEMA,
     LabelField,
     NumberedPageSerializer,
+    PageInput,
     PrebuiltFieldsSerializer,
     page_links,
     validated,
+    without_blanks,
 )
 
 ERRORS = {401: ErrorSerializer, 404: ErrorSerializer, 502: ErrorSerializer, 503: ErrorSerializer}
@@ -60,20 +65,18 @@ def check_user_id(request: Request) -> None:
         raise UserMismatch()
 
 
-class HistoryInput(PrebuiltFieldsSerializer):
+class HistoryInput(PrebuiltFieldsSerializer, PageInput):
     status = serializers.ListField(child=serializers.ChoiceField(choices=history.STATUSES), required=False)
     difficulty = serializers.ChoiceField(choices=DIFFICULTIES, required=False, allow_blank=True)
     interview_type = LabelField(choices=INTERVIEW_TYPES, normalise=normalise_type, required=False, allow_blank=True)
     experience_level = LabelField(choices=EXPERIENCE_LEVELS, normalise=normalise_level, required=False,
                                   allow_blank=True)
-    created_from = serializers.DateField(required=False, allow_null=True)
-    created_to = serializers.DateField(required=False, allow_null=True)
-    min_score = serializers.FloatField(min_value=0, max_value=100, required=False, allow_null=True)
-    max_score = serializers.FloatField(min_value=0, max_value=100, required=False, allow_null=True)
-    search = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    created_from = strict.DateField(required=False, allow_null=True)
+    created_to = strict.DateField(required=False, allow_null=True)
+    min_score = strict.FloatField(min_value=0, max_value=100, required=False, allow_null=True)
+    max_score = strict.FloatField(min_value=0, max_value=100, required=False, allow_null=True)
+    search = strict.CharField(max_length=200, required=False, allow_blank=True)
     ordering = serializers.ChoiceField(choices=history.ORDERINGS, default="-created_at")
-    page = serializers.IntegerField(min_value=1, default=1)
-    page_size = serializers.IntegerField(min_value=1, max_value=100, default=20)
 
     def validate(self, data):
         if data.get("created_from") and data.get("created_to") and data["created_from"] > data["created_to"]:
@@ -87,20 +90,18 @@ class HistoryInput(PrebuiltFieldsSerializer):
 def _history_query(request: Request) -> dict:
     """The query string as HistoryInput reads it: `status` repeated or comma-separated, `from`/`to`
     renamed (Python keywords), blank values absent; errors name the query parameters."""
-    params = request.query_params
-    data: dict = {}
+    params = without_blanks(request.query_params)
+    data = QueryDict(mutable=True)
     statuses = [part.strip() for value in params.getlist("status") for part in value.split(",") if part.strip()]
     if statuses:
-        data["status"] = statuses
+        data.setlist("status", statuses)
     for name in ("difficulty", "interview_type", "experience_level", "min_score", "max_score", "search", "ordering",
                  "page", "page_size"):
-        value = params.get(name)
-        if value is not None and value.strip() != "":
-            data[name] = value.strip()
+        if name in params:
+            data[name] = params[name]
     for name, field in (("from", "created_from"), ("to", "created_to")):
-        value = params.get(name)
-        if value is not None and value.strip():
-            data[field] = value.strip()
+        if name in params:
+            data[field] = params[name]
     try:
         return validated(HistoryInput, data, status_code=400)
     except serializers.ValidationError as exc:
@@ -124,8 +125,8 @@ HISTORY_PARAMETERS = [
                      description="Case-insensitive substring of the job role, title or job description (literal)."),
     OpenApiParameter("ordering", OpenApiTypes.STR, description=f"{', '.join(history.ORDERINGS)} (default "
                                                                f"-created_at; ties newest first)."),
-    OpenApiParameter("page", OpenApiTypes.INT, description="1-based (a page past the last one is 404)."),
-    OpenApiParameter("page_size", OpenApiTypes.INT, description="1-100 (default 20)."),
+    OpenApiParameter("page", PAGE_SCHEMA, description="1-based (a page past the last one is 404)."),
+    OpenApiParameter("page_size", PAGE_SIZE_SCHEMA, description="1-100 (default 20)."),
     USER_ID,
 ]
 

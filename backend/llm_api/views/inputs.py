@@ -9,12 +9,14 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
+from django.http import QueryDict
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.throttling import BaseThrottle
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 from backend.llm_api.exceptions import UnprocessableInput
+from backend.llm_api.views import strict
 
 USERNAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{2,49}")
 USERNAME_RULE = "3-50 characters: letters, digits, - and _, starting with a letter or digit."
@@ -64,6 +66,24 @@ class PrebuiltFieldsSerializer(serializers.Serializer):
         return fields
 
 
+def validated_query(
+    serializer_class: type[serializers.Serializer], request: Request, *, status_code: int = 422,
+) -> dict:
+    """The query string's validated values, a blank one (`?to=`) being the parameter absent: what an
+    HTML form or URLSearchParams sends for a filter left unset. The schema says so on every optional
+    query parameter (`allowEmptyValue`, schema.document_blank_query_values)."""
+    return validated(serializer_class, without_blanks(request.query_params), status_code=status_code)
+
+
+def without_blanks(query: QueryDict) -> QueryDict:
+    """`query` without its blank values (a name sent only blank is dropped)."""
+    kept = QueryDict(mutable=True)
+    for name, values in query.lists():
+        if present := [value for value in values if value != ""]:
+            kept.setlist(name, present)
+    return kept
+
+
 def flat_errors(detail: Any, path: str = "") -> dict[str, list[str]]:
     """DRF's nested errors as `{path: [messages]}`: `a.b` for fields, `a[1]` for list items."""
     if isinstance(detail, Mapping):
@@ -89,7 +109,7 @@ def flat_errors(detail: Any, path: str = "") -> dict[str, list[str]]:
     return {path or "non_field_errors": [str(detail)]}
 
 
-class LabelField(serializers.CharField):
+class LabelField(strict.CharField):
     """One of a closed set, spelled as the schema stores it or as seed front ends send it
     ("System Design" -> `system_design`); answered with the stored value."""
 
@@ -142,6 +162,20 @@ def url_on(*hosts: str):
         return value
 
     return check
+
+
+# The highest page number a list takes: page x page_size stays far inside Postgres' integers (a
+# larger offset overflowed bigint, 22003); the schema states both bounds.
+MAX_PAGE = 1_000_000
+PAGE_SCHEMA = {"type": "integer", "minimum": 1, "maximum": MAX_PAGE}
+PAGE_SIZE_SCHEMA = {"type": "integer", "minimum": 1, "maximum": 100}
+
+
+class PageInput(serializers.Serializer):
+    """`page` and `page_size` of a list's query; a list with filters adds them to a subclass."""
+
+    page = strict.IntegerField(min_value=1, max_value=MAX_PAGE, default=1)
+    page_size = strict.IntegerField(min_value=1, max_value=100, default=20)
 
 
 # A numbered page of a list (`page_links` makes its links); a subclass declares its `results`.

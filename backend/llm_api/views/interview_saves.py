@@ -26,6 +26,7 @@ from backend.llm_api.services.labels import (
     experience_level_value,
     interview_type_value,
 )
+from backend.llm_api.views import strict
 from backend.llm_api.views.inputs import LabelField, validated
 
 ERRORS = {400: ErrorSerializer, 401: ErrorSerializer, 403: ErrorSerializer, 502: ErrorSerializer,
@@ -33,30 +34,28 @@ ERRORS = {400: ErrorSerializer, 401: ErrorSerializer, 403: ErrorSerializer, 502:
 SAVED_MESSAGE = "Interview saved successfully"
 
 
-class ScoreField(serializers.FloatField):
-    """A 1-10 score (a JSON number; true/false are not numbers)."""
+class ScoreField(strict.FloatField):
+    """A 1-10 score, kept as sent (an integer stays one) in the stored feedback."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(min_value=1, max_value=10, help_text="1-10 (stored times ten, on the 0-100 scale).",
                          **kwargs)
 
     def to_internal_value(self, data: Any) -> float | int:
-        if isinstance(data, bool):
-            self.fail("invalid")
         value = super().to_internal_value(data)
         return data if isinstance(data, int) else value  # kept as sent in the stored feedback
 
 
 def _texts(max_items: int, max_length: int) -> serializers.ListField:
-    return serializers.ListField(child=serializers.CharField(max_length=max_length, allow_blank=True),
+    return serializers.ListField(child=strict.CharField(max_length=max_length, allow_blank=True),
                                  max_length=max_items, default=list)
 
 
 class MessageInput(serializers.Serializer):
     role = serializers.ChoiceField(choices=["interviewer", "user", "candidate"],
                                    help_text="`user` (or `candidate`) is the candidate.")
-    content = serializers.CharField(max_length=interview_saves.MAX_MESSAGE_CHARS, allow_blank=True,
-                                    trim_whitespace=False)
+    content = strict.CharField(max_length=interview_saves.MAX_MESSAGE_CHARS, allow_blank=True,
+                               trim_whitespace=False)
 
 
 class FeedbackInput(serializers.Serializer):
@@ -65,17 +64,17 @@ class FeedbackInput(serializers.Serializer):
     technicalScore = ScoreField()  # noqa: N815
     strengths = _texts(50, 2000)
     areasForImprovement = _texts(50, 2000)  # noqa: N815
-    detailedFeedback = serializers.CharField(max_length=20000, allow_blank=True, default="",  # noqa: N815
-                                             trim_whitespace=False)
+    detailedFeedback = strict.CharField(max_length=20000, allow_blank=True, default="",  # noqa: N815
+                                        trim_whitespace=False)
     recommendations = _texts(50, 2000)
 
 
 class SaveInput(serializers.Serializer):
-    user_id = serializers.CharField(required=False, allow_null=True, allow_blank=True, max_length=100,
-                                    help_text="Optional; when signed in it must be the caller's id (else 403). "
-                                              "Without a token it is not trusted: ignored, the save is anonymous.")
-    title = serializers.CharField(required=False, allow_null=True, allow_blank=True, max_length=200)
-    job_role = serializers.CharField(max_length=200)
+    user_id = strict.CharField(required=False, allow_null=True, allow_blank=True, max_length=100,
+                               help_text="Optional; when signed in it must be the caller's id (else 403). "
+                                         "Without a token it is not trusted: ignored, the save is anonymous.")
+    title = strict.CharField(required=False, allow_null=True, allow_blank=True, max_length=200)
+    job_role = strict.CharField(max_length=200)
     experience_level = LabelField(normalise=experience_level_value, choices=EXPERIENCE_LEVELS,
                                   help_text="junior, mid, senior (\"Junior\", \"Mid-level\", \"Senior\" too).")
     interview_type = LabelField(normalise=interview_type_value, choices=INTERVIEW_TYPES,
@@ -83,9 +82,9 @@ class SaveInput(serializers.Serializer):
                                           "(\"Behavioral\", \"System Design\" too).")
     conversation = MessageInput(many=True, min_length=1, max_length=interview_saves.MAX_MESSAGES)
     feedback = FeedbackInput()
-    question_count = serializers.IntegerField(min_value=1, max_value=interview_saves.MAX_QUESTIONS, required=False,
-                                              allow_null=True,
-                                              help_text="Questions planned (default: the interviewer's messages).")
+    question_count = strict.IntegerField(min_value=1, max_value=interview_saves.MAX_QUESTIONS, required=False,
+                                         allow_null=True,
+                                         help_text="Questions planned (default: the interviewer's messages).")
 
     def validate_conversation(self, value: list) -> list:
         if sum(len(message["content"]) for message in value) > interview_saves.MAX_CONVERSATION_CHARS:

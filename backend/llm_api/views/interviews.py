@@ -31,6 +31,7 @@ from backend.llm_api.services.interview_engine import (
     normalise_type,
 )
 from backend.llm_api.views import history as history_views
+from backend.llm_api.views import strict
 from backend.llm_api.views.inputs import LabelField, validated
 from backend.llm_api.views.recordings import DiskMultiPartParser
 
@@ -109,15 +110,15 @@ class InterviewApi(APIView):
 
 class InterviewsApi(InterviewApi):
     class InputSerializer(serializers.Serializer):
-        job_role = serializers.CharField(max_length=200)
+        job_role = strict.CharField(max_length=200)
         experience_level = LabelField(choices=EXPERIENCE_LEVELS, normalise=normalise_level)
         interview_type = LabelField(choices=INTERVIEW_TYPES, normalise=normalise_type)
         difficulty = serializers.ChoiceField(choices=DIFFICULTIES, default="medium")
-        num_questions = serializers.IntegerField(min_value=1, max_value=20, default=5)
-        resume_id = serializers.UUIDField(required=False, allow_null=True)
-        job_description = serializers.CharField(max_length=20_000, required=False, allow_null=True,
-                                                allow_blank=True)
-        title = serializers.CharField(max_length=200, required=False, allow_null=True, allow_blank=True)
+        num_questions = strict.IntegerField(min_value=1, max_value=20, default=5)
+        resume_id = strict.UUIDField(required=False, allow_null=True)
+        job_description = strict.CharField(max_length=20_000, required=False, allow_null=True,
+                                           allow_blank=True)
+        title = strict.CharField(max_length=200, required=False, allow_null=True, allow_blank=True)
 
     @extend_schema(request=InputSerializer, responses={201: OpenApiTypes.OBJECT, **ERRORS},
                    summary="Create an interview and its plan")
@@ -209,14 +210,14 @@ class InterviewMessagesApi(TurnApi):
     parser_classes = [JSONParser, FormParser, DiskMultiPartParser]  # a spoken answer's audio goes to disk
 
     class InputSerializer(serializers.Serializer):
-        content = serializers.CharField(max_length=20_000, trim_whitespace=True)
-        client_message_id = serializers.CharField(max_length=100, required=False, allow_null=True,
-                                                  help_text="Retrying with the same id returns the original turn.")
+        content = strict.CharField(max_length=20_000, trim_whitespace=True)
+        client_message_id = strict.CharField(max_length=100, required=False, allow_null=True,
+                                             help_text="Retrying with the same id returns the original turn.")
 
     class SpokenInputSerializer(serializers.Serializer):
         audio = serializers.FileField(required=False, help_text="A spoken answer (webm, ogg, mp3, wav, m4a); may be "
                                                                 "left out when retrying a kept one.")
-        client_message_id = serializers.CharField(max_length=100, required=False, allow_null=True)
+        client_message_id = strict.CharField(max_length=100, required=False, allow_null=True)
 
     @extend_schema(request={"application/json": InputSerializer, "multipart/form-data": SpokenInputSerializer},
                    responses=TURN_RESPONSES, summary="Answer (text, or multipart `audio`): the interviewer's reply")
@@ -278,7 +279,7 @@ class InterviewAnswerApi(InterviewApi):
 
 class InterviewAnswerRetryApi(InterviewApi):
     class InputSerializer(serializers.Serializer):
-        content = serializers.CharField(max_length=20_000)
+        content = strict.CharField(max_length=20_000)
 
     @extend_schema(request=InputSerializer, responses={201: OpenApiTypes.OBJECT, **ERRORS},
                    summary="Retry a question: scored with the same rubric, kept beside the earlier attempts")
@@ -291,11 +292,11 @@ class InterviewAnswerRetryApi(InterviewApi):
 
 class PracticeApi(InterviewApi):
     class InputSerializer(serializers.Serializer):
-        question_id = serializers.UUIDField(required=False)
-        question_text = serializers.CharField(max_length=4000, required=False)
+        question_id = strict.UUIDField(required=False)
+        question_text = strict.CharField(max_length=4000, required=False)
         interview_type = LabelField(choices=INTERVIEW_TYPES, normalise=normalise_type, required=False)
-        answer = serializers.CharField(max_length=20_000, trim_whitespace=False)
-        role = serializers.CharField(max_length=200, required=False, allow_blank=True)
+        answer = strict.CharField(max_length=20_000, trim_whitespace=False)
+        role = strict.CharField(max_length=200, required=False, allow_blank=True)
 
         def validate(self, data):
             if "question_id" in data and "question_text" in data:

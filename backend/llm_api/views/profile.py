@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 
 from backend.llm_api.authentication import SupabaseJWTAuthentication
 from backend.llm_api.services import accounts, profiles
+from backend.llm_api.views import strict
 from backend.llm_api.views.auth import ERRORS
 from backend.llm_api.views.inputs import client_ip, url_on, validate_username, validated
 
@@ -41,16 +42,16 @@ class ProfileSerializer(serializers.Serializer):
 
 
 def _url_field(*hosts: str) -> serializers.URLField:
-    return serializers.URLField(max_length=500, allow_null=True, allow_blank=True, required=False,
-                                validators=[url_on(*hosts)])
+    return strict.URLField(max_length=500, allow_null=True, allow_blank=True, required=False,
+                           validators=[url_on(*hosts)])
 
 
 class ProfileApi(UserApi):
     class InputSerializer(serializers.Serializer):
-        username = serializers.CharField(required=False, validators=[validate_username])
-        full_name = serializers.CharField(min_length=2, max_length=200, required=False, allow_null=True)
-        bio = serializers.CharField(max_length=500, required=False, allow_null=True, allow_blank=True)
-        location = serializers.CharField(max_length=100, required=False, allow_null=True, allow_blank=True)
+        username = strict.CharField(required=False, validators=[validate_username])
+        full_name = strict.CharField(min_length=2, max_length=200, required=False, allow_null=True)
+        bio = strict.CharField(max_length=500, required=False, allow_null=True, allow_blank=True)
+        location = strict.CharField(max_length=100, required=False, allow_null=True, allow_blank=True)
         github_url = _url_field("github.com")
         linkedin_url = _url_field("linkedin.com")
         website_url = _url_field()
@@ -58,7 +59,7 @@ class ProfileApi(UserApi):
             choices=profiles.PREFERRED_LANGUAGES, required=False, allow_null=True,
             help_text="One of: " + ", ".join(profiles.PREFERRED_LANGUAGES),
         )
-        keep_recordings = serializers.BooleanField(
+        keep_recordings = strict.BooleanField(
             required=False, help_text="false: transcript only (a spoken answer's audio is discarded).")
 
         def validate(self, attrs: dict) -> dict:
@@ -136,7 +137,7 @@ class ExportApi(UserApi):
 
 class AccountApi(UserApi):
     class InputSerializer(serializers.Serializer):
-        password = serializers.CharField(trim_whitespace=False, max_length=1024)
+        password = strict.CharField(trim_whitespace=False, max_length=1024)
 
     @extend_schema(operation_id="account_delete", tags=["profile"],
                    summary="Delete the account, its data and its files (password required)",

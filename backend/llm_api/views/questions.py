@@ -27,7 +27,17 @@ from backend.llm_api.services.labels import (
     experience_level_value,
     interview_type_value,
 )
-from backend.llm_api.views.inputs import LabelField, NumberedPageSerializer, page_links, validated
+from backend.llm_api.views import strict
+from backend.llm_api.views.inputs import (
+    PAGE_SCHEMA,
+    PAGE_SIZE_SCHEMA,
+    LabelField,
+    NumberedPageSerializer,
+    PageInput,
+    page_links,
+    validated,
+    validated_query,
+)
 
 ERRORS = {401: ErrorSerializer, 404: ErrorSerializer, 422: ErrorSerializer, 502: ErrorSerializer,
           503: ErrorSerializer}
@@ -37,7 +47,7 @@ SHORT = 200
 
 
 def _strings(max_items: int, max_length: int, **kwargs: Any) -> serializers.ListField:
-    return serializers.ListField(child=serializers.CharField(max_length=max_length), max_length=max_items,
+    return serializers.ListField(child=strict.CharField(max_length=max_length), max_length=max_items,
                                  **kwargs)
 
 
@@ -49,7 +59,7 @@ def _no_braces(value: str) -> str:
 
 
 def _role_tags(**kwargs: Any) -> serializers.ListField:
-    return serializers.ListField(child=serializers.CharField(max_length=100, validators=[_no_braces]),
+    return serializers.ListField(child=strict.CharField(max_length=100, validators=[_no_braces]),
                                  max_length=50, **kwargs)
 
 
@@ -67,14 +77,14 @@ class StrictSerializer(serializers.Serializer):
 
 
 class RubricPointSerializer(StrictSerializer):
-    text = serializers.CharField(max_length=1000)
+    text = strict.CharField(max_length=1000)
     keywords = _strings(50, 100, default=list)
 
 
 class RubricAnchorsSerializer(StrictSerializer):
-    weak = serializers.CharField(max_length=2000)
-    adequate = serializers.CharField(max_length=2000)
-    strong = serializers.CharField(max_length=2000)
+    weak = strict.CharField(max_length=2000)
+    adequate = strict.CharField(max_length=2000)
+    strong = strict.CharField(max_length=2000)
 
 
 class RubricSerializer(StrictSerializer):
@@ -97,22 +107,22 @@ class RubricSerializer(StrictSerializer):
 class QuestionInput(serializers.Serializer):
     """A question of one's own; only `question_text` is required, the rest have defaults."""
 
-    question_text = serializers.CharField(max_length=4000)
+    question_text = strict.CharField(max_length=4000)
     interview_type = LabelField(normalise=interview_type_value, choices=INTERVIEW_TYPES, required=False,
                                 help_text="Default `mixed`; seed names (\"Behavioral\", \"System Design\") too.")
     difficulty = LabelField(normalise=difficulty_value, choices=DIFFICULTIES, required=False,
                             help_text="easy, medium (default) or hard.")
-    category = serializers.CharField(max_length=100, allow_null=True, allow_blank=True, required=False)
+    category = strict.CharField(max_length=100, allow_null=True, allow_blank=True, required=False)
     experience_levels = serializers.ListField(
         child=LabelField(normalise=experience_level_value, choices=EXPERIENCE_LEVELS), min_length=1, max_length=3,
         required=False, help_text="Default all three; \"Junior\", \"Mid-level\", \"Senior\" accepted.")
     role_tags = _role_tags(required=False, help_text="Roles it suits (stored lower-case); none: any role.")
     roles = _role_tags(required=False, write_only=True, help_text="Another name for `role_tags`.")
     skills = _strings(50, 100, required=False)
-    expected_answer = serializers.CharField(max_length=20000, allow_null=True, allow_blank=True, required=False)
+    expected_answer = strict.CharField(max_length=20000, allow_null=True, allow_blank=True, required=False)
     follow_ups = _strings(20, 1000, required=False)
     rubric = RubricSerializer(required=False)
-    is_public = serializers.BooleanField(required=False, help_text="Shared with every user (default false).")
+    is_public = strict.BooleanField(required=False, help_text="Shared with every user (default false).")
 
     def validate(self, attrs: dict) -> dict:
         if "roles" in attrs:
@@ -155,21 +165,19 @@ class BulkInput(serializers.Serializer):
                               help_text=f"1-{questions.MAX_BULK} questions, stored all together or not at all.")
 
 
-class ListInput(serializers.Serializer):
+class ListInput(PageInput):
     interview_type = LabelField(normalise=interview_type_value, choices=INTERVIEW_TYPES, required=False,
                                 allow_blank=True)
     difficulty = LabelField(normalise=difficulty_value, choices=DIFFICULTIES, required=False, allow_blank=True)
-    category = serializers.CharField(max_length=100, required=False, allow_blank=True)
-    role = serializers.CharField(max_length=100, required=False, allow_blank=True, validators=[_no_braces])
-    search = serializers.CharField(max_length=SHORT, required=False, allow_blank=True)
-    page = serializers.IntegerField(min_value=1, default=1)
-    page_size = serializers.IntegerField(min_value=1, max_value=100, default=20)
+    category = strict.CharField(max_length=100, required=False, allow_blank=True)
+    role = strict.CharField(max_length=100, required=False, allow_blank=True, validators=[_no_braces])
+    search = strict.CharField(max_length=SHORT, required=False, allow_blank=True)
 
 
 class RubricOutputSerializer(serializers.Serializer):
     points = RubricPointSerializer(many=True, required=False)
-    strong_signals = serializers.ListField(child=serializers.CharField(), required=False)
-    red_flags = serializers.ListField(child=serializers.CharField(), required=False)
+    strong_signals = serializers.ListField(child=strict.CharField(), required=False)
+    red_flags = serializers.ListField(child=strict.CharField(), required=False)
     anchors = RubricAnchorsSerializer(required=False)
 
 
@@ -180,13 +188,13 @@ class QuestionSerializer(serializers.Serializer):
     difficulty = serializers.ChoiceField(choices=DIFFICULTIES)
     category = serializers.CharField(allow_null=True)
     experience_levels = serializers.ListField(child=serializers.ChoiceField(choices=EXPERIENCE_LEVELS))
-    role_tags = serializers.ListField(child=serializers.CharField(), help_text="Empty: meant for any role.")
-    skills = serializers.ListField(child=serializers.CharField())
+    role_tags = serializers.ListField(child=strict.CharField(), help_text="Empty: meant for any role.")
+    skills = serializers.ListField(child=strict.CharField())
     expected_answer = serializers.CharField(allow_null=True)
     rubric = serializers.JSONField(help_text="points[{text, keywords[]}], strong_signals[], red_flags[], "
                                              "anchors{weak, adequate, strong}; `{}` when none.")
     rubric_version = serializers.CharField(allow_null=True)
-    follow_ups = serializers.ListField(child=serializers.CharField())
+    follow_ups = serializers.ListField(child=strict.CharField())
     source = serializers.ChoiceField(choices=["curated", "user", "generated"])
     is_public = serializers.BooleanField()
     is_own = serializers.BooleanField(help_text="The caller owns it (and may change or delete it).")
@@ -214,8 +222,8 @@ LIST_PARAMETERS = [
                                                            "role tags (meant for any role)."),
     OpenApiParameter("search", OpenApiTypes.STR, description="Text the question contains, any case, taken "
                                                              "literally (no wildcards)."),
-    OpenApiParameter("page", OpenApiTypes.INT, description="1-based page number (default 1)."),
-    OpenApiParameter("page_size", OpenApiTypes.INT, description="Questions per page, 1-100 (default 20)."),
+    OpenApiParameter("page", PAGE_SCHEMA, description="1-based page number (default 1)."),
+    OpenApiParameter("page_size", PAGE_SIZE_SCHEMA, description="Questions per page, 1-100 (default 20)."),
 ]
 
 
@@ -235,7 +243,7 @@ class QuestionsApi(APIView):
                                "ones, never another user's. Newest first, id breaking ties.",
                    parameters=LIST_PARAMETERS, responses={200: QuestionPageSerializer, **ERRORS})
     def get(self, request: Request) -> Response:
-        query = validated(ListInput, request.query_params)
+        query = validated_query(ListInput, request)
         page, size = query.pop("page"), query.pop("page_size")
         query = {key: value for key, value in query.items() if value}  # a blank filter is no filter
         results, count = questions.question_list(user_id=_caller(request), page=page, page_size=size, **query)

@@ -17,6 +17,7 @@ from backend.llm_api.authentication import BlankHeaderAnonymousAuthentication, S
 from backend.llm_api.exceptions import ErrorSerializer
 from backend.llm_api.services import recordings, scheduled_interviews, transcription
 from backend.llm_api.services.media import RECORDING_KINDS
+from backend.llm_api.views import strict
 from backend.llm_api.views.inputs import validated
 from backend.llm_api.views.recruiting import INVITATION_HEADER, invitation_token
 
@@ -123,9 +124,9 @@ class InterviewRecordingsApi(SignedInApi):
     class InputSerializer(serializers.Serializer):
         file = serializers.FileField(allow_empty_file=False)
         kind = serializers.ChoiceField(choices=RECORDING_KINDS)
-        duration_seconds = serializers.FloatField(required=False, min_value=0, allow_null=True,
-                                                  help_text="Used when the file does not tell (WebM).")
-        answer_position = serializers.IntegerField(required=False, min_value=1, allow_null=True)
+        duration_seconds = strict.FloatField(required=False, min_value=0, allow_null=True,
+                                             help_text="Used when the file does not tell (WebM).")
+        answer_position = strict.IntegerField(required=False, min_value=1, allow_null=True)
 
     @extend_schema(request={"multipart/form-data": InputSerializer}, responses={201: RecordingSerializer, **ERRORS},
                    summary="Upload a recording (private; checked by its bytes)")

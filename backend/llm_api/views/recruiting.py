@@ -22,8 +22,13 @@ from backend.llm_api.authentication import BlankHeaderAnonymousAuthentication, S
 from backend.llm_api.exceptions import ErrorSerializer
 from backend.llm_api.services import scheduled_interviews as scheduling
 from backend.llm_api.services.interview_engine import DIFFICULTIES, EXPERIENCE_LEVELS, INTERVIEW_TYPES
-from backend.llm_api.views.inputs import page_links, validated
-from backend.llm_api.views.resumes import PageInput
+from backend.llm_api.views import strict
+from backend.llm_api.views.inputs import (
+    PageInput,
+    page_links,
+    validated,
+    validated_query,
+)
 
 ERRORS = {400: ErrorSerializer, 401: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer,
           409: ErrorSerializer, 502: ErrorSerializer, 503: ErrorSerializer}
@@ -37,7 +42,7 @@ def invitation_token(request: Request) -> str | None:
 
 
 def _paged(request: Request, list_page) -> Response:
-    query = validated(PageInput, request.query_params, status_code=400)
+    query = validated_query(PageInput, request, status_code=400)
     page, size = query["page"], query["page_size"]
     results, count = list_page(offset=(page - 1) * size, limit=size)
     return Response({"count": count, **page_links(request, page=page, size=size, count=count), "results": results})
@@ -49,8 +54,8 @@ class RecruiterApi(APIView):
 
 
 class PersonInput(serializers.Serializer):
-    name = serializers.CharField(max_length=200)
-    email = serializers.EmailField(max_length=320)
+    name = strict.CharField(max_length=200)
+    email = strict.EmailField(max_length=320)
 
 
 # Interviewers and students ------------------------------------------------------------------------
@@ -135,21 +140,21 @@ class StudentApi(RecruiterApi):
 
 
 class SessionInput(serializers.Serializer):
-    title = serializers.CharField(max_length=200)
-    interviewer_id = serializers.UUIDField()
-    student_id = serializers.UUIDField()
-    description = serializers.CharField(max_length=5000, required=False, allow_blank=True, allow_null=True)
-    duration_minutes = serializers.IntegerField(min_value=5, max_value=180, default=30)
-    scheduled_at = serializers.DateTimeField(required=False, allow_null=True)
-    job_role = serializers.CharField(max_length=200, required=False, allow_blank=True,
-                                     help_text="What the interview is for; defaults to the title.")
-    job_description = serializers.CharField(max_length=20_000, required=False, allow_blank=True, allow_null=True,
-                                            help_text="Never shown to the candidate.")
+    title = strict.CharField(max_length=200)
+    interviewer_id = strict.UUIDField()
+    student_id = strict.UUIDField()
+    description = strict.CharField(max_length=5000, required=False, allow_blank=True, allow_null=True)
+    duration_minutes = strict.IntegerField(min_value=5, max_value=180, default=30)
+    scheduled_at = strict.DateTimeField(required=False, allow_null=True)
+    job_role = strict.CharField(max_length=200, required=False, allow_blank=True,
+                                help_text="What the interview is for; defaults to the title.")
+    job_description = strict.CharField(max_length=20_000, required=False, allow_blank=True, allow_null=True,
+                                       help_text="Never shown to the candidate.")
     interview_type = serializers.ChoiceField(choices=INTERVIEW_TYPES, default="mixed")
     experience_level = serializers.ChoiceField(choices=EXPERIENCE_LEVELS, default="mid")
     difficulty = serializers.ChoiceField(choices=DIFFICULTIES, default="medium")
-    num_questions = serializers.IntegerField(min_value=1, max_value=20, default=5,
-                                             help_text="Questions from the bank when the session has none of its own.")
+    num_questions = strict.IntegerField(min_value=1, max_value=20, default=5,
+                                        help_text="Questions from the bank when the session has none of its own.")
     status = serializers.ChoiceField(choices=["scheduled", "in_progress", "completed", "cancelled"], required=False,
                                      help_text="Only `cancelled` may be set (before the session starts).")
 
@@ -166,8 +171,8 @@ class SessionInput(serializers.Serializer):
 
 class SessionListInput(PageInput):
     status = serializers.ChoiceField(choices=["scheduled", "in_progress", "completed", "cancelled"], required=False)
-    student_id = serializers.UUIDField(required=False)
-    interviewer_id = serializers.UUIDField(required=False)
+    student_id = strict.UUIDField(required=False)
+    interviewer_id = strict.UUIDField(required=False)
 
 
 class SessionsApi(RecruiterApi):
@@ -175,7 +180,7 @@ class SessionsApi(RecruiterApi):
                    responses={200: OpenApiTypes.OBJECT, **ERRORS},
                    summary="The interviews the caller scheduled, soonest first")
     def get(self, request: Request) -> Response:
-        query = validated(SessionListInput, request.query_params, status_code=400)
+        query = validated_query(SessionListInput, request, status_code=400)
         return _paged(request, lambda **page: scheduling.session_list(
             user_id=request.user.id, status=query.get("status"),
             student_id=str(query["student_id"]) if query.get("student_id") else None,
@@ -230,7 +235,7 @@ class SessionEndApi(RecruiterApi):
 
 
 class InviteInput(serializers.Serializer):
-    send_email = serializers.BooleanField(default=True, help_text="Mail it (when INVITATION_EMAIL is `supabase`).")
+    send_email = strict.BooleanField(default=True, help_text="Mail it (when INVITATION_EMAIL is `supabase`).")
 
 
 class SessionInviteApi(RecruiterApi):
@@ -267,13 +272,13 @@ class SessionResultsApi(RecruiterApi):
 
 
 class SessionQuestionInput(serializers.Serializer):
-    session = serializers.UUIDField()
-    question_text = serializers.CharField(max_length=4000)
-    category = serializers.CharField(max_length=100, required=False, allow_blank=True, allow_null=True)
+    session = strict.UUIDField()
+    question_text = strict.CharField(max_length=4000)
+    category = strict.CharField(max_length=100, required=False, allow_blank=True, allow_null=True)
     difficulty = serializers.ChoiceField(choices=DIFFICULTIES, default="medium")
-    order = serializers.IntegerField(min_value=0, max_value=1000, default=0)
-    expected_answer = serializers.CharField(max_length=20_000, required=False, allow_blank=True, allow_null=True,
-                                            help_text="Feeds the question's rubric; never shown to the candidate.")
+    order = strict.IntegerField(min_value=0, max_value=1000, default=0)
+    expected_answer = strict.CharField(max_length=20_000, required=False, allow_blank=True, allow_null=True,
+                                       help_text="Feeds the question's rubric; never shown to the candidate.")
 
 
 class SessionQuestionsBulkInput(serializers.Serializer):
@@ -281,7 +286,7 @@ class SessionQuestionsBulkInput(serializers.Serializer):
 
 
 class SessionQuestionListInput(PageInput):
-    session_id = serializers.UUIDField(required=False)
+    session_id = strict.UUIDField(required=False)
 
 
 class SessionQuestionsApi(RecruiterApi):
@@ -289,7 +294,7 @@ class SessionQuestionsApi(RecruiterApi):
                    responses={200: OpenApiTypes.OBJECT, **ERRORS},
                    summary="The questions the caller wrote for their sessions (one session's with session_id)")
     def get(self, request: Request) -> Response:
-        query = validated(SessionQuestionListInput, request.query_params, status_code=400)
+        query = validated_query(SessionQuestionListInput, request, status_code=400)
         session_id = str(query["session_id"]) if query.get("session_id") else None
         return _paged(request, lambda **page: scheduling.session_question_list(
             user_id=request.user.id, session_id=session_id, **page))
@@ -354,10 +359,10 @@ class SessionPartyApi(APIView):
 
 class AiInterviewInput(serializers.Serializer):
     action = serializers.ChoiceField(choices=["initialize", "respond", "end"])
-    session_id = serializers.UUIDField()
-    student_response = serializers.CharField(max_length=20_000, required=False, allow_blank=True)
-    client_message_id = serializers.CharField(max_length=100, required=False,
-                                              help_text="Send the same id when retrying an answer: it is kept once.")
+    session_id = strict.UUIDField()
+    student_response = strict.CharField(max_length=20_000, required=False, allow_blank=True)
+    client_message_id = strict.CharField(max_length=100, required=False,
+                                         help_text="Send the same id when retrying an answer: it is kept once.")
 
     def validate(self, data):
         if data["action"] == "respond" and not (data.get("student_response") or "").strip():
@@ -381,14 +386,14 @@ class AiInterviewApi(SessionPartyApi):
 
 
 class ConversationListInput(serializers.Serializer):
-    session_id = serializers.UUIDField()
+    session_id = strict.UUIDField()
 
 
 class ConversationInput(serializers.Serializer):
-    session = serializers.UUIDField()
+    session = strict.UUIDField()
     speaker = serializers.ChoiceField(choices=["ai", "student"])
-    message = serializers.CharField(max_length=20_000)
-    client_message_id = serializers.CharField(max_length=100, required=False)
+    message = strict.CharField(max_length=20_000)
+    client_message_id = strict.CharField(max_length=100, required=False)
 
 
 class ConversationsApi(SessionPartyApi):
@@ -396,7 +401,7 @@ class ConversationsApi(SessionPartyApi):
                    parameters=[ConversationListInput, INVITATION_HEADER],
                    responses={200: OpenApiTypes.OBJECT, **ERRORS}, summary="A session's conversation, in order")
     def get(self, request: Request) -> Response:
-        query = validated(ConversationListInput, request.query_params, status_code=400)
+        query = validated_query(ConversationListInput, request, status_code=400)
         return Response(scheduling.conversation_list(access=self.access(request, query["session_id"])))
 
     @extend_schema(operation_id="conversations_create", tags=["recruiter"], request=ConversationInput,
@@ -415,7 +420,7 @@ class ConversationApi(SessionPartyApi):
                    parameters=[ConversationListInput, INVITATION_HEADER],
                    responses={200: OpenApiTypes.OBJECT, **ERRORS}, summary="One message of a session's conversation")
     def get(self, request: Request, message_id) -> Response:
-        query = validated(ConversationListInput, request.query_params, status_code=400)
+        query = validated_query(ConversationListInput, request, status_code=400)
         for entry in scheduling.conversation_list(access=self.access(request, query["session_id"])):
             if entry["id"] == str(message_id):
                 return Response(entry)

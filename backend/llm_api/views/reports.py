@@ -14,8 +14,14 @@ from rest_framework.views import APIView
 from backend.llm_api.authentication import SupabaseJWTAuthentication
 from backend.llm_api.exceptions import ErrorSerializer
 from backend.llm_api.services import reports
-from backend.llm_api.views.inputs import NumberedPageSerializer, page_links, validated
-from backend.llm_api.views.resumes import PageInput
+from backend.llm_api.views import strict
+from backend.llm_api.views.inputs import (
+    NumberedPageSerializer,
+    PageInput,
+    page_links,
+    validated,
+    validated_query,
+)
 
 ERRORS = {401: ErrorSerializer, 404: ErrorSerializer, 409: ErrorSerializer, 422: ErrorSerializer,
           502: ErrorSerializer, 503: ErrorSerializer}
@@ -69,8 +75,8 @@ class InterviewReportPdfApi(ReportsBaseApi):
 
 class ReportsGenerateApi(ReportsBaseApi):
     class InputSerializer(serializers.Serializer):
-        interview_id = serializers.UUIDField(required=False)
-        session_id = serializers.UUIDField(required=False, help_text="Seed 003's name for interview_id.")
+        interview_id = strict.UUIDField(required=False)
+        session_id = strict.UUIDField(required=False, help_text="Seed 003's name for interview_id.")
 
         def validate(self, data):
             if not data.get("interview_id") and not data.get("session_id"):
@@ -91,7 +97,7 @@ class ReportsApi(ReportsBaseApi):
     @extend_schema(operation_id="reports_list", parameters=[PageInput], responses={200: ReportPageSerializer, **ERRORS},
                    summary="The caller's reports, newest first")
     def get(self, request: Request) -> Response:
-        query = validated(PageInput, request.query_params)
+        query = validated_query(PageInput, request)
         page, size = query["page"], query["page_size"]
         results, count = reports.report_list(user_id=request.user.id, page=page, page_size=size)
         links = page_links(request, page=page, size=size, count=count)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import OpenApiParameter, OpenApiTypes, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import BasePermission, IsAuthenticated
@@ -16,7 +16,17 @@ from backend.llm_api.authentication import BlankHeaderAnonymousAuthentication, S
 from backend.llm_api.exceptions import ErrorSerializer
 from backend.llm_api.services import resumes
 from backend.llm_api.services.resume_parsing.schema import CLAIM_KINDS
-from backend.llm_api.views.inputs import NumberedPageSerializer, client_ip, page_links, validated
+from backend.llm_api.views import strict
+from backend.llm_api.views.inputs import (
+    PAGE_SCHEMA,
+    PAGE_SIZE_SCHEMA,
+    NumberedPageSerializer,
+    PageInput,
+    client_ip,
+    page_links,
+    validated,
+    validated_query,
+)
 
 ERRORS = {401: ErrorSerializer, 404: ErrorSerializer, 422: ErrorSerializer, 429: ErrorSerializer,
           502: ErrorSerializer, 503: ErrorSerializer}
@@ -26,23 +36,23 @@ UPLOAD_ERRORS = {413: ErrorSerializer, 415: ErrorSerializer, **ERRORS}
 # Serializers (the OpenAPI schema and the PATCH validation) ---------------------------------
 
 class ExperienceSerializer(serializers.Serializer):
-    title = serializers.CharField(allow_null=True, max_length=500)
-    company = serializers.CharField(allow_null=True, max_length=500)
-    location = serializers.CharField(allow_null=True, max_length=500)
-    start = serializers.RegexField(r"^(19|20)\d{2}(-(0[1-9]|1[0-2]))?$", allow_null=True,
-                                   help_text="YYYY-MM or YYYY")
-    end = serializers.RegexField(r"^(19|20)\d{2}(-(0[1-9]|1[0-2]))?$", allow_null=True,
-                                 help_text="YYYY-MM or YYYY; null when current")
-    current = serializers.BooleanField()
-    highlights = serializers.ListField(child=serializers.CharField(max_length=500), max_length=100)
+    title = strict.CharField(allow_null=True, max_length=500)
+    company = strict.CharField(allow_null=True, max_length=500)
+    location = strict.CharField(allow_null=True, max_length=500)
+    start = strict.RegexField(r"^(19|20)\d{2}(-(0[1-9]|1[0-2]))?$", allow_null=True,
+                              help_text="YYYY-MM or YYYY")
+    end = strict.RegexField(r"^(19|20)\d{2}(-(0[1-9]|1[0-2]))?$", allow_null=True,
+                            help_text="YYYY-MM or YYYY; null when current")
+    current = strict.BooleanField()
+    highlights = serializers.ListField(child=strict.CharField(max_length=500), max_length=100)
 
 
 class EducationSerializer(serializers.Serializer):
-    degree = serializers.CharField(allow_null=True, max_length=500)
-    field = serializers.CharField(allow_null=True, max_length=500)
-    institution = serializers.CharField(allow_null=True, max_length=500)
-    start = serializers.RegexField(r"^(19|20)\d{2}(-(0[1-9]|1[0-2]))?$", allow_null=True)
-    end = serializers.RegexField(r"^(19|20)\d{2}(-(0[1-9]|1[0-2]))?$", allow_null=True)
+    degree = strict.CharField(allow_null=True, max_length=500)
+    field = strict.CharField(allow_null=True, max_length=500)
+    institution = strict.CharField(allow_null=True, max_length=500)
+    start = strict.RegexField(r"^(19|20)\d{2}(-(0[1-9]|1[0-2]))?$", allow_null=True)
+    end = strict.RegexField(r"^(19|20)\d{2}(-(0[1-9]|1[0-2]))?$", allow_null=True)
 
 
 class ClaimSerializer(serializers.Serializer):
@@ -111,28 +121,23 @@ class UploadInput(serializers.Serializer):
                                                                   "most 10 MB and 20 pages.")
 
 
-class PageInput(serializers.Serializer):
-    page = serializers.IntegerField(min_value=1, default=1)
-    page_size = serializers.IntegerField(min_value=1, max_value=100, default=20)
-
-
 class CorrectionsInput(serializers.Serializer):
     """Any parsed field but claims; null drops the correction (the parser's value shows again)."""
 
-    name = serializers.CharField(allow_null=True, allow_blank=True, max_length=200, required=False)
-    email = serializers.EmailField(allow_null=True, allow_blank=True, max_length=200, required=False)
-    phone = serializers.CharField(allow_null=True, allow_blank=True, max_length=200, required=False)
-    location = serializers.CharField(allow_null=True, allow_blank=True, max_length=200, required=False)
-    links = serializers.ListField(child=serializers.URLField(max_length=500), max_length=100, allow_null=True,
+    name = strict.CharField(allow_null=True, allow_blank=True, max_length=200, required=False)
+    email = strict.EmailField(allow_null=True, allow_blank=True, max_length=200, required=False)
+    phone = strict.CharField(allow_null=True, allow_blank=True, max_length=200, required=False)
+    location = strict.CharField(allow_null=True, allow_blank=True, max_length=200, required=False)
+    links = serializers.ListField(child=strict.URLField(max_length=500), max_length=100, allow_null=True,
                                   required=False)
-    summary = serializers.CharField(allow_null=True, allow_blank=True, max_length=3000, required=False)
-    skills = serializers.ListField(child=serializers.CharField(max_length=200), max_length=100, allow_null=True,
+    summary = strict.CharField(allow_null=True, allow_blank=True, max_length=3000, required=False)
+    skills = serializers.ListField(child=strict.CharField(max_length=200), max_length=100, allow_null=True,
                                    required=False)
     experience = ExperienceSerializer(many=True, allow_null=True, required=False)
     education = EducationSerializer(many=True, allow_null=True, required=False)
-    certifications = serializers.ListField(child=serializers.CharField(max_length=500), max_length=100,
+    certifications = serializers.ListField(child=strict.CharField(max_length=500), max_length=100,
                                            allow_null=True, required=False)
-    languages = serializers.ListField(child=serializers.CharField(max_length=100), max_length=100,
+    languages = serializers.ListField(child=strict.CharField(max_length=100), max_length=100,
                                       allow_null=True, required=False)
 
     def validate(self, attrs: dict) -> dict:
@@ -180,15 +185,15 @@ class UploadMixin:
 
 
 def _page(request: Request) -> Response:
-    query = validated(PageInput, request.query_params)
+    query = validated_query(PageInput, request)
     results, count = resumes.resume_list(user_id=request.user.id, page=query["page"], page_size=query["page_size"])
     links = page_links(request, page=query["page"], size=query["page_size"], count=count)
     return Response(PageSerializer({"count": count, **links, "results": results}).data)
 
 
 PAGE_PARAMETERS = [
-    OpenApiParameter("page", OpenApiTypes.INT, description="1-based page number (default 1)."),
-    OpenApiParameter("page_size", OpenApiTypes.INT, description="Resumes per page, 1-100 (default 20)."),
+    OpenApiParameter("page", PAGE_SCHEMA, description="1-based page number (default 1)."),
+    OpenApiParameter("page_size", PAGE_SIZE_SCHEMA, description="Resumes per page, 1-100 (default 20)."),
 ]
 
 
