@@ -13,6 +13,10 @@ from dataclasses import dataclass
 
 import httpx
 
+# A server that closes after answering does so at once; one that keeps the connection open is
+# known to after this long (waiting out the socket's whole timeout cost 15 s a test).
+CLOSE_WAIT_SECONDS = 1.0
+
 
 @dataclass
 class RawResponse:
@@ -48,6 +52,7 @@ def raw_exchange(base_url: str, method: str, path: str, headers: dict[str, str],
             chunk = sock.recv(65536)
             assert chunk, "connection closed inside the response body"
             body += chunk
+        sock.settimeout(CLOSE_WAIT_SECONDS)
         try:
             closed = sock.recv(1) == b""
         except TimeoutError:
