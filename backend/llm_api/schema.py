@@ -17,6 +17,16 @@ class AutoSchema(SpectacularAutoSchema):
         parts = [part for part in type(serializer).__qualname__.split(".") if part != "<locals>"]
         return "".join(part.removesuffix("Serializer") for part in parts)
 
+    def get_auth(self):
+        """drf-spectacular lists anonymous access (`{}`) only for AllowAny and read-only methods; a
+        permission class naming the methods anyone may call (`anonymous_methods`) says so too, so the
+        schema does not claim a token is required where the view takes none."""
+        auths = super().get_auth()
+        if {} not in auths and any(self.method in getattr(permission, "anonymous_methods", ())
+                                   for permission in self.view.get_permissions()):
+            auths.append({})
+        return auths
+
 
 ERROR_CONTENT = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
 PARSE_ERROR = {"description": "The body could not be parsed (`parse_error`): malformed JSON or multipart.",

@@ -154,8 +154,10 @@ class CorrectionsInput(serializers.Serializer):
 class AuthenticatedForReads(BasePermission):
     """Anyone may upload (anonymous: parsed, not stored); listing needs a signed-in caller."""
 
+    anonymous_methods = ("POST",)  # the schema's security lists anonymous access for these (schema.AutoSchema)
+
     def has_permission(self, request: Request, view: APIView) -> bool:
-        return request.method == "POST" or bool(request.user and request.user.is_authenticated)
+        return request.method in self.anonymous_methods or bool(request.user and request.user.is_authenticated)
 
 
 def _upload_body(result: resumes.ParsedUpload) -> dict[str, Any]:
