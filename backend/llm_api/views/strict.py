@@ -92,15 +92,18 @@ class DateTimeField(serializers.DateTimeField):
         return super().to_internal_value(data)
 
 
+def is_number(field: serializers.Field, data: Any, spelling: re.Pattern[str]) -> bool:
+    """In text, `spelling` whole; in a JSON body, a JSON number (never a boolean)."""
+    if from_text(field):
+        return isinstance(data, str) and bool(spelling.fullmatch(data))
+    return isinstance(data, int | float) and not isinstance(data, bool)
+
+
 class IntegerField(serializers.IntegerField):
     """A JSON integer (1.0 is one), or in text its digits with an optional minus."""
 
     def to_internal_value(self, data: Any) -> int:
-        if from_text(self):
-            valid = isinstance(data, str) and TEXT_INTEGER.fullmatch(data)
-        else:
-            valid = isinstance(data, int | float) and not isinstance(data, bool)
-        if not valid:
+        if not is_number(self, data, TEXT_INTEGER):
             self.fail("invalid")
         return super().to_internal_value(data)
 
@@ -109,11 +112,7 @@ class FloatField(serializers.FloatField):
     """A JSON number, or in text a number as JSON spells it."""
 
     def to_internal_value(self, data: Any) -> float:
-        if from_text(self):
-            valid = isinstance(data, str) and TEXT_NUMBER.fullmatch(data)
-        else:
-            valid = isinstance(data, int | float) and not isinstance(data, bool)
-        if not valid:
+        if not is_number(self, data, TEXT_NUMBER):
             self.fail("invalid")
         return super().to_internal_value(data)
 
